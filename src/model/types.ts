@@ -1,0 +1,153 @@
+/** Domain vocabulary shared by every layer: devices, credentials, interfaces, live state. Imports nothing but Secret. */
+import type { Secret } from './secret.js';
+
+export type SnmpVersion = '1' | '2c' | '3';
+export const AUTH_PROTOCOLS = ['md5', 'sha', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
+export const PRIV_PROTOCOLS = ['des', 'aes', 'aes256b', 'aes256r'] as const;
+export const SECURITY_LEVELS = ['noAuthNoPriv', 'authNoPriv', 'authPriv'] as const;
+export type AuthProtocol = (typeof AUTH_PROTOCOLS)[number];
+export type PrivProtocol = (typeof PRIV_PROTOCOLS)[number];
+export type SecurityLevel = (typeof SECURITY_LEVELS)[number];
+
+export interface CommunityCredentials {
+  readonly version: '1' | '2c';
+  readonly community: Secret;
+}
+
+export interface V3Credentials {
+  readonly version: '3';
+  readonly user: string;
+  readonly level: SecurityLevel;
+  readonly authProtocol?: AuthProtocol;
+  readonly authKey?: Secret;
+  readonly privProtocol?: PrivProtocol;
+  readonly privKey?: Secret;
+  readonly context?: string;
+}
+
+export type SnmpCredentials = CommunityCredentials | V3Credentials;
+
+/** Everything needed to talk to one agent. Timeouts in ms; retries = extra attempts after the first. */
+export interface SnmpTarget {
+  readonly host: string;
+  readonly port: number;
+  readonly credentials: SnmpCredentials;
+  readonly timeoutMs: number;
+  readonly retries: number;
+  readonly maxRepetitions: number;
+}
+
+export const DEVICE_STATUSES = ['up', 'unreachable', 'auth-failed', 'pending'] as const;
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+export const DEVICE_ROLES = ['switch', 'router', 'wireless-ap', 'wireless-controller', 'other'] as const;
+export type DeviceRole = (typeof DEVICE_ROLES)[number];
+
+/** A device as the inventory stores it. `id` is a positive integer; `name` is unique and never all digits. */
+export interface Device {
+  readonly id: number;
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly snmp: SnmpCredentials;
+  /** Per-device poll interval; null = the configured default (LINKSCOPE_POLL_INTERVAL). */
+  readonly intervalMs: number | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** What a caller supplies to create a device; id/name/timestamps are filled in by the inventory. */
+export interface NewDevice {
+  readonly host: string;
+  readonly port?: number;
+  readonly name?: string;
+  readonly snmp: SnmpCredentials;
+  readonly intervalMs?: number | null;
+}
+
+export interface DevicePatch {
+  readonly host?: string;
+  readonly port?: number;
+  readonly name?: string;
+  readonly snmp?: SnmpCredentials;
+  readonly intervalMs?: number | null;
+}
+
+/** IF-MIB ifAdminStatus/ifOperStatus as words, index = IF-MIB integer value. */
+export const IF_STATUS_NAMES = ['unknown', 'up', 'down', 'testing', 'unknown', 'dormant', 'notPresent', 'lowerLayerDown'] as const;
+export type IfStatus = 'up' | 'down' | 'testing' | 'unknown' | 'dormant' | 'notPresent' | 'lowerLayerDown';
+
+export function ifStatusName(value: number | null | undefined): IfStatus {
+  if (value === null || value === undefined) return 'unknown';
+  return IF_STATUS_NAMES[value] ?? 'unknown';
+}
+
+/** One interface as discovered (identity and configuration; changes rarely). */
+export interface InterfaceInfo {
+  readonly ifIndex: number;
+  readonly ifName: string;
+  readonly ifDescr: string;
+  readonly ifAlias: string;
+  /** IANAifType name (`ethernetCsmacd`), or the number as text when unknown. */
+  readonly ifType: string;
+  readonly ifTypeNumber: number | null;
+  readonly ifMtu: number | null;
+  /** From ifHighSpeed × 1e6 when present and non-zero, else ifSpeed; null when the agent gives neither. */
+  readonly speedBps: number | null;
+  /** Raw ifHighSpeed (Mbit/s) or null when the agent has no ifXTable. */
+  readonly ifHighSpeed: number | null;
+  readonly ifPhysAddress: string;
+}
+
+/** Live view of one interface: discovery + latest poll. Rates are null on the first sample and after a discontinuity. */
+export interface InterfaceState extends InterfaceInfo {
+  readonly adminStatus: IfStatus;
+  readonly operStatus: IfStatus;
+  /** ifLastChange in TimeTicks (1/100 s since agent start). */
+  readonly lastChange: number | null;
+  readonly inBps: number | null;
+  readonly outBps: number | null;
+  readonly inUtilization: number | null;
+  readonly outUtilization: number | null;
+  readonly inErrorsPerSec: number | null;
+  readonly outErrorsPerSec: number | null;
+  readonly inDiscardsPerSec: number | null;
+  readonly outDiscardsPerSec: number | null;
+  readonly inPps: number | null;
+  readonly outPps: number | null;
+  readonly counterBits: 64 | 32;
+  /** ISO 8601 time of the poll that produced this view. */
+  readonly sampledAt: string | null;
+}
+
+export interface SystemInfo {
+  readonly sysDescr: string;
+  readonly sysObjectID: string;
+  readonly sysUpTimeTicks: number;
+  readonly sysContact: string;
+  readonly sysName: string;
+  readonly sysLocation: string;
+  /** null when the agent does not implement sysServices. */
+  readonly sysServices: number | null;
+}
+
+export interface ErrorInfo {
+  readonly code: string;
+  readonly message: string;
+  readonly at: string;
+}
+
+/** Live view of one device for the API and CLI. */
+export interface DeviceState {
+  readonly deviceId: number;
+  readonly status: DeviceStatus;
+  readonly sysName: string | null;
+  readonly sysDescr: string | null;
+  readonly sysObjectID: string | null;
+  readonly role: DeviceRole | null;
+  readonly vendor: string | null;
+  readonly lastPollAt: string | null;
+  readonly lastSuccessAt: string | null;
+  readonly lastError: ErrorInfo | null;
+  readonly pollMs: number | null;
+  readonly interfaces: readonly InterfaceState[];
+}

@@ -1,0 +1,70 @@
+/** The SNMP seam: a small interface the poller and discovery depend on; net-snmp lives behind it. */
+import type { SnmpTarget } from '../model/types.js';
+
+/** ASN.1 / SNMP type tags as they appear on the wire. */
+export const SnmpType = {
+  Integer: 0x02,
+  OctetString: 0x04,
+  Null: 0x05,
+  ObjectIdentifier: 0x06,
+  IpAddress: 0x40,
+  Counter32: 0x41,
+  Gauge32: 0x42,
+  TimeTicks: 0x43,
+  Opaque: 0x44,
+  Counter64: 0x46,
+  NoSuchObject: 0x80,
+  NoSuchInstance: 0x81,
+  EndOfMibView: 0x82,
+} as const;
+export type SnmpTypeTag = (typeof SnmpType)[keyof typeof SnmpType];
+
+/**
+ * Decoded value. Counter32 and Counter64 are bigint (never truncated); Integer, Gauge32 and
+ * TimeTicks are number; OctetString and Opaque are Buffer; ObjectIdentifier and IpAddress are
+ * dotted strings; NoSuchObject / NoSuchInstance / EndOfMibView are null.
+ */
+export type SnmpValue = bigint | number | Buffer | string | null;
+
+export interface VarBind {
+  /** Numeric OID without a leading dot: `1.3.6.1.2.1.1.3.0`. */
+  readonly oid: string;
+  readonly type: SnmpTypeTag;
+  readonly value: SnmpValue;
+}
+
+export interface RequestOptions {
+  readonly signal?: AbortSignal;
+}
+
+export interface WalkOptions extends RequestOptions {
+  /** Stop after this many varbinds per column (a guard against endless tables). Default 1,000,000. */
+  readonly maxVarbinds?: number;
+}
+
+/** Per-session traffic figures, cumulative since the session was opened. */
+export interface SessionStats {
+  requests: number;
+  timeouts: number;
+  varbinds: number;
+}
+
+export interface SnmpSession {
+  readonly target: SnmpTarget;
+  readonly stats: SessionStats;
+  /** GET of a few scalars or instances. Missing instances come back with value null (v2c/v3) or as LS_SNMP_ERROR_STATUS noSuchName (v1 is mapped to null too). */
+  get(oids: readonly string[], options?: RequestOptions): Promise<VarBind[]>;
+  /** Walk one subtree (GETBULK for v2c/v3, GETNEXT for v1). */
+  walk(rootOid: string, options?: WalkOptions): Promise<VarBind[]>;
+  /**
+   * Walk several table columns in lock-step, several columns per GETBULK request, each column
+   * until it leaves its subtree. Result: column OID → varbinds in agent order. A column the agent
+   * lacks maps to an empty array.
+   */
+  walkColumns(columnOids: readonly string[], options?: WalkOptions): Promise<Map<string, VarBind[]>>;
+  close(): void;
+}
+
+export interface SnmpClient {
+  open(target: SnmpTarget): SnmpSession;
+}
