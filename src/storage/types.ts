@@ -28,3 +28,27 @@ export interface SampleSink {
   /** Flush or spool everything pending, stop timers. */
   close(): Promise<void>;
 }
+
+/** One bucket of an interface's utilisation history (CONTRACT.md `/utilization`). */
+export interface UtilizationPoint {
+  readonly time: string;
+  readonly inBps: number | null;
+  readonly outBps: number | null;
+  readonly inUtilization: number | null;
+  readonly outUtilization: number | null;
+}
+
+export interface UtilizationQuery {
+  /** Inventory name (the `device` tag). */
+  readonly device: string;
+  readonly ifName: string;
+  readonly from: Date;
+  readonly to: Date;
+  readonly stepMs: number;
+}
+
+/** Reads history back from InfluxDB; every input is quoted so that no value can change the query. */
+export interface HistoryReader {
+  utilization(query: UtilizationQuery, signal?: AbortSignal): Promise<UtilizationPoint[]>;
+  ping(): Promise<boolean>;
+}
