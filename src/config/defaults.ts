@@ -1,0 +1,50 @@
+/** Built-in defaults: the lowest layer of configuration (CONTRACT.md), in internal units (ms, bytes). */
+import type { LogLevel } from './types.js';
+
+const SECOND_MS = 1000;
+const MINUTE_MS = 60 * SECOND_MS;
+const HOUR_MS = 60 * MINUTE_MS;
+
+export const DEFAULTS = {
+  /** Relative to the working directory; loadConfig makes it absolute. */
+  dataDir: './data',
+  influx: {
+    url: 'http://127.0.0.1:8086',
+    db: 'linkscope',
+    user: null,
+    password: null,
+    // 5000 points is InfluxDB's own recommended batch size for the v1 write API.
+    batchSize: 5000,
+    flushIntervalMs: 1 * SECOND_MS,
+    timeoutMs: 10 * SECOND_MS,
+  },
+  listen: { host: '127.0.0.1', port: 8080 },
+  apiToken: null,
+  pollIntervalMs: 60 * SECOND_MS,
+  logLevel: 'info' as LogLevel,
+  snmp: {
+    timeoutMs: 2 * SECOND_MS,
+    retries: 1,
+    // 25 rows of ifXTable fit in one 1500-byte-MTU UDP reply on most agents; larger values fragment.
+    maxRepetitions: 25,
+  },
+  poller: {
+    maxConcurrentRequests: 64,
+    jitterRatio: 0.1,
+    rediscoverIntervalMs: 6 * HOUR_MS,
+    backoffMaxMs: 15 * MINUTE_MS,
+  },
+  spool: { maxBytes: 1024 ** 3 },
+} as const;
+
+/**
+ * Where the inventory's secret key lives unless configured: under the user's config directory,
+ * deliberately outside the data dir so that a copy of the data dir does not carry its own key.
+ * Returned in file form (may start with `~/`); loadConfig expands and resolves it.
+ */
+export function defaultSecretKeyFile(env: Readonly<Record<string, string | undefined>>): string {
+  const xdg = env['XDG_CONFIG_HOME'];
+  // The XDG base-directory spec says relative values are invalid and must be ignored.
+  if (xdg !== undefined && xdg.startsWith('/')) return `${xdg.replace(/\/+$/, '')}/linkscope/secret.key`;
+  return '~/.config/linkscope/secret.key';
+}

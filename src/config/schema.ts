@@ -1,0 +1,228 @@
+/** The one configuration schema: every key, its env var, what it accepts and how it is parsed. Pure. */
+import { isIP } from 'node:net';
+import { isAbsolute, resolve } from 'node:path';
+import { Secret } from '../model/secret.js';
+import { DEFAULTS, defaultSecretKeyFile } from './defaults.js';
+import { LOG_LEVELS } from './types.js';
+import { DURATION_HINT, SIZE_HINT, formatDuration, formatSize, tryParseDuration, tryParseSize } from './units.js';
+
+export type FieldKind =
+  | { readonly type: 'duration'; readonly minMs: number; readonly maxMs: number; readonly zeroMeans?: string }
+  | { readonly type: 'size'; readonly min: number; readonly max: number }
+  | { readonly type: 'integer'; readonly min: number; readonly max: number }
+  | { readonly type: 'ratio'; readonly min: number; readonly max: number }
+  | { readonly type: 'string'; readonly maxLength: number; readonly nullable: boolean }
+  | { readonly type: 'secret' }
+  | { readonly type: 'url' }
+  | { readonly type: 'listen' }
+  | { readonly type: 'enum'; readonly values: readonly string[] }
+  | { readonly type: 'path' };
+
+export interface FieldSpec {
+  /** Dotted file key, as users write it: `snmp.timeout`. */
+  readonly key: string;
+  /** Environment variable that sets it. */
+  readonly env: string;
+  readonly kind: FieldKind;
+  /** One line for docs/configuration.md and the example file. */
+  readonly summary: string;
+}
+
+const S = 1000;
+const MIN = 60 * S;
+const H = 60 * MIN;
+const D = 24 * H;
+
+// Order = order in docs/configuration.md and linkscope.example.yaml.
+export const FIELDS: readonly FieldSpec[] = [
+  { key: 'dataDir', env: 'LINKSCOPE_DATA_DIR', kind: { type: 'path' }, summary: 'inventory database (SQLite), counter state and the write spool' },
+  { key: 'pollInterval', env: 'LINKSCOPE_POLL_INTERVAL', kind: { type: 'duration', minMs: 1 * S, maxMs: 24 * H }, summary: 'default interface poll interval (a device may override it)' },
+  { key: 'logLevel', env: 'LINKSCOPE_LOG_LEVEL', kind: { type: 'enum', values: LOG_LEVELS }, summary: 'pino log level' },
+  { key: 'listen', env: 'LINKSCOPE_LISTEN', kind: { type: 'listen' }, summary: 'API address, HOST:PORT ("[::1]:8080"; ":8080" = all IPv4 interfaces)' },
+  { key: 'apiToken', env: 'LINKSCOPE_API_TOKEN', kind: { type: 'secret' }, summary: 'bearer token; required for writes, and for everything when listening beyond loopback' },
+  { key: 'secretKeyFile', env: 'LINKSCOPE_SECRET_KEY_FILE', kind: { type: 'path' }, summary: 'key that encrypts communities and v3 keys in the inventory; created (mode 0600) when missing. Keep it outside dataDir' },
+  { key: 'influx.url', env: 'LINKSCOPE_INFLUX_URL', kind: { type: 'url' }, summary: 'InfluxDB v1 HTTP API (also InfluxDB 2/3 v1-compat, VictoriaMetrics)' },
+  { key: 'influx.db', env: 'LINKSCOPE_INFLUX_DB', kind: { type: 'string', maxLength: 255, nullable: false }, summary: 'database; created when missing' },
+  { key: 'influx.user', env: 'LINKSCOPE_INFLUX_USER', kind: { type: 'string', maxLength: 255, nullable: true }, summary: 'InfluxDB user; null = no authentication' },
+  { key: 'influx.password', env: 'LINKSCOPE_INFLUX_PASSWORD', kind: { type: 'secret' }, summary: 'InfluxDB password' },
+  { key: 'influx.batchSize', env: 'LINKSCOPE_INFLUX_BATCH_SIZE', kind: { type: 'integer', min: 1, max: 1_000_000 }, summary: 'points per write request' },
+  { key: 'influx.flushInterval', env: 'LINKSCOPE_INFLUX_FLUSH_INTERVAL', kind: { type: 'duration', minMs: 10, maxMs: 10 * MIN }, summary: 'longest time a point waits before it is sent' },
+  { key: 'influx.timeout', env: 'LINKSCOPE_INFLUX_TIMEOUT', kind: { type: 'duration', minMs: 100, maxMs: 10 * MIN }, summary: 'per-request timeout; on expiry points go to the spool' },
+  { key: 'snmp.timeout', env: 'LINKSCOPE_SNMP_TIMEOUT', kind: { type: 'duration', minMs: 10, maxMs: 60 * S }, summary: 'per-request timeout (net-snmp -t)' },
+  { key: 'snmp.retries', env: 'LINKSCOPE_SNMP_RETRIES', kind: { type: 'integer', min: 0, max: 10 }, summary: 'extra attempts after the first (net-snmp -r)' },
+  { key: 'snmp.maxRepetitions', env: 'LINKSCOPE_SNMP_MAX_REPETITIONS', kind: { type: 'integer', min: 1, max: 1000 }, summary: 'rows per GETBULK (net-snmp -Cr); lower it for agents that drop large replies' },
+  { key: 'poller.maxConcurrentRequests', env: 'LINKSCOPE_POLLER_MAX_CONCURRENT_REQUESTS', kind: { type: 'integer', min: 1, max: 100_000 }, summary: 'SNMP requests in flight, all devices together' },
+  { key: 'poller.jitter', env: 'LINKSCOPE_POLLER_JITTER', kind: { type: 'ratio', min: 0, max: 0.5 }, summary: 'spread polls by up to this fraction of the interval (0 to 0.5)' },
+  { key: 'poller.rediscoverInterval', env: 'LINKSCOPE_POLLER_REDISCOVER_INTERVAL', kind: { type: 'duration', minMs: 1 * MIN, maxMs: 30 * D, zeroMeans: 'only at start and after a device restart' }, summary: 'how often interfaces are re-discovered; 0 = only at start and after a device restart' },
+  { key: 'poller.backoffMax', env: 'LINKSCOPE_POLLER_BACKOFF_MAX', kind: { type: 'duration', minMs: 1 * S, maxMs: 24 * H }, summary: 'longest wait between polls of an unreachable device' },
+  { key: 'spool.maxSize', env: 'LINKSCOPE_SPOOL_MAX_SIZE', kind: { type: 'size', min: 1024 ** 2, max: 1024 ** 5 }, summary: 'disk space for samples kept while InfluxDB is down; oldest dropped beyond it' },
+];
+
+/** Env vars that select the file rather than set a key. */
+export const FILE_ENV = 'LINKSCOPE_CONFIG';
+
+/** Internal values per file key (ms, bytes, Secret, absolute paths...). */
+export type Value = string | number | Secret | null | { readonly host: string; readonly port: number };
+
+export interface ParseContext {
+  readonly cwd: string;
+  readonly home: string;
+  /** Where the value came from: messages name the env var or the overrides accordingly. */
+  readonly source: 'file' | 'env' | 'override';
+}
+
+export type ParseResult = { readonly ok: true; readonly value: Value } | { readonly ok: false; readonly problem: string };
+
+const ok = (value: Value): ParseResult => ({ ok: true, value });
+const bad = (problem: string): ParseResult => ({ ok: false, problem });
+
+/** Quote a value for a message; never used for secrets. */
+function show(raw: unknown): string {
+  const text = JSON.stringify(raw) ?? String(raw);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+export function parseField(spec: FieldSpec, raw: unknown, ctx: ParseContext): ParseResult {
+  const kind = spec.kind;
+  switch (kind.type) {
+    case 'duration':
+      return parseDurationField(kind, raw);
+    case 'size': {
+      if (typeof raw !== 'string' && typeof raw !== 'number') return bad(`${show(raw)} is not a size; ${SIZE_HINT}`);
+      const bytes = tryParseSize(raw);
+      if (bytes === undefined) return bad(`${show(raw)} is not a size; ${SIZE_HINT}`);
+      if (bytes < kind.min || bytes > kind.max) {
+        return bad(`${show(raw)} is out of range; allowed ${formatSize(kind.min)} to ${formatSize(kind.max)}`);
+      }
+      return ok(bytes);
+    }
+    case 'integer': {
+      const n = typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : raw;
+      if (typeof n !== 'number' || !Number.isInteger(n)) return bad(`${show(raw)} is not a whole number; allowed ${kind.min} to ${kind.max}`);
+      if (n < kind.min || n > kind.max) return bad(`${show(raw)} is out of range; allowed ${kind.min} to ${kind.max}`);
+      return ok(n);
+    }
+    case 'ratio': {
+      const n = typeof raw === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(raw) ? Number(raw) : raw;
+      if (typeof n !== 'number' || !Number.isFinite(n) || n < kind.min || n > kind.max) {
+        return bad(`${show(raw)} is not a fraction from ${kind.min} to ${kind.max} (e.g. 0.1 for ±10%)`);
+      }
+      return ok(n);
+    }
+    case 'string': {
+      if (raw === null && kind.nullable) return ok(null);
+      if (typeof raw !== 'string' || raw.length === 0) return bad(`${show(raw)} is not a non-empty string${kind.nullable ? ' (or null for none)' : ''}`);
+      if (raw.length > kind.maxLength) return bad(`is longer than ${kind.maxLength} characters`);
+      if (/[\u0000-\u001f\u007f]/.test(raw)) return bad(`${show(raw)} contains control characters`);
+      return ok(raw);
+    }
+    case 'secret': {
+      // Never echo the value: it is a secret even when it is malformed.
+      if (raw === null) return ok(null);
+      if (typeof raw !== 'string' || raw.length === 0) return bad('must be a non-empty string (or null for none); value not shown');
+      if (/[\s\u0000-\u001f\u007f]/.test(raw)) return bad('must not contain spaces or control characters; value not shown');
+      return ok(new Secret(raw));
+    }
+    case 'url':
+      return parseUrlField(raw);
+    case 'listen':
+      return parseListen(raw);
+    case 'enum':
+      if (typeof raw !== 'string' || !kind.values.includes(raw)) return bad(`${show(raw)} is not one of ${kind.values.join(', ')}`);
+      return ok(raw);
+    case 'path': {
+      if (typeof raw !== 'string' || raw.trim() === '') return bad(`${show(raw)} is not a path`);
+      return ok(resolvePath(raw, ctx));
+    }
+  }
+}
+
+function parseDurationField(kind: Extract<FieldKind, { type: 'duration' }>, raw: unknown): ParseResult {
+  const range = `allowed ${formatDuration(kind.minMs)} to ${formatDuration(kind.maxMs)}${kind.zeroMeans === undefined ? '' : `, or 0 (${kind.zeroMeans})`}`;
+  if (kind.zeroMeans !== undefined && (raw === 0 || raw === '0')) return ok(0);
+  if (typeof raw === 'number' || (typeof raw === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(raw))) {
+    // A bare number could be seconds (Telegraf) or milliseconds (Node): refuse to guess.
+    return bad(`${show(raw)} has no unit and is ambiguous; ${DURATION_HINT}`);
+  }
+  if (typeof raw !== 'string') return bad(`${show(raw)} is not a duration; ${DURATION_HINT}`);
+  const ms = tryParseDuration(raw);
+  if (ms === undefined) return bad(`${show(raw)} is not a duration; ${DURATION_HINT}`);
+  if (ms < kind.minMs || ms > kind.maxMs) return bad(`${show(raw)} is out of range; ${range}`);
+  return ok(ms);
+}
+
+function parseUrlField(raw: unknown): ParseResult {
+  if (typeof raw !== 'string') return bad(`${show(raw)} is not a URL; use e.g. "http://127.0.0.1:8086"`);
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return bad(`${show(raw)} is not a URL; use e.g. "http://127.0.0.1:8086"`);
+  }
+  // Credentials in the URL would be printed with it; they belong in influx.user / influx.password.
+  if (url.username !== '' || url.password !== '') return bad('must not contain credentials (value not shown); set influx.user and influx.password');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return bad(`${show(raw)} must be an http:// or https:// URL`);
+  if (url.search !== '' || url.hash !== '') return bad(`${show(raw)} must not have a query or fragment`);
+  // A path prefix is kept (reverse proxies); the trailing slash is dropped so clients can append /write.
+  return ok(url.href.replace(/\/+$/, ''));
+}
+
+const HOSTNAME_RE = /^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(?:\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*\.?$/;
+
+/** "127.0.0.1:8080", "[::1]:8080", "localhost:8080", ":8080" (all IPv4 interfaces). Port 0 = any free port. */
+export function parseListen(raw: unknown): ParseResult {
+  const hint = 'use HOST:PORT, e.g. "127.0.0.1:8080", "[::1]:8080" or ":8080"';
+  if (typeof raw !== 'string') return bad(`${show(raw)} is not an address; ${hint}`);
+  const match = /^(?:\[([^\]]+)\]|([^:[\]]*)):(\d{1,5})$/.exec(raw.trim());
+  if (match === null) return bad(`${show(raw)} is not an address; ${hint}`);
+  const bracketed = match[1];
+  const plain = match[2];
+  const port = Number(match[3]);
+  if (port > 65535) return bad(`${show(raw)} has port ${port}; allowed 0 to 65535`);
+  if (bracketed !== undefined) {
+    if (isIP(bracketed) !== 6) return bad(`${show(raw)}: "${bracketed}" is not an IPv6 address; ${hint}`);
+    return ok({ host: bracketed, port });
+  }
+  const host = plain === undefined || plain === '' ? '0.0.0.0' : plain;
+  if (isIP(host) === 0 && !HOSTNAME_RE.test(host)) return bad(`${show(raw)}: "${host}" is not an IP address or host name; ${hint}`);
+  return ok({ host, port });
+}
+
+function resolvePath(raw: string, ctx: ParseContext): string {
+  const trimmed = raw.trim();
+  if (trimmed === '~') return ctx.home;
+  if (trimmed.startsWith('~/')) return resolve(ctx.home, trimmed.slice(2));
+  return isAbsolute(trimmed) ? resolve(trimmed) : resolve(ctx.cwd, trimmed);
+}
+
+/** Default values in file form, parsed like any other layer so paths resolve the same way. */
+export function defaultRawValues(env: Readonly<Record<string, string | undefined>>): ReadonlyMap<string, Value> {
+  return new Map<string, Value>([
+    ['dataDir', DEFAULTS.dataDir],
+    ['pollInterval', DEFAULTS.pollIntervalMs],
+    ['logLevel', DEFAULTS.logLevel],
+    ['listen', DEFAULTS.listen],
+    ['apiToken', DEFAULTS.apiToken],
+    ['secretKeyFile', defaultSecretKeyFile(env)],
+    ['influx.url', DEFAULTS.influx.url],
+    ['influx.db', DEFAULTS.influx.db],
+    ['influx.user', DEFAULTS.influx.user],
+    ['influx.password', DEFAULTS.influx.password],
+    ['influx.batchSize', DEFAULTS.influx.batchSize],
+    ['influx.flushInterval', DEFAULTS.influx.flushIntervalMs],
+    ['influx.timeout', DEFAULTS.influx.timeoutMs],
+    ['snmp.timeout', DEFAULTS.snmp.timeoutMs],
+    ['snmp.retries', DEFAULTS.snmp.retries],
+    ['snmp.maxRepetitions', DEFAULTS.snmp.maxRepetitions],
+    ['poller.maxConcurrentRequests', DEFAULTS.poller.maxConcurrentRequests],
+    ['poller.jitter', DEFAULTS.poller.jitterRatio],
+    ['poller.rediscoverInterval', DEFAULTS.poller.rediscoverIntervalMs],
+    ['poller.backoffMax', DEFAULTS.poller.backoffMaxMs],
+    ['spool.maxSize', DEFAULTS.spool.maxBytes],
+  ]);
+}
+
+/** Path fields hold raw text until resolved against cwd/home. */
+export function resolveDefaultPath(raw: string, ctx: Omit<ParseContext, 'source'>): string {
+  return resolvePath(raw, { ...ctx, source: 'file' });
+}

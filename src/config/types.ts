@@ -1,0 +1,89 @@
+/** The validated, frozen configuration every module receives a slice of, and the file shape users write. */
+import type { Secret } from '../model/secret.js';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface InfluxConfig {
+  readonly url: string;
+  readonly db: string;
+  readonly user: string | null;
+  readonly password: Secret | null;
+  /** Points per HTTP write. */
+  readonly batchSize: number;
+  readonly flushIntervalMs: number;
+  readonly timeoutMs: number;
+}
+
+export interface ListenConfig {
+  readonly host: string;
+  readonly port: number;
+}
+
+export interface SnmpConfig {
+  readonly timeoutMs: number;
+  /** Extra attempts after the first. */
+  readonly retries: number;
+  readonly maxRepetitions: number;
+}
+
+export interface PollerConfig {
+  /** Global cap on SNMP requests in flight, all devices together. */
+  readonly maxConcurrentRequests: number;
+  /** Each poll is shifted by up to ± this fraction of the interval so devices do not poll in lock-step. */
+  readonly jitterRatio: number;
+  /** How often interfaces are re-discovered; 0 = only at start and after a sysUpTime reset. */
+  readonly rediscoverIntervalMs: number;
+  /** Ceiling of the back-off between polls of an unreachable device. */
+  readonly backoffMaxMs: number;
+}
+
+export interface SpoolConfig {
+  readonly maxBytes: number;
+}
+
+export interface Config {
+  /** Absolute path. */
+  readonly dataDir: string;
+  readonly influx: InfluxConfig;
+  readonly listen: ListenConfig;
+  readonly apiToken: Secret | null;
+  readonly pollIntervalMs: number;
+  readonly logLevel: LogLevel;
+  readonly snmp: SnmpConfig;
+  readonly poller: PollerConfig;
+  readonly spool: SpoolConfig;
+  /** Absolute path of the key that encrypts communities and v3 keys in the inventory. */
+  readonly secretKeyFile: string;
+}
+
+/**
+ * The file (and `overrides`) shape: camelCase mirrors of Config with durations and sizes as text
+ * ("60s", "1GiB"). Values are `unknown` at this edge because they come from YAML/JSON and are
+ * checked by the schema, not by the type system.
+ */
+export interface ConfigFile {
+  readonly dataDir?: unknown;
+  readonly influx?: {
+    readonly url?: unknown;
+    readonly db?: unknown;
+    readonly user?: unknown;
+    readonly password?: unknown;
+    readonly batchSize?: unknown;
+    readonly flushInterval?: unknown;
+    readonly timeout?: unknown;
+  };
+  readonly listen?: unknown;
+  readonly apiToken?: unknown;
+  readonly pollInterval?: unknown;
+  readonly logLevel?: unknown;
+  readonly snmp?: { readonly timeout?: unknown; readonly retries?: unknown; readonly maxRepetitions?: unknown };
+  readonly poller?: {
+    readonly maxConcurrentRequests?: unknown;
+    readonly jitter?: unknown;
+    readonly rediscoverInterval?: unknown;
+    readonly backoffMax?: unknown;
+  };
+  readonly spool?: { readonly maxSize?: unknown };
+  readonly secretKeyFile?: unknown;
+}

@@ -1,0 +1,480 @@
+/** The device inventory in SQLite (WAL, busy timeout): shared by `serve` and CLI processes, credentials encrypted at rest. */
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { LinkscopeError } from '../model/errors.js';
+import { Secret } from '../model/secret.js';
+import type { AuthProtocol, Device, DevicePatch, NewDevice, PrivProtocol, SecurityLevel, SnmpCredentials, SnmpVersion } from '../model/types.js';
+import type { Logger } from '../observability/logger.js';
+import { checkOpenable, migrate } from './migrations.js';
+import { SecretBox } from './secret-box.js';
+import type { Inventory } from './types.js';
+import { defaultDeviceName, parseDeviceRef, validateDevicePatch, validateNewDevice } from './validate.js';
+
+export interface OpenInventoryOptions {
+  /** The SQLite file, usually `<dataDir>/inventory.db`; its directory is created (0700) when missing. */
+  readonly path: string;
+  /** 32 bytes, from loadOrCreateSecretKey(config.secretKeyFile). */
+  readonly secretKey: Buffer;
+  readonly logger?: Logger;
+  /** Where the key came from, for messages only ("the secret key file X does not match"). */
+  readonly secretKeyFile?: string;
+  /** How long a write waits for another process's lock before LS_INVENTORY_DB; default 5000 ms. */
+  readonly busyTimeoutMs?: number;
+  /** Clock for createdAt/updatedAt; tests pin it. */
+  readonly now?: () => Date;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+// Columns are bound into each ciphertext (AES-GCM associated data): a value moved between columns fails to open.
+const PURPOSE = { community: 'devices.community', authKey: 'devices.auth_key', privKey: 'devices.priv_key' } as const;
+
+interface DeviceRow {
+  readonly id: number;
+  readonly name: string;
+  readonly host: string;
+  readonly port: number;
+  readonly snmp_version: SnmpVersion;
+  readonly community_enc: Buffer | null;
+  readonly v3_user: string | null;
+  readonly v3_level: SecurityLevel | null;
+  readonly v3_auth_protocol: AuthProtocol | null;
+  readonly v3_priv_protocol: PrivProtocol | null;
+  readonly v3_context: string | null;
+  readonly auth_key_enc: Buffer | null;
+  readonly priv_key_enc: Buffer | null;
+  readonly interval_ms: number | null;
+  readonly created_at: string;
+  readonly updated_at: string;
+}
+
+/** Column values for INSERT/UPDATE, named as the statement parameters. */
+interface DeviceColumns {
+  name: string;
+  host: string;
+  port: number;
+  snmp_version: SnmpVersion;
+  community_enc: Buffer | null;
+  v3_user: string | null;
+  v3_level: SecurityLevel | null;
+  v3_auth_protocol: AuthProtocol | null;
+  v3_priv_protocol: PrivProtocol | null;
+  v3_context: string | null;
+  auth_key_enc: Buffer | null;
+  priv_key_enc: Buffer | null;
+  identity_hmac: Buffer;
+  interval_ms: number | null;
+  updated_at: string;
+}
+
+export function openInventory(options: OpenInventoryOptions): SqliteInventory {
+  const path = resolve(options.path);
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const box = new SecretBox(options.secretKey);
+  try {
+    mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  } catch (cause) {
+    throw new LinkscopeError('LS_INVENTORY_DB', `Cannot create the directory of inventory database ${path}: ${(cause as NodeJS.ErrnoException).code ?? String(cause)}; check dataDir and its permissions`, {
+      cause,
+      details: { path },
+    });
+  }
+  if (isDirectory(path)) {
+    throw new LinkscopeError('LS_INVENTORY_DB', `Inventory database ${path} is a directory; point it at a file (the default is <dataDir>/inventory.db)`, { details: { path } });
+  }
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { timeout: busyTimeoutMs });
+    // Before any write (switching to WAL rewrites the header): a corrupt file or another app's
+    // database must be left exactly as found.
+    checkOpenable(db, path);
+    // busy_timeout is set by the constructor option first: switching to WAL can itself wait on a lock.
+    // WAL lets `serve` read while a CLI writes; NORMAL sync is durable enough in WAL (no corruption, at most the last commit on power loss).
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    const result = migrate(db, path);
+    if (result.from !== result.to) options.logger?.info({ path, from: result.from, to: result.to }, 'inventory schema migrated');
+    return new SqliteInventory(db, box, { ...options, path, busyTimeoutMs });
+  } catch (err) {
+    db?.close();
+    throw toLinkscopeError(err, path, 'open the inventory', busyTimeoutMs);
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Maps SQLite failures to LS_INVENTORY_DB with the path and what to do; LinkscopeErrors pass through. */
+function toLinkscopeError(err: unknown, path: string, what: string, busyTimeoutMs: number): LinkscopeError {
+  if (err instanceof LinkscopeError) return err;
+  if (!(err instanceof Database.SqliteError)) {
+    return new LinkscopeError('LS_INTERNAL', `Unexpected error while trying to ${what} (${path}): ${String(err)}`, { cause: err });
+  }
+  const code = err.code;
+  const details = { path, sqliteCode: code };
+  const fail = (message: string): LinkscopeError => new LinkscopeError('LS_INVENTORY_DB', message, { cause: err, details });
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+    return fail(`Inventory database ${path} is locked: another process (a linkscope CLI or serve?) held its lock for more than ${busyTimeoutMs} ms while trying to ${what}; retry, or stop the other process`);
+  }
+  if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) {
+    return fail(`Inventory database ${path} is not a SQLite database or is corrupt (${err.message}); it was left untouched. Move it aside and restore a backup, or point dataDir elsewhere`);
+  }
+  if (code.startsWith('SQLITE_CANTOPEN')) {
+    return fail(`Cannot open inventory database ${path} (${err.message}); check that its directory exists and is writable`);
+  }
+  if (code.startsWith('SQLITE_READONLY')) return fail(`Inventory database ${path} is read-only (${err.message}); check the owner and mode of the file and its directory`);
+  if (code === 'SQLITE_FULL') return fail(`Inventory database ${path}: the disk is full; free space and retry`);
+  if (code.startsWith('SQLITE_CONSTRAINT_UNIQUE')) {
+    // The explicit checks inside the write transaction normally catch this first; this is the last fence.
+    return new LinkscopeError('LS_DEVICE_EXISTS', 'A device with the same name, or the same host, port and SNMP identity, already exists', { cause: err });
+  }
+  return fail(`Inventory database ${path}: failed to ${what}: ${err.message} (${code})`);
+}
+
+export class SqliteInventory implements Inventory {
+  readonly #db: Database.Database;
+  readonly #box: SecretBox;
+  readonly #path: string;
+  readonly #keyFileLabel: string;
+  readonly #busyTimeoutMs: number;
+  readonly #now: () => Date;
+  #keyMatches: boolean;
+  #lastDataVersion = -1;
+  #ownWrite = true;
+  #token = 0;
+
+  readonly #byId: Database.Statement<[number], DeviceRow>;
+  readonly #byName: Database.Statement<[string], DeviceRow>;
+  readonly #all: Database.Statement<[], DeviceRow>;
+  readonly #byIdentity: Database.Statement<[Buffer], { id: number; name: string }>;
+  readonly #devicesVersion: Database.Statement<[], { value: number }>;
+
+  /** Use openInventory(); the constructor expects an open, migrated database. */
+  constructor(db: Database.Database, box: SecretBox, options: OpenInventoryOptions & { readonly path: string; readonly busyTimeoutMs: number }) {
+    this.#db = db;
+    this.#box = box;
+    this.#path = options.path;
+    this.#keyFileLabel = options.secretKeyFile === undefined ? 'the secret key file (secretKeyFile / LINKSCOPE_SECRET_KEY_FILE)' : `the secret key file ${options.secretKeyFile}`;
+    this.#busyTimeoutMs = options.busyTimeoutMs;
+    this.#now = options.now ?? (() => new Date());
+    this.#byId = db.prepare('SELECT * FROM devices WHERE id = ?');
+    // The column is COLLATE NOCASE, so `=` matches names case-insensitively (and uses the unique index).
+    this.#byName = db.prepare('SELECT * FROM devices WHERE name = ?');
+    this.#all = db.prepare('SELECT * FROM devices ORDER BY id');
+    this.#byIdentity = db.prepare('SELECT id, name FROM devices WHERE identity_hmac = ?');
+    this.#devicesVersion = db.prepare("SELECT value FROM meta WHERE key = 'devices_version'");
+
+    const stored = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'key_check'").get();
+    if (stored === undefined) {
+      // First open with a key: remember its fingerprint (INSERT OR IGNORE: another process may have won).
+      db.prepare("INSERT OR IGNORE INTO meta (key, value) VALUES ('key_check', ?)").run(box.keyCheck());
+    }
+    const check = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'key_check'").get();
+    this.#keyMatches = check === undefined || box.matchesKeyCheck(check.value);
+    if (!this.#keyMatches) {
+      // Not thrown: reads name the devices that cannot be decrypted and remove still works, so the operator can recover.
+      options.logger?.error({ path: this.#path }, `${this.#keyFileLabel} does not match the key this inventory was encrypted with; devices cannot be decrypted or added`);
+    }
+  }
+
+  list(): Device[] {
+    return this.#run('list devices', () => {
+      const devices: Device[] = [];
+      const unreadable: DeviceRow[] = [];
+      for (const row of this.#all.all()) {
+        const device = this.#decode(row);
+        if (device === undefined) unreadable.push(row);
+        else devices.push(device);
+      }
+      if (unreadable.length > 0) throw this.#undecryptable(unreadable);
+      return devices;
+    });
+  }
+
+  find(idOrName: string | number): Device | undefined {
+    return this.#run('read a device', () => {
+      const row = this.#row(idOrName);
+      return row === undefined ? undefined : this.#decodeOrThrow(row);
+    });
+  }
+
+  get(idOrName: string | number): Device {
+    const device = this.find(idOrName);
+    if (device === undefined) throw notFound(idOrName);
+    return device;
+  }
+
+  add(input: NewDevice): Device {
+    const valid = validateNewDevice(input);
+    return this.#write('add a device', () => {
+      this.#ensureKeyMatches();
+      const identity = this.#identity(valid.host, valid.port, valid.snmp);
+      this.#ensureIdentityFree(identity, valid.host, valid.port, valid.snmp, undefined);
+      let name: string;
+      if (valid.name !== undefined) {
+        this.#ensureNameFree(valid.name, undefined);
+        name = valid.name;
+      } else {
+        name = this.#freeDefaultName(valid.host, valid.port);
+      }
+      const now = this.#now().toISOString();
+      const columns = this.#columns({ name, host: valid.host, port: valid.port, snmp: valid.snmp, intervalMs: valid.intervalMs }, identity, now);
+      const result = this.#db
+        .prepare(
+          `INSERT INTO devices (name, host, port, snmp_version, community_enc, v3_user, v3_level, v3_auth_protocol, v3_priv_protocol,
+             v3_context, auth_key_enc, priv_key_enc, identity_hmac, interval_ms, created_at, updated_at)
+           VALUES (@name, @host, @port, @snmp_version, @community_enc, @v3_user, @v3_level, @v3_auth_protocol, @v3_priv_protocol,
+             @v3_context, @auth_key_enc, @priv_key_enc, @identity_hmac, @interval_ms, @created_at, @updated_at)`,
+        )
+        .run({ ...columns, created_at: now });
+      return this.#decodeOrThrow(this.#mustRow(Number(result.lastInsertRowid)));
+    });
+  }
+
+  update(idOrName: string | number, patch: DevicePatch): Device {
+    const valid = validateDevicePatch(patch);
+    return this.#write('update a device', () => {
+      const row = this.#row(idOrName);
+      if (row === undefined) throw notFound(idOrName);
+      const current = this.#decodeOrThrow(row);
+      const changes = Object.entries(valid).filter(([, v]) => v !== undefined);
+      if (changes.length === 0) return current;
+      this.#ensureKeyMatches();
+      const next = {
+        name: valid.name ?? current.name,
+        host: valid.host ?? current.host,
+        port: valid.port ?? current.port,
+        snmp: valid.snmp ?? current.snmp,
+        intervalMs: valid.intervalMs === undefined ? current.intervalMs : valid.intervalMs,
+      };
+      const identity = this.#identity(next.host, next.port, next.snmp);
+      this.#ensureIdentityFree(identity, next.host, next.port, next.snmp, current.id);
+      if (valid.name !== undefined) this.#ensureNameFree(valid.name, current.id);
+      const columns = this.#columns(next, identity, this.#now().toISOString());
+      this.#db
+        .prepare(
+          `UPDATE devices SET name = @name, host = @host, port = @port, snmp_version = @snmp_version, community_enc = @community_enc,
+             v3_user = @v3_user, v3_level = @v3_level, v3_auth_protocol = @v3_auth_protocol, v3_priv_protocol = @v3_priv_protocol,
+             v3_context = @v3_context, auth_key_enc = @auth_key_enc, priv_key_enc = @priv_key_enc, identity_hmac = @identity_hmac,
+             interval_ms = @interval_ms, updated_at = @updated_at
+           WHERE id = @id`,
+        )
+        .run({ ...columns, id: current.id });
+      return this.#decodeOrThrow(this.#mustRow(current.id));
+    });
+  }
+
+  remove(idOrName: string | number): Device {
+    return this.#write('remove a device', () => {
+      const row = this.#row(idOrName);
+      if (row === undefined) throw notFound(idOrName);
+      // Removing must work even when the credentials cannot be decrypted: it is how an operator
+      // who lost the key file clears the affected devices. Their secrets come back as empty.
+      const device = this.#decode(row) ?? this.#decode(row, true);
+      this.#db.prepare('DELETE FROM devices WHERE id = ?').run(row.id);
+      if (device === undefined) throw this.#undecryptable([row]);
+      return device;
+    });
+  }
+
+  /**
+   * devices_version (bumped by triggers, so shared by every process) re-read only when SQLite's
+   * data_version says another connection committed, or after our own write: one pragma per call.
+   */
+  changeToken(): number {
+    return this.#run('read the change counter', () => {
+      const dataVersion = Number(this.#db.pragma('data_version', { simple: true }));
+      if (dataVersion !== this.#lastDataVersion || this.#ownWrite) {
+        this.#lastDataVersion = dataVersion;
+        this.#ownWrite = false;
+        this.#token = Number(this.#devicesVersion.get()?.value ?? 0);
+      }
+      return this.#token;
+    });
+  }
+
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  #run<T>(what: string, fn: () => T): T {
+    try {
+      return fn();
+    } catch (err) {
+      throw toLinkscopeError(err, this.#path, what, this.#busyTimeoutMs);
+    }
+  }
+
+  /** BEGIN IMMEDIATE: take the write lock up front so busy_timeout applies (a deferred upgrade fails at once in WAL). */
+  #write<T>(what: string, fn: () => T): T {
+    return this.#run(what, () => {
+      const result = this.#db.transaction(fn).immediate();
+      this.#ownWrite = true;
+      return result;
+    });
+  }
+
+  #row(idOrName: string | number): DeviceRow | undefined {
+    const ref = parseDeviceRef(idOrName);
+    if ('id' in ref) return Number.isSafeInteger(ref.id) && ref.id > 0 ? this.#byId.get(ref.id) : undefined;
+    return this.#byName.get(ref.name);
+  }
+
+  #mustRow(id: number): DeviceRow {
+    const row = this.#byId.get(id);
+    if (row === undefined) throw new LinkscopeError('LS_INTERNAL', `device ${id} vanished inside its own write transaction`);
+    return row;
+  }
+
+  #identity(host: string, port: number, snmp: SnmpCredentials): Buffer {
+    // v1 and v2c share one identity: the same community on the same agent is the same device.
+    return snmp.version === '3'
+      ? this.#box.identityHash(['v3', host, port, snmp.user, snmp.context ?? ''])
+      : this.#box.identityHash(['community', host, port, snmp.community.reveal()]);
+  }
+
+  #ensureIdentityFree(identity: Buffer, host: string, port: number, snmp: SnmpCredentials, selfId: number | undefined): void {
+    const other = this.#byIdentity.get(identity);
+    if (other === undefined || other.id === selfId) return;
+    const what = snmp.version === '3' ? `SNMPv3 user "${snmp.user}"${snmp.context === undefined ? '' : ` and context "${snmp.context}"`}` : 'community';
+    throw new LinkscopeError('LS_DEVICE_EXISTS', `A device with the same host, port and ${what} already exists: ${other.name} (id ${other.id}) at ${formatAddress(host, port)}`, {
+      details: { existingId: other.id, existingName: other.name },
+    });
+  }
+
+  #ensureNameFree(name: string, selfId: number | undefined): void {
+    const other = this.#byName.get(name);
+    if (other === undefined || other.id === selfId) return;
+    throw new LinkscopeError('LS_DEVICE_EXISTS', `A device named "${other.name}" already exists (id ${other.id}); choose another name`, {
+      details: { existingId: other.id, existingName: other.name },
+    });
+  }
+
+  #freeDefaultName(host: string, port: number): string {
+    for (let suffix = 1; ; suffix++) {
+      const candidate = defaultDeviceName(host, port, suffix);
+      if (this.#byName.get(candidate) === undefined) return candidate;
+    }
+  }
+
+  /**
+   * Writing with a key that does not match would mix two keys in one file. When no encrypted value
+   * is left (every such device removed), the current key is adopted instead: that is the recovery path.
+   */
+  #ensureKeyMatches(): void {
+    if (this.#keyMatches) return;
+    const encrypted = this.#db
+      .prepare<[], { n: number }>('SELECT count(*) AS n FROM devices WHERE community_enc IS NOT NULL OR auth_key_enc IS NOT NULL OR priv_key_enc IS NOT NULL')
+      .get();
+    if ((encrypted?.n ?? 0) > 0) {
+      throw new LinkscopeError(
+        'LS_INVENTORY_DB',
+        `Refusing to write to ${this.#path}: ${this.#keyFileLabel} does not match the key its ${encrypted?.n ?? 0} stored credential(s) were encrypted with. Restore the original key file, or remove the affected devices first`,
+        { details: { path: this.#path } },
+      );
+    }
+    // Only unencrypted rows remain (v3 noAuthNoPriv): re-hash their identities under the new key.
+    const rehash = this.#db.prepare('UPDATE devices SET identity_hmac = ? WHERE id = ?');
+    for (const row of this.#all.all()) {
+      const device = this.#decode(row);
+      if (device !== undefined) rehash.run(this.#identity(device.host, device.port, device.snmp), row.id);
+    }
+    this.#db.prepare("UPDATE meta SET value = ? WHERE key = 'key_check'").run(this.#box.keyCheck());
+    this.#keyMatches = true;
+  }
+
+  #columns(d: { name: string; host: string; port: number; snmp: SnmpCredentials; intervalMs: number | null }, identity: Buffer, now: string): DeviceColumns {
+    const v3 = d.snmp.version === '3' ? d.snmp : undefined;
+    return {
+      name: d.name,
+      host: d.host,
+      port: d.port,
+      snmp_version: d.snmp.version,
+      community_enc: d.snmp.version === '3' ? null : this.#box.encrypt(d.snmp.community.reveal(), PURPOSE.community),
+      v3_user: v3?.user ?? null,
+      v3_level: v3?.level ?? null,
+      v3_auth_protocol: v3?.authProtocol ?? null,
+      v3_priv_protocol: v3?.privProtocol ?? null,
+      v3_context: v3?.context ?? null,
+      auth_key_enc: v3?.authKey === undefined ? null : this.#box.encrypt(v3.authKey.reveal(), PURPOSE.authKey),
+      priv_key_enc: v3?.privKey === undefined ? null : this.#box.encrypt(v3.privKey.reveal(), PURPOSE.privKey),
+      identity_hmac: identity,
+      interval_ms: d.intervalMs,
+      updated_at: now,
+    };
+  }
+
+  /** undefined when a secret cannot be decrypted; `blank` puts empty secrets in their place (remove only). */
+  #decode(row: DeviceRow, blank = false): Device | undefined {
+    const open = (blob: Buffer | null, purpose: string): Secret | undefined | null => {
+      if (blob === null) return null;
+      const text = this.#box.decrypt(blob, purpose);
+      if (text === undefined) return blank ? new Secret('') : undefined;
+      return new Secret(text);
+    };
+    let snmp: SnmpCredentials;
+    if (row.snmp_version === '3') {
+      const authKey = open(row.auth_key_enc, PURPOSE.authKey);
+      const privKey = open(row.priv_key_enc, PURPOSE.privKey);
+      if (authKey === undefined || privKey === undefined || row.v3_user === null || row.v3_level === null) return undefined;
+      snmp = {
+        version: '3',
+        user: row.v3_user,
+        level: row.v3_level,
+        ...(row.v3_auth_protocol === null ? {} : { authProtocol: row.v3_auth_protocol }),
+        ...(authKey === null ? {} : { authKey }),
+        ...(row.v3_priv_protocol === null ? {} : { privProtocol: row.v3_priv_protocol }),
+        ...(privKey === null ? {} : { privKey }),
+        ...(row.v3_context === null ? {} : { context: row.v3_context }),
+      };
+    } else {
+      const community = open(row.community_enc, PURPOSE.community);
+      if (community === undefined || community === null) return undefined;
+      snmp = { version: row.snmp_version, community };
+    }
+    return {
+      id: row.id,
+      name: row.name,
+      host: row.host,
+      port: row.port,
+      snmp,
+      intervalMs: row.interval_ms,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+    };
+  }
+
+  #decodeOrThrow(row: DeviceRow): Device {
+    const device = this.#decode(row);
+    if (device === undefined) throw this.#undecryptable([row]);
+    return device;
+  }
+
+  #undecryptable(rows: readonly DeviceRow[]): LinkscopeError {
+    const names = rows.map((r) => `${r.name} (id ${r.id})`);
+    const shown = names.length > 10 ? `${names.slice(0, 10).join(', ')} and ${names.length - 10} more` : names.join(', ');
+    return new LinkscopeError(
+      'LS_INVENTORY_DB',
+      `Cannot decrypt the SNMP credentials of ${rows.length === 1 ? 'device' : `${rows.length} devices:`} ${shown} in ${this.#path}: ${this.#keyFileLabel} does not match the key they were encrypted with. Restore the original key file, or remove and re-add ${rows.length === 1 ? 'the device' : 'these devices'}`,
+      { details: { path: this.#path, devices: rows.map((r) => ({ id: r.id, name: r.name })) } },
+    );
+  }
+}
+
+function notFound(idOrName: string | number): LinkscopeError {
+  const ref = parseDeviceRef(idOrName);
+  const what = 'id' in ref ? `with id ${ref.id}` : `named "${ref.name}"`;
+  return new LinkscopeError('LS_DEVICE_NOT_FOUND', `No device ${what} in the inventory; see \`linkscope device list\``, { details: { device: String(idOrName) } });
+}
+
+function formatAddress(host: string, port: number): string {
+  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
