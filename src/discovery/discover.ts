@@ -1,0 +1,200 @@
+/** Discovery: system group, classification and the interface table, with the counter column chosen per interface. */
+import type { InterfaceInfo, SystemInfo, DeviceRole } from '../model/types.js';
+import { ifTypeName } from '../mib/iana-iftype.js';
+import type { CounterBits, CounterName } from '../poller/counters.js';
+import { COUNTER_NAMES } from '../poller/counters.js';
+import type { RequestOptions, SnmpSession, VarBind } from '../snmp/types.js';
+import { classifyDevice } from './classify.js';
+import { COUNTER_SOURCES, DISCOVERY_COLUMNS, IF, POLL_STATUS_COLUMNS, SYSTEM, type IfColumn } from './oids.js';
+import { asBigint, asMac, asNumber, asOid, asText } from './values.js';
+
+export interface CounterSource {
+  readonly column: IfColumn;
+  readonly bits: CounterBits;
+}
+
+export interface DiscoveredInterface extends InterfaceInfo {
+  /** What identifies the port behind the ifIndex; a change means the ifIndex was re-used. */
+  readonly identity: string;
+  readonly adminStatus: number | null;
+  readonly operStatus: number | null;
+  readonly lastChange: number | null;
+  readonly discontinuityTime: number | null;
+  readonly sources: Readonly<Partial<Record<CounterName, CounterSource>>>;
+  readonly counterBits: CounterBits;
+}
+
+export interface DeviceDiscovery {
+  readonly system: SystemInfo;
+  readonly ifNumber: number | null;
+  readonly ifTableLastChange: number | null;
+  readonly vendor: string | null;
+  readonly role: DeviceRole;
+  readonly roleReason: string;
+  readonly interfaces: readonly DiscoveredInterface[];
+  /** Columns the poll walks: status columns the agent has plus every chosen counter column. */
+  readonly pollColumns: readonly IfColumn[];
+}
+
+/** A 32-bit ifSpeed of 2^32−1 means "faster than this": ifHighSpeed has the real figure (RFC 2863). */
+const IFSPEED_SATURATED = 4294967295;
+
+export const SYSTEM_OIDS: readonly string[] = Object.values(SYSTEM).map((s) => s.oid);
+
+export async function discoverDevice(session: SnmpSession, options: RequestOptions = {}): Promise<DeviceDiscovery> {
+  const system = await session.get(SYSTEM_OIDS, options);
+  const columns = await session.walkColumns(
+    DISCOVERY_COLUMNS.map((c) => IF[c].oid),
+    options,
+  );
+  return buildDiscovery(system, columns);
+}
+
+/** Pure part of discovery, from the varbinds of the system GET and the column walk. */
+export function buildDiscovery(systemVarbinds: readonly VarBind[], columns: ReadonlyMap<string, readonly VarBind[]>): DeviceDiscovery {
+  const sys = new Map(systemVarbinds.map((vb) => [vb.oid, vb.value]));
+  const system: SystemInfo = {
+    sysDescr: asText(sys.get(SYSTEM.sysDescr.oid)),
+    sysObjectID: asOid(sys.get(SYSTEM.sysObjectID.oid)),
+    sysUpTimeTicks: asNumber(sys.get(SYSTEM.sysUpTime.oid)) ?? 0,
+    sysContact: asText(sys.get(SYSTEM.sysContact.oid)),
+    sysName: asText(sys.get(SYSTEM.sysName.oid)),
+    sysLocation: asText(sys.get(SYSTEM.sysLocation.oid)),
+    sysServices: asNumber(sys.get(SYSTEM.sysServices.oid)),
+  };
+  const table = indexColumns(columns, DISCOVERY_COLUMNS);
+  const interfaces: DiscoveredInterface[] = [];
+  for (const [ifIndex, row] of table) interfaces.push(buildInterface(ifIndex, row));
+  interfaces.sort((a, b) => a.ifIndex - b.ifIndex);
+
+  const present = new Set<IfColumn>();
+  for (const c of POLL_STATUS_COLUMNS) if ((columns.get(IF[c].oid)?.length ?? 0) > 0) present.add(c);
+  for (const i of interfaces) for (const s of Object.values(i.sources)) if (s !== undefined) present.add(s.column);
+  const pollColumns = [...POLL_STATUS_COLUMNS.filter((c) => present.has(c)), ...[...present].filter((c) => !POLL_STATUS_COLUMNS.includes(c))];
+
+  const cls = classifyDevice({
+    sysObjectID: system.sysObjectID,
+    sysDescr: system.sysDescr,
+    sysServices: system.sysServices,
+    ifTypes: interfaces.map((i) => i.ifTypeNumber ?? 0),
+  });
+  return {
+    system,
+    ifNumber: asNumber(sys.get(SYSTEM.ifNumber.oid)),
+    ifTableLastChange: asNumber(sys.get(SYSTEM.ifTableLastChange.oid)),
+    vendor: cls.vendor,
+    role: cls.role,
+    roleReason: cls.reason,
+    interfaces,
+    pollColumns,
+  };
+}
+
+export type IfRow = Partial<Record<IfColumn, VarBind['value']>>;
+
+/**
+ * Column walk → rows keyed by ifIndex. IF-MIB tables are indexed by one integer; a row whose
+ * suffix is not a positive integer (a broken agent) is ignored rather than mis-assigned.
+ */
+export function indexColumns(columns: ReadonlyMap<string, readonly VarBind[]>, wanted: readonly IfColumn[]): Map<number, IfRow> {
+  const rows = new Map<number, IfRow>();
+  // ifTable columns define which interfaces exist; ifXTable-only rows are kept only when ifTable is absent.
+  let haveIfTable = false;
+  for (const c of wanted) {
+    const col = IF[c].oid;
+    const vbs = columns.get(col);
+    if (vbs === undefined || vbs.length === 0) continue;
+    const isIfTable = col.startsWith('1.3.6.1.2.1.2.2.1.');
+    if (isIfTable) haveIfTable = true;
+    const start = col.length + 1;
+    for (const vb of vbs) {
+      if (vb.value === null) continue;
+      const suffix = vb.oid.slice(start);
+      const ifIndex = parseIndex(suffix);
+      if (ifIndex === null) continue;
+      let row = rows.get(ifIndex);
+      if (row === undefined) {
+        row = {};
+        rows.set(ifIndex, row);
+      }
+      row[c] = vb.value;
+    }
+  }
+  if (haveIfTable) {
+    for (const [ifIndex, row] of rows) {
+      if (row.ifDescr === undefined && row.ifType === undefined && row.ifOperStatus === undefined && row.ifAdminStatus === undefined) rows.delete(ifIndex);
+    }
+  }
+  return rows;
+}
+
+function parseIndex(suffix: string): number | null {
+  if (suffix.length === 0 || suffix.length > 10) return null;
+  for (let i = 0; i < suffix.length; i += 1) {
+    const ch = suffix.charCodeAt(i);
+    if (ch < 48 || ch > 57) return null;
+  }
+  const n = Number(suffix);
+  return n > 0 && n <= 2147483647 ? n : null;
+}
+
+export function chooseSpeedBps(ifSpeed: number | null, ifHighSpeed: number | null): number | null {
+  if (ifSpeed !== null && ifSpeed > 0 && ifSpeed < IFSPEED_SATURATED) return ifSpeed;
+  if (ifHighSpeed !== null && ifHighSpeed > 0) return ifHighSpeed * 1_000_000;
+  if (ifSpeed !== null && ifSpeed > 0) return ifSpeed;
+  return null;
+}
+
+/**
+ * Per counter: the 64-bit column when the agent has it and it is alive, else the 32-bit one.
+ * "Alive": some agents (old firmware on several vendors' access switches) return ifHC* that stay
+ * 0 while the 32-bit counter moves; a zero HC value next to a non-zero 32-bit one is such a case.
+ */
+export function chooseSources(row: IfRow): Partial<Record<CounterName, CounterSource>> {
+  const sources: Partial<Record<CounterName, CounterSource>> = {};
+  for (const name of COUNTER_NAMES) {
+    const { hc, c32 } = COUNTER_SOURCES[name];
+    const hcValue = hc === null ? null : asBigint(row[hc]);
+    const c32Value = asBigint(row[c32]);
+    if (hc !== null && hcValue !== null && !(hcValue === 0n && c32Value !== null && c32Value > 0n)) {
+      sources[name] = { column: hc, bits: 64 };
+    } else if (c32Value !== null) {
+      sources[name] = { column: c32, bits: 32 };
+    }
+  }
+  return sources;
+}
+
+function buildInterface(ifIndex: number, row: IfRow): DiscoveredInterface {
+  const ifDescr = asText(row.ifDescr);
+  const rawName = asText(row.ifName);
+  const ifName = rawName !== '' ? rawName : ifDescr !== '' ? ifDescr : String(ifIndex);
+  const ifTypeNumber = asNumber(row.ifType);
+  const ifSpeed = asNumber(row.ifSpeed);
+  const ifHighSpeed = asNumber(row.ifHighSpeed);
+  const ifPhysAddress = asMac(row.ifPhysAddress);
+  const sources = chooseSources(row);
+  return {
+    ifIndex,
+    ifName,
+    ifDescr,
+    ifAlias: asText(row.ifAlias),
+    ifType: ifTypeNumber === null ? 'unknown' : ifTypeName(ifTypeNumber),
+    ifTypeNumber,
+    ifMtu: asNumber(row.ifMtu),
+    speedBps: chooseSpeedBps(ifSpeed, ifHighSpeed),
+    ifHighSpeed,
+    ifPhysAddress,
+    identity: interfaceIdentity(ifDescr, rawName, ifTypeNumber, ifPhysAddress),
+    adminStatus: asNumber(row.ifAdminStatus),
+    operStatus: asNumber(row.ifOperStatus),
+    lastChange: asNumber(row.ifLastChange),
+    discontinuityTime: asNumber(row.ifCounterDiscontinuityTime),
+    sources,
+    counterBits: sources.inOctets?.bits ?? sources.outOctets?.bits ?? 32,
+  };
+}
+
+export function interfaceIdentity(ifDescr: string, ifName: string, ifType: number | null, mac: string): string {
+  return `${ifDescr}|${ifName}|${ifType ?? ''}|${mac}`;
+}

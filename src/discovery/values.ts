@@ -1,0 +1,51 @@
+/** Pure helpers turning decoded SNMP values into domain values; tolerant of agents that send the wrong type. */
+import type { SnmpValue } from '../snmp/types.js';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function asNumber(v: SnmpValue | undefined): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return null;
+}
+
+export function asBigint(v: SnmpValue | undefined): bigint | null {
+  if (typeof v === 'bigint') return v;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return BigInt(v);
+  return null;
+}
+
+/**
+ * DisplayString → text. UTF-8 when valid, else Latin-1 (old agents); trailing NULs dropped
+ * (several embedded agents NUL-terminate their strings).
+ */
+export function asText(v: SnmpValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  let end = v.length;
+  while (end > 0 && v[end - 1] === 0) end -= 1;
+  const bytes = end === v.length ? v : v.subarray(0, end);
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return bytes.toString('latin1');
+  }
+}
+
+/** PhysAddress → lower-case colon-separated hex (`00:1a:2b:3c:4d:5e`); '' when empty. */
+export function asMac(v: SnmpValue | undefined): string {
+  if (!Buffer.isBuffer(v) || v.length === 0) return '';
+  let out = '';
+  for (let i = 0; i < v.length; i += 1) {
+    if (i > 0) out += ':';
+    out += (v[i] as number).toString(16).padStart(2, '0');
+  }
+  return out;
+}
+
+export function asOid(v: SnmpValue | undefined): string {
+  if (typeof v === 'string') return v.replace(/^\./, '');
+  return '';
+}

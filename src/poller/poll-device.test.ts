@@ -1,0 +1,208 @@
+/** Unit tests of one device poll against the map-backed fake agent: discovery, rates, discontinuities. */
+import { describe, expect, it } from 'vitest';
+import { Secret } from '../model/secret.js';
+import type { Device } from '../model/types.js';
+import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
+import { SnmpType } from '../snmp/types.js';
+import type { Point } from '../storage/types.js';
+import { pollDevice, type PollContext, type PollResult } from './poll-device.js';
+
+const device: Device = {
+  id: 1,
+  name: 'sw1',
+  host: '10.0.0.1',
+  port: 161,
+  snmp: { version: '2c', community: new Secret('public') },
+  intervalMs: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+
+const SYS_UPTIME = '1.3.6.1.2.1.1.3.0';
+const col = (table: 'if' | 'ifx', n: number, ifIndex: number): string =>
+  `${table === 'if' ? '1.3.6.1.2.1.2.2.1' : '1.3.6.1.2.1.31.1.1.1'}.${n}.${ifIndex}`;
+
+interface PortSpec {
+  ifIndex: number;
+  name: string;
+  speedMbps: number;
+  hc: boolean;
+  inOctets?: bigint;
+  outOctets?: bigint;
+}
+
+function buildAgent(ports: PortSpec[], opts: { uptime?: number; hcStuckOn?: number } = {}): FakeAgent {
+  const a = new FakeAgent();
+  a.set('1.3.6.1.2.1.1.1.0', SnmpType.OctetString, 'Cisco IOS Software, C2960X Software');
+  a.set('1.3.6.1.2.1.1.2.0', SnmpType.ObjectIdentifier, '1.3.6.1.4.1.9.1.1208');
+  a.set(SYS_UPTIME, SnmpType.TimeTicks, opts.uptime ?? 1_000_000);
+  a.set('1.3.6.1.2.1.1.5.0', SnmpType.OctetString, 'sw1.example.net');
+  a.set('1.3.6.1.2.1.1.7.0', SnmpType.Integer, 2);
+  a.set('1.3.6.1.2.1.2.1.0', SnmpType.Integer, ports.length);
+  for (const p of ports) {
+    const i = p.ifIndex;
+    a.set(col('if', 1, i), SnmpType.Integer, i);
+    a.set(col('if', 2, i), SnmpType.OctetString, p.name);
+    a.set(col('if', 3, i), SnmpType.Integer, 6);
+    a.set(col('if', 5, i), SnmpType.Gauge32, Math.min(p.speedMbps * 1e6, 4294967295));
+    a.set(col('if', 6, i), SnmpType.OctetString, Buffer.from([0, 0x11, 0x22, 0x33, 0x44, i]));
+    a.set(col('if', 7, i), SnmpType.Integer, 1);
+    a.set(col('if', 8, i), SnmpType.Integer, 1);
+    a.set(col('if', 10, i), SnmpType.Counter32, (p.inOctets ?? 1000n) % (1n << 32n));
+    a.set(col('if', 16, i), SnmpType.Counter32, (p.outOctets ?? 1000n) % (1n << 32n));
+    a.set(col('if', 14, i), SnmpType.Counter32, 0n);
+    a.set(col('ifx', 1, i), SnmpType.OctetString, p.name);
+    a.set(col('ifx', 15, i), SnmpType.Gauge32, p.speedMbps);
+    a.set(col('ifx', 18, i), SnmpType.OctetString, `port ${p.name}`);
+    if (p.hc) {
+      const stuck = opts.hcStuckOn === i;
+      a.set(col('ifx', 6, i), SnmpType.Counter64, stuck ? 0n : (p.inOctets ?? 1000n));
+      a.set(col('ifx', 10, i), SnmpType.Counter64, stuck ? 0n : (p.outOctets ?? 1000n));
+    }
+  }
+  return a;
+}
+
+function harness(agent: FakeAgent) {
+  const snmp = new FakeSnmpClient();
+  snmp.addAgent(device.host, agent);
+  const session = snmp.open({ host: device.host, port: 161, credentials: device.snmp, timeoutMs: 1000, retries: 0, maxRepetitions: 10 });
+  let now = 1_700_000_000_000;
+  let last: PollResult | null = null;
+  return {
+    advance(ms: number): void {
+      now += ms;
+      const up = agent.value(SYS_UPTIME);
+      agent.set(SYS_UPTIME, SnmpType.TimeTicks, (typeof up === "number" ? up : 0) + Math.round(ms / 10));
+    },
+    async poll(): Promise<PollResult> {
+      const ctx: PollContext = {
+        device,
+        session,
+        discovery: last?.discovery ?? null,
+        discoveredAtMs: last?.discoveredAtMs ?? 0,
+        baseline: last?.baseline ?? null,
+        rediscoverIntervalMs: 6 * 3600_000,
+        nowMs: () => now,
+      };
+      last = await pollDevice(ctx);
+      return last;
+    },
+  };
+}
+
+function ifPoint(r: PollResult, ifName: string): Point {
+  const p = r.points.find((x) => x.measurement === 'interface' && x.tags.ifName === ifName);
+  if (p === undefined) throw new Error(`no interface point for ${ifName}`);
+  return p;
+}
+
+describe('pollDevice', () => {
+  it('discovers on the first poll and writes raw counters without rates', async () => {
+    const agent = buildAgent([
+      { ifIndex: 1, name: 'Gi0/1', speedMbps: 1000, hc: true, inOctets: 5000n },
+      { ifIndex: 2, name: 'Gi0/2', speedMbps: 1000, hc: true },
+    ]);
+    const h = harness(agent);
+    const r = await h.poll();
+    expect(r.rediscovered).toBe(true);
+    expect(r.discovery.role).toBe('switch');
+    expect(r.discovery.vendor).toBe('Cisco');
+    expect(r.interfaces.map((i) => i.ifName)).toEqual(['Gi0/1', 'Gi0/2']);
+    const p = ifPoint(r, 'Gi0/1');
+    expect(p.tags).toEqual({ device: 'sw1', agent_host: '10.0.0.1', ifName: 'Gi0/1' });
+    expect(p.fields.ifHCInOctets).toBe(5000n);
+    expect(p.fields.ifHighSpeed).toBe(1000n);
+    expect(p.fields.in_bps).toBeUndefined();
+    const dev = r.points.find((x) => x.measurement === 'device');
+    expect(dev?.fields.up).toBe(1n);
+    expect(dev?.fields.sysUpTime).toBe(10_000n);
+  });
+
+  it('writes rates on the second poll from 64-bit counters over the agent clock', async () => {
+    const agent = buildAgent([{ ifIndex: 1, name: 'Gi0/1', speedMbps: 1000, hc: true, inOctets: 5000n, outOctets: 0n }]);
+    const h = harness(agent);
+    await h.poll();
+    h.advance(60_000);
+    agent.bump(col('ifx', 6, 1), 750_000_000); // 100 Mbit/s over 60 s
+    agent.bump(col('ifx', 10, 1), 75_000_000);
+    const r = await h.poll();
+    expect(r.rediscovered).toBe(false);
+    const p = ifPoint(r, 'Gi0/1');
+    expect(p.fields.in_bps).toBe(100e6);
+    expect(p.fields.out_bps).toBe(10e6);
+    expect(p.fields.in_utilization).toBeCloseTo(10, 9);
+    expect(r.interfaces[0]?.counterBits).toBe(64);
+    expect(r.interfaces[0]?.inBps).toBe(100e6);
+  });
+
+  it('writes no rate when sysUpTime goes backwards, and counts the discontinuity', async () => {
+    const agent = buildAgent([{ ifIndex: 1, name: 'Gi0/1', speedMbps: 1000, hc: true, inOctets: 9_000_000_000n }], { uptime: 50_000_000 });
+    const h = harness(agent);
+    await h.poll();
+    h.advance(60_000);
+    agent.set(SYS_UPTIME, SnmpType.TimeTicks, 1_500);
+    agent.set(col('ifx', 6, 1), SnmpType.Counter64, 12_345n);
+    const r = await h.poll();
+    expect(ifPoint(r, 'Gi0/1').fields.in_bps).toBeUndefined();
+    expect(r.discontinuities).toBe(1);
+    // The baseline was re-seeded: the next interval has rates again.
+    h.advance(60_000);
+    agent.bump(col('ifx', 6, 1), 7_500_000);
+    const r3 = await h.poll();
+    expect(ifPoint(r3, 'Gi0/1').fields.in_bps).toBe(1e6);
+  });
+
+  it('writes no rate for an ifIndex that now names another port', async () => {
+    const agent = buildAgent([
+      { ifIndex: 1, name: 'Gi0/1', speedMbps: 1000, hc: true, inOctets: 1000n },
+      { ifIndex: 2, name: 'Gi0/2', speedMbps: 1000, hc: true, inOctets: 1000n },
+    ]);
+    const h = harness(agent);
+    await h.poll();
+    h.advance(60_000);
+    agent.set(col('if', 2, 2), SnmpType.OctetString, 'Gi0/9');
+    agent.set(col('ifx', 1, 2), SnmpType.OctetString, 'Gi0/9');
+    agent.set(col('ifx', 6, 2), SnmpType.Counter64, 500_000_000_000n);
+    agent.bump(col('ifx', 6, 1), 600);
+    const r = await h.poll();
+    expect(r.rediscovered).toBe(true);
+    expect(ifPoint(r, 'Gi0/9').fields.in_bps).toBeUndefined();
+    expect(ifPoint(r, 'Gi0/1').fields.in_bps).toBe(80);
+    expect(r.withheld).toEqual([{ ifIndex: 2, reason: 'ifindex-reused' }]);
+  });
+
+  it('falls back to 32-bit counters when the HC column is stuck at zero, and handles their wrap', async () => {
+    const agent = buildAgent([{ ifIndex: 1, name: 'Gi0/1', speedMbps: 100, hc: true, inOctets: 4_294_000_000n }], { hcStuckOn: 1 });
+    const h = harness(agent);
+    const r1 = await h.poll();
+    expect(r1.interfaces[0]?.counterBits).toBe(32);
+    expect(ifPoint(r1, 'Gi0/1').fields.ifInOctets).toBe(4_294_000_000n);
+    expect(ifPoint(r1, 'Gi0/1').fields.ifHCInOctets).toBeUndefined();
+    h.advance(60_000);
+    agent.bump(col('if', 10, 1), 75_000_000); // wraps past 2^32
+    const r2 = await h.poll();
+    expect(ifPoint(r2, 'Gi0/1').fields.in_bps).toBe(10e6);
+    expect(r2.wraps).toBe(1);
+  });
+
+  it('writes no rate when a delta is more than the port can carry', async () => {
+    const agent = buildAgent([{ ifIndex: 1, name: 'Fa0/1', speedMbps: 100, hc: true, inOctets: 0n }]);
+    const h = harness(agent);
+    await h.poll();
+    h.advance(60_000);
+    agent.bump(col('ifx', 6, 1), 10_000_000_000); // 1.3 Gbit/s on 100 Mbit/s
+    const r = await h.poll();
+    expect(ifPoint(r, 'Fa0/1').fields.in_bps).toBeUndefined();
+    expect(r.discontinuities).toBe(1);
+  });
+
+  it('gives duplicate interface names distinct tags', async () => {
+    const agent = buildAgent([
+      { ifIndex: 3, name: 'eth0', speedMbps: 1000, hc: true },
+      { ifIndex: 7, name: 'eth0', speedMbps: 1000, hc: true },
+    ]);
+    const r = await harness(agent).poll();
+    expect(r.points.filter((p) => p.measurement === 'interface').map((p) => p.tags.ifName)).toEqual(['eth0', 'eth0#7']);
+  });
+});

@@ -1,0 +1,315 @@
+/** One poll of one device: (re)discovery when needed, the counter walk, counter maths, points and live state. */
+import { performance } from 'node:perf_hooks';
+import { DISCOVERY_COLUMNS, IF, SYSTEM, type IfColumn } from '../discovery/oids.js';
+import { buildDiscovery, chooseSpeedBps, indexColumns, SYSTEM_OIDS, type DeviceDiscovery, type DiscoveredInterface, type IfRow } from '../discovery/discover.js';
+import { asBigint, asNumber, asText } from '../discovery/values.js';
+import type { Device, DeviceState, InterfaceState } from '../model/types.js';
+import { ifStatusName } from '../model/types.js';
+import type { RequestOptions, SnmpSession, VarBind } from '../snmp/types.js';
+import { DEVICE_FIELD, INTERFACE_FIELD, MEASUREMENT, TAG } from '../storage/schema.js';
+import type { FieldValue, Point } from '../storage/types.js';
+import {
+  assessElapsed,
+  COUNTER_NAMES,
+  computeInterfaceRates,
+  type ClockReading,
+  type CounterReadings,
+  type ElapsedAssessment,
+  type InterfaceCounters,
+  type InterfaceRates,
+  type RateOutcome,
+} from './counters.js';
+
+/** Counter readings of the last successful poll: the baseline for the next rates. Persisted in the data dir. */
+export interface CounterBaseline {
+  readonly clock: ClockReading;
+  readonly interfaces: ReadonlyMap<number, InterfaceCounters>;
+}
+
+export interface PollContext {
+  readonly device: Device;
+  readonly session: SnmpSession;
+  readonly discovery: DeviceDiscovery | null;
+  /** Wall-clock ms when `discovery` was made. */
+  readonly discoveredAtMs: number;
+  readonly baseline: CounterBaseline | null;
+  readonly rediscoverIntervalMs: number;
+  readonly nowMs: () => number;
+  readonly signal?: AbortSignal;
+}
+
+export interface PollResult {
+  readonly discovery: DeviceDiscovery;
+  readonly discoveredAtMs: number;
+  readonly rediscovered: boolean;
+  readonly baseline: CounterBaseline;
+  readonly points: Point[];
+  readonly interfaces: InterfaceState[];
+  readonly pollMs: number;
+  readonly discontinuities: number;
+  readonly wraps: number;
+  readonly sysUpTimeTicks: number;
+  /** Interfaces whose rates were withheld, with the reason, for a debug log. */
+  readonly withheld: readonly { ifIndex: number; reason: string }[];
+}
+
+const POLL_SCALARS = [SYSTEM.sysUpTime.oid, SYSTEM.ifNumber.oid, SYSTEM.ifTableLastChange.oid];
+
+export async function pollDevice(ctx: PollContext): Promise<PollResult> {
+  const t0 = performance.now();
+  const before = { ...ctx.session.stats };
+  const opts: RequestOptions = ctx.signal === undefined ? {} : { signal: ctx.signal };
+  let discovery = ctx.discovery;
+  let discoveredAtMs = ctx.discoveredAtMs;
+  let rediscovered = false;
+  let uptimeTicks: number;
+  let rows: Map<number, IfRow>;
+
+  const rediscover = async (): Promise<void> => {
+    const sys = await ctx.session.get(SYSTEM_OIDS, opts);
+    const columns = await ctx.session.walkColumns(DISCOVERY_COLUMNS.map((c) => IF[c].oid), opts);
+    discovery = buildDiscovery(sys, columns);
+    discoveredAtMs = ctx.nowMs();
+    rediscovered = true;
+    uptimeTicks = discovery.system.sysUpTimeTicks;
+    rows = indexColumns(columns, DISCOVERY_COLUMNS);
+  };
+
+  if (discovery === null || ctx.nowMs() - discoveredAtMs >= ctx.rediscoverIntervalMs) {
+    await rediscover();
+  } else {
+    const scalars = byOid(await ctx.session.get(POLL_SCALARS, opts));
+    uptimeTicks = asNumber(scalars.get(SYSTEM.sysUpTime.oid)) ?? 0;
+    const ifNumber = asNumber(scalars.get(SYSTEM.ifNumber.oid));
+    const lastChange = asNumber(scalars.get(SYSTEM.ifTableLastChange.oid));
+    const tableChanged =
+      ifNumber !== discovery.ifNumber ||
+      lastChange !== discovery.ifTableLastChange ||
+      uptimeTicks < discovery.system.sysUpTimeTicks;
+    if (tableChanged) {
+      await rediscover();
+    } else {
+      const columns = await ctx.session.walkColumns(discovery.pollColumns.map((c) => IF[c].oid), opts);
+      rows = indexColumns(columns, discovery.pollColumns);
+      // ifDescr is walked on every poll: a new, vanished or renamed ifIndex means the table changed
+      // under us (agents without ifTableLastChange), so discover again before trusting any counter.
+      if (!sameInterfaces(discovery, rows)) await rediscover();
+    }
+  }
+  // Both branches assign these; TypeScript cannot see through the closure.
+  const disc = discovery as unknown as DeviceDiscovery;
+  const polledRows = rows!;
+  const wallMs = ctx.nowMs();
+  const clock: ClockReading = { uptimeTicks: uptimeTicks!, wallMs };
+  const elapsed: ElapsedAssessment | undefined = ctx.baseline === null ? undefined : assessElapsed(ctx.baseline.clock, clock);
+
+  const time = Math.floor(wallMs / 1000);
+  const sampledAt = new Date(wallMs).toISOString();
+  const tagNames = uniqueTagNames(disc.interfaces);
+  const points: Point[] = [];
+  const states: InterfaceState[] = [];
+  const nextBaseline = new Map<number, InterfaceCounters>();
+  const withheld: { ifIndex: number; reason: string }[] = [];
+  let discontinuities = 0;
+  let wraps = 0;
+
+  for (const itf of disc.interfaces) {
+    const row = polledRows.get(itf.ifIndex) ?? {};
+    const counters = readCounters(itf, row);
+    const current: InterfaceCounters = {
+      identity: itf.identity,
+      discontinuityTime: asNumber(row.ifCounterDiscontinuityTime) ?? itf.discontinuityTime,
+      counters,
+    };
+    nextBaseline.set(itf.ifIndex, current);
+    const ifSpeed = row.ifSpeed === undefined ? null : asNumber(row.ifSpeed);
+    const ifHighSpeed = row.ifHighSpeed === undefined ? itf.ifHighSpeed : asNumber(row.ifHighSpeed);
+    const speedBps = row.ifSpeed === undefined && row.ifHighSpeed === undefined ? itf.speedBps : chooseSpeedBps(ifSpeed, ifHighSpeed);
+    const outcome: RateOutcome = computeInterfaceRates(ctx.baseline?.interfaces.get(itf.ifIndex), current, elapsed, speedBps);
+    let rates: InterfaceRates | null = null;
+    if (outcome.kind === 'rates') {
+      rates = outcome.rates;
+      wraps += outcome.wraps;
+    } else if (outcome.kind === 'discontinuity') {
+      discontinuities += 1;
+      withheld.push({ ifIndex: itf.ifIndex, reason: outcome.counter === undefined ? outcome.reason : `${outcome.reason} (${outcome.counter})` });
+    }
+    const adminStatus = asNumber(row.ifAdminStatus) ?? itf.adminStatus;
+    const operStatus = asNumber(row.ifOperStatus) ?? itf.operStatus;
+    const lastChange = asNumber(row.ifLastChange) ?? itf.lastChange;
+    const ifDescr = row.ifDescr === undefined ? itf.ifDescr : asText(row.ifDescr);
+
+    const fields: Record<string, FieldValue> = {
+      [INTERFACE_FIELD.ifIndex]: BigInt(itf.ifIndex),
+      [INTERFACE_FIELD.ifDescr]: ifDescr,
+      [INTERFACE_FIELD.ifAlias]: itf.ifAlias,
+    };
+    if (itf.ifTypeNumber !== null) fields[INTERFACE_FIELD.ifType] = BigInt(itf.ifTypeNumber);
+    const highSpeed = ifHighSpeed ?? (speedBps === null ? null : Math.round(speedBps / 1e6));
+    if (highSpeed !== null) fields[INTERFACE_FIELD.ifHighSpeed] = BigInt(Math.trunc(highSpeed));
+    if (operStatus !== null) fields[INTERFACE_FIELD.ifOperStatus] = BigInt(operStatus);
+    if (adminStatus !== null) fields[INTERFACE_FIELD.ifAdminStatus] = BigInt(adminStatus);
+    for (const name of COUNTER_NAMES) {
+      const src = itf.sources[name];
+      const reading = counters[name];
+      if (src !== undefined && reading !== undefined) fields[src.column] = reading.value;
+    }
+    if (rates !== null) addRateFields(fields, rates);
+    points.push({
+      measurement: MEASUREMENT.interface,
+      tags: { [TAG.device]: ctx.device.name, [TAG.agentHost]: ctx.device.host, [TAG.ifName]: tagNames.get(itf.ifIndex) ?? itf.ifName },
+      fields,
+      time,
+    });
+    states.push({
+      ifIndex: itf.ifIndex,
+      ifName: itf.ifName,
+      ifDescr,
+      ifAlias: itf.ifAlias,
+      ifType: itf.ifType,
+      ifTypeNumber: itf.ifTypeNumber,
+      ifMtu: itf.ifMtu,
+      speedBps,
+      ifHighSpeed,
+      ifPhysAddress: itf.ifPhysAddress,
+      adminStatus: ifStatusName(adminStatus),
+      operStatus: ifStatusName(operStatus),
+      lastChange,
+      inBps: rates?.inBps ?? null,
+      outBps: rates?.outBps ?? null,
+      inUtilization: rates?.inUtilization ?? null,
+      outUtilization: rates?.outUtilization ?? null,
+      inErrorsPerSec: rates?.inErrorsPerSec ?? null,
+      outErrorsPerSec: rates?.outErrorsPerSec ?? null,
+      inDiscardsPerSec: rates?.inDiscardsPerSec ?? null,
+      outDiscardsPerSec: rates?.outDiscardsPerSec ?? null,
+      inPps: rates?.inPps ?? null,
+      outPps: rates?.outPps ?? null,
+      counterBits: itf.counterBits,
+      sampledAt,
+    });
+  }
+  const pollMs = performance.now() - t0;
+  const s = ctx.session.stats;
+  points.push({
+    measurement: MEASUREMENT.device,
+    tags: { [TAG.device]: ctx.device.name, [TAG.agentHost]: ctx.device.host },
+    fields: {
+      [DEVICE_FIELD.up]: 1n,
+      [DEVICE_FIELD.sysUpTime]: BigInt(Math.floor(uptimeTicks! / 100)),
+      [DEVICE_FIELD.pollMs]: pollMs,
+      [DEVICE_FIELD.varbinds]: BigInt(s.varbinds - before.varbinds),
+      [DEVICE_FIELD.requests]: BigInt(s.requests - before.requests),
+      [DEVICE_FIELD.timeouts]: BigInt(s.timeouts - before.timeouts),
+      [DEVICE_FIELD.discontinuities]: BigInt(discontinuities),
+    },
+    time,
+  });
+  return {
+    discovery: disc,
+    discoveredAtMs,
+    rediscovered,
+    baseline: { clock, interfaces: nextBaseline },
+    points,
+    interfaces: states,
+    pollMs,
+    discontinuities,
+    wraps,
+    sysUpTimeTicks: uptimeTicks!,
+    withheld,
+  };
+}
+
+/** The `device` point of a poll that got no answer: up=0, so dashboards show the outage. */
+export function downPoint(device: Device, wallMs: number, pollMs: number, stats: { requests: number; timeouts: number }): Point {
+  return {
+    measurement: MEASUREMENT.device,
+    tags: { [TAG.device]: device.name, [TAG.agentHost]: device.host },
+    fields: {
+      [DEVICE_FIELD.up]: 0n,
+      [DEVICE_FIELD.pollMs]: pollMs,
+      [DEVICE_FIELD.requests]: BigInt(stats.requests),
+      [DEVICE_FIELD.timeouts]: BigInt(stats.timeouts),
+    },
+    time: Math.floor(wallMs / 1000),
+  };
+}
+
+/** Live device state after a successful poll. */
+export function upState(device: Device, result: PollResult, wallMs: number): DeviceState {
+  const at = new Date(wallMs).toISOString();
+  const sys = result.discovery.system;
+  return {
+    deviceId: device.id,
+    status: 'up',
+    sysName: sys.sysName,
+    sysDescr: sys.sysDescr,
+    sysObjectID: sys.sysObjectID,
+    role: result.discovery.role,
+    vendor: result.discovery.vendor,
+    lastPollAt: at,
+    lastSuccessAt: at,
+    lastError: null,
+    pollMs: result.pollMs,
+    interfaces: result.interfaces,
+  };
+}
+
+function byOid(vbs: readonly VarBind[]): Map<string, VarBind['value']> {
+  const m = new Map<string, VarBind['value']>();
+  for (const vb of vbs) m.set(vb.oid, vb.value);
+  return m;
+}
+
+function sameInterfaces(discovery: DeviceDiscovery, rows: ReadonlyMap<number, IfRow>): boolean {
+  if (!discovery.pollColumns.includes('ifDescr')) return true;
+  if (rows.size !== discovery.interfaces.length) return false;
+  for (const itf of discovery.interfaces) {
+    const row = rows.get(itf.ifIndex);
+    if (row === undefined || asText(row.ifDescr) !== itf.ifDescr) return false;
+  }
+  return true;
+}
+
+function readCounters(itf: DiscoveredInterface, row: IfRow): CounterReadings {
+  const out: { -readonly [K in keyof CounterReadings]: CounterReadings[K] } = {};
+  for (const name of COUNTER_NAMES) {
+    const src = itf.sources[name];
+    if (src === undefined) continue;
+    const value = asBigint(row[src.column as IfColumn]);
+    if (value !== null) out[name] = { value, bits: src.bits };
+  }
+  return out;
+}
+
+function addRateFields(fields: Record<string, FieldValue>, r: InterfaceRates): void {
+  const put = (key: string, v: number | null): void => {
+    if (v !== null && Number.isFinite(v)) fields[key] = v;
+  };
+  put(INTERFACE_FIELD.inBps, r.inBps);
+  put(INTERFACE_FIELD.outBps, r.outBps);
+  put(INTERFACE_FIELD.inUtilization, r.inUtilization);
+  put(INTERFACE_FIELD.outUtilization, r.outUtilization);
+  put(INTERFACE_FIELD.inErrorsPerSec, r.inErrorsPerSec);
+  put(INTERFACE_FIELD.outErrorsPerSec, r.outErrorsPerSec);
+  put(INTERFACE_FIELD.inDiscardsPerSec, r.inDiscardsPerSec);
+  put(INTERFACE_FIELD.outDiscardsPerSec, r.outDiscardsPerSec);
+  put(INTERFACE_FIELD.inPktsPerSec, r.inPps);
+  put(INTERFACE_FIELD.outPktsPerSec, r.outPps);
+}
+
+/**
+ * The `ifName` tag per ifIndex. Some agents give two interfaces the same name; InfluxDB would
+ * merge their series (same tag set, same time), so every duplicate after the lowest ifIndex gets
+ * `#<ifIndex>` appended.
+ */
+export function uniqueTagNames(interfaces: readonly DiscoveredInterface[]): Map<number, string> {
+  const seen = new Set<string>();
+  const out = new Map<number, string>();
+  for (const itf of interfaces) {
+    const name = seen.has(itf.ifName) ? `${itf.ifName}#${itf.ifIndex}` : itf.ifName;
+    seen.add(itf.ifName);
+    out.set(itf.ifIndex, name);
+  }
+  return out;
+}

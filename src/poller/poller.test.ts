@@ -1,0 +1,148 @@
+/** Unit tests of the scheduler: intervals, back-off, recovery, inventory changes, per-device isolation. */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MemoryInventory } from '../../test/helpers/memory-inventory.js';
+import { Secret } from '../model/secret.js';
+import { silentLogger } from '../observability/logger.js';
+import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
+import { SnmpType } from '../snmp/types.js';
+import type { StoredBaseline } from '../state/counter-store.js';
+import { LiveState } from '../state/live-state.js';
+import type { Point, SampleSink, SinkStatus } from '../storage/types.js';
+import { Poller, type PollerSettings } from './poller.js';
+
+class CollectingSink implements SampleSink {
+  readonly points: Point[] = [];
+  write(points: readonly Point[]): void {
+    this.points.push(...points);
+  }
+  async flush(): Promise<void> {}
+  status(): SinkStatus {
+    return { influx: 'ok', spoolBytes: 0, pendingPoints: 0, writtenPoints: this.points.length, droppedPoints: 0 };
+  }
+  async close(): Promise<void> {}
+}
+
+class MemoryCounters {
+  readonly saved = new Map<number, StoredBaseline>();
+  async load(id: number): Promise<StoredBaseline | null> {
+    return this.saved.get(id) ?? null;
+  }
+  async save(id: number, _agent: string, b: StoredBaseline): Promise<void> {
+    this.saved.set(id, b);
+  }
+  async remove(id: number): Promise<void> {
+    this.saved.delete(id);
+  }
+}
+
+function smallAgent(): FakeAgent {
+  const a = new FakeAgent();
+  a.set('1.3.6.1.2.1.1.1.0', SnmpType.OctetString, 'test agent');
+  a.set('1.3.6.1.2.1.1.2.0', SnmpType.ObjectIdentifier, '1.3.6.1.4.1.8072.3.2.10');
+  a.set('1.3.6.1.2.1.1.3.0', SnmpType.TimeTicks, 100_000);
+  a.set('1.3.6.1.2.1.2.2.1.2.1', SnmpType.OctetString, 'eth0');
+  a.set('1.3.6.1.2.1.2.2.1.8.1', SnmpType.Integer, 1);
+  a.set('1.3.6.1.2.1.2.2.1.10.1', SnmpType.Counter32, 0n);
+  return a;
+}
+
+const SETTINGS: PollerSettings = {
+  pollIntervalMs: 60_000,
+  snmp: { timeoutMs: 1000, retries: 0, maxRepetitions: 10 },
+  maxConcurrentRequests: 4,
+  jitterRatio: 0,
+  rediscoverIntervalMs: 6 * 3600_000,
+  backoffMaxMs: 8 * 60_000,
+};
+
+describe('Poller', () => {
+  let inventory: MemoryInventory;
+  let snmp: FakeSnmpClient;
+  let sink: CollectingSink;
+  let state: LiveState;
+  let poller: Poller;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 1_700_000_000_000 });
+    inventory = new MemoryInventory();
+    snmp = new FakeSnmpClient();
+    sink = new CollectingSink();
+    state = new LiveState();
+    poller = new Poller({ inventory, snmp, sink, state, counters: new MemoryCounters(), logger: silentLogger(), settings: SETTINGS, random: () => 0 });
+  });
+
+  afterEach(async () => {
+    await poller.stop();
+    vi.useRealTimers();
+  });
+
+  const add = (host: string) => inventory.add({ host, name: host.replace(/\./g, '-'), snmp: { version: '2c', community: new Secret('c') } });
+
+  it('polls each device on its interval and keeps a dead device from stopping a live one', async () => {
+    const live = add('10.0.0.1');
+    const dead = add('10.0.0.2');
+    snmp.addAgent('10.0.0.1', smallAgent());
+    poller.start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(state.get(live.id)?.status).toBe('up');
+    expect(state.get(dead.id)?.status).toBe('unreachable');
+    expect(state.get(dead.id)?.lastError?.code).toBe('LS_SNMP_TIMEOUT');
+    await vi.advanceTimersByTimeAsync(3 * 60_000);
+    const m = poller.metrics();
+    expect(m.devices.find((d) => d.deviceId === live.id)?.polls).toBe(4);
+    // A down device writes up=0 so dashboards show the outage.
+    expect(sink.points.some((p) => p.measurement === 'device' && p.tags.device === dead.name && p.fields.up === 0n)).toBe(true);
+  });
+
+  it('backs off an unreachable device exponentially and recovers on its own', async () => {
+    const d = add('10.0.0.3');
+    poller.start();
+    // Failures at t=0, then after 1, 2, 4 intervals (t = 1, 3, 7 minutes), then capped at 8 minutes.
+    await vi.advanceTimersByTimeAsync(7 * 60_000 + 1);
+    expect(poller.metrics().devices[0]?.polls).toBe(4);
+    await vi.advanceTimersByTimeAsync(8 * 60_000);
+    expect(poller.metrics().devices[0]?.polls).toBe(5);
+    snmp.addAgent('10.0.0.3', smallAgent());
+    await vi.advanceTimersByTimeAsync(8 * 60_000);
+    expect(state.get(d.id)?.status).toBe('up');
+    const pollsAtRecovery = poller.metrics().devices[0]?.polls ?? 0;
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    expect(poller.metrics().devices[0]?.polls).toBe(pollsAtRecovery + 2);
+  });
+
+  it('starts polling devices added to the inventory while running and stops for removed ones', async () => {
+    poller.start();
+    const d = add('10.0.0.4');
+    snmp.addAgent('10.0.0.4', smallAgent());
+    await vi.advanceTimersByTimeAsync(5_001);
+    expect(state.get(d.id)?.status).toBe('up');
+    inventory.remove(d.id);
+    await vi.advanceTimersByTimeAsync(5_001);
+    expect(state.get(d.id)).toBeUndefined();
+    const requests = snmp.requests;
+    await vi.advanceTimersByTimeAsync(5 * 60_000);
+    expect(snmp.requests).toBe(requests);
+  });
+
+  it('reports auth failures as auth-failed', async () => {
+    const d = add('10.0.0.5');
+    const { LinkscopeError } = await import('../model/errors.js');
+    snmp.addAgent('10.0.0.5', smallAgent().fail(new LinkscopeError('LS_SNMP_AUTH', 'wrong digest')));
+    const outcome = await poller.pollNow(d.id);
+    expect(outcome).toMatchObject({ ok: false, status: 'auth-failed', error: { code: 'LS_SNMP_AUTH' } });
+    expect(state.get(d.id)?.status).toBe('auth-failed');
+  });
+
+  it('pollNow writes rates on the second call from the saved baseline', async () => {
+    const d = add('10.0.0.6');
+    const agent = snmp.addAgent('10.0.0.6', smallAgent());
+    const first = await poller.pollNow(d.id);
+    expect(first).toMatchObject({ ok: true, interfaces: 1, ratesWritten: 0 });
+    vi.setSystemTime(Date.now() + 60_000);
+    agent.set('1.3.6.1.2.1.1.3.0', SnmpType.TimeTicks, 106_000);
+    agent.bump('1.3.6.1.2.1.2.2.1.10.1', 7_500);
+    const second = await poller.pollNow(d.id);
+    expect(second).toMatchObject({ ok: true, ratesWritten: 1 });
+    expect(state.get(d.id)?.interfaces[0]?.inBps).toBe(1000);
+  });
+});

@@ -1,0 +1,420 @@
+/** The poller: schedules every device on its own interval, bounds concurrency, backs off dead devices. */
+import { performance } from 'node:perf_hooks';
+import type { Inventory } from '../inventory/types.js';
+import { describeError, isLinkscopeError, LinkscopeError, type ErrorCode } from '../model/errors.js';
+import type { Device, DeviceState, DeviceStatus, SnmpTarget } from '../model/types.js';
+import type { Logger } from '../observability/logger.js';
+import type { SnmpClient, SnmpSession } from '../snmp/types.js';
+import type { CounterStore } from '../state/counter-store.js';
+import type { LiveState } from '../state/live-state.js';
+import { pendingState } from '../state/live-state.js';
+import type { SampleSink } from '../storage/types.js';
+import type { DeviceDiscovery } from '../discovery/discover.js';
+import { downPoint, pollDevice, upState, type CounterBaseline, type PollResult } from './poll-device.js';
+import { Semaphore } from './semaphore.js';
+import type { DevicePollFigures, PollerControl, PollerMetrics } from './types.js';
+
+export interface PollerSettings {
+  readonly pollIntervalMs: number;
+  readonly snmp: { readonly timeoutMs: number; readonly retries: number; readonly maxRepetitions: number };
+  readonly maxConcurrentRequests: number;
+  /** Spread of the first poll of each device, as a fraction of its interval (0.1 = first 10 %). */
+  readonly jitterRatio: number;
+  readonly rediscoverIntervalMs: number;
+  readonly backoffMaxMs: number;
+}
+
+export interface PollerDeps {
+  readonly inventory: Inventory;
+  readonly snmp: SnmpClient;
+  readonly sink: SampleSink;
+  readonly state: LiveState;
+  readonly counters: Pick<CounterStore, 'load' | 'save' | 'remove'>;
+  readonly logger: Logger;
+  readonly settings: PollerSettings;
+  readonly nowMs?: () => number;
+  readonly random?: () => number;
+}
+
+/** What one poll of one device produced, for `poll --once` and tests. */
+export interface PollOutcome {
+  readonly deviceId: number;
+  readonly device: string;
+  readonly ok: boolean;
+  readonly status: DeviceStatus;
+  readonly error: { code: string; message: string } | null;
+  readonly interfaces: number;
+  readonly ratesWritten: number;
+  readonly points: number;
+  readonly discontinuities: number;
+  readonly pollMs: number;
+}
+
+interface Figures {
+  polls: number;
+  failures: number;
+  timeouts: number;
+  varbinds: number;
+  requests: number;
+  skippedOverruns: number;
+  discontinuities: number;
+  lastSuccessMs: number | null;
+}
+
+interface Runtime {
+  device: Device;
+  session: SnmpSession | null;
+  discovery: DeviceDiscovery | null;
+  discoveredAtMs: number;
+  baseline: CounterBaseline | null;
+  baselineLoaded: boolean;
+  timer: NodeJS.Timeout | null;
+  inFlight: Promise<PollOutcome> | null;
+  nextDueMs: number;
+  failures: number;
+  lastProblem: string | null;
+  figures: Figures;
+  log: Logger;
+  removed: boolean;
+}
+
+const RECONCILE_MS = 5_000;
+
+/** Agent silent or speaking nonsense: unreachable. Other failures (a walk the agent broke) keep `up` with lastError. */
+const UNREACHABLE_CODES: ReadonlySet<ErrorCode> = new Set(['LS_SNMP_TIMEOUT', 'LS_SNMP_SOCKET', 'LS_SNMP_BAD_RESPONSE']);
+const AUTH_CODES: ReadonlySet<ErrorCode> = new Set(['LS_SNMP_AUTH', 'LS_SNMP_UNKNOWN_USER', 'LS_SNMP_NOT_IN_TIME_WINDOW']);
+
+export class Poller implements PollerControl {
+  readonly #deps: PollerDeps;
+  readonly #now: () => number;
+  readonly #random: () => number;
+  readonly #sem: Semaphore;
+  readonly #runtimes = new Map<number, Runtime>();
+  readonly #abort = new AbortController();
+  readonly #log: Logger;
+  #reconcileTimer: NodeJS.Timeout | null = null;
+  #changeToken = -1;
+  #running = false;
+  #totals = { polls: 0, failures: 0, timeouts: 0, varbinds: 0, requests: 0, skippedOverruns: 0, discontinuities: 0 };
+
+  constructor(deps: PollerDeps) {
+    this.#deps = deps;
+    this.#now = deps.nowMs ?? Date.now;
+    this.#random = deps.random ?? Math.random;
+    this.#sem = new Semaphore(deps.settings.maxConcurrentRequests);
+    this.#log = deps.logger.child({ module: 'poller' });
+  }
+
+  /** Schedule every device of the inventory and follow its changes (CLI or API edits). */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#reconcile();
+    this.#reconcileTimer = setInterval(() => this.#reconcile(), RECONCILE_MS);
+    this.#reconcileTimer.unref();
+    this.#log.info({ devices: this.#runtimes.size }, 'poller started');
+  }
+
+  /** Stop scheduling, abort in-flight requests, wait for running polls to finish, close sessions. */
+  async stop(): Promise<void> {
+    this.#running = false;
+    if (this.#reconcileTimer !== null) clearInterval(this.#reconcileTimer);
+    this.#abort.abort();
+    const inFlight: Promise<unknown>[] = [];
+    for (const rt of this.#runtimes.values()) {
+      if (rt.timer !== null) clearTimeout(rt.timer);
+      rt.timer = null;
+      if (rt.inFlight !== null) inFlight.push(rt.inFlight.catch(() => undefined));
+    }
+    await Promise.all(inFlight);
+    for (const rt of this.#runtimes.values()) rt.session?.close();
+    this.#log.info('poller stopped');
+  }
+
+  schedule(deviceId: number): void {
+    const device = this.#deps.inventory.find(deviceId);
+    if (device === undefined) {
+      this.unschedule(deviceId);
+      return;
+    }
+    const rt = this.#runtime(device);
+    if (!this.#running) return;
+    if (rt.timer !== null) clearTimeout(rt.timer);
+    // Discovery at once, spread a little so a burst of adds does not arrive at the agents together.
+    const delay = Math.floor(this.#random() * 1000);
+    rt.nextDueMs = this.#now() + delay;
+    this.#arm(rt, delay);
+  }
+
+  unschedule(deviceId: number): void {
+    const rt = this.#runtimes.get(deviceId);
+    if (rt === undefined) return;
+    rt.removed = true;
+    if (rt.timer !== null) clearTimeout(rt.timer);
+    rt.timer = null;
+    rt.session?.close();
+    rt.session = null;
+    this.#runtimes.delete(deviceId);
+    this.#deps.state.remove(deviceId);
+  }
+
+  /** Poll one device now (discovery included when needed) and wait for the outcome. */
+  async pollNow(deviceId: number): Promise<PollOutcome> {
+    const device = this.#deps.inventory.get(deviceId);
+    const rt = this.#runtime(device);
+    if (rt.inFlight !== null) await rt.inFlight.catch(() => undefined);
+    rt.inFlight = this.#runPoll(rt);
+    try {
+      return await rt.inFlight;
+    } finally {
+      rt.inFlight = null;
+    }
+  }
+
+  metrics(): PollerMetrics {
+    const devices: DevicePollFigures[] = [];
+    for (const rt of this.#runtimes.values()) devices.push({ deviceId: rt.device.id, ...rt.figures });
+    return { ...this.#totals, devices };
+  }
+
+  #reconcile(): void {
+    let token: number;
+    try {
+      token = this.#deps.inventory.changeToken();
+      if (token === this.#changeToken) return;
+      const devices = this.#deps.inventory.list();
+      this.#changeToken = token;
+      const seen = new Set<number>();
+      for (const d of devices) {
+        seen.add(d.id);
+        const rt = this.#runtimes.get(d.id);
+        if (rt === undefined) this.#startDevice(d);
+        else if (rt.device.updatedAt !== d.updatedAt) this.schedule(d.id);
+      }
+      for (const id of [...this.#runtimes.keys()]) if (!seen.has(id)) this.unschedule(id);
+    } catch (err) {
+      this.#log.error({ err }, `cannot read the inventory: ${describeError(err)}`);
+    }
+  }
+
+  #startDevice(device: Device): void {
+    const rt = this.#runtime(device);
+    if (this.#deps.state.get(device.id) === undefined) this.#deps.state.set(pendingState(device.id));
+    // Spread the first polls over the first part of the interval so a restart does not burst.
+    const delay = Math.floor(this.#random() * this.#intervalMs(device) * this.#deps.settings.jitterRatio);
+    rt.nextDueMs = this.#now() + delay;
+    this.#arm(rt, delay);
+  }
+
+  /** The runtime of a device, created or refreshed with the inventory's current definition. */
+  #runtime(device: Device): Runtime {
+    let rt = this.#runtimes.get(device.id);
+    if (rt === undefined) {
+      rt = {
+        device,
+        session: null,
+        discovery: null,
+        discoveredAtMs: 0,
+        baseline: null,
+        baselineLoaded: false,
+        timer: null,
+        inFlight: null,
+        nextDueMs: 0,
+        failures: 0,
+        lastProblem: null,
+        figures: { polls: 0, failures: 0, timeouts: 0, varbinds: 0, requests: 0, skippedOverruns: 0, discontinuities: 0, lastSuccessMs: null },
+        log: this.#deps.logger.child({ module: 'poller', deviceId: device.id, device: device.name, host: device.host }),
+        removed: false,
+      };
+      this.#runtimes.set(device.id, rt);
+      if (this.#deps.state.get(device.id) === undefined) this.#deps.state.set(pendingState(device.id));
+    } else if (rt.device.updatedAt !== device.updatedAt) {
+      // Credentials, address or interval changed: new session, fresh discovery on the next poll.
+      rt.session?.close();
+      rt.session = null;
+      if (rt.device.host !== device.host || rt.device.port !== device.port) {
+        rt.discovery = null;
+        rt.baseline = null;
+        rt.baselineLoaded = false;
+      }
+      rt.device = device;
+      rt.failures = 0;
+      rt.log = this.#deps.logger.child({ module: 'poller', deviceId: device.id, device: device.name, host: device.host });
+    }
+    return rt;
+  }
+
+  #intervalMs(device: Device): number {
+    return device.intervalMs ?? this.#deps.settings.pollIntervalMs;
+  }
+
+  #arm(rt: Runtime, delayMs: number): void {
+    if (!this.#running || rt.removed) return;
+    rt.timer = setTimeout(() => {
+      rt.timer = null;
+      if (rt.inFlight !== null) {
+        // Still polling from the last slot: skip this one rather than queue polls behind each other.
+        rt.figures.skippedOverruns += 1;
+        this.#totals.skippedOverruns += 1;
+        this.#armNext(rt);
+        return;
+      }
+      rt.inFlight = this.#runPoll(rt);
+      void rt.inFlight
+        .catch((err: unknown) => {
+          rt.log.error({ err }, `poll crashed: ${describeError(err)}`);
+        })
+        .finally(() => {
+          rt.inFlight = null;
+          this.#armNext(rt);
+        });
+    }, Math.max(0, delayMs));
+    rt.timer.unref();
+  }
+
+  /** Next slot: fixed rate on the device's phase; unreachable devices back off exponentially. */
+  #armNext(rt: Runtime): void {
+    if (!this.#running || rt.removed || rt.timer !== null) return;
+    const interval = this.#intervalMs(rt.device);
+    const now = this.#now();
+    if (rt.failures > 0) {
+      const backoff = Math.min(interval * 2 ** Math.min(rt.failures - 1, 16), Math.max(interval, this.#deps.settings.backoffMaxMs));
+      rt.nextDueMs = now + backoff;
+    } else {
+      rt.nextDueMs += interval;
+      if (rt.nextDueMs <= now) {
+        const missed = Math.floor((now - rt.nextDueMs) / interval) + 1;
+        rt.figures.skippedOverruns += missed;
+        this.#totals.skippedOverruns += missed;
+        rt.nextDueMs += missed * interval;
+      }
+    }
+    this.#arm(rt, rt.nextDueMs - now);
+  }
+
+  #target(device: Device): SnmpTarget {
+    const s = this.#deps.settings.snmp;
+    return { host: device.host, port: device.port, credentials: device.snmp, timeoutMs: s.timeoutMs, retries: s.retries, maxRepetitions: s.maxRepetitions };
+  }
+
+  async #runPoll(rt: Runtime): Promise<PollOutcome> {
+    const release = await this.#sem.acquire();
+    const device = rt.device;
+    const t0 = performance.now();
+    if (rt.session === null) rt.session = this.#deps.snmp.open(this.#target(device));
+    const session = rt.session;
+    const before = { ...session.stats };
+    const agent = `${device.host}:${device.port}`;
+    try {
+      if (!rt.baselineLoaded) {
+        rt.baseline = await this.#deps.counters.load(device.id, agent);
+        rt.baselineLoaded = true;
+      }
+      const result: PollResult = await pollDevice({
+        device,
+        session,
+        discovery: rt.discovery,
+        discoveredAtMs: rt.discoveredAtMs,
+        baseline: rt.baseline,
+        rediscoverIntervalMs: this.#deps.settings.rediscoverIntervalMs,
+        nowMs: this.#now,
+        signal: this.#abort.signal,
+      });
+      if (rt.removed) return this.#outcome(rt, 'up', null, result.pollMs);
+      rt.discovery = result.discovery;
+      rt.discoveredAtMs = result.discoveredAtMs;
+      rt.baseline = result.baseline;
+      this.#deps.sink.write(result.points);
+      const wallMs = this.#now();
+      this.#deps.state.set(upState(device, result, wallMs));
+      this.#count(rt, session, before, false);
+      rt.figures.discontinuities += result.discontinuities;
+      this.#totals.discontinuities += result.discontinuities;
+      rt.figures.lastSuccessMs = wallMs;
+      if (rt.failures > 0 || rt.lastProblem !== null) rt.log.info({ after: rt.failures }, 'device answers again');
+      rt.failures = 0;
+      rt.lastProblem = null;
+      if (result.rediscovered) {
+        rt.log.info(
+          { interfaces: result.discovery.interfaces.length, role: result.discovery.role, vendor: result.discovery.vendor, sysName: result.discovery.system.sysName },
+          'discovered',
+        );
+      }
+      if (result.withheld.length > 0) rt.log.debug({ withheld: result.withheld }, 'rates withheld after a counter discontinuity');
+      rt.log.debug({ pollMs: result.pollMs, points: result.points.length }, 'polled');
+      await this.#deps.counters.save(device.id, agent, result.baseline).catch((err: unknown) => {
+        rt.log.warn({ err }, `cannot save counter state: ${describeError(err)}`);
+      });
+      const ratesWritten = result.interfaces.filter((i) => i.inBps !== null || i.outBps !== null).length;
+      return {
+        ...this.#outcome(rt, 'up', null, result.pollMs),
+        interfaces: result.interfaces.length,
+        ratesWritten,
+        points: result.points.length,
+        discontinuities: result.discontinuities,
+      };
+    } catch (err) {
+      const pollMs = performance.now() - t0;
+      const error = isLinkscopeError(err) ? err : new LinkscopeError('LS_INTERNAL', `poll of ${device.name} failed unexpectedly: ${describeError(err)}`, { cause: err });
+      const status: DeviceStatus = AUTH_CODES.has(error.code) ? 'auth-failed' : UNREACHABLE_CODES.has(error.code) ? 'unreachable' : 'up';
+      this.#count(rt, session, before, true);
+      rt.failures += status === 'up' ? 0 : 1;
+      // A fresh session next time: the socket may be the problem, and v3 engine data may be stale.
+      session.close();
+      rt.session = null;
+      if (error.code === 'LS_SNMP_ABORTED' || rt.removed) return this.#outcome(rt, status, error, pollMs);
+      const wallMs = this.#now();
+      if (status !== 'up') this.#deps.sink.write([downPoint(device, wallMs, pollMs, { requests: session.stats.requests - before.requests, timeouts: session.stats.timeouts - before.timeouts })]);
+      const prev = this.#deps.state.get(device.id);
+      const next: DeviceState = {
+        ...(prev ?? pendingState(device.id)),
+        status,
+        lastPollAt: new Date(wallMs).toISOString(),
+        lastError: { code: error.code, message: error.message, at: new Date(wallMs).toISOString() },
+        pollMs,
+      };
+      this.#deps.state.set(next);
+      // warn on a change of state only; the same failure again is debug.
+      const problem = `${next.status}:${error.code}`;
+      if (problem !== rt.lastProblem) {
+        rt.log.warn({ code: error.code, status: next.status }, error.message);
+        rt.lastProblem = problem;
+      } else {
+        rt.log.debug({ code: error.code, failures: rt.failures }, error.message);
+      }
+      return this.#outcome(rt, next.status, error, pollMs);
+    } finally {
+      release();
+    }
+  }
+
+  #count(rt: Runtime, session: SnmpSession, before: { requests: number; timeouts: number; varbinds: number }, failed: boolean): void {
+    const d = {
+      requests: session.stats.requests - before.requests,
+      timeouts: session.stats.timeouts - before.timeouts,
+      varbinds: session.stats.varbinds - before.varbinds,
+    };
+    for (const f of [rt.figures, this.#totals]) {
+      f.polls += 1;
+      if (failed) f.failures += 1;
+      f.requests += d.requests;
+      f.timeouts += d.timeouts;
+      f.varbinds += d.varbinds;
+    }
+  }
+
+  #outcome(rt: Runtime, status: DeviceStatus, error: LinkscopeError | null, pollMs: number): PollOutcome {
+    return {
+      deviceId: rt.device.id,
+      device: rt.device.name,
+      ok: error === null,
+      status,
+      error: error === null ? null : { code: error.code, message: error.message },
+      interfaces: 0,
+      ratesWritten: 0,
+      points: 0,
+      discontinuities: 0,
+      pollMs,
+    };
+  }
+}
