@@ -1,6 +1,6 @@
 /** Pure classification: vendor and role from sysObjectID, sysDescr, sysServices and the interface mix. */
 import type { DeviceRole } from '../model/types.js';
-import { ETHERNET_IFTYPES, RADIO_IFTYPES, ROLE_HINTS, SWITCH_MIN_ETHERNET_PORTS, VENDORS } from '../profiles/device-classes.js';
+import { ETHERNET_IFTYPES, PROBES, RADIO_IFTYPES, ROLE_HINTS, SWITCH_MIN_ETHERNET_PORTS, VENDORS } from '../profiles/device-classes.js';
 
 const ENTERPRISES = '1.3.6.1.4.1.';
 
@@ -10,6 +10,8 @@ export interface ClassifyInput {
   readonly sysServices: number | null;
   /** ifType numbers of the device's interfaces. */
   readonly ifTypes: readonly number[];
+  /** Subtrees of PROBES the agent has data under. */
+  readonly answeredProbes?: readonly string[];
 }
 
 export interface Classification {
@@ -36,6 +38,13 @@ export function classifyDevice(input: ClassifyInput): Classification {
     }
   }
   if (familyRole !== null) return { vendor, role: familyRole.role, reason: `sysObjectID family ${familyRole.family}` };
+  for (const probe of PROBES) {
+    if (input.answeredProbes?.includes(probe.subtree) === true) {
+      // The generic Net-SNMP enterprise says nothing about the box; the vendor MIB does.
+      if ((vendor === null || vendor === 'Net-SNMP') && probe.vendor !== '') vendor = probe.vendor;
+      return { vendor, role: probe.role, reason: `agent answers ${probe.mib}` };
+    }
+  }
 
   const descr = input.sysDescr.toLowerCase();
   let ethernet = 0;

@@ -4,6 +4,7 @@ import { ifTypeName } from '../mib/iana-iftype.js';
 import type { CounterBits, CounterName } from '../poller/counters.js';
 import { COUNTER_NAMES } from '../poller/counters.js';
 import type { RequestOptions, SnmpSession, VarBind } from '../snmp/types.js';
+import { PROBES } from '../profiles/device-classes.js';
 import { classifyDevice } from './classify.js';
 import { COUNTER_SOURCES, DISCOVERY_COLUMNS, IF, POLL_STATUS_COLUMNS, SYSTEM, type IfColumn } from './oids.js';
 import { asBigint, asMac, asNumber, asOid, asText } from './values.js';
@@ -41,17 +42,32 @@ const IFSPEED_SATURATED = 4294967295;
 
 export const SYSTEM_OIDS: readonly string[] = Object.values(SYSTEM).map((s) => s.oid);
 
-export async function discoverDevice(session: SnmpSession, options: RequestOptions = {}): Promise<DeviceDiscovery> {
+export interface DiscoveryRun {
+  readonly discovery: DeviceDiscovery;
+  /** The walked rows by ifIndex: the first poll uses them as its counter readings. */
+  readonly rows: Map<number, IfRow>;
+}
+
+/** Three round trips in the common case: system GET, one GETBULK over the probes, the IF-MIB column walk. */
+export async function discoverDevice(session: SnmpSession, options: RequestOptions = {}): Promise<DiscoveryRun> {
   const system = await session.get(SYSTEM_OIDS, options);
+  const probes = await session.walkColumns(PROBE_ROOTS, { ...options, maxVarbinds: 1 });
+  const answered = PROBE_ROOTS.filter((root) => (probes.get(root)?.length ?? 0) > 0);
   const columns = await session.walkColumns(
     DISCOVERY_COLUMNS.map((c) => IF[c].oid),
     options,
   );
-  return buildDiscovery(system, columns);
+  return { discovery: buildDiscovery(system, columns, answered), rows: indexColumns(columns, DISCOVERY_COLUMNS) };
 }
 
+const PROBE_ROOTS: readonly string[] = PROBES.map((p) => p.subtree);
+
 /** Pure part of discovery, from the varbinds of the system GET and the column walk. */
-export function buildDiscovery(systemVarbinds: readonly VarBind[], columns: ReadonlyMap<string, readonly VarBind[]>): DeviceDiscovery {
+export function buildDiscovery(
+  systemVarbinds: readonly VarBind[],
+  columns: ReadonlyMap<string, readonly VarBind[]>,
+  answeredProbes: readonly string[] = [],
+): DeviceDiscovery {
   const sys = new Map(systemVarbinds.map((vb) => [vb.oid, vb.value]));
   const system: SystemInfo = {
     sysDescr: asText(sys.get(SYSTEM.sysDescr.oid)),
@@ -77,6 +93,7 @@ export function buildDiscovery(systemVarbinds: readonly VarBind[], columns: Read
     sysDescr: system.sysDescr,
     sysServices: system.sysServices,
     ifTypes: interfaces.map((i) => i.ifTypeNumber ?? 0),
+    answeredProbes,
   });
   return {
     system,

@@ -1,7 +1,7 @@
 /** One poll of one device: (re)discovery when needed, the counter walk, counter maths, points and live state. */
 import { performance } from 'node:perf_hooks';
-import { DISCOVERY_COLUMNS, IF, SYSTEM, type IfColumn } from '../discovery/oids.js';
-import { buildDiscovery, chooseSpeedBps, indexColumns, SYSTEM_OIDS, type DeviceDiscovery, type DiscoveredInterface, type IfRow } from '../discovery/discover.js';
+import { IF, SYSTEM, type IfColumn } from '../discovery/oids.js';
+import { chooseSpeedBps, discoverDevice, indexColumns, type DeviceDiscovery, type DiscoveredInterface, type IfRow } from '../discovery/discover.js';
 import { asBigint, asNumber, asText } from '../discovery/values.js';
 import type { Device, DeviceState, InterfaceState } from '../model/types.js';
 import { ifStatusName } from '../model/types.js';
@@ -66,13 +66,12 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
   let rows: Map<number, IfRow>;
 
   const rediscover = async (): Promise<void> => {
-    const sys = await ctx.session.get(SYSTEM_OIDS, opts);
-    const columns = await ctx.session.walkColumns(DISCOVERY_COLUMNS.map((c) => IF[c].oid), opts);
-    discovery = buildDiscovery(sys, columns);
+    const run = await discoverDevice(ctx.session, opts);
+    discovery = run.discovery;
     discoveredAtMs = ctx.nowMs();
     rediscovered = true;
-    uptimeTicks = discovery.system.sysUpTimeTicks;
-    rows = indexColumns(columns, DISCOVERY_COLUMNS);
+    uptimeTicks = run.discovery.system.sysUpTimeTicks;
+    rows = run.rows;
   };
 
   if (discovery === null || ctx.nowMs() - discoveredAtMs >= ctx.rediscoverIntervalMs) {

@@ -34,10 +34,27 @@ export const VENDORS: readonly VendorProfile[] = [
   { vendor: 'Arista', enterprises: [30065] },
   { vendor: 'HPE Aruba', enterprises: [11, 47196, 14823], families: [{ sysObjectIdPrefix: '1.3.6.1.4.1.14823.1.1', role: 'wireless-controller', family: 'Aruba mobility controller' }, { sysObjectIdPrefix: '1.3.6.1.4.1.14823.1.2', role: 'wireless-ap', family: 'Aruba AP' }] },
   { vendor: 'MikroTik', enterprises: [14988], families: [{ sysObjectIdPrefix: '1.3.6.1.4.1.14988.2', role: 'switch', family: 'MikroTik SwOS' }] },
-  { vendor: 'Ubiquiti', enterprises: [41112, 10002, 4413], families: [{ sysObjectIdPrefix: '1.3.6.1.4.1.41112.1.6', role: 'wireless-ap', family: 'UniFi AP' }] },
+  {
+    vendor: 'Ubiquiti',
+    enterprises: [41112, 10002, 4413],
+    families: [
+      { sysObjectIdPrefix: '1.3.6.1.4.1.41112.1.6', role: 'wireless-ap', family: 'UniFi AP' },
+      // airOS / airFiber radios (AF, AF60, airMAX) report 1.3.6.1.4.1.10002.1.
+      { sysObjectIdPrefix: '1.3.6.1.4.1.10002.1', role: 'wireless-ap', family: 'airOS / airFiber radio' },
+    ],
+  },
   { vendor: 'Ruckus', enterprises: [25053], families: [{ sysObjectIdPrefix: '1.3.6.1.4.1.25053.3.1.11', role: 'wireless-controller', family: 'Ruckus SmartZone' }, { sysObjectIdPrefix: '1.3.6.1.4.1.25053.3.1.5', role: 'wireless-controller', family: 'Ruckus ZoneDirector' }] },
-  { vendor: 'Cambium', enterprises: [17713, 161] },
-  { vendor: 'Siklu', enterprises: [31926] },
+  {
+    vendor: 'Cambium',
+    enterprises: [17713, 161],
+    families: [
+      // Canopy PMP 450 / PTP (ex-Motorola): 1.3.6.1.4.1.161.19.x
+      { sysObjectIdPrefix: '1.3.6.1.4.1.161.19', role: 'wireless-ap', family: 'Cambium Canopy PMP/PTP' },
+      { sysObjectIdPrefix: '1.3.6.1.4.1.17713', role: 'wireless-ap', family: 'Cambium ePMP / cnPilot' },
+    ],
+  },
+  // EtherHaul mmWave radios report the bare enterprise OID 1.3.6.1.4.1.31926.
+  { vendor: 'Siklu', enterprises: [31926], families: [{ sysObjectIdPrefix: '1.3.6.1.4.1.31926', role: 'wireless-ap', family: 'Siklu EtherHaul' }] },
   { vendor: 'Palo Alto Networks', enterprises: [25461] },
   { vendor: 'Fortinet', enterprises: [12356] },
   { vendor: 'TP-Link', enterprises: [11863] },
@@ -53,6 +70,29 @@ export const VENDORS: readonly VendorProfile[] = [
   { vendor: 'F5', enterprises: [3375] },
   { vendor: 'Net-SNMP', enterprises: [8072] },
   { vendor: 'Microsoft', enterprises: [311] },
+];
+
+/**
+ * Subtrees whose presence tells what the device is when sysObjectID does not (e.g. Ubiquiti
+ * airFiber LTU answers with Net-SNMP's generic 1.3.6.1.4.1.8072.3.2.10). Discovery asks for the
+ * first OID under each in one GETBULK.
+ */
+export interface ProbeProfile {
+  readonly subtree: string;
+  readonly mib: string;
+  readonly vendor: string;
+  readonly role: DeviceRole;
+}
+
+export const PROBES: readonly ProbeProfile[] = [
+  { subtree: '1.3.6.1.4.1.14179.2.2.1', mib: 'AIRESPACE-WIRELESS-MIB::bsnAPTable', vendor: 'Cisco', role: 'wireless-controller' },
+  { subtree: '1.3.6.1.4.1.25053.1.4', mib: 'RUCKUS-SZ-WLAN-MIB::ruckusSZWLANModule', vendor: 'Ruckus', role: 'wireless-controller' },
+  { subtree: '1.3.6.1.4.1.41112.1.10', mib: 'UBNT-AFLTU-MIB::afLTU', vendor: 'Ubiquiti', role: 'wireless-ap' },
+  { subtree: '1.3.6.1.4.1.41112.1.3', mib: 'UBNT-AirFIBER-MIB::airFiber', vendor: 'Ubiquiti', role: 'wireless-ap' },
+  { subtree: '1.3.6.1.4.1.41112.1.4', mib: 'UBNT-AirMAX-MIB::ubntAirMAX', vendor: 'Ubiquiti', role: 'wireless-ap' },
+  { subtree: '1.3.6.1.4.1.41112.1.6', mib: 'UBNT-UniFi-MIB::unifiAp', vendor: 'Ubiquiti', role: 'wireless-ap' },
+  { subtree: '1.3.6.1.4.1.41112.1.11', mib: 'UBNT-AFV2-MIB::afV2', vendor: 'Ubiquiti', role: 'wireless-ap' },
+  { subtree: '1.2.840.10036.1.1', mib: 'IEEE802dot11-MIB::dot11smt', vendor: '', role: 'wireless-ap' },
 ];
 
 /**
