@@ -1,0 +1,500 @@
+/** SampleSink that batches points as line protocol, POSTs them to InfluxDB 1.x /write and spools them on disk while it is down. */
+import type { Logger } from '../observability/logger.js';
+import { describeError } from '../model/errors.js';
+import type { Secret } from '../model/secret.js';
+import { buildCreateDatabase } from './influxql.js';
+import { formatPoint } from './line-protocol.js';
+import { Spool } from './spool.js';
+import type { Point, SampleSink, SinkStatus } from './types.js';
+
+/*
+ * Writes use Node's fetch, not the `influx` package: we send our own byte-exact line protocol
+ * (bigint integers, int64 clamping) and the spool replays those very bytes.
+ *
+ * Ordering and exactly-once: a batch leaves memory either to InfluxDB (acked by 204) or to the spool,
+ * and while the spool holds anything every new batch goes behind it, so nothing overtakes older data.
+ * A spooled batch is removed only after a 204. If a write timed out after InfluxDB stored it, the
+ * replay re-sends identical lines (same measurement, tag set and timestamp), which InfluxDB
+ * overwrites in place: at-least-once delivery with idempotent writes, i.e. each point once.
+ */
+
+export const DEFAULT_BATCH_SIZE = 5000;
+export const DEFAULT_FLUSH_INTERVAL_MS = 1000;
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_PROBE_INTERVAL_MS = 2000;
+export const DEFAULT_PROBE_MAX_INTERVAL_MS = 30_000;
+
+export interface InfluxConnection {
+  /** InfluxDB v1 HTTP API base URL, e.g. http://127.0.0.1:8086 (a path prefix is kept). */
+  readonly url: string;
+  readonly db: string;
+  readonly user?: string;
+  readonly password?: Secret;
+  readonly timeoutMs?: number;
+}
+
+export interface InfluxSinkOptions extends InfluxConnection {
+  /** Points per /write request; reaching it also triggers a flush. */
+  readonly batchSize?: number;
+  readonly flushIntervalMs?: number;
+  /** `<dataDir>/spool`. */
+  readonly spoolDir: string;
+  readonly spoolMaxBytes?: number;
+  /** First /ping probe delay once InfluxDB is down; doubles per failed probe up to probeMaxIntervalMs. */
+  readonly probeIntervalMs?: number;
+  readonly probeMaxIntervalMs?: number;
+  readonly logger: Logger;
+}
+
+/** Base URL without credentials or trailing slash, for requests and, above all, for logs. */
+export function displayUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString().replace(/\/+$/, '');
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+/** `${base}/${path}?params` keeping any path prefix of the base (InfluxDB behind a reverse proxy). */
+export function influxEndpoint(base: string, path: string, params: Record<string, string>): string {
+  const u = new URL(base);
+  u.pathname = `${u.pathname.replace(/\/+$/, '')}/${path}`;
+  u.username = '';
+  u.password = '';
+  for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
+  return u.toString();
+}
+
+/** HTTP Basic credentials (InfluxDB 1.x accepts them like u/p); empty when no user is configured. */
+export function authHeaders(conn: Pick<InfluxConnection, 'user' | 'password'>): Record<string, string> {
+  if (conn.user === undefined || conn.user === '') return {};
+  const token = Buffer.from(`${conn.user}:${conn.password?.reveal() ?? ''}`, 'utf8').toString('base64');
+  return { authorization: `Basic ${token}` };
+}
+
+/** InfluxDB's `{"error": "..."}` message from a response body, else the body itself, shortened. */
+export function influxErrorMessage(body: string): string {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    if (typeof parsed === 'object' && parsed !== null && 'error' in parsed && typeof parsed.error === 'string') {
+      return parsed.error;
+    }
+  } catch {
+    // not JSON: fall through to the raw text
+  }
+  const text = body.trim();
+  return text.length > 500 ? `${text.slice(0, 500)}…` : text;
+}
+
+type SendResult =
+  | { readonly kind: 'ok' }
+  /** InfluxDB refused the data itself (400 parse error, field type conflict, ...): retrying cannot help. */
+  | { readonly kind: 'rejected'; readonly status: number; readonly message: string }
+  /** InfluxDB answers but will not take writes until an operator acts (401/403, missing database). */
+  | { readonly kind: 'refused'; readonly status: number; readonly message: string }
+  /** Network error, timeout or 5xx: InfluxDB is down. */
+  | { readonly kind: 'unavailable'; readonly message: string };
+
+type DownReason = 'unreachable' | 'refused';
+
+export class InfluxSink implements SampleSink {
+  readonly #opts: InfluxSinkOptions;
+  readonly #log: Logger;
+  readonly #spool: Spool;
+  readonly #batchSize: number;
+  readonly #timeoutMs: number;
+  readonly #url: string;
+
+  #pending: string[] = [];
+  #inflightPoints = 0;
+  #written = 0;
+  #dropped = 0;
+  #down: DownReason | null = null;
+  #trial = false;
+  #dbReady = false;
+  #probeDelayMs: number;
+  #probeTimer: NodeJS.Timeout | null = null;
+  #probing = false;
+  #flushTimer: NodeJS.Timeout | null;
+  #closing = false;
+  #closed = false;
+  #spoolDropLogged = false;
+  #writeAfterCloseLogged = false;
+  #replayErrorLogged = false;
+  readonly #closeAbort = new AbortController();
+
+  // One pump pass at a time; a flush requested during a pass queues (at most) one more pass.
+  #current: Promise<void> = Promise.resolve();
+  #queued: Promise<void> | null = null;
+
+  /**
+   * Opens the spool (recovering what a previous run left) and starts the flush timer. Creating the
+   * database and replaying a spooled backlog start at once in the background: InfluxDB being down
+   * at start-up is not an error. Throws LS_SPOOL_IO when the spool directory is unusable.
+   */
+  constructor(opts: InfluxSinkOptions) {
+    this.#opts = opts;
+    this.#log = opts.logger.child({ module: 'influx-sink' });
+    this.#spool = Spool.open({ dir: opts.spoolDir, maxBytes: opts.spoolMaxBytes });
+    this.#batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+    this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#probeDelayMs = opts.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS;
+    this.#url = displayUrl(opts.url);
+    this.#flushTimer = setInterval(() => {
+      if (this.#pending.length > 0 || (this.#down === null && this.#spool.batches() > 0)) this.#kick();
+    }, opts.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS);
+    this.#flushTimer.unref();
+    if (this.#spool.batches() > 0) {
+      this.#log.info(
+        { spoolBytes: this.#spool.sizeBytes(), batches: this.#spool.batches() },
+        'Found spooled samples from a previous run; replaying them once InfluxDB accepts writes',
+      );
+    }
+    this.#kick();
+  }
+
+  write(points: readonly Point[]): void {
+    if (this.#closed) {
+      this.#dropped += points.length;
+      if (!this.#writeAfterCloseLogged) {
+        this.#writeAfterCloseLogged = true;
+        this.#log.error({ points: points.length }, 'Points written after the InfluxDB sink was closed were dropped');
+      }
+      return;
+    }
+    for (const p of points) {
+      const line = formatPoint(p);
+      // A point with nothing writable (only NaN rates on a first sample) is not data loss.
+      if (line !== '') this.#pending.push(line);
+    }
+    if (this.#pending.length >= this.#batchSize) this.#kick();
+  }
+
+  flush(): Promise<void> {
+    return this.#run();
+  }
+
+  status(): SinkStatus {
+    return {
+      influx: this.#down === null ? 'ok' : 'down',
+      spoolBytes: this.#spool.sizeBytes(),
+      // Accepted but not yet acknowledged by InfluxDB: in memory, in flight, or spooled.
+      pendingPoints: this.#pending.length + this.#inflightPoints + this.#spool.points(),
+      writtenPoints: this.#written,
+      droppedPoints: this.#dropped + this.#spool.discardedCorrupt(),
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.#closing) return this.#current;
+    this.#closing = true;
+    if (this.#flushTimer !== null) clearInterval(this.#flushTimer);
+    this.#flushTimer = null;
+    this.#clearProbe();
+    // Past the deadline every in-flight request is aborted and what is left goes to the spool.
+    const deadline = setTimeout(() => this.#closeAbort.abort(), this.#timeoutMs);
+    deadline.unref();
+    try {
+      // Points written by polls finishing meanwhile: past the deadline they go straight to the spool.
+      do await this.#run();
+      while (this.#pending.length > 0);
+    } finally {
+      clearTimeout(deadline);
+      this.#closed = true;
+    }
+  }
+
+  #kick(): void {
+    void this.#run().catch((err: unknown) => this.#log.error({ err }, 'InfluxDB sink flush failed'));
+  }
+
+  #run(): Promise<void> {
+    if (this.#queued !== null) return this.#queued;
+    const pass = this.#current.then(async () => {
+      this.#queued = null;
+      await this.#pump();
+    });
+    this.#queued = pass;
+    this.#current = pass.catch(() => undefined);
+    return pass;
+  }
+
+  #canSend(): boolean {
+    return !this.#closeAbort.signal.aborted && (this.#down === null || this.#trial);
+  }
+
+  /** One pass: replay the spool (oldest first) when InfluxDB is up, then send or spool what is in memory. */
+  async #pump(): Promise<void> {
+    if (!this.#dbReady && !this.#closing && this.#canSend()) {
+      const created = await this.#ensureDatabase();
+      if (created.kind !== 'ok') this.#markDown(created);
+    }
+    if (!this.#closing) {
+      try {
+        await this.#replay();
+        this.#replayErrorLogged = false;
+      } catch (err) {
+        // An unreadable spool must not also block fresh samples; they are spooled or sent below.
+        if (!this.#replayErrorLogged) this.#log.error({ err, spoolDir: this.#spool.dir }, 'Cannot replay the write spool; check the disk');
+        this.#replayErrorLogged = true;
+      }
+    }
+    while (this.#pending.length > 0) {
+      const lines = this.#cutBatch();
+      this.#inflightPoints = lines.length;
+      const text = lines.join('\n');
+      try {
+        if (!this.#canSend() || this.#spool.batches() > 0) {
+          await this.#toSpool(text, lines.length);
+          continue;
+        }
+        const result = await this.#send(text);
+        if (result.kind === 'ok') {
+          this.#written += lines.length;
+          this.#markUp();
+        } else if (result.kind === 'rejected') {
+          this.#reject(result, lines.length);
+        } else {
+          this.#markDown(result);
+          await this.#toSpool(text, lines.length);
+        }
+      } finally {
+        this.#inflightPoints = 0;
+      }
+    }
+    if (this.#down === null && this.#spool.batches() === 0) this.#spoolDropLogged = false;
+  }
+
+  #cutBatch(): string[] {
+    const all = this.#pending;
+    if (all.length <= this.#batchSize) {
+      this.#pending = [];
+      return all;
+    }
+    this.#pending = all.slice(this.#batchSize);
+    return all.slice(0, this.#batchSize);
+  }
+
+  async #replay(): Promise<void> {
+    while (this.#canSend() && !this.#closing) {
+      const corruptBefore = this.#spool.discardedCorrupt();
+      const batch = await this.#spool.peek();
+      const corrupt = this.#spool.discardedCorrupt() - corruptBefore;
+      if (corrupt > 0) {
+        this.#log.warn({ points: corrupt, spoolDir: this.#spool.dir }, `Discarded ${corrupt} spooled points whose file was damaged (crash or disk error)`);
+      }
+      if (batch === null) return;
+      const result = await this.#send(batch.text);
+      if (result.kind === 'ok') {
+        this.#written += batch.points;
+        await this.#spool.ack();
+        this.#markUp();
+      } else if (result.kind === 'rejected') {
+        this.#reject(result, batch.points);
+        await this.#spool.ack();
+      } else {
+        this.#markDown(result);
+        return;
+      }
+    }
+  }
+
+  async #toSpool(text: string, points: number): Promise<void> {
+    try {
+      const { droppedPoints } = await this.#spool.append(text, points);
+      if (droppedPoints > 0) {
+        this.#dropped += droppedPoints;
+        if (!this.#spoolDropLogged) {
+          this.#spoolDropLogged = true;
+          this.#log.warn(
+            { droppedPoints, spoolDir: this.#spool.dir, spoolMaxBytes: this.#spool.maxBytes },
+            `Write spool is full (${this.#spool.maxBytes} bytes); dropping the oldest spooled samples until InfluxDB is back`,
+          );
+        }
+      }
+    } catch (err) {
+      this.#dropped += points;
+      this.#log.error({ err, points }, `Cannot spool ${points} points while InfluxDB is unavailable; they are lost`);
+    }
+    if (this.#down !== null) this.#scheduleProbe();
+  }
+
+  #reject(result: Extract<SendResult, { kind: 'rejected' }>, points: number): void {
+    this.#dropped += points;
+    this.#log.error(
+      { status: result.status, points, influxError: result.message },
+      `InfluxDB at ${this.#url} rejected a batch of ${points} points (HTTP ${result.status}: ${result.message}); ` +
+        'dropped it, since re-sending cannot succeed. Check field types against docs/influxdb.md',
+    );
+  }
+
+  #markUp(): void {
+    this.#trial = false;
+    this.#probeDelayMs = this.#opts.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS;
+    if (this.#down === null) return;
+    this.#down = null;
+    this.#clearProbe();
+    this.#log.info(
+      { spoolBytes: this.#spool.sizeBytes(), droppedPoints: this.#dropped },
+      `InfluxDB at ${this.#url} accepts writes again` +
+        (this.#spool.batches() > 0 ? `; replaying ${this.#spool.sizeBytes()} bytes of spooled samples` : ''),
+    );
+  }
+
+  #markDown(result: Extract<SendResult, { kind: 'refused' | 'unavailable' }>): void {
+    this.#trial = false;
+    if (this.#closeAbort.signal.aborted) return; // our own shutdown deadline, not an outage
+    const reason: DownReason = result.kind === 'refused' ? 'refused' : 'unreachable';
+    if (this.#down !== reason) {
+      if (reason === 'refused') {
+        this.#log.error(
+          { status: result.kind === 'refused' ? result.status : undefined, influxError: result.message, spoolDir: this.#spool.dir },
+          `InfluxDB at ${this.#url} refuses writes to database "${this.#opts.db}" (${result.message}); ` +
+            'samples are spooled on disk. Check LINKSCOPE_INFLUX_USER/PASSWORD and that the database exists',
+        );
+      } else {
+        this.#log.warn(
+          { influxError: result.message, spoolDir: this.#spool.dir },
+          `InfluxDB at ${this.#url} is unavailable (${result.message}); spooling samples on disk and probing /ping`,
+        );
+      }
+      this.#down = reason;
+    }
+    this.#scheduleProbe();
+  }
+
+  #clearProbe(): void {
+    if (this.#probeTimer !== null) clearTimeout(this.#probeTimer);
+    this.#probeTimer = null;
+  }
+
+  #scheduleProbe(): void {
+    if (this.#probeTimer !== null || this.#probing || this.#closing) return;
+    const delay = this.#probeDelayMs;
+    this.#probeDelayMs = Math.min(delay * 2, this.#opts.probeMaxIntervalMs ?? DEFAULT_PROBE_MAX_INTERVAL_MS);
+    this.#probeTimer = setTimeout(() => {
+      this.#probeTimer = null;
+      void this.#probe().catch((err: unknown) => this.#log.error({ err }, 'InfluxDB probe failed'));
+    }, delay);
+    this.#probeTimer.unref();
+  }
+
+  /** While down: /ping; when it answers, let the next pass try one real write (the proof of "up"). */
+  async #probe(): Promise<void> {
+    if (this.#closing || this.#down === null) return;
+    this.#probing = true;
+    try {
+      if (!(await this.#ping()) || this.#closing) return;
+      // A pass with one real write is the proof of "up"; passes run in order, so this one also
+      // sees a batch that an earlier pass was still spooling when the ping went out.
+      this.#trial = true;
+      await this.#run();
+      if (this.#down !== null && this.#spool.batches() === 0 && this.#pending.length === 0) this.#markUp();
+    } finally {
+      this.#probing = false;
+      // Still down (ping failed, or the trial write failed): probe again, later each time.
+      if (this.#down !== null) this.#scheduleProbe();
+    }
+  }
+
+  async #ping(): Promise<boolean> {
+    try {
+      const res = await fetch(influxEndpoint(this.#opts.url, 'ping', {}), {
+        headers: authHeaders(this.#opts),
+        signal: this.#signal(),
+      });
+      await res.arrayBuffer();
+      return res.status === 204 || res.status === 200;
+    } catch {
+      return false;
+    }
+  }
+
+  #signal(): AbortSignal {
+    return AbortSignal.any([AbortSignal.timeout(this.#timeoutMs), this.#closeAbort.signal]);
+  }
+
+  async #post(path: string, params: Record<string, string>, body: string, contentType: string): Promise<{ status: number; body: string }> {
+    const res = await fetch(influxEndpoint(this.#opts.url, path, params), {
+      method: 'POST',
+      headers: { 'content-type': contentType, ...authHeaders(this.#opts) },
+      body,
+      signal: this.#signal(),
+    });
+    return { status: res.status, body: await res.text() };
+  }
+
+  async #ensureDatabase(): Promise<Extract<SendResult, { kind: 'ok' | 'unavailable' }>> {
+    let res: { status: number; body: string };
+    try {
+      res = await this.#post('query', {}, new URLSearchParams({ q: buildCreateDatabase(this.#opts.db) }).toString(), 'application/x-www-form-urlencoded');
+    } catch (err) {
+      return { kind: 'unavailable', message: networkMessage(err, this.#timeoutMs) };
+    }
+    if (res.status >= 500) return { kind: 'unavailable', message: `HTTP ${res.status}: ${influxErrorMessage(res.body)}` };
+    this.#dbReady = true;
+    const message = res.status === 200 ? statementError(res.body) : influxErrorMessage(res.body);
+    if (res.status !== 200 || message !== null) {
+      // A write-only user may not create databases but can still write to an existing one.
+      this.#log.warn(
+        { status: res.status, influxError: message },
+        `Cannot create InfluxDB database "${this.#opts.db}" at ${this.#url} (${message ?? `HTTP ${res.status}`}); writing anyway`,
+      );
+    } else {
+      this.#log.debug({ db: this.#opts.db }, 'InfluxDB database ensured');
+    }
+    return { kind: 'ok' };
+  }
+
+  async #send(text: string): Promise<SendResult> {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      if (!this.#dbReady) {
+        const created = await this.#ensureDatabase();
+        if (created.kind !== 'ok') return created;
+      }
+      let res: { status: number; body: string };
+      try {
+        res = await this.#post('write', { db: this.#opts.db, precision: 's' }, text, 'text/plain; charset=utf-8');
+      } catch (err) {
+        return { kind: 'unavailable', message: networkMessage(err, this.#timeoutMs) };
+      }
+      if (res.status === 204 || res.status === 200) return { kind: 'ok' };
+      const message = influxErrorMessage(res.body) || `HTTP ${res.status}`;
+      if (res.status === 404 && attempt === 0) {
+        // "database not found": someone dropped it, or it never existed; create it and retry once.
+        this.#dbReady = false;
+        continue;
+      }
+      if (res.status >= 500 || res.status === 408 || res.status === 429) return { kind: 'unavailable', message: `HTTP ${res.status}: ${message}` };
+      // Credentials or a missing database: data is fine, keep it until an operator fixes InfluxDB.
+      if (res.status === 401 || res.status === 403 || res.status === 404) return { kind: 'refused', status: res.status, message };
+      return { kind: 'rejected', status: res.status, message };
+    }
+    return { kind: 'refused', status: 404, message: 'database not found' };
+  }
+}
+
+/** A statement-level error inside a 200 /query answer, else null. */
+function statementError(body: string): string | null {
+  try {
+    const parsed = JSON.parse(body) as { error?: unknown; results?: { error?: unknown }[] };
+    if (typeof parsed.error === 'string') return parsed.error;
+    const first = parsed.results?.[0];
+    return typeof first?.error === 'string' ? first.error : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "connect ECONNREFUSED 127.0.0.1:8086" or "timed out after 10000ms", from fetch's nested causes. */
+export function networkMessage(err: unknown, timeoutMs: number): string {
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) {
+    return err.name === 'TimeoutError' ? `timed out after ${timeoutMs}ms` : 'aborted';
+  }
+  const cause = err instanceof Error ? err.cause : undefined;
+  if (cause instanceof Error) return cause.message;
+  return describeError(err);
+}

@@ -1,0 +1,224 @@
+/** Test helper: a throwaway influxd 1.x on 127.0.0.1 (free ports, temp dir), stoppable and restartable in place. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface InfluxdHandle {
+  /** http://127.0.0.1:<port> */
+  readonly url: string;
+  readonly port: number;
+  readonly dir: string;
+  /** Runs one InfluxQL statement (POST /query, epoch=ms) and returns the parsed JSON. */
+  query(q: string, db?: string): Promise<InfluxQueryResult>;
+  /** The same, as raw JSON text: integers beyond 2^53 survive only there. */
+  queryText(q: string, db?: string): Promise<string>;
+  /** SIGTERM and wait for exit; data stays in `dir`. */
+  stop(): Promise<void>;
+  /** Starts again on the same port and data dir and waits for /ping. */
+  start(): Promise<void>;
+  restart(): Promise<void>;
+  /** stop() and delete the temp dir. */
+  dispose(): Promise<void>;
+}
+
+export interface InfluxQueryResult {
+  readonly error?: string;
+  readonly results?: readonly {
+    readonly error?: string;
+    readonly series?: readonly {
+      readonly name?: string;
+      readonly tags?: Readonly<Record<string, string>>;
+      readonly columns: readonly string[];
+      readonly values: readonly (readonly unknown[])[];
+    }[];
+  }[];
+}
+
+const READY_TIMEOUT_MS = 20_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+/** Asks the kernel for a free port; influxd binds it a moment later (good enough on a test box). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function configToml(dir: string, httpPort: number, rpcPort: number): string {
+  // Every listener on 127.0.0.1 (the RPC service defaults to :8088, which may be taken), no
+  // phoning home, no _internal monitor writes, quiet logs: a lean daemon for a 2-core box.
+  return `reporting-disabled = true
+reporting-enabled = false
+bind-address = "127.0.0.1:${rpcPort}"
+
+[meta]
+  dir = "${join(dir, 'meta')}"
+  logging-enabled = false
+
+[data]
+  dir = "${join(dir, 'data')}"
+  wal-dir = "${join(dir, 'wal')}"
+  index-version = "inmem"
+  query-log-enabled = false
+  trace-logging-enabled = false
+
+[retention]
+  enabled = false
+
+[shard-precreation]
+  enabled = false
+
+[monitor]
+  store-enabled = false
+
+[subscriber]
+  enabled = false
+
+[continuous_queries]
+  enabled = false
+  log-enabled = false
+
+[http]
+  enabled = true
+  bind-address = "127.0.0.1:${httpPort}"
+  auth-enabled = false
+  log-enabled = false
+  suppress-write-log = true
+  pprof-enabled = false
+
+[logging]
+  level = "error"
+  suppress-logo = true
+`;
+}
+
+/** Polls until `check` is true, at most `timeoutMs`; the only waiting these helpers do. */
+async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (performance.now() > deadline) throw new Error(`influxd: ${what} within ${timeoutMs}ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function startInfluxd(): Promise<InfluxdHandle> {
+  const dir = await mkdtemp(join(tmpdir(), 'linkscope-influxd-'));
+  const port = await freePort();
+  const rpcPort = await freePort();
+  const configPath = join(dir, 'influxdb.conf');
+  await writeFile(configPath, configToml(dir, port, rpcPort));
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  let exited: Promise<void> = Promise.resolve();
+  let stderr = '';
+
+  async function ping(): Promise<boolean> {
+    try {
+      const res = await fetch(`${url}/ping`, { signal: AbortSignal.timeout(1000) });
+      await res.arrayBuffer();
+      return res.status === 204;
+    } catch {
+      return false;
+    }
+  }
+
+  async function start(): Promise<void> {
+    if (child !== null) return;
+    stderr = '';
+    const proc = spawn('influxd', ['run', '-config', configPath], {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, INFLUXDB_REPORTING_DISABLED: 'true' },
+    });
+    child = proc;
+    proc.stderr?.setEncoding('utf8');
+    proc.stderr?.on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-4000);
+    });
+    exited = new Promise((resolve) => proc.once('exit', () => resolve()));
+    let dead = false;
+    void exited.then(() => {
+      dead = true;
+      if (child === proc) child = null;
+    });
+    await until(
+      async () => {
+        if (dead) throw new Error(`influxd exited during start-up: ${stderr}`);
+        return ping();
+      },
+      READY_TIMEOUT_MS,
+      'did not answer /ping',
+    );
+  }
+
+  async function stop(): Promise<void> {
+    const proc = child;
+    if (proc === null) return;
+    proc.kill('SIGTERM');
+    const timer = setTimeout(() => proc.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+    child = null;
+  }
+
+  async function queryText(q: string, db?: string): Promise<string> {
+    const params = new URLSearchParams({ q, epoch: 'ms' });
+    if (db !== undefined) params.set('db', db);
+    const res = await fetch(`${url}/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: params.toString(),
+      signal: AbortSignal.timeout(10_000),
+    });
+    return res.text();
+  }
+
+  async function query(q: string, db?: string): Promise<InfluxQueryResult> {
+    return JSON.parse(await queryText(q, db)) as InfluxQueryResult;
+  }
+
+  const handle: InfluxdHandle = {
+    url,
+    port,
+    dir,
+    query,
+    queryText,
+    stop,
+    start,
+    restart: async () => {
+      await stop();
+      await start();
+    },
+    dispose: async () => {
+      await stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  try {
+    await start();
+  } catch (err) {
+    await handle.dispose();
+    throw err;
+  }
+  return handle;
+}
+
+/** Runs `fn` with a fresh influxd and always tears it down (got's withServer pattern). */
+export async function withInfluxd<T>(fn: (influxd: InfluxdHandle) => Promise<T>): Promise<T> {
+  const influxd = await startInfluxd();
+  try {
+    return await fn(influxd);
+  } finally {
+    await influxd.dispose();
+  }
+}
