@@ -1,0 +1,517 @@
+/** Generates test/fixtures/snmprec/*.snmprec (deterministic, seeded) and src/mib/iana-iftype.ts from mibs/. Run: npm run fixtures. */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = join(root, 'test/fixtures/snmprec');
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic randomness: mulberry32, one seed per file, so regenerating gives identical bytes.
+
+function prng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    between: (lo, hi) => lo + next() * (hi - lo),
+    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: (list) => list[Math.floor(next() * list.length)],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// OIDs (each with its MIB name).
+
+const SYS = {
+  sysDescr: '1.3.6.1.2.1.1.1.0', // SNMPv2-MIB::sysDescr.0
+  sysObjectID: '1.3.6.1.2.1.1.2.0', // SNMPv2-MIB::sysObjectID.0
+  sysUpTime: '1.3.6.1.2.1.1.3.0', // SNMPv2-MIB::sysUpTime.0
+  sysContact: '1.3.6.1.2.1.1.4.0', // SNMPv2-MIB::sysContact.0
+  sysName: '1.3.6.1.2.1.1.5.0', // SNMPv2-MIB::sysName.0
+  sysLocation: '1.3.6.1.2.1.1.6.0', // SNMPv2-MIB::sysLocation.0
+  sysServices: '1.3.6.1.2.1.1.7.0', // SNMPv2-MIB::sysServices.0
+};
+const IF_NUMBER = '1.3.6.1.2.1.2.1.0'; // IF-MIB::ifNumber.0
+const IF_TABLE_LAST_CHANGE = '1.3.6.1.2.1.31.1.5.0'; // IF-MIB::ifTableLastChange.0
+const IF_ENTRY = '1.3.6.1.2.1.2.2.1'; // IF-MIB::ifEntry
+const IFX_ENTRY = '1.3.6.1.2.1.31.1.1.1'; // IF-MIB::ifXEntry
+
+// snmprec type tags
+const T = { Integer: 2, OctetString: 4, OID: 6, Counter32: 65, Gauge32: 66, TimeTicks: 67, Counter64: 70 };
+
+const TWO32 = 1n << 32n;
+const TWO64 = 1n << 64n;
+const U32_MAX = 4294967295;
+
+// ---------------------------------------------------------------------------------------------
+// Device model: identity + per-interface counters as bigint (64-bit truth; 32-bit = mod 2^32).
+
+const COUNTERS = ['inOctets', 'inUcast', 'inMcast', 'inBcast', 'inDiscards', 'inErrors', 'outOctets', 'outUcast', 'outMcast', 'outBcast', 'outDiscards', 'outErrors'];
+
+function iface(rng, p, uptimeSeconds) {
+  const up = (p.admin ?? 1) === 1 && (p.oper ?? 1) === 1;
+  const util = up ? { in: p.utilIn ?? rng.between(0.002, 0.35), out: p.utilOut ?? rng.between(0.002, 0.35) } : { in: 0, out: 0 };
+  const avgPkt = rng.between(350, 1100);
+  const c = {};
+  // Counters since boot: a share of the uptime at a lower long-term average than now.
+  const secs = uptimeSeconds * rng.between(0.3, 0.9);
+  for (const dir of ['in', 'out']) {
+    const octets = up || p.everUp ? BigInt(Math.round(((p.speedBps / 8) * secs * (util[dir] || 0.01)) / 3)) : 0n;
+    const pkts = octets / BigInt(Math.round(avgPkt));
+    c[`${dir}Octets`] = octets;
+    c[`${dir}Ucast`] = (pkts * 97n) / 100n;
+    c[`${dir}Mcast`] = (pkts * 2n) / 100n;
+    c[`${dir}Bcast`] = pkts / 100n;
+    c[`${dir}Discards`] = octets > 0n ? BigInt(rng.int(0, 4000)) : 0n;
+    c[`${dir}Errors`] = octets > 0n && rng.next() < 0.3 ? BigInt(rng.int(1, 200)) : 0n;
+  }
+  return {
+    ifIndex: p.ifIndex,
+    descr: p.descr,
+    name: p.name ?? p.descr,
+    type: p.type,
+    mtu: p.mtu ?? 1500,
+    speedBps: p.speedBps,
+    mac: p.mac ?? '',
+    admin: p.admin ?? 1,
+    oper: p.oper ?? 1,
+    lastChange: p.lastChange,
+    alias: p.alias ?? '',
+    discontinuityTime: 0,
+    util,
+    avgPkt,
+    c,
+  };
+}
+
+/** Moves a device forward: uptime + seconds, counters of up interfaces advanced at their utilisation. */
+function advance(dev, seconds, rng) {
+  const next = structuredClone(dev);
+  next.sys.sysUpTime += seconds * 100;
+  for (const i of next.ifaces) {
+    if (i.admin !== 1 || i.oper !== 1) continue;
+    for (const dir of ['in', 'out']) {
+      const u = i.util[dir] * rng.between(0.8, 1.2);
+      const octets = BigInt(Math.round((i.speedBps / 8) * seconds * u));
+      const pkts = octets / BigInt(Math.round(i.avgPkt));
+      add(i.c, `${dir}Octets`, octets);
+      add(i.c, `${dir}Ucast`, (pkts * 97n) / 100n);
+      add(i.c, `${dir}Mcast`, (pkts * 2n) / 100n);
+      add(i.c, `${dir}Bcast`, pkts / 100n);
+      if (rng.next() < 0.3) add(i.c, `${dir}Discards`, BigInt(rng.int(1, 40)));
+      if (rng.next() < 0.15) add(i.c, `${dir}Errors`, BigInt(rng.int(1, 5)));
+    }
+  }
+  return next;
+}
+
+function add(c, key, delta) {
+  c[key] = (c[key] + delta) % TWO64;
+}
+
+const macOf = (base, n) => {
+  const v = (BigInt(`0x${base}`) + BigInt(n)) & 0xffffffffffffn;
+  return v.toString(16).padStart(12, '0');
+};
+
+// ---------------------------------------------------------------------------------------------
+// Rendering to varbinds. `ifx`: 'full' | 'octets' (HC octet columns, no HC packet columns) | 'none'.
+
+function render(dev, { ifx = 'full', stuckHc = new Set() } = {}) {
+  const vbs = [];
+  const push = (oid, type, value) => vbs.push({ oid, type, value });
+  const s = dev.sys;
+  push(SYS.sysDescr, T.OctetString, s.sysDescr);
+  push(SYS.sysObjectID, T.OID, s.sysObjectID);
+  push(SYS.sysUpTime, T.TimeTicks, s.sysUpTime);
+  push(SYS.sysContact, T.OctetString, s.sysContact);
+  push(SYS.sysName, T.OctetString, s.sysName);
+  push(SYS.sysLocation, T.OctetString, s.sysLocation);
+  push(SYS.sysServices, T.Integer, s.sysServices);
+  push(IF_NUMBER, T.Integer, dev.ifaces.length);
+  if (ifx !== 'none') push(IF_TABLE_LAST_CHANGE, T.TimeTicks, Math.max(0, ...dev.ifaces.map((i) => i.lastChange)));
+
+  const c32 = (v) => v % TWO32;
+  for (const i of dev.ifaces) {
+    const col = (n, type, value) => push(`${IF_ENTRY}.${n}.${i.ifIndex}`, type, value);
+    col(1, T.Integer, i.ifIndex); // ifIndex
+    col(2, T.OctetString, i.descr); // ifDescr
+    col(3, T.Integer, i.type); // ifType
+    col(4, T.Integer, i.mtu); // ifMtu
+    col(5, T.Gauge32, Math.min(U32_MAX, i.speedBps)); // ifSpeed
+    col(6, 'hex', i.mac); // ifPhysAddress
+    col(7, T.Integer, i.admin); // ifAdminStatus
+    col(8, T.Integer, i.oper); // ifOperStatus
+    col(9, T.TimeTicks, i.lastChange); // ifLastChange
+    col(10, T.Counter32, c32(i.c.inOctets)); // ifInOctets
+    col(11, T.Counter32, c32(i.c.inUcast)); // ifInUcastPkts
+    col(13, T.Counter32, c32(i.c.inDiscards)); // ifInDiscards
+    col(14, T.Counter32, c32(i.c.inErrors)); // ifInErrors
+    col(16, T.Counter32, c32(i.c.outOctets)); // ifOutOctets
+    col(17, T.Counter32, c32(i.c.outUcast)); // ifOutUcastPkts
+    col(19, T.Counter32, c32(i.c.outDiscards)); // ifOutDiscards
+    col(20, T.Counter32, c32(i.c.outErrors)); // ifOutErrors
+    if (ifx === 'none') continue;
+    const xcol = (n, type, value) => push(`${IFX_ENTRY}.${n}.${i.ifIndex}`, type, value);
+    const hc = (v) => (stuckHc.has(i.ifIndex) ? 0n : v);
+    xcol(1, T.OctetString, i.name); // ifName
+    xcol(2, T.Counter32, c32(i.c.inMcast)); // ifInMulticastPkts
+    xcol(3, T.Counter32, c32(i.c.inBcast)); // ifInBroadcastPkts
+    xcol(4, T.Counter32, c32(i.c.outMcast)); // ifOutMulticastPkts
+    xcol(5, T.Counter32, c32(i.c.outBcast)); // ifOutBroadcastPkts
+    xcol(6, T.Counter64, hc(i.c.inOctets)); // ifHCInOctets
+    xcol(10, T.Counter64, hc(i.c.outOctets)); // ifHCOutOctets
+    if (ifx === 'full') {
+      xcol(7, T.Counter64, i.c.inUcast); // ifHCInUcastPkts
+      xcol(8, T.Counter64, i.c.inMcast); // ifHCInMulticastPkts
+      xcol(9, T.Counter64, i.c.inBcast); // ifHCInBroadcastPkts
+      xcol(11, T.Counter64, i.c.outUcast); // ifHCOutUcastPkts
+      xcol(12, T.Counter64, i.c.outMcast); // ifHCOutMulticastPkts
+      xcol(13, T.Counter64, i.c.outBcast); // ifHCOutBroadcastPkts
+    }
+    xcol(15, T.Gauge32, Math.round(i.speedBps / 1e6)); // ifHighSpeed
+    xcol(18, T.OctetString, i.alias); // ifAlias
+    xcol(19, T.TimeTicks, i.discontinuityTime); // ifCounterDiscontinuityTime
+  }
+  return vbs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// snmprec writer (same rules as src/snmp/snmprec.ts writeSnmprec; a unit test round-trips the files).
+
+function compareOids(a, b) {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let k = 0; k < Math.min(pa.length, pb.length); k++) {
+    const d = Number(pa[k]) - Number(pb[k]);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
+const printable = (s) => /^[\x20-\x7e]*$/.test(s);
+
+function toSnmprec(vbs) {
+  const lines = [...vbs].sort((a, b) => compareOids(a.oid, b.oid)).map(({ oid, type, value }) => {
+    if (type === 'hex') {
+      const text = Buffer.from(value, 'hex').toString('latin1');
+      return printable(text) ? `${oid}|4|${text}` : `${oid}|4x|${value}`;
+    }
+    if (type === T.OctetString) return printable(value) ? `${oid}|4|${value}` : `${oid}|4x|${Buffer.from(value, 'utf8').toString('hex')}`;
+    return `${oid}|${type}|${String(value)}`;
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+const files = new Map();
+const emit = (name, dev, opts) => files.set(name, toSnmprec(render(dev, opts)));
+
+// ---------------------------------------------------------------------------------------------
+// switch-hc: Cisco access switch, 24 × Gi + 2 × Te uplinks + Vlan1 + Null0 + Loopback0.
+
+{
+  const rng = prng(0x5c17c4);
+  const uptime = 121_345_678; // ticks, ~14 days
+  const upSecs = uptime / 100;
+  const ifaces = [];
+  const adminDown = new Set([20, 21]);
+  const operDown = new Set([5, 12, 17, 23]);
+  const aliases = { 1: 'AP-2F-01', 2: 'AP-2F-02', 3: 'printer-2F', 7: 'desk 2.14', 8: 'desk 2.15', 15: 'camera lobby', 24: 'spare' };
+  ifaces.push(iface(rng, { ifIndex: 1, descr: 'Vlan1', type: 53, speedBps: 1e9, mac: '001b54c20040', lastChange: 4_210, alias: 'mgmt' }, upSecs));
+  for (let p = 1; p <= 24; p++) {
+    const admin = adminDown.has(p) ? 2 : 1;
+    const oper = admin === 2 || operDown.has(p) ? 2 : 1;
+    ifaces.push(iface(rng, {
+      ifIndex: 10100 + p,
+      descr: `GigabitEthernet1/0/${p}`,
+      name: `Gi1/0/${p}`,
+      type: 6, // IANAifType ethernetCsmacd
+      speedBps: 1e9,
+      mac: macOf('001b54c20100', p),
+      admin,
+      oper,
+      everUp: oper === 2 && admin === 1,
+      lastChange: rng.int(3_000, uptime - 100_000),
+      alias: aliases[p] ?? '',
+    }, upSecs));
+  }
+  for (let p = 1; p <= 2; p++) {
+    ifaces.push(iface(rng, {
+      ifIndex: 10200 + p,
+      descr: `TenGigabitEthernet1/0/${p}`,
+      name: `Te1/0/${p}`,
+      type: 6,
+      speedBps: 1e10,
+      mac: macOf('001b54c20200', p),
+      lastChange: 3_950 + p,
+      alias: p === 1 ? 'uplink core-sw1 Te1/1/1' : 'uplink core-sw2 Te1/1/1',
+      utilIn: 0.18,
+      utilOut: 0.05 * p,
+    }, upSecs));
+  }
+  ifaces.push(iface(rng, { ifIndex: 14501, descr: 'Null0', type: 1, speedBps: 1e10, admin: 1, oper: 1, lastChange: 0, utilIn: 0, utilOut: 0 }, upSecs));
+  ifaces.push(iface(rng, { ifIndex: 14502, descr: 'Loopback0', name: 'Lo0', type: 24, mtu: 1514, speedBps: 8e9, lastChange: 3_300, alias: 'router-id', utilIn: 0, utilOut: 0 }, upSecs));
+  // The edge cases the counter maths must survive.
+  const te1 = ifaces.find((i) => i.ifIndex === 10201);
+  te1.c.inOctets = (1n << 63n) + 123_456_789_012n; // ifHCInOctets ≥ 2^63 (signed-int64 trap)
+  const te2 = ifaces.find((i) => i.ifIndex === 10202);
+  te2.c.outOctets = TWO64 - 1000n; // ifHCOutOctets = 2^64−1 − 999: wraps in the later file
+  const dev = {
+    sys: {
+      sysDescr: 'Cisco IOS Software, C2960X Software (C2960X-UNIVERSALK9-M), Version 15.2(7)E8, RELEASE SOFTWARE (fc1)',
+      sysObjectID: '1.3.6.1.4.1.9.1.1208', // enterprises.cisco.ciscoProducts.1208 (Catalyst 2960-X)
+      sysUpTime: uptime,
+      sysContact: 'noc@example.net',
+      sysName: 'acc-sw-2f.example.net',
+      sysLocation: 'HQ floor 2, rack B3',
+      sysServices: 2, // layer 2 only
+    },
+    ifaces,
+  };
+  emit('switch-hc.snmprec', dev);
+  const later = advance(dev, 60, prng(0x5c17c5));
+  emit('switch-hc-later.snmprec', later);
+}
+
+// ---------------------------------------------------------------------------------------------
+// router-32: old router with ifTable only (no ifXTable at all), 32-bit counters; one wraps.
+
+{
+  const rng = prng(0x7032);
+  const uptime = 45_678_901;
+  const upSecs = uptime / 100;
+  const ifaces = [
+    iface(rng, { ifIndex: 1, descr: 'FastEthernet0/0', type: 6, speedBps: 1e8, mac: '0019aa3c0a10', lastChange: 2_900, utilIn: 0.4, utilOut: 0.25 }, upSecs),
+    iface(rng, { ifIndex: 2, descr: 'FastEthernet0/1', type: 6, speedBps: 1e8, mac: '0019aa3c0a11', lastChange: 2_950 }, upSecs),
+    iface(rng, { ifIndex: 3, descr: 'Serial0/0/0', type: 22, mtu: 1500, speedBps: 1_544_000, lastChange: 3_100 }, upSecs), // propPointToPointSerial
+    iface(rng, { ifIndex: 4, descr: 'Serial0/0/1', type: 22, speedBps: 1_544_000, admin: 2, oper: 2, lastChange: 3_120 }, upSecs),
+    iface(rng, { ifIndex: 5, descr: 'Null0', type: 1, speedBps: 4_294_967_295, lastChange: 0, utilIn: 0, utilOut: 0 }, upSecs),
+    iface(rng, { ifIndex: 6, descr: 'Loopback0', type: 24, mtu: 1514, speedBps: 8e9, lastChange: 2_700, utilIn: 0, utilOut: 0 }, upSecs),
+  ];
+  // ifInOctets.1 just below 2^32: 100 Mbit/s at ~40% for 60 s (~300 MB) wraps it in the later file.
+  ifaces[0].c.inOctets = 50n * TWO32 + (TWO32 - 5_000_000n);
+  const dev = {
+    sys: {
+      sysDescr: 'Cisco IOS Software, 1841 Software (C1841-ADVIPSERVICESK9-M), Version 12.4(15)T17, RELEASE SOFTWARE (fc1)',
+      sysObjectID: '1.3.6.1.4.1.9.1.620', // enterprises.cisco.ciscoProducts.cisco1841
+      sysUpTime: uptime,
+      sysContact: 'noc@example.net',
+      sysName: 'br-rtr-07',
+      sysLocation: 'Branch 7, comms cupboard',
+      sysServices: 78, // layers 2, 3, 4, 7: the layer-3 bit marks a router
+    },
+    ifaces,
+  };
+  emit('router-32.snmprec', dev, { ifx: 'none' });
+  emit('router-32-later.snmprec', advance(dev, 60, prng(0x7033)), { ifx: 'none' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// reboot-before / reboot-after: Juniper EX; after the reboot sysUpTime is small and counters restart.
+
+{
+  const rng = prng(0xb007);
+  const uptime = 987_654_321;
+  const upSecs = uptime / 100;
+  const ifaces = [];
+  for (let p = 0; p < 8; p++) {
+    ifaces.push(iface(rng, {
+      ifIndex: 514 + p,
+      descr: `ge-0/0/${p}`,
+      type: 6,
+      speedBps: 1e9,
+      mac: macOf('f4a7390c1a00', p),
+      oper: p === 6 ? 2 : 1,
+      lastChange: rng.int(5_000, 90_000),
+      alias: p === 0 ? 'uplink' : '',
+    }, upSecs));
+  }
+  ifaces.push(iface(rng, { ifIndex: 16, descr: 'lo0', type: 24, mtu: 65535, speedBps: 0, lastChange: 0, utilIn: 0, utilOut: 0 }, upSecs));
+  ifaces.push(iface(rng, { ifIndex: 33, descr: 'me0', type: 6, speedBps: 1e9, mac: 'f4a7390c1aff', lastChange: 3_400, utilIn: 0.0005, utilOut: 0.0005 }, upSecs));
+  const sys = {
+    sysDescr: 'Juniper Networks, Inc. ex2300-24t Ethernet Switch, kernel JUNOS 21.4R3-S4.9, Build date: 2023-06-22',
+    sysObjectID: '1.3.6.1.4.1.2636.1.1.1.2.132', // enterprises.juniperMIB.jnxProducts.jnxProductLineEX2300
+    sysUpTime: uptime,
+    sysContact: 'noc@example.net',
+    sysName: 'ex-dc1-a',
+    sysLocation: 'DC1 row 4',
+    sysServices: 6,
+  };
+  const before = { sys, ifaces };
+  emit('reboot-before.snmprec', before);
+  // After the reboot: 15 s up; every counter restarted near zero.
+  const after = structuredClone(before);
+  after.sys.sysUpTime = 1_500;
+  const r2 = prng(0xb008);
+  for (const i of after.ifaces) {
+    i.lastChange = Math.min(i.lastChange, r2.int(300, 1_200));
+    for (const k of COUNTERS) i.c[k] = i.admin === 1 && i.oper === 1 && i.util.in > 0 ? BigInt(r2.int(0, k.endsWith('Octets') ? 900_000 : 900)) : 0n;
+  }
+  emit('reboot-after.snmprec', after);
+}
+
+// ---------------------------------------------------------------------------------------------
+// hc-partial: Aruba/HP; ifXTable has HC octets but no HC packet columns; ifIndex 3's HC octets stay 0.
+
+{
+  const rng = prng(0xa7ba);
+  const uptime = 333_444_555;
+  const upSecs = uptime / 100;
+  const ifaces = [];
+  for (let p = 1; p <= 8; p++) {
+    ifaces.push(iface(rng, { ifIndex: p, descr: `${p}`, name: `${p}`, type: 6, speedBps: 1e9, mac: macOf('94f128a31c00', p), oper: p === 8 ? 2 : 1, lastChange: rng.int(2_000, 50_000), alias: p === 3 ? 'stuck HC counters' : '' }, upSecs));
+  }
+  ifaces.push(iface(rng, { ifIndex: 4097, descr: 'DEFAULT_VLAN', name: 'DEFAULT_VLAN', type: 53, speedBps: 0, lastChange: 0, utilIn: 0, utilOut: 0 }, upSecs));
+  const dev = {
+    sys: {
+      sysDescr: 'Aruba JL258A 2930F-8G-PoE+-2SFP+ Switch, revision WC.16.10.0012, ROM WC.16.01.0008 (/ws/swbuildm/rel_ukiah_qaoff/code/build/bom(swbuildm_rel_ukiah_qaoff_rel_ukiah))',
+      sysObjectID: '1.3.6.1.4.1.11.2.3.7.11.181', // enterprises.hp.nm.system.netElement.hpEtherSwitch... (Aruba 2930F)
+      sysUpTime: uptime,
+      sysContact: 'noc@example.net',
+      sysName: 'aruba-2930f-lab',
+      sysLocation: 'Lab bench 2',
+      sysServices: 74,
+    },
+    ifaces,
+  };
+  const stuckHc = new Set([3]);
+  emit('hc-partial.snmprec', dev, { ifx: 'octets', stuckHc });
+  emit('hc-partial-later.snmprec', advance(dev, 60, prng(0xa7bb)), { ifx: 'octets', stuckHc });
+}
+
+// ---------------------------------------------------------------------------------------------
+// ifindex-swap: Ubiquiti; in the later file ifIndex 3 names another port with larger counters.
+
+{
+  const rng = prng(0x5a4b);
+  const uptime = 77_000_000;
+  const upSecs = uptime / 100;
+  const ifaces = [];
+  for (let p = 1; p <= 6; p++) {
+    ifaces.push(iface(rng, { ifIndex: p, descr: `eth${p - 1}`, name: `eth${p - 1}`, type: 6, speedBps: 1e9, mac: macOf('788a20b14c00', p), lastChange: rng.int(1_000, 20_000), alias: p === 3 ? 'office AP' : '' }, upSecs));
+  }
+  const dev = {
+    sys: {
+      sysDescr: 'UniFi USW-Lite-8-PoE, 6.6.61.15220, Linux 3.6.5',
+      sysObjectID: '1.3.6.1.4.1.41112.1.6', // enterprises.ubnt (Ubiquiti) UniFi switch
+      sysUpTime: uptime,
+      sysContact: 'noc@example.net',
+      sysName: 'usw-office',
+      sysLocation: 'Office',
+      sysServices: 2,
+    },
+    ifaces,
+  };
+  emit('ifindex-swap.snmprec', dev);
+  const later = advance(dev, 60, prng(0x5a4c));
+  // The agent renumbered: ifIndex 3 is now a different, busier port (eth7, new MAC), and its
+  // counters are that port's, far above eth2's. A poller keyed on ifIndex alone writes a spike.
+  const i3 = later.ifaces.find((i) => i.ifIndex === 3);
+  i3.descr = 'eth7';
+  i3.name = 'eth7';
+  i3.mac = macOf('788a20b14c00', 8);
+  i3.alias = '';
+  i3.lastChange = later.sys.sysUpTime - 2_500;
+  for (const k of COUNTERS) if (/Octets|Ucast|Mcast|Bcast/.test(k)) i3.c[k] = i3.c[k] * 7n + 1_000_000_000n;
+  emit('ifindex-swap-later.snmprec', later);
+}
+
+// ---------------------------------------------------------------------------------------------
+// discontinuity: MikroTik; ifCounterDiscontinuityTime of ifIndex 2 changes (its counters were reset).
+
+{
+  const rng = prng(0xd15c);
+  const uptime = 55_500_000;
+  const upSecs = uptime / 100;
+  const ifaces = [];
+  for (let p = 1; p <= 5; p++) {
+    ifaces.push(iface(rng, { ifIndex: p, descr: `ether${p}`, name: `ether${p}`, type: 6, speedBps: 1e9, mac: macOf('4c5e0c7d2200', p), lastChange: rng.int(1_000, 9_000), alias: p === 1 ? 'WAN' : '' }, upSecs));
+  }
+  ifaces.push(iface(rng, { ifIndex: 6, descr: 'bridge', name: 'bridge', type: 209, speedBps: 0, mac: macOf('4c5e0c7d2200', 1), lastChange: 900, utilIn: 0, utilOut: 0 }, upSecs)); // IANAifType bridge
+  const dev = {
+    sys: {
+      sysDescr: 'RouterOS RB4011iGS+',
+      sysObjectID: '1.3.6.1.4.1.14988.1', // enterprises.mikrotik.mikrotikExperimentalModule (RouterOS)
+      sysUpTime: uptime,
+      sysContact: 'noc@example.net',
+      sysName: 'mt-edge-1',
+      sysLocation: 'Edge rack',
+      sysServices: 78,
+    },
+    ifaces,
+  };
+  emit('discontinuity.snmprec', dev);
+  const later = advance(dev, 60, prng(0xd15d));
+  const i2 = later.ifaces.find((i) => i.ifIndex === 2);
+  i2.discontinuityTime = later.sys.sysUpTime - 2_000; // 20 s ago: counters of ether2 were cleared
+  for (const k of COUNTERS) i2.c[k] = i2.c[k] / 100_000n;
+  emit('discontinuity-later.snmprec', later);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Write fixtures and the README.
+
+mkdirSync(outDir, { recursive: true });
+for (const [name, text] of files) writeFileSync(join(outDir, name), text);
+
+const readme = `# snmprec fixtures
+
+Generated by \`scripts/gen-fixtures.mjs\` (seeded, deterministic); regenerate with \`npm run fixtures\`.
+Never edit by hand. Community in snmpsim = file name without \`.snmprec\`. Each \`-later\` file is the
+same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
+
+- \`switch-hc.snmprec\` — Cisco 2960-X access switch: 24 Gi + 2 Te + Vlan1 + Null0 + Loopback0, full system group (sysServices 2), ifTable + ifXTable; Gi1/0/20-21 admin down, Gi1/0/5, 12, 17, 23 oper down; Te1/0/1 ifHCInOctets ≥ 2^63, Te1/0/2 ifHCOutOctets = 2^64 − 1000.
+- \`switch-hc-later.snmprec\` — the same switch 60 s later; counters advanced by speed-consistent deltas; Te1/0/2 ifHCOutOctets wraps past 2^64 − 1.
+- \`router-32.snmprec\` — Cisco 1841 router (sysServices 78): ifTable only, no ifXTable, 32-bit counters only.
+- \`router-32-later.snmprec\` — 60 s later; FastEthernet0/0 ifInOctets wraps past 2^32 − 1.
+- \`reboot-before.snmprec\` — Juniper EX2300 switch, long uptime, large counters.
+- \`reboot-after.snmprec\` — the same switch after a reboot: sysUpTime 1500, every counter restarted from small values.
+- \`hc-partial.snmprec\` — Aruba 2930F: ifXTable with HC octet columns but no HC packet columns; ifIndex 3's ifHCIn/OutOctets are 0.
+- \`hc-partial-later.snmprec\` — 60 s later; ifIndex 3's HC octets still 0 while its ifInOctets/ifOutOctets move.
+- \`ifindex-swap.snmprec\` — Ubiquiti UniFi switch, eth0-eth5 at ifIndex 1-6.
+- \`ifindex-swap-later.snmprec\` — 60 s later, ifIndex 3 now names eth7 (other ifName/ifDescr/ifPhysAddress) with much larger counters: a naive poller writes a spike.
+- \`discontinuity.snmprec\` — MikroTik RB4011, ether1-5 + bridge, ifCounterDiscontinuityTime 0 everywhere.
+- \`discontinuity-later.snmprec\` — 60 s later; ifIndex 2's ifCounterDiscontinuityTime changes (its counters were cleared).
+`;
+writeFileSync(join(outDir, 'README.md'), readme);
+
+// ---------------------------------------------------------------------------------------------
+// src/mib/iana-iftype.ts: IANAifType numbers → names, read from mibs/IANAifType-MIB.mib, so the
+// poller names ifTypes without loading the MIB store.
+
+{
+  const mib = readFileSync(join(root, 'mibs/IANAifType-MIB.mib'), 'utf8');
+  const start = mib.indexOf('IANAifType ::= TEXTUAL-CONVENTION');
+  const open = mib.indexOf('{', mib.indexOf('SYNTAX', start));
+  const close = mib.indexOf('}', open);
+  const body = mib
+    .slice(open + 1, close)
+    .split('\n')
+    .map((line) => line.replace(/--.*$/, ''))
+    .join('\n');
+  const entries = [...body.matchAll(/([a-zA-Z][\w-]*)\s*\(\s*(\d+)\s*\)/g)].map((m) => [Number(m[2]), m[1]]);
+  entries.sort((a, b) => a[0] - b[0]);
+  const lastUpdated = /LAST-UPDATED\s+"(\d+)Z"/.exec(mib)?.[1] ?? 'unknown';
+  const ts = `/** IANAifType number → name, generated from mibs/IANAifType-MIB.mib (LAST-UPDATED ${lastUpdated}Z) by scripts/gen-fixtures.mjs. Do not edit. */
+
+/** IANAifType-MIB::IANAifType enumeration (${entries.length} values). */
+export const IANA_IF_TYPES: ReadonlyMap<number, string> = new Map<number, string>([
+${entries.map(([n, name]) => `  [${n}, '${name}'],`).join('\n')}
+]);
+
+/** \`6\` → \`ethernetCsmacd\`; an unknown number comes back as its decimal text. */
+export function ifTypeName(n: number): string {
+  return IANA_IF_TYPES.get(n) ?? String(n);
+}
+`;
+  writeFileSync(join(root, 'src/mib/iana-iftype.ts'), ts);
+}
+
+console.log(`wrote ${files.size} snmprec files to ${outDir} and src/mib/iana-iftype.ts`);

@@ -1,0 +1,92 @@
+/** Unit tests for the MIB store (names ↔ OIDs from mibs/) and the generated IANAifType table. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createModuleStore } from 'net-snmp';
+import { isLinkscopeError } from '../model/errors.js';
+import { IANA_IF_TYPES, ifTypeName } from './iana-iftype.js';
+import { MibStore, defaultMibDir } from './mib-store.js';
+
+let mibs: MibStore;
+beforeAll(() => {
+  mibs = MibStore.load();
+});
+
+describe('MibStore', () => {
+  it('loads the modules in mibs/', () => {
+    expect([...mibs.modules].sort()).toEqual(['IANAifType-MIB', 'IF-MIB', 'SNMPv2-CONF', 'SNMPv2-MIB', 'SNMPv2-SMI', 'SNMPv2-TC']);
+  });
+
+  it('resolves qualified, bare, instance and numeric names', () => {
+    expect(mibs.oidForName('IF-MIB::ifHCInOctets')).toBe('1.3.6.1.2.1.31.1.1.1.6');
+    expect(mibs.oidForName('ifHCInOctets')).toBe('1.3.6.1.2.1.31.1.1.1.6');
+    expect(mibs.oidForName('ifHCInOctets.5')).toBe('1.3.6.1.2.1.31.1.1.1.6.5');
+    expect(mibs.oidForName('SNMPv2-MIB::sysUpTime.0')).toBe('1.3.6.1.2.1.1.3.0');
+    expect(mibs.oidForName('.1.3.6.1.2.1.1.3.0')).toBe('1.3.6.1.2.1.1.3.0');
+    expect(mibs.oidForName('ifTableLastChange')).toBe('1.3.6.1.2.1.31.1.5');
+  });
+
+  it('names OIDs by the longest known prefix', () => {
+    expect(mibs.nameForOid('1.3.6.1.2.1.31.1.1.1.6.5')).toBe('IF-MIB::ifHCInOctets.5');
+    expect(mibs.nameForOid('1.3.6.1.2.1.2.2.1.10')).toBe('IF-MIB::ifInOctets');
+    expect(mibs.nameForOid('1.3.6.1.2.1.1.3.0')).toBe('SNMPv2-MIB::sysUpTime.0');
+    expect(mibs.nameForOid('1.3.6.1.4.1.9.1.1208')).toBe('SNMPv2-SMI::enterprises.9.1.1208');
+    expect(mibs.nameForOid('2.99')).toBe('2.99');
+  });
+
+  it('rejects an unknown name with LS_MIB_UNKNOWN_NAME', () => {
+    try {
+      mibs.oidForName('IF-MIB::ifNoSuchThing');
+      expect.unreachable();
+    } catch (err) {
+      expect(isLinkscopeError(err, 'LS_MIB_UNKNOWN_NAME')).toBe(true);
+      expect((err as Error).message).toMatch(/ifNoSuchThing/);
+    }
+    expect(mibs.has('FOO-MIB::ifDescr')).toBe(false);
+    expect(mibs.has('ifDescr.x')).toBe(false);
+  });
+
+  it('round-trips every name it knows', () => {
+    const names = mibs.names();
+    expect(names.length).toBeGreaterThan(150);
+    for (const name of names) {
+      const oid = mibs.oidForName(name);
+      const back = mibs.nameForOid(oid);
+      // Aliases (two names, one OID) resolve to one of them; the OID must survive either way.
+      expect(mibs.oidForName(back)).toBe(oid);
+    }
+  });
+
+  it('reports a missing folder as LS_MIB_LOAD', () => {
+    try {
+      MibStore.load({ dir: '/nonexistent/mibs' });
+      expect.unreachable();
+    } catch (err) {
+      expect(isLinkscopeError(err, 'LS_MIB_LOAD')).toBe(true);
+    }
+  });
+});
+
+describe('ifTypeName', () => {
+  it('names the common interface types', () => {
+    expect(ifTypeName(6)).toBe('ethernetCsmacd');
+    expect(ifTypeName(71)).toBe('ieee80211');
+    expect(ifTypeName(24)).toBe('softwareLoopback');
+    expect(ifTypeName(53)).toBe('propVirtual');
+    expect(ifTypeName(131)).toBe('tunnel');
+    expect(ifTypeName(161)).toBe('ieee8023adLag');
+    expect(ifTypeName(135)).toBe('l2vlan');
+    expect(ifTypeName(136)).toBe('l3ipvlan');
+    expect(ifTypeName(209)).toBe('bridge');
+    expect(ifTypeName(99999)).toBe('99999');
+  });
+
+  it('matches IANAifType-MIB as net-snmp parses it (regenerate with npm run fixtures)', () => {
+    const store = createModuleStore({ baseModules: [] });
+    for (const m of ['SNMPv2-SMI', 'SNMPv2-TC', 'IANAifType-MIB']) store.loadFromFile(join(defaultMibDir(), `${m}.mib`));
+    const tc = store.getModule('IANAifType-MIB')?.['IANAifType'] as { SYNTAX: { INTEGER: Record<string, string> } };
+    const fromMib = new Map(Object.entries(tc.SYNTAX.INTEGER).map(([n, name]) => [Number(n), name]));
+    expect(new Map(IANA_IF_TYPES)).toEqual(fromMib);
+    expect(readFileSync(join(defaultMibDir(), 'IANAifType-MIB.mib'), 'utf8')).toContain('IANAifType ::= TEXTUAL-CONVENTION');
+  });
+});

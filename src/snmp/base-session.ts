@@ -1,0 +1,276 @@
+/** The walk/get algorithm shared by the net-snmp session and the fake: lock-step GETBULK, tooBig back-off, OID checks. */
+import type { SnmpTarget } from '../model/types.js';
+import { LinkscopeError, isLinkscopeError } from '../model/errors.js';
+import { compareOids, isUnder, normalizeOid } from './oid.js';
+import { SnmpType, type RequestOptions, type SessionStats, type SnmpSession, type VarBind, type WalkOptions } from './types.js';
+
+/** What a request is for, so error messages name it (`walk of 1.3.6.1.2.1.2.2.1.2 (GETBULK)`). */
+export interface RequestContext {
+  readonly phase: string;
+  readonly signal: AbortSignal | undefined;
+}
+
+/**
+ * One PDU exchange. Implementations decode values (Counter64 → bigint) and throw LinkscopeError;
+ * an error-status reply is LS_SNMP_ERROR_STATUS with `details.errorStatus` (number) and, when the
+ * agent named it, `details.oid`.
+ */
+export interface PduTransport {
+  get(oids: string[], ctx: RequestContext): Promise<VarBind[]>;
+  getNext(oids: string[], ctx: RequestContext): Promise<VarBind[]>;
+  /** GETBULK with non-repeaters 0: one array per requested OID, each up to `maxRepetitions` long. */
+  getBulk(oids: string[], maxRepetitions: number, ctx: RequestContext): Promise<VarBind[][]>;
+  close(): void;
+}
+
+/** SNMP error-status names as RFC 3416 spells them, index = error-status value. */
+export const ERROR_STATUS_NAMES = [
+  'noError', 'tooBig', 'noSuchName', 'badValue', 'readOnly', 'genErr', 'noAccess', 'wrongType', 'wrongLength',
+  'wrongEncoding', 'wrongValue', 'noCreation', 'inconsistentValue', 'resourceUnavailable', 'commitFailed',
+  'undoFailed', 'authorizationError', 'notWritable', 'inconsistentName',
+] as const;
+
+export const ERROR_STATUS_TOO_BIG = 1;
+export const ERROR_STATUS_NO_SUCH_NAME = 2;
+
+export function errorStatusName(status: number): string {
+  return ERROR_STATUS_NAMES[status] ?? `errorStatus(${status})`;
+}
+
+/** Builds the LS_SNMP_ERROR_STATUS error both transports throw. */
+export function errorStatusError(target: SnmpTarget, phase: string, status: number, oid: string | undefined, cause?: unknown): LinkscopeError {
+  const name = errorStatusName(status);
+  const where = oid === undefined ? '' : ` for ${oid}`;
+  return new LinkscopeError(
+    'LS_SNMP_ERROR_STATUS',
+    `SNMP ${phase} to ${target.host}:${target.port} failed: the agent answered ${name}${where}; check the OID exists on this device and the community/user may read it`,
+    { cause, details: { host: target.host, port: target.port, phase, errorStatus: status, errorStatusName: name, oid } },
+  );
+}
+
+export function abortedError(target: SnmpTarget, phase: string, why = 'aborted'): LinkscopeError {
+  return new LinkscopeError('LS_SNMP_ABORTED', `SNMP ${phase} to ${target.host}:${target.port} was ${why}`, {
+    details: { host: target.host, port: target.port, phase },
+  });
+}
+
+function errorStatusOf(err: unknown): number | undefined {
+  if (!isLinkscopeError(err, 'LS_SNMP_ERROR_STATUS')) return undefined;
+  const status = err.details?.['errorStatus'];
+  return typeof status === 'number' ? status : undefined;
+}
+
+function erroredOid(err: unknown): string | undefined {
+  const oid = isLinkscopeError(err) ? err.details?.['oid'] : undefined;
+  return typeof oid === 'string' ? oid : undefined;
+}
+
+interface ColumnState {
+  readonly root: string;
+  last: string;
+  done: boolean;
+  readonly out: VarBind[];
+}
+
+const DEFAULT_MAX_VARBINDS = 1_000_000;
+
+export interface BaseSessionOptions {
+  /** Columns carried by one GETBULK in walkColumns (each gets maxRepetitions rows). */
+  readonly maxColumnsPerRequest?: number;
+}
+
+/**
+ * Implements SnmpSession on top of a PduTransport. Both the real client and the fake extend
+ * it, so unit tests against the fake exercise the same walk loop, request counts and errors.
+ */
+export abstract class BaseSnmpSession implements SnmpSession {
+  readonly stats: SessionStats = { requests: 0, timeouts: 0, varbinds: 0 };
+  /** Current GETBULK repetitions; halved (sticky for this session) when the agent says tooBig. */
+  protected repetitions: number;
+  protected columnsPerRequest: number;
+  #closed = false;
+
+  protected constructor(
+    readonly target: SnmpTarget,
+    protected readonly transport: PduTransport,
+    options: BaseSessionOptions = {},
+  ) {
+    this.repetitions = Math.max(1, Math.floor(target.maxRepetitions) || 1);
+    this.columnsPerRequest = Math.max(1, options.maxColumnsPerRequest ?? 10);
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.transport.close();
+  }
+
+  /** Counts the request, checks abort/closed, counts varbinds and timeouts. */
+  private async send<T extends VarBind[] | VarBind[][]>(ctx: RequestContext, run: () => Promise<T>): Promise<T> {
+    if (this.#closed) throw abortedError(this.target, ctx.phase, 'not sent: the session is closed');
+    if (ctx.signal?.aborted) throw abortedError(this.target, ctx.phase);
+    this.stats.requests++;
+    try {
+      const result = await run();
+      let n = 0;
+      for (const item of result) n += Array.isArray(item) ? item.length : 1;
+      this.stats.varbinds += n;
+      return result;
+    } catch (err) {
+      if (isLinkscopeError(err, 'LS_SNMP_TIMEOUT')) this.stats.timeouts++;
+      throw err;
+    }
+  }
+
+  async get(oids: readonly string[], options: RequestOptions = {}): Promise<VarBind[]> {
+    if (oids.length === 0) return [];
+    const normalized = oids.map(normalizeOid);
+    return this.getChunk(normalized, { phase: 'get', signal: options.signal });
+  }
+
+  private async getChunk(oids: string[], ctx: RequestContext): Promise<VarBind[]> {
+    try {
+      return await this.send(ctx, () => this.transport.get(oids, ctx));
+    } catch (err) {
+      const status = errorStatusOf(err);
+      if (status === ERROR_STATUS_TOO_BIG && oids.length > 1) return this.getSplit(oids, ctx);
+      // SNMPv1 fails the whole PDU with noSuchName for one missing instance (RFC 1157 4.1.2);
+      // answer that one with null as v2c would, and ask again for the rest.
+      if (status === ERROR_STATUS_NO_SUCH_NAME && this.target.credentials.version === '1') {
+        if (oids.length === 1) return [{ oid: oids[0] as string, type: SnmpType.NoSuchInstance, value: null }];
+        const bad = erroredOid(err);
+        const at = bad === undefined ? -1 : oids.indexOf(bad);
+        if (at < 0) return this.getSplit(oids, ctx);
+        const rest = oids.filter((_, i) => i !== at);
+        const got = await this.getChunk(rest, ctx);
+        got.splice(at, 0, { oid: bad as string, type: SnmpType.NoSuchInstance, value: null });
+        return got;
+      }
+      throw err;
+    }
+  }
+
+  private async getSplit(oids: string[], ctx: RequestContext): Promise<VarBind[]> {
+    const half = Math.ceil(oids.length / 2);
+    const first = await this.getChunk(oids.slice(0, half), ctx);
+    const second = await this.getChunk(oids.slice(half), ctx);
+    return first.concat(second);
+  }
+
+  async walk(rootOid: string, options: WalkOptions = {}): Promise<VarBind[]> {
+    const root = normalizeOid(rootOid);
+    const rows = (await this.walkColumns([root], options)).get(root) ?? [];
+    if (rows.length > 0) return rows;
+    // Like snmpwalk: a root that is itself an instance (sysUpTime.0) has nothing below it; GET it.
+    const [vb] = await this.getChunk([root], { phase: `walk of ${root} (GET)`, signal: options.signal });
+    return vb !== undefined && vb.type < SnmpType.NoSuchObject && vb.type !== SnmpType.Null ? [vb] : [];
+  }
+
+  async walkColumns(columnOids: readonly string[], options: WalkOptions = {}): Promise<Map<string, VarBind[]>> {
+    const maxVarbinds = options.maxVarbinds ?? DEFAULT_MAX_VARBINDS;
+    const result = new Map<string, VarBind[]>();
+    let active: ColumnState[] = [];
+    for (const column of columnOids) {
+      const root = normalizeOid(column);
+      if (result.has(root)) continue;
+      const out: VarBind[] = [];
+      result.set(root, out);
+      active.push({ root, last: root, done: false, out });
+    }
+    const v1 = this.target.credentials.version === '1';
+    let perRequest = this.columnsPerRequest;
+
+    while (active.length > 0) {
+      const batch = active.length <= perRequest ? active : active.slice(0, perRequest);
+      const oids = batch.map((c) => c.last);
+      const ctx: RequestContext = {
+        phase: batch.length === 1 ? `walk of ${batch[0]?.root} (${v1 ? 'GETNEXT' : 'GETBULK'})` : `walk of ${batch.length} columns from ${batch[0]?.root} (${v1 ? 'GETNEXT' : 'GETBULK'})`,
+        signal: options.signal,
+      };
+      let groups: VarBind[][];
+      try {
+        if (v1) {
+          const vbs = await this.send(ctx, () => this.transport.getNext(oids, ctx));
+          groups = vbs.map((vb) => [vb]);
+        } else {
+          const reps = this.repetitions;
+          groups = await this.send(ctx, () => this.transport.getBulk(oids, reps, ctx));
+        }
+      } catch (err) {
+        const status = errorStatusOf(err);
+        if (status === ERROR_STATUS_TOO_BIG) {
+          // RFC 3416 4.2.3: the reply would not fit; ask for less and try again.
+          if (!v1 && this.repetitions > 1) {
+            this.repetitions = Math.max(1, Math.floor(this.repetitions / 2));
+            continue;
+          }
+          if (batch.length > 1) {
+            perRequest = Math.max(1, Math.floor(batch.length / 2));
+            continue;
+          }
+          throw err;
+        }
+        if (v1 && status === ERROR_STATUS_NO_SUCH_NAME) {
+          // SNMPv1 signals the end of the MIB view with noSuchName on the varbind that ran out.
+          const bad = erroredOid(err);
+          const ended = batch.length === 1 ? batch[0] : batch.find((c) => c.last === bad);
+          if (ended !== undefined) {
+            ended.done = true;
+            active = active.filter((c) => !c.done);
+          } else {
+            perRequest = 1; // the agent did not say which one; go one column at a time
+          }
+          continue;
+        }
+        throw err;
+      }
+
+      let progressed = false;
+      for (let i = 0; i < batch.length; i++) {
+        const column = batch[i] as ColumnState;
+        const group = groups[i];
+        if (group === undefined || group.length === 0) continue;
+        progressed = true;
+        for (let j = 0; j < group.length; j++) {
+          const vb = group[j] as VarBind;
+          // endOfMibView / noSuchObject / noSuchInstance, or the next column: this column is done.
+          // The root itself counts as inside (as in Net-SNMP's snmpwalk), so an agent that echoes
+          // it is caught by the order check below instead of ending the walk quietly.
+          if (vb.type >= SnmpType.NoSuchObject || !(vb.oid === column.root || isUnder(vb.oid, column.root))) {
+            column.done = true;
+            break;
+          }
+          if (compareOids(vb.oid, column.last) <= 0) throw this.notIncreasing(column, vb.oid);
+          column.out.push(vb);
+          column.last = vb.oid;
+          if (column.out.length >= maxVarbinds) {
+            column.done = true;
+            break;
+          }
+        }
+      }
+      if (!progressed) {
+        throw new LinkscopeError(
+          'LS_SNMP_BAD_RESPONSE',
+          `SNMP ${ctx.phase} to ${this.target.host}:${this.target.port}: the agent answered with no varbinds; the walk was stopped`,
+          { details: { host: this.target.host, port: this.target.port, phase: ctx.phase } },
+        );
+      }
+      if (batch.some((c) => c.done)) active = active.filter((c) => !c.done);
+    }
+    return result;
+  }
+
+  private notIncreasing(column: ColumnState, oid: string): LinkscopeError {
+    const { host, port } = this.target;
+    return new LinkscopeError(
+      'LS_SNMP_OID_NOT_INCREASING',
+      `SNMP walk of ${column.root} on ${host}:${port} stopped after ${column.out.length} rows: the agent returned ${oid} after ${column.last} (OID not increasing, an agent bug that would loop forever); update the agent's firmware or leave this table out`,
+      { details: { host, port, root: column.root, previousOid: column.last, oid, rowsRead: column.out.length } },
+    );
+  }
+}
