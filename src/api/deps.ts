@@ -1,0 +1,35 @@
+/** What the API is built from: every dependency arrives here as an option, never imported as a concrete class. */
+import type { Inventory } from '../inventory/types.js';
+import type { Secret } from '../model/secret.js';
+import type { Logger } from '../observability/logger.js';
+import type { PollerControl } from '../poller/types.js';
+import type { LiveState } from '../state/live-state.js';
+import type { HistoryReader, SinkStatus } from '../storage/types.js';
+
+export interface RateLimitOptions {
+  /** Requests allowed per client address within the window. */
+  readonly max: number;
+  readonly timeWindowMs: number;
+}
+
+export interface ApiDeps {
+  readonly inventory: Inventory;
+  readonly state: LiveState;
+  readonly poller: PollerControl;
+  readonly history: HistoryReader;
+  readonly sinkStatus: () => SinkStatus;
+  /** LINKSCOPE_API_TOKEN; null = writes need no token (only allowed on loopback, see assertListenAllowed). */
+  readonly apiToken: Secret | null;
+  readonly logger: Logger;
+  /** LINKSCOPE_POLL_INTERVAL in ms, shown for devices without their own interval. */
+  readonly defaultPollIntervalMs: number;
+  /** Require the token for reads too (listening beyond loopback); default false. /health and /docs stay open. */
+  readonly requireAuthForReads?: boolean;
+  /** Largest accepted request body; default 64 KiB. */
+  readonly bodyLimitBytes?: number;
+  /** Per-address rate limit; default 1200 requests a minute; false turns it off (benchmarks). */
+  readonly rateLimit?: RateLimitOptions | false;
+}
+
+/** A route file: registers its routes on the /api/v1-prefixed instance. */
+export type RouteModule = (app: import('fastify').FastifyInstance, deps: ApiDeps) => Promise<void>;

@@ -1,0 +1,93 @@
+/** Renders the poller's and sink's own figures as Prometheus text exposition (format 0.0.4). Pure. */
+import type { PollerMetrics } from '../poller/types.js';
+import type { SinkStatus } from '../storage/types.js';
+
+export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
+
+export interface MetricsInput {
+  readonly poller: PollerMetrics;
+  readonly sink: SinkStatus;
+  /** Inventory names by device id, for the `device` label; devices absent here are skipped. */
+  readonly deviceNames: ReadonlyMap<number, string>;
+  readonly devicesByStatus: Readonly<Record<string, number>>;
+}
+
+/** Label value escaping per the exposition format: backslash, double quote and line feed. */
+export function escapeLabelValue(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+
+/** HELP text escaping: backslash and line feed. */
+function escapeHelp(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');
+}
+
+function formatValue(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (value === Infinity) return '+Inf';
+  if (value === -Infinity) return '-Inf';
+  return String(value);
+}
+
+type Labels = Readonly<Record<string, string>>;
+
+class Exposition {
+  readonly #lines: string[] = [];
+
+  family(name: string, type: 'counter' | 'gauge', help: string, samples: ReadonlyArray<readonly [Labels, number]>): void {
+    this.#lines.push(`# HELP ${name} ${escapeHelp(help)}`, `# TYPE ${name} ${type}`);
+    for (const [labels, value] of samples) {
+      const keys = Object.keys(labels);
+      const labelText =
+        keys.length === 0 ? '' : `{${keys.map((k) => `${k}="${escapeLabelValue(labels[k] ?? '')}"`).join(',')}}`;
+      this.#lines.push(`${name}${labelText} ${formatValue(value)}`);
+    }
+  }
+
+  text(): string {
+    return `${this.#lines.join('\n')}\n`;
+  }
+}
+
+export function renderMetrics(input: MetricsInput): string {
+  const { poller, sink } = input;
+  const out = new Exposition();
+  const one = (value: number): ReadonlyArray<readonly [Labels, number]> => [[{}, value]];
+
+  out.family('linkscope_polls_total', 'counter', 'Device polls started.', one(poller.polls));
+  out.family('linkscope_poll_failures_total', 'counter', 'Device polls that failed.', one(poller.failures));
+  out.family('linkscope_snmp_timeouts_total', 'counter', 'SNMP requests that timed out.', one(poller.timeouts));
+  out.family('linkscope_snmp_requests_total', 'counter', 'SNMP requests sent.', one(poller.requests));
+  out.family('linkscope_varbinds_total', 'counter', 'Varbinds received.', one(poller.varbinds));
+  out.family('linkscope_poll_overruns_skipped_total', 'counter', 'Polls skipped because the previous poll of the device was still running.', one(poller.skippedOverruns));
+  out.family('linkscope_counter_discontinuities_total', 'counter', 'Counter discontinuities (wraps, resets) for which no rate was written.', one(poller.discontinuities));
+
+  out.family('linkscope_influx_up', 'gauge', '1 when InfluxDB accepts writes, 0 when samples are spooled.', one(sink.influx === 'ok' ? 1 : 0));
+  out.family('linkscope_spool_bytes', 'gauge', 'Bytes of samples waiting in the on-disk spool.', one(sink.spoolBytes));
+  out.family('linkscope_points_pending', 'gauge', 'Points queued in memory for InfluxDB.', one(sink.pendingPoints));
+  out.family('linkscope_points_written_total', 'counter', 'Points written to InfluxDB.', one(sink.writtenPoints));
+  out.family('linkscope_points_dropped_total', 'counter', 'Points dropped (spool full or rejected).', one(sink.droppedPoints));
+
+  out.family(
+    'linkscope_devices',
+    'gauge',
+    'Devices by live status.',
+    Object.entries(input.devicesByStatus).map(([status, n]) => [{ status }, n] as const),
+  );
+
+  const perDevice = poller.devices
+    .map((d) => ({ d, name: input.deviceNames.get(d.deviceId) }))
+    .filter((x): x is { d: (typeof poller.devices)[number]; name: string } => x.name !== undefined);
+  const labels = (x: { d: { deviceId: number }; name: string }): Labels => ({ device: x.name, device_id: String(x.d.deviceId) });
+
+  out.family(
+    'linkscope_device_last_success_timestamp_seconds',
+    'gauge',
+    'Unix time of the last successful poll of a device.',
+    perDevice.filter((x) => x.d.lastSuccessMs !== null).map((x) => [labels(x), (x.d.lastSuccessMs ?? 0) / 1000] as const),
+  );
+  out.family('linkscope_device_polls_total', 'counter', 'Polls of a device.', perDevice.map((x) => [labels(x), x.d.polls] as const));
+  out.family('linkscope_device_poll_failures_total', 'counter', 'Failed polls of a device.', perDevice.map((x) => [labels(x), x.d.failures] as const));
+  out.family('linkscope_device_snmp_timeouts_total', 'counter', 'SNMP timeouts of a device.', perDevice.map((x) => [labels(x), x.d.timeouts] as const));
+  return out.text();
+}

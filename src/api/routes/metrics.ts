@@ -1,0 +1,34 @@
+/** /api/v1/metrics (also /metrics): Prometheus text of the poller's and sink's own figures. */
+import type { FastifyInstance } from 'fastify';
+import type { ApiDeps } from '../deps.js';
+import { PROMETHEUS_CONTENT_TYPE, renderMetrics } from '../prometheus.js';
+import { errorResponses } from '../schemas/common.js';
+
+export function metricsText(deps: Pick<ApiDeps, 'poller' | 'sinkStatus' | 'inventory' | 'state'>): string {
+  const deviceNames = new Map(deps.inventory.list().map((d) => [d.id, d.name] as const));
+  const summary = deps.state.summary();
+  return renderMetrics({
+    poller: deps.poller.metrics(),
+    sink: deps.sinkStatus(),
+    deviceNames,
+    devicesByStatus: { up: summary.up, down: summary.down, pending: summary.pending },
+  });
+}
+
+export async function metricsRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  app.get(
+    '/metrics',
+    {
+      schema: {
+        tags: ['service'],
+        summary: 'Prometheus text exposition: polls, failures, timeouts, varbinds, spool, per-device last success',
+        produces: ['text/plain'],
+        response: {
+          200: { type: 'string', description: 'Prometheus text format 0.0.4' },
+          ...errorResponses(),
+        },
+      },
+    },
+    async (_request, reply) => reply.type(PROMETHEUS_CONTENT_TYPE).send(metricsText(deps)),
+  );
+}

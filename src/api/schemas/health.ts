@@ -1,0 +1,14 @@
+/** JSON schema of /health. */
+
+export const healthSchema = {
+  type: 'object',
+  properties: {
+    status: { type: 'string', enum: ['ok', 'degraded'], description: 'degraded when InfluxDB is down (samples spool)' },
+    influx: { type: 'string', enum: ['ok', 'down'] },
+    spoolBytes: { type: 'integer' },
+    devices: {
+      type: 'object',
+      properties: { up: { type: 'integer' }, down: { type: 'integer' }, pending: { type: 'integer' } },
+    },
+  },
+} as const;

@@ -1,0 +1,151 @@
+/** Starts the API over a real inventory (SQLite when inventory/sqlite-inventory.ts exists), live state and fakes; for api-*.test.ts. */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApi, type ApiDeps } from '../../src/api/server.js';
+import { FakeHistory, MemoryInventory, okSink, RecordingPoller } from '../../src/api/testing.js';
+import type { Inventory } from '../../src/inventory/types.js';
+import { Secret } from '../../src/model/secret.js';
+import type { DeviceState, InterfaceState } from '../../src/model/types.js';
+import { createLogger } from '../../src/observability/logger.js';
+import { LiveState } from '../../src/state/live-state.js';
+import type { SinkStatus } from '../../src/storage/types.js';
+
+export const TOKEN = 'test-token-0123456789abcdef';
+export const AUTH = { authorization: `Bearer ${TOKEN}` } as const;
+
+interface SqliteModule {
+  openInventory(options: { path: string; secretKey: Buffer }): Inventory;
+}
+
+/** The SQLite inventory in a temp dir, or the in-memory one while sqlite-inventory.ts is not written yet. */
+async function openTestInventory(dir: string): Promise<{ inventory: Inventory; kind: 'sqlite' | 'memory' }> {
+  // A variable specifier keeps tsc from requiring the module to exist at compile time.
+  const specifier = '../../src/inventory/sqlite-inventory.js';
+  const mod = (await import(specifier).catch(() => undefined)) as SqliteModule | undefined;
+  if (mod?.openInventory !== undefined) {
+    return { inventory: mod.openInventory({ path: join(dir, 'inventory.db'), secretKey: randomBytes(32) }), kind: 'sqlite' };
+  }
+  return { inventory: new MemoryInventory(), kind: 'memory' };
+}
+
+export interface Harness {
+  readonly app: FastifyInstance;
+  readonly inventory: Inventory;
+  readonly inventoryKind: 'sqlite' | 'memory';
+  readonly state: LiveState;
+  readonly poller: RecordingPoller;
+  readonly history: FakeHistory;
+  /** Every log line written so far (debug and up), as raw JSON text. */
+  readonly logLines: string[];
+  sink: SinkStatus;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions extends Partial<Pick<ApiDeps, 'requireAuthForReads' | 'rateLimit' | 'bodyLimitBytes'>> {
+  /** Default TOKEN; null for no token. */
+  readonly apiToken?: string | null;
+}
+
+export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'linkscope-api-'));
+  const { inventory, kind } = await openTestInventory(dir);
+  const state = new LiveState();
+  const poller = new RecordingPoller();
+  const history = new FakeHistory();
+  const logLines: string[] = [];
+  const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logLines.push(line) } });
+  const token = options.apiToken === undefined ? TOKEN : options.apiToken;
+  const harness: { -readonly [K in keyof Harness]: Harness[K] } = {
+    app: undefined as unknown as FastifyInstance, // set just below, once the sink getter can see `harness`
+    inventory,
+    inventoryKind: kind,
+    state,
+    poller,
+    history,
+    logLines,
+    sink: okSink(),
+    close: async () => {
+      await harness.app.close();
+      inventory.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  harness.app = await buildApi({
+    inventory,
+    state,
+    poller,
+    history,
+    sinkStatus: () => harness.sink,
+    apiToken: token === null ? null : new Secret(token),
+    logger,
+    defaultPollIntervalMs: 60_000,
+    rateLimit: options.rateLimit ?? false,
+    ...(options.requireAuthForReads !== undefined ? { requireAuthForReads: options.requireAuthForReads } : {}),
+    ...(options.bodyLimitBytes !== undefined ? { bodyLimitBytes: options.bodyLimitBytes } : {}),
+  });
+  return harness;
+}
+
+export function makeInterface(ifIndex: number, overrides: Partial<InterfaceState> = {}): InterfaceState {
+  return {
+    ifIndex,
+    ifName: `Gi1/0/${ifIndex}`,
+    ifDescr: `GigabitEthernet1/0/${ifIndex}`,
+    ifAlias: '',
+    ifType: 'ethernetCsmacd',
+    ifTypeNumber: 6,
+    ifMtu: 1500,
+    speedBps: 1e9,
+    ifHighSpeed: 1000,
+    ifPhysAddress: '00:11:22:33:44:55',
+    adminStatus: 'up',
+    operStatus: 'up',
+    lastChange: 1234,
+    inBps: 1000,
+    outBps: 2000,
+    inUtilization: 0.0001,
+    outUtilization: 0.0002,
+    inErrorsPerSec: 0,
+    outErrorsPerSec: 0,
+    inDiscardsPerSec: 0,
+    outDiscardsPerSec: 0,
+    inPps: 1,
+    outPps: 2,
+    counterBits: 64,
+    sampledAt: '2024-05-01T12:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function makeDeviceState(deviceId: number, overrides: Partial<DeviceState> = {}): DeviceState {
+  return {
+    deviceId,
+    status: 'up',
+    sysName: `sw${deviceId}`,
+    sysDescr: 'Cisco IOS Software',
+    sysObjectID: '1.3.6.1.4.1.9.1.1208',
+    role: 'switch',
+    vendor: 'cisco',
+    lastPollAt: '2024-05-01T12:00:00.000Z',
+    lastSuccessAt: '2024-05-01T12:00:00.000Z',
+    lastError: null,
+    pollMs: 42,
+    interfaces: [],
+    ...overrides,
+  };
+}
+
+/** The error body of a reply, asserting its exact shape. */
+export function errorOf(body: string): { code: string; message: string } {
+  const parsed = JSON.parse(body) as { error?: { code?: unknown; message?: unknown } };
+  const keys = Object.keys(parsed);
+  if (keys.length !== 1 || parsed.error === undefined) throw new Error(`not an error body: ${body.slice(0, 200)}`);
+  const { code, message } = parsed.error;
+  if (typeof code !== 'string' || typeof message !== 'string' || Object.keys(parsed.error).length !== 2) {
+    throw new Error(`malformed error body: ${body.slice(0, 200)}`);
+  }
+  return { code, message };
+}
