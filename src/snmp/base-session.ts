@@ -74,9 +74,20 @@ interface ColumnState {
 
 const DEFAULT_MAX_VARBINDS = 1_000_000;
 
+/**
+ * Varbinds one GETBULK may ask for (columns x repetitions). Agents cap replies: snmpsim 0.4 by
+ * default answers at most 64 varbinds and, asked for more, never answers at all (measured: 10
+ * columns x 7 repetitions times out, 10 x 6 works); Net-SNMP's snmpd caps at 100
+ * (maxGetbulkResponses). Staying under the smallest known cap costs a few more requests, never
+ * a silent timeout.
+ */
+export const DEFAULT_MAX_VARBINDS_PER_REQUEST = 64;
+
 export interface BaseSessionOptions {
   /** Columns carried by one GETBULK in walkColumns (each gets maxRepetitions rows). */
   readonly maxColumnsPerRequest?: number;
+  /** Ceiling on columns x repetitions per GETBULK; default DEFAULT_MAX_VARBINDS_PER_REQUEST. */
+  readonly maxVarbindsPerRequest?: number;
 }
 
 /**
@@ -88,6 +99,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
   /** Current GETBULK repetitions; halved (sticky for this session) when the agent says tooBig. */
   protected repetitions: number;
   protected columnsPerRequest: number;
+  protected readonly varbindBudget: number;
   #closed = false;
 
   protected constructor(
@@ -97,6 +109,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
   ) {
     this.repetitions = Math.max(1, Math.floor(target.maxRepetitions) || 1);
     this.columnsPerRequest = Math.max(1, options.maxColumnsPerRequest ?? 10);
+    this.varbindBudget = Math.max(1, options.maxVarbindsPerRequest ?? DEFAULT_MAX_VARBINDS_PER_REQUEST);
   }
 
   get closed(): boolean {
@@ -197,7 +210,8 @@ export abstract class BaseSnmpSession implements SnmpSession {
           const vbs = await this.send(ctx, () => this.transport.getNext(oids, ctx));
           groups = vbs.map((vb) => [vb]);
         } else {
-          const reps = this.repetitions;
+          // Share the varbind budget between the columns of this request (never below one row each).
+          const reps = Math.max(1, Math.min(this.repetitions, Math.floor(this.varbindBudget / batch.length)));
           groups = await this.send(ctx, () => this.transport.getBulk(oids, reps, ctx));
         }
       } catch (err) {

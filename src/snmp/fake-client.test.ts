@@ -69,7 +69,18 @@ describe('FakeSnmpClient', () => {
     expect(out?.value).toBe(18446744073709550616n);
     const inn = cols.get(IF_HC_IN_OCTETS)?.find((vb) => vb.oid === `${IF_HC_IN_OCTETS}.10201`);
     expect(inn?.value as bigint).toBeGreaterThanOrEqual(1n << 63n);
-    expect(agent.requests).toBe(1);
+    // 4 columns share the 64-varbind budget: 16 rows each, so 29 rows take two requests.
+    expect(agent.requests).toBe(2);
+    expect(agent.log.map((r) => r.maxRepetitions)).toEqual([16, 16]);
+  });
+
+  it('never asks one GETBULK for more than 64 varbinds (snmpsim never answers such a request)', async () => {
+    const snmp = new FakeSnmpClient();
+    const agent = snmp.addSnmprec('10.0.0.1', fixture('switch-hc.snmprec'));
+    const s = snmp.open(target({ maxRepetitions: 50 }));
+    const columns = Array.from({ length: 12 }, (_, i) => `1.3.6.1.2.1.2.2.1.${i + 2}`);
+    await s.walkColumns(columns);
+    for (const r of agent.log) expect(r.oids.length * r.maxRepetitions).toBeLessThanOrEqual(64);
   });
 
   it('halves repetitions on tooBig and still returns every row', async () => {

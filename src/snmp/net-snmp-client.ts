@@ -32,6 +32,8 @@ export interface NetSnmpClientOptions {
   readonly logger?: Logger;
   /** Columns per GETBULK in walkColumns. Default 10. */
   readonly maxColumnsPerRequest?: number;
+  /** Ceiling on columns x repetitions per GETBULK (agents cap replies); default 64. */
+  readonly maxVarbindsPerRequest?: number;
 }
 
 const AUTH: Record<AuthProtocol, number> = {
