@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs everything the tests need on a Debian machine (apt: snmpd, snmp, snmpsim, influxdb;
+# npm ci) and runs every test: typecheck, unit, integration against real daemons, and the
+# LibreNMS conformance suite when ../shared/fixtures/librenms exists.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+missing=()
+command -v snmpd >/dev/null 2>&1 || missing+=(snmpd)
+command -v snmpbulkwalk >/dev/null 2>&1 || missing+=(snmp)
+command -v snmpsimd >/dev/null 2>&1 || missing+=(snmpsim)
+command -v influxd >/dev/null 2>&1 || missing+=(influxdb)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "==> apt-get install ${missing[*]}"
+  $SUDO apt-get update -qq
+  # policy-rc.d keeps the packages' services from starting: the tests start their own daemons
+  # on free loopback ports and must not find port 161/8086 taken by a system service.
+  if [ -z "$SUDO" ] && [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d
+    trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+  fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+echo "==> npm ci"
+npm ci --no-audit --no-fund --loglevel=error
+
+echo "==> typecheck"
+npm run -s typecheck
+
+echo "==> tests (unit + integration + conformance)"
+npm test

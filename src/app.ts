@@ -1,0 +1,155 @@
+/** Composition root: the only file that builds concrete classes and wires modules together. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { assertListenAllowed, buildApi } from './api/server.js';
+import type { Config } from './config/index.js';
+import { loadOrCreateSecretKey } from './inventory/secret-box.js';
+import { openInventory } from './inventory/sqlite-inventory.js';
+import type { Inventory } from './inventory/types.js';
+import { describeError, LinkscopeError } from './model/errors.js';
+import type { Logger } from './observability/logger.js';
+import { Poller } from './poller/poller.js';
+import { NetSnmpClient } from './snmp/net-snmp-client.js';
+import type { SnmpClient } from './snmp/types.js';
+import { CounterStore } from './state/counter-store.js';
+import { LiveState } from './state/live-state.js';
+import { InfluxHistory } from './storage/influx-history.js';
+import { InfluxSink } from './storage/influx-sink.js';
+
+export interface Runtime {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly inventory: Inventory;
+  readonly state: LiveState;
+  readonly sink: InfluxSink;
+  readonly snmp: SnmpClient;
+  readonly poller: Poller;
+  readonly history: InfluxHistory;
+}
+
+export function ensureDataDir(config: Config): void {
+  try {
+    mkdirSync(config.dataDir, { recursive: true });
+  } catch (err) {
+    throw new LinkscopeError('LS_CONFIG_INVALID', `dataDir ${config.dataDir} cannot be created: ${describeError(err)}; set LINKSCOPE_DATA_DIR to a writable folder`, { cause: err });
+  }
+}
+
+/** The inventory alone (device add/list/remove need nothing else). */
+export function openInventoryFor(config: Config, logger: Logger): Inventory {
+  ensureDataDir(config);
+  const secretKey = loadOrCreateSecretKey(config.secretKeyFile);
+  return openInventory({ path: join(config.dataDir, 'inventory.db'), secretKey, secretKeyFile: config.secretKeyFile, logger: logger.child({ module: 'inventory' }) });
+}
+
+export function createSnmpClient(logger: Logger): SnmpClient {
+  return new NetSnmpClient({ logger: logger.child({ module: 'snmp' }) });
+}
+
+/** Everything a poll needs: inventory, SNMP, sink (with spool), live state, counter store, poller. */
+export function createRuntime(config: Config, logger: Logger): Runtime {
+  const inventory = openInventoryFor(config, logger);
+  const influx = {
+    url: config.influx.url,
+    db: config.influx.db,
+    ...(config.influx.user === null ? {} : { user: config.influx.user }),
+    ...(config.influx.password === null ? {} : { password: config.influx.password }),
+    timeoutMs: config.influx.timeoutMs,
+  };
+  const sink = new InfluxSink({
+    ...influx,
+    batchSize: config.influx.batchSize,
+    flushIntervalMs: config.influx.flushIntervalMs,
+    spoolDir: join(config.dataDir, 'spool'),
+    spoolMaxBytes: config.spool.maxBytes,
+    logger: logger.child({ module: 'influx' }),
+  });
+  const state = new LiveState();
+  const snmp = createSnmpClient(logger);
+  const poller = new Poller({
+    inventory,
+    snmp,
+    sink,
+    state,
+    counters: new CounterStore(config.dataDir),
+    logger,
+    settings: {
+      pollIntervalMs: config.pollIntervalMs,
+      snmp: config.snmp,
+      maxConcurrentRequests: config.poller.maxConcurrentRequests,
+      jitterRatio: config.poller.jitterRatio,
+      rediscoverIntervalMs: config.poller.rediscoverIntervalMs > 0 ? config.poller.rediscoverIntervalMs : Number.POSITIVE_INFINITY,
+      backoffMaxMs: config.poller.backoffMaxMs,
+    },
+  });
+  const history = new InfluxHistory(influx);
+  return { config, logger, inventory, state, sink, snmp, poller, history };
+}
+
+/** Stop polling (finishing in-flight polls), flush or spool every pending sample, close the inventory. */
+export async function closeRuntime(rt: Runtime): Promise<void> {
+  await rt.poller.stop();
+  await rt.sink.close();
+  rt.inventory.close();
+}
+
+export interface Server {
+  readonly runtime: Runtime;
+  readonly api: FastifyInstance;
+  /** `http://host:port` the API listens on. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** `linkscope serve`: poller + API in one process. */
+export async function startServer(config: Config, logger: Logger, options: { insecure?: boolean } = {}): Promise<Server> {
+  const { requireAuthForReads } = assertListenAllowed({ host: config.listen.host, apiToken: config.apiToken, insecure: options.insecure ?? false, logger });
+  const runtime = createRuntime(config, logger);
+  const api = await buildApi({
+    inventory: runtime.inventory,
+    state: runtime.state,
+    poller: runtime.poller,
+    history: runtime.history,
+    sinkStatus: () => runtime.sink.status(),
+    apiToken: config.apiToken,
+    logger,
+    defaultPollIntervalMs: config.pollIntervalMs,
+    requireAuthForReads,
+  });
+  runtime.poller.start();
+  let address: string;
+  try {
+    address = await api.listen({ host: config.listen.host, port: config.listen.port });
+  } catch (err) {
+    await closeRuntime(runtime);
+    throw new LinkscopeError('LS_CONFIG_INVALID', `cannot listen on ${config.listen.host}:${config.listen.port} (LINKSCOPE_LISTEN): ${describeError(err)}`, { cause: err });
+  }
+  logger.info({ url: address }, 'API listening');
+  let closed = false;
+  return {
+    runtime,
+    api,
+    url: address,
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      await api.close();
+      await closeRuntime(runtime);
+    },
+  };
+}
+
+/** Resolves on the first SIGINT or SIGTERM (a second one exits at once). */
+export function waitForStopSignal(logger: Logger): Promise<string> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: string): void => {
+      logger.info({ signal }, 'stopping: finishing in-flight polls and flushing samples');
+      process.once('SIGINT', () => process.exit(130));
+      process.once('SIGTERM', () => process.exit(143));
+      resolve(signal);
+    };
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+  });
+}

@@ -1,0 +1,151 @@
+/** `linkscope device add|list|remove`: manage the inventory from the shell. */
+import { createSnmpClient, openInventoryFor } from '../app.js';
+import { parseNewDeviceBody } from '../inventory/validate.js';
+import { describeError, LinkscopeError } from '../model/errors.js';
+import type { Device, SnmpTarget } from '../model/types.js';
+import { asOid } from '../discovery/values.js';
+import { SYSTEM } from '../discovery/oids.js';
+import {
+  CONFIG_OPTION,
+  configFor,
+  EXIT_OK,
+  parse,
+  parseHostPort,
+  quietLogger,
+  SNMP_OPTIONS,
+  snmpBodyFrom,
+  table,
+  usageError,
+  withFlagNames,
+  write,
+  type CommandContext,
+} from './common.js';
+
+export const DEVICE_HELP = `Usage:
+  linkscope device add HOST[:PORT] --community STR [--version 1|2c] [--name NAME] [--interval 30s] [--no-check]
+  linkscope device add HOST[:PORT] --version 3 --user U --level noAuthNoPriv|authNoPriv|authPriv
+        [--auth-protocol md5|sha|sha224|sha256|sha384|sha512 --auth-key K]
+        [--priv-protocol des|aes|aes256b|aes256r --priv-key K] [--context C] [--name NAME] [--interval 30s]
+  linkscope device list [--json]
+  linkscope device remove ID|NAME
+
+add checks that the device answers (sysObjectID.0) before storing it, unless --no-check,
+and prints the new id. Version defaults to 2c; port to 161.
+Options: --config FILE, --json (add, list), --help`;
+
+export async function deviceCommand(ctx: CommandContext): Promise<number> {
+  const [sub, ...rest] = ctx.argv;
+  if (sub === undefined || sub === '--help' || sub === '-h') {
+    write(ctx.stdout, DEVICE_HELP);
+    return EXIT_OK;
+  }
+  if (sub === 'add') return add(ctx, rest);
+  if (sub === 'list' || sub === 'ls') return list(ctx, rest);
+  if (sub === 'remove' || sub === 'rm') return remove(ctx, rest);
+  throw usageError(`unknown device command "${sub}"; use add, list or remove (linkscope device --help)`);
+}
+
+async function add(ctx: CommandContext, argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    ...CONFIG_OPTION,
+    ...SNMP_OPTIONS,
+    name: { type: 'string' },
+    interval: { type: 'string' },
+    'no-check': { type: 'boolean' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help === true) {
+    write(ctx.stdout, DEVICE_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw usageError('device add needs exactly one HOST[:PORT] (linkscope device --help)');
+  const { host, port } = parseHostPort(positionals[0] ?? '');
+  const body: Record<string, unknown> = { host, port, snmp: snmpBodyFrom(values) };
+  if (values.name !== undefined) body['name'] = values.name;
+  if (values.interval !== undefined) body['interval'] = values.interval;
+  let input;
+  try {
+    input = parseNewDeviceBody(body);
+  } catch (err) {
+    throw withFlagNames(err);
+  }
+  const config = configFor(values.config, ctx.env);
+  const logger = quietLogger(config, ctx.env);
+  let sysObjectID: string | null = null;
+  if (values['no-check'] !== true) sysObjectID = await checkAnswers({ host: input.host, port: input.port ?? 161, credentials: input.snmp, ...config.snmp }, logger);
+  const inventory = openInventoryFor(config, logger);
+  try {
+    const device = inventory.add(input);
+    if (values.json === true) write(ctx.stdout, JSON.stringify({ ...deviceJson(device), sysObjectID }));
+    else write(ctx.stdout, `added device ${device.id} (${device.name}, ${device.host}:${device.port}${sysObjectID === null ? '' : `, sysObjectID ${sysObjectID}`})`);
+    return EXIT_OK;
+  } finally {
+    inventory.close();
+  }
+}
+
+/** GET sysObjectID.0 once; a device that does not answer is not added (the error says why). */
+async function checkAnswers(target: SnmpTarget, logger: import('../observability/logger.js').Logger): Promise<string> {
+  const session = createSnmpClient(logger).open(target);
+  try {
+    const [vb] = await session.get([SYSTEM.sysObjectID.oid]);
+    const oid = asOid(vb?.value ?? null);
+    if (oid === '') throw new LinkscopeError('LS_SNMP_BAD_RESPONSE', `${target.host}:${target.port} answered without a sysObjectID.0; is it an SNMP agent with the MIB-II system group? (--no-check adds it anyway)`);
+    return oid;
+  } catch (err) {
+    if (err instanceof LinkscopeError && err.code !== 'LS_SNMP_BAD_RESPONSE') {
+      throw new LinkscopeError(err.code, `${err.message} (device not added; --no-check adds it anyway)`, { cause: err });
+    }
+    throw err;
+  } finally {
+    session.close();
+  }
+}
+
+async function list(ctx: CommandContext, argv: readonly string[]): Promise<number> {
+  const { values } = parse(argv, { ...CONFIG_OPTION, json: { type: 'boolean' } }, false);
+  const config = configFor(values.config, ctx.env);
+  const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
+  try {
+    const devices = inventory.list();
+    if (values.json === true) {
+      write(ctx.stdout, JSON.stringify(devices.map(deviceJson)));
+    } else if (devices.length === 0) {
+      write(ctx.stdout, 'no devices; add one with: linkscope device add HOST --community STR');
+    } else {
+      const rows = devices.map((d) => [
+        String(d.id),
+        d.name,
+        `${d.host}:${d.port}`,
+        d.snmp.version === '3' ? `v3 ${d.snmp.user} ${d.snmp.level}` : `v${d.snmp.version}`,
+        d.intervalMs === null ? 'default' : `${d.intervalMs / 1000}s`,
+      ]);
+      write(ctx.stdout, table(['ID', 'NAME', 'AGENT', 'SNMP', 'INTERVAL'], rows));
+    }
+    return EXIT_OK;
+  } finally {
+    inventory.close();
+  }
+}
+
+async function remove(ctx: CommandContext, argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { ...CONFIG_OPTION });
+  if (positionals.length !== 1) throw usageError('device remove needs one ID or NAME');
+  const config = configFor(values.config, ctx.env);
+  const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
+  try {
+    const d = inventory.remove(positionals[0] ?? '');
+    write(ctx.stdout, `removed device ${d.id} (${d.name}); its history stays in InfluxDB`);
+    return EXIT_OK;
+  } catch (err) {
+    throw err instanceof LinkscopeError ? err : new LinkscopeError('LS_INVENTORY_DB', describeError(err), { cause: err });
+  } finally {
+    inventory.close();
+  }
+}
+
+/** Device as JSON for --json: secrets print as *** through Secret.toJSON. */
+export function deviceJson(d: Device): Record<string, unknown> {
+  return { id: d.id, name: d.name, host: d.host, port: d.port, snmp: d.snmp, intervalMs: d.intervalMs, createdAt: d.createdAt, updatedAt: d.updatedAt };
+}

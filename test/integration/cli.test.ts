@@ -1,0 +1,113 @@
+/** The command line end to end: device add/list/remove, poll --once twice, walk — against snmpsimd and influxd. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { freePort } from '../helpers/free-port.js';
+import { startInfluxd, type InfluxdHandle } from '../helpers/with-influxd.js';
+import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'snmprec');
+
+interface Run {
+  code: number;
+  out: string;
+  err: string;
+}
+
+describe('linkscope CLI', () => {
+  let sim: SnmpsimHandle;
+  let influxd: InfluxdHandle;
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+
+  async function run(...argv: string[]): Promise<Run> {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (c: Buffer) => (out += c.toString()));
+    stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await main(argv, { env, stdout, stderr });
+    return { code, out, err };
+  }
+
+  beforeAll(async () => {
+    sim = await withSnmpsim({ files: [join(FIXTURES, 'switch-hc.snmprec'), join(FIXTURES, 'router-32.snmprec')] });
+    influxd = await startInfluxd();
+    dir = mkdtempSync(join(tmpdir(), 'linkscope-cli-'));
+    env = {
+      LINKSCOPE_DATA_DIR: join(dir, 'data'),
+      LINKSCOPE_SECRET_KEY_FILE: join(dir, 'key', 'secret.key'),
+      LINKSCOPE_INFLUX_URL: influxd.url,
+      LINKSCOPE_INFLUX_DB: 'clitest',
+    };
+  });
+
+  afterAll(async () => {
+    await sim?.stop();
+    await influxd?.dispose();
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('adds a device that answers, then two poll --once runs write counters and then rates', async () => {
+    const added = await run('device', 'add', `${sim.host}:${sim.port}`, '--community', 'switch-hc', '--name', 'sw1');
+    expect(added).toMatchObject({ code: 0, err: '' });
+    expect(added.out).toMatch(/^added device 1 \(sw1, 127\.0\.0\.1:\d+, sysObjectID 1\.3\.6\.1\.4\.1\.9\.1\.1208\)/);
+
+    const first = await run('poll', '--once');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/sw1\s+up\s+29\s+0\s+30/);
+    // A real second run comes a poll interval later; rates need at least 0.5 s between readings
+    // (counters.ts refuses shorter intervals), and snmpsim's sysUpTime stands still, so let a
+    // little wall-clock time pass, as it would between two commands typed by a user.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await run('poll', '--once', '--device', 'sw1');
+    expect(second.code).toBe(0);
+    expect(second.out).toMatch(/sw1\s+up\s+29\s+29\s+30/);
+
+    const counts = await influxd.query('SELECT count("ifHCInOctets"), count("in_bps") FROM "interface" WHERE "device" = \'sw1\'', 'clitest');
+    expect(counts.results?.[0]?.series?.[0]?.values[0]?.slice(1)).toEqual([58, 29]);
+  });
+
+  it('lists devices without revealing the community', async () => {
+    const list = await run('device', 'list', '--json');
+    expect(list.code).toBe(0);
+    expect(list.out).not.toContain('switch-hc');
+    expect(JSON.parse(list.out)).toMatchObject([{ id: 1, name: 'sw1', snmp: { version: '2c', community: '***' } }]);
+  });
+
+  it('refuses a device that does not answer, with one clear line', async () => {
+    const port = await freePort();
+    const r = await run('device', 'add', `127.0.0.1:${port}`, '--community', 'nope');
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(/timed out after \d+ms .*device not added; --no-check adds it anyway\) \[LS_SNMP_TIMEOUT\]/);
+  });
+
+  it('exits 1 from poll --once when a device does not answer, and names it', async () => {
+    const port = await freePort();
+    expect((await run('device', 'add', `127.0.0.1:${port}`, '--community', 'x', '--name', 'ghost', '--no-check')).code).toBe(0);
+    const r = await run('poll', '--once');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/ghost\s+unreachable/);
+    expect(r.out).toMatch(/sw1\s+up/);
+    expect((await run('device', 'remove', 'ghost')).out).toMatch(/removed device \d+ \(ghost\)/);
+  }, 30_000);
+
+  it('walks a subtree with MIB names', async () => {
+    const r = await run('walk', `${sim.host}:${sim.port}`, 'IF-MIB::ifDescr', '--community', 'router-32');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^IF-MIB::ifDescr\.1 = STRING: "FastEthernet0\/0"$/m);
+  });
+
+  it('rejects bad arguments with a usage error naming the flag', async () => {
+    const r = await run('device', 'add', '127.0.0.1', '--version', '3', '--user', 'u', '--level', 'authPriv', '--auth-protocol', 'sha256', '--auth-key', 'short');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('--auth-key: must be 8 to 255 characters long');
+    expect((await run('poll')).code).toBe(2);
+    expect((await run('device', 'add', '10.0.0.1:99999', '--community', 'x')).err).toContain('port must be 1-65535');
+  });
+});
