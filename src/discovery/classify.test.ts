@@ -34,3 +34,13 @@ describe('classifyDevice', () => {
     expect(classifyDevice({ ...base, sysObjectID: '' })).toEqual({ vendor: null, role: 'other', reason: 'no rule matched' });
   });
 });
+
+describe('classifyDevice with radios', () => {
+  it('calls a RouterOS box with radios and one Ethernet port an access point', () => {
+    expect(classifyDevice({ sysObjectID: '1.3.6.1.4.1.14988.1', sysDescr: 'RouterOS cAP ac', sysServices: 78, ifTypes: [6, 71, 71] })).toMatchObject({ role: 'wireless-ap' });
+  });
+
+  it('keeps a RouterOS router with radios and several Ethernet ports a router', () => {
+    expect(classifyDevice({ sysObjectID: '1.3.6.1.4.1.14988.1', sysDescr: 'router', sysServices: 78, ifTypes: [71, 71, 6, 6, 6, 6, 6, 209] })).toMatchObject({ role: 'router' });
+  });
+});

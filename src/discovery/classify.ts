@@ -53,11 +53,13 @@ export function classifyDevice(input: ClassifyInput): Classification {
     if (ETHERNET_IFTYPES.has(t)) ethernet += 1;
     else if (RADIO_IFTYPES.has(t)) radios += 1;
   }
+  // Radios and at most two wired ports: an access point, whatever its OS calls itself (a MikroTik
+  // cAP says RouterOS in sysDescr).
+  if (radios > 0 && ethernet <= 2) return { vendor, role: 'wireless-ap', reason: `${radios} radio interfaces, ${ethernet} Ethernet` };
   for (const hint of ROLE_HINTS) {
     if (descr.includes(hint.sysDescrContains)) return { vendor, role: hint.role, reason: `sysDescr mentions "${hint.sysDescrContains}"` };
   }
   if (ethernet >= SWITCH_MIN_ETHERNET_PORTS) return { vendor, role: 'switch', reason: `${ethernet} Ethernet ports` };
-  if (radios > 0 && ethernet <= 2) return { vendor, role: 'wireless-ap', reason: `${radios} radio interfaces` };
   const services = input.sysServices;
   if (services !== null) {
     // sysServices (RFC 3418): bit L-1 set for layer L. 0x04 = network layer (routing), 0x02 = datalink (bridging).
