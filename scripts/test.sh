@@ -32,4 +32,11 @@ echo "==> typecheck"
 npm run -s typecheck
 
 echo "==> tests (unit + integration + conformance)"
-npm test
+report="$(mktemp)"
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile="$report" || status=$?
+# One plain closing line that any CI log reader understands.
+node -e 'const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);' "$report" || true
+rm -f "$report"
+exit "$status"

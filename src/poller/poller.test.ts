@@ -1,6 +1,6 @@
 /** Unit tests of the scheduler: intervals, back-off, recovery, inventory changes, per-device isolation. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MemoryInventory } from '../../test/helpers/memory-inventory.js';
+import { MemoryInventory } from '../inventory/memory-inventory.js';
 import { Secret } from '../model/secret.js';
 import { silentLogger } from '../observability/logger.js';
 import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
@@ -144,5 +144,19 @@ describe('Poller', () => {
     const second = await poller.pollNow(d.id);
     expect(second).toMatchObject({ ok: true, ratesWritten: 1 });
     expect(state.get(d.id)?.interfaces[0]?.inBps).toBe(1000);
+  });
+});
+
+describe('sameDefinition', () => {
+  it('sees a changed community or v3 key even when updatedAt did not change', async () => {
+    const { sameDefinition } = await import('./poller.js');
+    const base = { id: 1, name: 'a', host: 'h', port: 161, intervalMs: null, createdAt: 't', updatedAt: 't' } as const;
+    const v2 = (c: string) => ({ ...base, snmp: { version: '2c' as const, community: new Secret(c) } });
+    expect(sameDefinition(v2('x'), v2('x'))).toBe(true);
+    expect(sameDefinition(v2('x'), v2('y'))).toBe(false);
+    const v3 = (k: string) => ({ ...base, snmp: { version: '3' as const, user: 'u', level: 'authNoPriv' as const, authProtocol: 'sha256' as const, authKey: new Secret(k) } });
+    expect(sameDefinition(v3('12345678'), v3('12345678'))).toBe(true);
+    expect(sameDefinition(v3('12345678'), v3('87654321'))).toBe(false);
+    expect(sameDefinition(v2('x'), { ...v2('x'), intervalMs: 5000 })).toBe(false);
   });
 });

@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Inventory } from '../inventory/types.js';
 import { describeError, isLinkscopeError, LinkscopeError, type ErrorCode } from '../model/errors.js';
+import type { Secret } from '../model/secret.js';
 import type { Device, DeviceState, DeviceStatus, SnmpTarget } from '../model/types.js';
 import type { Logger } from '../observability/logger.js';
 import type { SnmpClient, SnmpSession } from '../snmp/types.js';
@@ -83,6 +84,28 @@ const RECONCILE_MS = 5_000;
 /** Agent silent or speaking nonsense: unreachable. Other failures (a walk the agent broke) keep `up` with lastError. */
 const UNREACHABLE_CODES: ReadonlySet<ErrorCode> = new Set(['LS_SNMP_TIMEOUT', 'LS_SNMP_SOCKET', 'LS_SNMP_BAD_RESPONSE']);
 const AUTH_CODES: ReadonlySet<ErrorCode> = new Set(['LS_SNMP_AUTH', 'LS_SNMP_UNKNOWN_USER', 'LS_SNMP_NOT_IN_TIME_WINDOW']);
+
+/**
+ * Whether two inventory records poll the same way. Compared field by field rather than by
+ * updatedAt, whose millisecond resolution can hide two edits made within one millisecond.
+ */
+export function sameDefinition(a: Device, b: Device): boolean {
+  if (a.name !== b.name || a.host !== b.host || a.port !== b.port || a.intervalMs !== b.intervalMs) return false;
+  const x = a.snmp;
+  const y = b.snmp;
+  if (x.version !== y.version) return false;
+  if (x.version !== '3' || y.version !== '3') return x.version !== '3' && y.version !== '3' && x.community.equals(y.community);
+  const same = (p: Secret | undefined, q: Secret | undefined): boolean => (p === undefined ? q === undefined : p.equals(q));
+  return (
+    x.user === y.user &&
+    x.level === y.level &&
+    x.authProtocol === y.authProtocol &&
+    x.privProtocol === y.privProtocol &&
+    (x.context ?? '') === (y.context ?? '') &&
+    same(x.authKey, y.authKey) &&
+    same(x.privKey, y.privKey)
+  );
+}
 
 export class Poller implements PollerControl {
   readonly #deps: PollerDeps;
@@ -189,7 +212,7 @@ export class Poller implements PollerControl {
         seen.add(d.id);
         const rt = this.#runtimes.get(d.id);
         if (rt === undefined) this.#startDevice(d);
-        else if (rt.device.updatedAt !== d.updatedAt) this.schedule(d.id);
+        else if (!sameDefinition(rt.device, d)) this.schedule(d.id);
       }
       for (const id of [...this.#runtimes.keys()]) if (!seen.has(id)) this.unschedule(id);
     } catch (err) {
@@ -228,7 +251,7 @@ export class Poller implements PollerControl {
       };
       this.#runtimes.set(device.id, rt);
       if (this.#deps.state.get(device.id) === undefined) this.#deps.state.set(pendingState(device.id));
-    } else if (rt.device.updatedAt !== device.updatedAt) {
+    } else if (!sameDefinition(rt.device, device)) {
       // Credentials, address or interval changed: new session, fresh discovery on the next poll.
       rt.session?.close();
       rt.session = null;

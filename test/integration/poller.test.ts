@@ -14,7 +14,7 @@ import { parseSnmprec } from '../../src/snmp/snmprec.js';
 import { readFileSync } from 'node:fs';
 import type { Point, SampleSink, SinkStatus } from '../../src/storage/types.js';
 import { freePort } from '../helpers/free-port.js';
-import { MemoryInventory } from '../helpers/memory-inventory.js';
+import { MemoryInventory } from '../../src/inventory/memory-inventory.js';
 import { startInfluxd, type InfluxdHandle } from '../helpers/with-influxd.js';
 import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
 

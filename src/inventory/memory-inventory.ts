@@ -1,0 +1,113 @@
+/** A map-backed Inventory with the SQLite one's validation, naming and duplicate rules: for tests and benchmarks. */
+import { LinkscopeError } from '../model/errors.js';
+import type { Device, DevicePatch, NewDevice, SnmpCredentials } from '../model/types.js';
+import type { Inventory } from './types.js';
+import { defaultDeviceName, validateDevicePatch, validateNewDevice } from './validate.js';
+
+function identity(snmp: SnmpCredentials): string {
+  return snmp.version === '3' ? `v3:${snmp.user}:${snmp.context ?? ''}` : `c:${snmp.community.reveal()}`;
+}
+
+/** A map-backed Inventory with the same find/duplicate rules as the SQLite one. */
+export class MemoryInventory implements Inventory {
+  readonly #devices = new Map<number, Device>();
+  #nextId = 1;
+  #token = 0;
+  #clock: () => string;
+
+  constructor(clock: () => string = () => new Date().toISOString()) {
+    this.#clock = clock;
+  }
+
+  list(): Device[] {
+    return [...this.#devices.values()];
+  }
+
+  find(idOrName: string | number): Device | undefined {
+    const text = String(idOrName);
+    if (/^[0-9]+$/.test(text)) return this.#devices.get(Number(text));
+    // Names are unique case-insensitively, as in the SQLite inventory (COLLATE NOCASE).
+    const lower = text.toLowerCase();
+    for (const d of this.#devices.values()) if (d.name.toLowerCase() === lower) return d;
+    return undefined;
+  }
+
+  get(idOrName: string | number): Device {
+    const d = this.find(idOrName);
+    if (d === undefined) {
+      throw new LinkscopeError('LS_DEVICE_NOT_FOUND', `no device with id or name ${JSON.stringify(String(idOrName))}`);
+    }
+    return d;
+  }
+
+  add(input: NewDevice): Device {
+    const valid = validateNewDevice(input);
+    const now = this.#clock();
+    let name = valid.name;
+    for (let suffix = 1; name === undefined; suffix += 1) {
+      const candidate = defaultDeviceName(valid.host, valid.port, suffix);
+      if (this.find(candidate) === undefined) name = candidate;
+    }
+    const device: Device = {
+      id: this.#nextId,
+      name,
+      host: valid.host,
+      port: valid.port,
+      snmp: valid.snmp,
+      intervalMs: valid.intervalMs,
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.#check(device, undefined);
+    this.#nextId += 1;
+    this.#devices.set(device.id, device);
+    this.#token += 1;
+    return device;
+  }
+
+  update(idOrName: string | number, input: DevicePatch): Device {
+    const old = this.get(idOrName);
+    const patch = validateDevicePatch(input);
+    const device: Device = {
+      ...old,
+      ...(patch.host !== undefined ? { host: patch.host } : {}),
+      ...(patch.port !== undefined ? { port: patch.port } : {}),
+      ...(patch.name !== undefined ? { name: patch.name } : {}),
+      ...(patch.snmp !== undefined ? { snmp: patch.snmp } : {}),
+      ...(patch.intervalMs !== undefined ? { intervalMs: patch.intervalMs } : {}),
+      updatedAt: this.#clock(),
+    };
+    this.#check(device, old.id);
+    this.#devices.set(device.id, device);
+    this.#token += 1;
+    return device;
+  }
+
+  remove(idOrName: string | number): Device {
+    const d = this.get(idOrName);
+    this.#devices.delete(d.id);
+    this.#token += 1;
+    return d;
+  }
+
+  changeToken(): number {
+    return this.#token;
+  }
+
+  close(): void {}
+
+  #check(device: Device, selfId: number | undefined): void {
+    for (const other of this.#devices.values()) {
+      if (other.id === selfId) continue;
+      if (other.name.toLowerCase() === device.name.toLowerCase()) {
+        throw new LinkscopeError('LS_DEVICE_EXISTS', `a device named ${JSON.stringify(device.name)} exists (id ${other.id})`);
+      }
+      if (other.host === device.host && other.port === device.port && identity(other.snmp) === identity(device.snmp)) {
+        throw new LinkscopeError(
+          'LS_DEVICE_EXISTS',
+          `device ${other.id} (${other.name}) already polls ${device.host}:${device.port} with the same SNMP identity`,
+        );
+      }
+    }
+  }
+}
