@@ -52,7 +52,7 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'snmp.retries', env: 'LINKSCOPE_SNMP_RETRIES', kind: { type: 'integer', min: 0, max: 10 }, summary: 'extra attempts after the first (net-snmp -r)' },
   { key: 'snmp.maxRepetitions', env: 'LINKSCOPE_SNMP_MAX_REPETITIONS', kind: { type: 'integer', min: 1, max: 1000 }, summary: 'rows per GETBULK (net-snmp -Cr); lower it for agents that drop large replies' },
   { key: 'poller.maxConcurrentRequests', env: 'LINKSCOPE_POLLER_MAX_CONCURRENT_REQUESTS', kind: { type: 'integer', min: 1, max: 100_000 }, summary: 'SNMP requests in flight, all devices together' },
-  { key: 'poller.jitter', env: 'LINKSCOPE_POLLER_JITTER', kind: { type: 'ratio', min: 0, max: 0.5 }, summary: 'spread polls by up to this fraction of the interval (0 to 0.5)' },
+  { key: 'poller.jitter', env: 'LINKSCOPE_POLLER_JITTER', kind: { type: 'ratio', min: 0, max: 0.5 }, summary: 'fraction of the interval over which device poll phases are spread (0 to 0.5)' },
   { key: 'poller.rediscoverInterval', env: 'LINKSCOPE_POLLER_REDISCOVER_INTERVAL', kind: { type: 'duration', minMs: 1 * MIN, maxMs: 30 * D, zeroMeans: 'only at start and after a device restart' }, summary: 'how often interfaces are re-discovered; 0 = only at start and after a device restart' },
   { key: 'poller.backoffMax', env: 'LINKSCOPE_POLLER_BACKOFF_MAX', kind: { type: 'duration', minMs: 1 * S, maxMs: 24 * H }, summary: 'longest wait between polls of an unreachable device' },
   { key: 'spool.maxSize', env: 'LINKSCOPE_SPOOL_MAX_SIZE', kind: { type: 'size', min: 1024 ** 2, max: 1024 ** 5 }, summary: 'disk space for samples kept while InfluxDB is down; oldest dropped beyond it' },

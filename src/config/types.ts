@@ -30,7 +30,7 @@ export interface SnmpConfig {
 export interface PollerConfig {
   /** Global cap on SNMP requests in flight, all devices together. */
   readonly maxConcurrentRequests: number;
-  /** Each poll is shifted by up to ± this fraction of the interval so devices do not poll in lock-step. */
+  /** Each device's fixed poll phase is drawn at random within this fraction of its interval. */
   readonly jitterRatio: number;
   /** How often interfaces are re-discovered; 0 = only at start and after a sysUpTime reset. */
   readonly rediscoverIntervalMs: number;
