@@ -63,7 +63,7 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
     flushIntervalMs: config.influx.flushIntervalMs,
     spoolDir: join(config.dataDir, 'spool'),
     spoolMaxBytes: config.spool.maxBytes,
-    logger: logger.child({ module: 'influx' }),
+    logger,
   });
   const state = new LiveState();
   const snmp = createSnmpClient(logger);
