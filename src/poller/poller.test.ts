@@ -160,3 +160,35 @@ describe('sameDefinition', () => {
     expect(sameDefinition(v2('x'), { ...v2('x'), intervalMs: 5000 })).toBe(false);
   });
 });
+
+describe('Poller.stop', () => {
+  it('lets a poll in flight finish and hand its samples to the sink, then refuses new polls', async () => {
+    const inventory = new MemoryInventory();
+    const fake = new FakeSnmpClient();
+    fake.addAgent('10.0.0.9', smallAgent());
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    // A client whose first GET waits for the gate: the poll is "in flight" until we open it.
+    const gated = {
+      open: (target: Parameters<FakeSnmpClient['open']>[0]) => {
+        const session = fake.open(target);
+        const get = session.get.bind(session);
+        session.get = async (oids, options) => {
+          await gate;
+          return get(oids, options);
+        };
+        return session;
+      },
+    };
+    const sink = new CollectingSink();
+    const poller = new Poller({ inventory, snmp: gated, sink, state: new LiveState(), counters: new MemoryCounters(), logger: silentLogger(), settings: SETTINGS });
+    const d = inventory.add({ host: '10.0.0.9', name: 'slow', snmp: { version: '2c', community: new Secret('c') } });
+    const polling = poller.pollNow(d.id);
+    const stopping = poller.stop(5_000);
+    release();
+    await stopping;
+    expect(await polling).toMatchObject({ ok: true, interfaces: 1 });
+    expect(sink.points.some((p) => p.measurement === 'interface')).toBe(true);
+    await expect(poller.pollNow(d.id)).rejects.toMatchObject({ code: 'LS_SNMP_ABORTED' });
+  });
+});

@@ -23,7 +23,11 @@ export interface PollerSettings {
   readonly jitterRatio: number;
   readonly rediscoverIntervalMs: number;
   readonly backoffMaxMs: number;
+  /** How long stop() lets polls in flight finish before aborting them; default 15 s. */
+  readonly stopGraceMs?: number;
 }
+
+const DEFAULT_STOP_GRACE_MS = 15_000;
 
 export interface PollerDeps {
   readonly inventory: Inventory;
@@ -118,6 +122,7 @@ export class Poller implements PollerControl {
   #reconcileTimer: NodeJS.Timeout | null = null;
   #changeToken = -1;
   #running = false;
+  #stopped = false;
   #totals = { polls: 0, failures: 0, timeouts: 0, varbinds: 0, requests: 0, skippedOverruns: 0, discontinuities: 0 };
 
   constructor(deps: PollerDeps) {
@@ -139,17 +144,36 @@ export class Poller implements PollerControl {
   }
 
   /** Stop scheduling, abort in-flight requests, wait for running polls to finish, close sessions. */
-  async stop(): Promise<void> {
+  /**
+   * Stop scheduling and let the polls in flight finish (their samples reach the sink), for at most
+   * `graceMs`; polls still running then are aborted. Sessions are closed last.
+   */
+  async stop(graceMs = this.#deps.settings.stopGraceMs ?? DEFAULT_STOP_GRACE_MS): Promise<void> {
     this.#running = false;
+    this.#stopped = true;
     if (this.#reconcileTimer !== null) clearInterval(this.#reconcileTimer);
-    this.#abort.abort();
     const inFlight: Promise<unknown>[] = [];
     for (const rt of this.#runtimes.values()) {
       if (rt.timer !== null) clearTimeout(rt.timer);
       rt.timer = null;
       if (rt.inFlight !== null) inFlight.push(rt.inFlight.catch(() => undefined));
     }
-    await Promise.all(inFlight);
+    if (inFlight.length > 0) {
+      this.#log.info({ polls: inFlight.length, graceMs }, 'waiting for polls in flight');
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), graceMs);
+        timer.unref();
+      });
+      const done = await Promise.race([Promise.all(inFlight).then(() => 'done' as const), grace]);
+      clearTimeout(timer);
+      if (done === 'timeout') {
+        this.#log.warn({ graceMs }, 'polls still running after the grace period; aborting them');
+        this.#abort.abort();
+        await Promise.all(inFlight);
+      }
+    }
+    this.#abort.abort();
     for (const rt of this.#runtimes.values()) rt.session?.close();
     this.#log.info('poller stopped');
   }
@@ -183,6 +207,7 @@ export class Poller implements PollerControl {
 
   /** Poll one device now (discovery included when needed) and wait for the outcome. */
   async pollNow(deviceId: number): Promise<PollOutcome> {
+    if (this.#stopped) throw new LinkscopeError('LS_SNMP_ABORTED', `poll of device ${deviceId} refused: the poller is stopping`);
     const device = this.#deps.inventory.get(deviceId);
     const rt = this.#runtime(device);
     if (rt.inFlight !== null) await rt.inFlight.catch(() => undefined);
