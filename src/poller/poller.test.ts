@@ -1,4 +1,5 @@
 /** Unit tests of the scheduler: intervals, back-off, recovery, inventory changes, per-device isolation. */
+import { MemorySink as CollectingSink } from '../storage/memory-sink.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryInventory } from '../inventory/memory-inventory.js';
 import { Secret } from '../model/secret.js';
@@ -7,20 +8,9 @@ import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
 import { SnmpType } from '../snmp/types.js';
 import type { StoredBaseline } from '../state/counter-store.js';
 import { LiveState } from '../state/live-state.js';
-import type { Point, SampleSink, SinkStatus } from '../storage/types.js';
+
 import { Poller, type PollerSettings } from './poller.js';
 
-class CollectingSink implements SampleSink {
-  readonly points: Point[] = [];
-  write(points: readonly Point[]): void {
-    this.points.push(...points);
-  }
-  async flush(): Promise<void> {}
-  status(): SinkStatus {
-    return { influx: 'ok', spoolBytes: 0, pendingPoints: 0, writtenPoints: this.points.length, droppedPoints: 0 };
-  }
-  async close(): Promise<void> {}
-}
 
 class MemoryCounters {
   readonly saved = new Map<number, StoredBaseline>();

@@ -1,4 +1,5 @@
 /** The poller end to end on real peers: snmpsimd replaying generated recordings, influxd storing the points. */
+import { MemorySink as CollectingSink } from '../../src/storage/memory-sink.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { LiveState } from '../../src/state/live-state.js';
 import { InfluxSink } from '../../src/storage/influx-sink.js';
 import { parseSnmprec } from '../../src/snmp/snmprec.js';
 import { readFileSync } from 'node:fs';
-import type { Point, SampleSink, SinkStatus } from '../../src/storage/types.js';
+import type { Point, SampleSink } from '../../src/storage/types.js';
 import { freePort } from '../helpers/free-port.js';
 import { MemoryInventory } from '../../src/inventory/memory-inventory.js';
 import { startInfluxd, type InfluxdHandle } from '../helpers/with-influxd.js';
@@ -20,17 +21,6 @@ import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'snmprec');
 
-class CollectingSink implements SampleSink {
-  readonly points: Point[] = [];
-  write(points: readonly Point[]): void {
-    this.points.push(...points);
-  }
-  async flush(): Promise<void> {}
-  status(): SinkStatus {
-    return { influx: 'ok', spoolBytes: 0, pendingPoints: 0, writtenPoints: this.points.length, droppedPoints: 0 };
-  }
-  async close(): Promise<void> {}
-}
 
 const SETTINGS: PollerSettings = {
   pollIntervalMs: 60_000,
