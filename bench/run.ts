@@ -1,0 +1,104 @@
+/** `npm run bench`: runs every benchmark section in turn, one table each plus a summary; exits non-zero only on a real error. */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runFleet, TARGET_VARBINDS_PER_CORE } from './fleet.js';
+import { runInfluxWrite } from './influx-write.js';
+import { runMemory, TARGET_BYTES_PER_INTERFACE } from './memory.js';
+import { runPollCpu, TARGET_RATIO } from './poll-cpu.js';
+import { num, printTable, verdict } from './lib/table.js';
+
+/** One line of the closing summary. */
+interface Headline {
+  readonly figure: string;
+  readonly value: string;
+  readonly target: string;
+  readonly status: string;
+}
+
+interface Section {
+  readonly name: string;
+  readonly run: () => Promise<Headline>;
+}
+
+/** bench/api-bench.ts runs on import, so it runs as its own process; it exits 1 when a p99 target is missed. */
+function runApiBench(): Promise<Headline> {
+  const script = fileURLToPath(new URL('./api-bench.js', import.meta.url));
+  process.stdout.write('\n## 5. API (bench/api-bench.ts)\n');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      process.stdout.write(chunk);
+    });
+    // Its own bound is 1 s warm-up + 3 routes × LINKSCOPE_BENCH_SECONDS; this one only catches a hang.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      const missed = out.includes('MISSED');
+      if (code === 0 || (code === 1 && missed)) {
+        resolve({ figure: 'API p99 latency (3 routes)', value: missed ? 'see table' : 'all < 20 ms', target: 'p99 < 20 ms', status: verdict(!missed) });
+      } else {
+        reject(new Error(`api-bench exited with ${code ?? signal}`));
+      }
+    });
+  });
+}
+
+const SECTIONS: readonly Section[] = [
+  {
+    name: 'poll-cpu',
+    run: async () => {
+      const r = await runPollCpu();
+      return { figure: 'poll path CPU/varbind vs snmpbulkwalk (budget 64)', value: `${num(r.ratio, 2)}×`, target: `≤ ${TARGET_RATIO}×`, status: verdict(r.ok) };
+    },
+  },
+  {
+    name: 'fleet',
+    run: async () => {
+      const r = await runFleet();
+      return { figure: 'fleet varbinds/s per core (budget 64)', value: num(r.perCore), target: `≥ ${num(TARGET_VARBINDS_PER_CORE)}`, status: verdict(r.ok) };
+    },
+  },
+  {
+    name: 'memory',
+    run: async () => {
+      const r = await runMemory();
+      return { figure: 'heap per polled interface', value: `${num(r.bytesPerInterface)} B`, target: `≤ ${num(TARGET_BYTES_PER_INTERFACE)} B`, status: verdict(r.ok) };
+    },
+  },
+  {
+    name: 'influx',
+    run: async () => {
+      const r = await runInfluxWrite();
+      return { figure: 'InfluxSink points/s vs raw POST', value: `${num(r.ratio, 2)}×`, target: '(reference)', status: 'info' };
+    },
+  },
+  { name: 'api', run: runApiBench },
+];
+
+async function main(argv: readonly string[]): Promise<void> {
+  const wanted = argv.filter((a) => !a.startsWith('-'));
+  const unknown = wanted.filter((w) => !SECTIONS.some((s) => s.name === w));
+  if (unknown.length > 0) throw new Error(`unknown section ${unknown.join(', ')}; choose from ${SECTIONS.map((s) => s.name).join(', ')}`);
+  const chosen = wanted.length === 0 ? SECTIONS : SECTIONS.filter((s) => wanted.includes(s.name));
+  const t0 = performance.now();
+  process.stdout.write(`linkscope benchmarks — node ${process.version}, sections: ${chosen.map((s) => s.name).join(', ')}\n`);
+  const summary: string[][] = [];
+  const failed: string[] = [];
+  for (const section of chosen) {
+    try {
+      const h = await section.run();
+      summary.push([h.figure, h.value, h.target, h.status]);
+    } catch (err) {
+      failed.push(section.name);
+      summary.push([section.name, 'ERROR', '', '']);
+      process.stdout.write(`\n## ${section.name}: ERROR ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    }
+  }
+  printTable(`Summary (${((performance.now() - t0) / 1000).toFixed(0)} s)`, ['figure', 'measured', 'target', ''], summary);
+  if (failed.length > 0) process.exitCode = 1;
+}
+
+await main(process.argv.slice(2));
