@@ -174,12 +174,33 @@ export function chooseSources(row: IfRow): Partial<Record<CounterName, CounterSo
     const hcValue = hc === null ? null : asBigint(row[hc]);
     const c32Value = asBigint(row[c32]);
     if (hc !== null && hcValue !== null && !(hcValue === 0n && c32Value !== null && c32Value > 0n)) {
-      sources[name] = { column: hc, bits: 64 };
+      sources[name] = source(hc, 64);
     } else if (c32Value !== null) {
-      sources[name] = { column: c32, bits: 32 };
+      sources[name] = source(c32, 32);
     }
   }
-  return sources;
+  // Most interfaces of a device (and of a fleet) share one choice: keep one frozen copy of each.
+  const key = COUNTER_NAMES.map((n) => sources[n]?.column ?? '').join(',');
+  let shared = SOURCES_CACHE.get(key);
+  if (shared === undefined) {
+    shared = Object.freeze(sources);
+    if (SOURCES_CACHE.size < 4096) SOURCES_CACHE.set(key, shared);
+  }
+  return shared;
+}
+
+const SOURCES_CACHE = new Map<string, Readonly<Partial<Record<CounterName, CounterSource>>>>();
+
+/** One shared, frozen object per (column, width): thousands of interfaces hold references, not copies. */
+const SOURCE_CACHE = new Map<string, CounterSource>();
+function source(column: IfColumn, bits: CounterBits): CounterSource {
+  const key = `${column}/${bits}`;
+  let s = SOURCE_CACHE.get(key);
+  if (s === undefined) {
+    s = Object.freeze({ column, bits });
+    SOURCE_CACHE.set(key, s);
+  }
+  return s;
 }
 
 function buildInterface(ifIndex: number, row: IfRow): DiscoveredInterface {

@@ -5,6 +5,8 @@ import {
   computeInterfaceRates,
   counterDelta,
   maxOctetDelta,
+  packReadings,
+  readingOf,
   type ElapsedAssessment,
   type InterfaceCounters,
 } from './counters.js';
@@ -16,7 +18,7 @@ const HUGE = 1n << 70n;
 function ifc(counters: Record<string, [bigint, 32 | 64]>, extra: Partial<InterfaceCounters> = {}): InterfaceCounters {
   const readings: Record<string, { value: bigint; bits: 32 | 64 }> = {};
   for (const [k, [value, bits]] of Object.entries(counters)) readings[k] = { value, bits };
-  return { identity: 'Gi0/1|Gi0/1|6|00:11:22:33:44:55', discontinuityTime: 0, counters: readings, ...extra };
+  return { identity: 'Gi0/1|Gi0/1|6|00:11:22:33:44:55', discontinuityTime: 0, counters: packReadings(readings), ...extra };
 }
 
 const ok60: ElapsedAssessment = { kind: 'ok', elapsedSec: 60, source: 'agent' };
@@ -190,5 +192,19 @@ describe('computeInterfaceRates', () => {
     const cur = ifc({ inOctets: [375_000_000n, 64] }); // wrap, 750,000,000 octets
     const r = computeInterfaceRates(prev, cur, ok60, 1e9);
     expect(r).toMatchObject({ kind: 'rates', wraps: 1, rates: { inBps: 100e6 } });
+  });
+});
+
+describe('packReadings', () => {
+  it('keeps exact 64-bit values, widths and absence', () => {
+    const r = packReadings({ inOctets: { value: MAX64, bits: 64 }, inErrors: { value: 7n, bits: 32 } });
+    expect(readingOf(r, 'inOctets')).toEqual({ value: MAX64, bits: 64 });
+    expect(readingOf(r, 'inErrors')).toEqual({ value: 7n, bits: 32 });
+    expect(readingOf(r, 'outOctets')).toBeUndefined();
+  });
+
+  it('leaves out a value no counter can hold instead of wrapping it', () => {
+    expect(readingOf(packReadings({ inOctets: { value: 1n << 64n, bits: 64 } }), 'inOctets')).toBeUndefined();
+    expect(readingOf(packReadings({ inOctets: { value: -1n, bits: 64 } }), 'inOctets')).toBeUndefined();
   });
 });

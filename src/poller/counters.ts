@@ -120,7 +120,45 @@ export interface CounterReading {
   readonly bits: CounterBits;
 }
 
-export type CounterReadings = Partial<Record<CounterName, CounterReading>>;
+/**
+ * One interface's counters, packed: a 64-bit slot per COUNTER_NAMES entry plus two bit masks.
+ * The poller keeps one of these per interface between polls; twelve {value, bits} objects with
+ * their BigInts cost ~0.8 KB per interface, this ~0.15 KB (bench: memory per polled interface).
+ */
+export interface CounterReadings {
+  /** Slot i holds COUNTER_NAMES[i]; meaningful only where `present` has bit i. */
+  readonly values: BigUint64Array;
+  /** Bit i: counter i was read. */
+  readonly present: number;
+  /** Bit i: counter i is a 64-bit column (else 32-bit). */
+  readonly wide: number;
+}
+
+const MAX_U64 = (1n << 64n) - 1n;
+
+/** Packs readings; values outside 0..2^64-1 (a broken encoding) are left out rather than wrapped. */
+export function packReadings(readings: Partial<Record<CounterName, CounterReading>>): CounterReadings {
+  const values = new BigUint64Array(COUNTER_NAMES.length);
+  let present = 0;
+  let wide = 0;
+  for (let i = 0; i < COUNTER_NAMES.length; i += 1) {
+    const r = readings[COUNTER_NAMES[i] as CounterName];
+    if (r === undefined || r.value < 0n || r.value > MAX_U64) continue;
+    values[i] = r.value;
+    present |= 1 << i;
+    if (r.bits === 64) wide |= 1 << i;
+  }
+  return { values, present, wide };
+}
+
+/** One counter of packed readings, or undefined when it was not read. */
+export function readingOf(readings: CounterReadings, name: CounterName): CounterReading | undefined {
+  const i = COUNTER_INDEX[name];
+  if ((readings.present & (1 << i)) === 0) return undefined;
+  return { value: readings.values[i] as bigint, bits: (readings.wide & (1 << i)) !== 0 ? 64 : 32 };
+}
+
+export const COUNTER_INDEX: Readonly<Record<CounterName, number>> = Object.fromEntries(COUNTER_NAMES.map((n, i) => [n, i])) as Record<CounterName, number>;
 
 /** One interface's counters at one poll, with what identifies the port behind the ifIndex. */
 export interface InterfaceCounters {
@@ -184,12 +222,13 @@ export function computeInterfaceRates(
   const maxPackets = maxPacketDelta(speedBps, sec);
   const deltas: Partial<Record<CounterName, bigint>> = {};
   let wraps = 0;
-  for (const name of COUNTER_NAMES) {
-    const c = cur.counters[name];
-    const p = prev.counters[name];
-    if (c === undefined || p === undefined) continue;
-    if (c.bits !== p.bits) return { kind: 'discontinuity', reason: 'counter-width-changed', counter: name };
-    const d = counterDelta(p.value, c.value, c.bits, OCTET_COUNTERS.has(name) ? maxOctets : maxPackets);
+  const both = cur.counters.present & prev.counters.present;
+  for (let i = 0; i < COUNTER_NAMES.length; i += 1) {
+    if ((both & (1 << i)) === 0) continue;
+    const name = COUNTER_NAMES[i] as CounterName;
+    const bits: CounterBits = (cur.counters.wide & (1 << i)) !== 0 ? 64 : 32;
+    if ((prev.counters.wide & (1 << i)) !== (cur.counters.wide & (1 << i))) return { kind: 'discontinuity', reason: 'counter-width-changed', counter: name };
+    const d = counterDelta(prev.counters.values[i] as bigint, cur.counters.values[i] as bigint, bits, OCTET_COUNTERS.has(name) ? maxOctets : maxPackets);
     if (d.kind === 'discontinuity') return { kind: 'discontinuity', reason: d.reason, counter: name };
     if (d.kind === 'wrap') wraps += 1;
     deltas[name] = d.delta;

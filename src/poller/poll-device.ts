@@ -13,6 +13,9 @@ import {
   COUNTER_NAMES,
   computeInterfaceRates,
   type ClockReading,
+  packReadings,
+  type CounterName,
+  type CounterReading,
   type CounterReadings,
   type ElapsedAssessment,
   type InterfaceCounters,
@@ -148,10 +151,9 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
     if (highSpeed !== null) fields[INTERFACE_FIELD.ifHighSpeed] = BigInt(Math.trunc(highSpeed));
     if (operStatus !== null) fields[INTERFACE_FIELD.ifOperStatus] = BigInt(operStatus);
     if (adminStatus !== null) fields[INTERFACE_FIELD.ifAdminStatus] = BigInt(adminStatus);
-    for (const name of COUNTER_NAMES) {
-      const src = itf.sources[name];
-      const reading = counters[name];
-      if (src !== undefined && reading !== undefined) fields[src.column] = reading.value;
+    for (let i = 0; i < COUNTER_NAMES.length; i += 1) {
+      const src = itf.sources[COUNTER_NAMES[i] as CounterName];
+      if (src !== undefined && (counters.present & (1 << i)) !== 0) fields[src.column] = counters.values[i] as bigint;
     }
     if (rates !== null) addRateFields(fields, rates);
     points.push({
@@ -271,14 +273,14 @@ function sameInterfaces(discovery: DeviceDiscovery, rows: ReadonlyMap<number, If
 }
 
 function readCounters(itf: DiscoveredInterface, row: IfRow): CounterReadings {
-  const out: { -readonly [K in keyof CounterReadings]: CounterReadings[K] } = {};
+  const out: Partial<Record<CounterName, CounterReading>> = {};
   for (const name of COUNTER_NAMES) {
     const src = itf.sources[name];
     if (src === undefined) continue;
     const value = asBigint(row[src.column as IfColumn]);
     if (value !== null) out[name] = { value, bits: src.bits };
   }
-  return out;
+  return packReadings(out);
 }
 
 function addRateFields(fields: Record<string, FieldValue>, r: InterfaceRates): void {

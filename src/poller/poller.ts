@@ -1,4 +1,5 @@
 /** The poller: schedules every device on its own interval, bounds concurrency, backs off dead devices. */
+import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { Inventory } from '../inventory/types.js';
 import { describeError, isLinkscopeError, LinkscopeError, type ErrorCode } from '../model/errors.js';
@@ -130,6 +131,9 @@ export class Poller implements PollerControl {
     this.#now = deps.nowMs ?? Date.now;
     this.#random = deps.random ?? Math.random;
     this.#sem = new Semaphore(deps.settings.maxConcurrentRequests);
+    // Every request in flight listens on this one signal: up to maxConcurrentRequests listeners
+    // is expected, not a leak (Node warns past 10 by default).
+    setMaxListeners(0, this.#abort.signal);
     this.#log = deps.logger.child({ module: 'poller' });
   }
 

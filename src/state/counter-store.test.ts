@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InterfaceCounters } from '../poller/counters.js';
+import { packReadings, type InterfaceCounters } from '../poller/counters.js';
 import { CounterStore } from './counter-store.js';
 
 describe('CounterStore', () => {
@@ -16,7 +16,7 @@ describe('CounterStore', () => {
   const itf: InterfaceCounters = {
     identity: 'Gi0/1|Gi0/1|6|00:11:22:33:44:55',
     discontinuityTime: 0,
-    counters: { inOctets: { value: (1n << 64n) - 3n, bits: 64 }, inErrors: { value: 4294967295n, bits: 32 } },
+    counters: packReadings({ inOctets: { value: (1n << 64n) - 3n, bits: 64 }, inErrors: { value: 4294967295n, bits: 32 } }),
   };
 
   it('round-trips counters near 2^64 exactly', async () => {

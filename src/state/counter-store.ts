@@ -1,8 +1,8 @@
 /** Last counter readings per device, persisted in <dataDir>/state so rates survive a linkscope restart. */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ClockReading, CounterName, CounterReadings, InterfaceCounters } from '../poller/counters.js';
-import { COUNTER_NAMES } from '../poller/counters.js';
+import type { ClockReading, CounterName, CounterReading, InterfaceCounters } from '../poller/counters.js';
+import { COUNTER_NAMES, packReadings, readingOf } from '../poller/counters.js';
 
 export interface StoredBaseline {
   readonly clock: ClockReading;
@@ -43,12 +43,12 @@ export class CounterStore {
       if (data.v !== 1 || data.agent !== agent) return null;
       const interfaces = new Map<number, InterfaceCounters>();
       for (const [ifIndex, identity, discontinuityTime, counters] of data.interfaces) {
-        const readings: Partial<Record<CounterName, { value: bigint; bits: 32 | 64 }>> = {};
+        const readings: Partial<Record<CounterName, CounterReading>> = {};
         for (const name of COUNTER_NAMES) {
           const c = counters[name];
           if (c !== undefined) readings[name] = { value: BigInt(c[0]), bits: c[1] };
         }
-        interfaces.set(ifIndex, { identity, discontinuityTime, counters: readings as CounterReadings });
+        interfaces.set(ifIndex, { identity, discontinuityTime, counters: packReadings(readings) });
       }
       return { clock: data.clock, interfaces };
     } catch {
@@ -64,7 +64,7 @@ export class CounterStore {
     for (const [ifIndex, itf] of baseline.interfaces) {
       const counters: Record<string, [string, 32 | 64]> = {};
       for (const name of COUNTER_NAMES) {
-        const c = itf.counters[name];
+        const c = readingOf(itf.counters, name);
         if (c !== undefined) counters[name] = [c.value.toString(), c.bits];
       }
       data.interfaces.push([ifIndex, itf.identity, itf.discontinuityTime, counters]);
