@@ -28,8 +28,9 @@ fi
 echo "==> npm ci"
 npm ci --no-audit --no-fund --loglevel=error
 
-echo "==> typecheck"
+echo "==> typecheck and lint"
 npm run -s typecheck
+npm run -s lint
 
 echo "==> tests (unit + integration + conformance)"
 report="$(mktemp)"
