@@ -1,7 +1,7 @@
 /** The demo network's content, read through each device's agent (no sockets) under a fake clock. */
 import { describe, expect, it } from 'vitest';
 import { SnmpType, type VarBind } from '../snmp/types.js';
-import { Tag, decodeMessage, encodeMessage } from './agent/ber.js';
+import { Tag, decodeMessage, encodeMessage } from '../snmp/ber.js';
 import { SnmpAgent } from './agent/snmp-agent.js';
 import { createDemoNetwork, demoDeviceDefinitions, type DemoDevice, type DemoNetwork } from './network.js';
 import { CDP_CACHE, IF_ENTRY, IFX_ENTRY, LLDP_LOC, LLDP_REM, MTXR_WL_AP, SYSTEM, UNIFI_VAP } from './oids.js';

@@ -1,4 +1,4 @@
-/** SnmpClient over the npm `net-snmp` package: v1/v2c/v3 sessions, our own walk loop, errors an operator can act on. */
+/** SnmpClient over CommunityTransport (v1/v2c) and the npm `net-snmp` package (v3, or v1/v2c on request): our own walk loop, errors an operator can act on. */
 import { isIPv6 } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import {
@@ -24,6 +24,7 @@ import { LinkscopeError, type ErrorCode } from '../model/errors.js';
 import type { AuthProtocol, PrivProtocol, SnmpTarget, V3Credentials } from '../model/types.js';
 import type { Logger } from '../observability/logger.js';
 import { BaseSnmpSession, abortedError, errorStatusError, type PduTransport, type RequestContext } from './base-session.js';
+import { CommunityTransport } from './community-transport.js';
 import { decodeVarBindInPlace, type RawVarBind } from './decode.js';
 import type { SnmpClient, SnmpSession, VarBind } from './types.js';
 
@@ -34,6 +35,11 @@ export interface NetSnmpClientOptions {
   readonly maxColumnsPerRequest?: number;
   /** Ceiling on columns x repetitions per GETBULK (agents cap replies); default 64. */
   readonly maxVarbindsPerRequest?: number;
+  /**
+   * Wire implementation for SNMP v1/v2c: 'native' (default) is CommunityTransport, a lean BER codec
+   * over node:dgram; 'net-snmp' uses the npm package as SNMPv3 always does. Both stay testable.
+   */
+  readonly transport?: 'net-snmp' | 'native';
 }
 
 const AUTH: Record<AuthProtocol, number> = {
@@ -317,11 +323,15 @@ function decodeGroups(raw: NetSnmpVarbind[][]): VarBind[][] {
 
 class NetSnmpSession extends BaseSnmpSession {
   constructor(target: SnmpTarget, options: NetSnmpClientOptions) {
-    super(target, new NetSnmpTransport(target, options.logger), options);
+    const native = target.credentials.version !== '3' && (options.transport ?? 'native') === 'native';
+    super(target, native ? new CommunityTransport(target) : new NetSnmpTransport(target, options.logger), options);
   }
 }
 
-/** The real SnmpClient. One net-snmp session (one UDP socket) per open(); close() releases it. */
+/**
+ * The real SnmpClient. One session (one UDP socket) per open(); close() releases it. SNMP v1/v2c
+ * go through CommunityTransport unless `transport: 'net-snmp'`; SNMPv3 always through net-snmp.
+ */
 export class NetSnmpClient implements SnmpClient {
   readonly #options: NetSnmpClientOptions;
 

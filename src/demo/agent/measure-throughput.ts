@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { LinkscopeError } from '../../model/errors.js';
 import { SnmpType } from '../../snmp/types.js';
 import { IF_ENTRY, IFX_ENTRY } from '../oids.js';
-import { BerReader, Tag, encodeOidTlv, lengthOfLength, parseOid, writeLength } from './ber.js';
+import { BerReader, Tag, encodeOidTlv, lengthOfLength, parseOid, writeLength } from '../../snmp/ber.js';
 import { SnmpAgent, startAgent } from './snmp-agent.js';
 import { syntheticDevice } from './synthetic.js';
 

@@ -12,7 +12,7 @@ import {
   writeValueTlv,
   type ValueInput,
   type ValueType,
-} from './ber.js';
+} from '../../snmp/ber.js';
 
 /** A value computed at request time; `nowMs` is read once per request so one response is one snapshot. */
 export type ValueProvider = (nowMs: number) => ValueInput;

@@ -1,7 +1,7 @@
 /** The agent's request handling without sockets: GET/GETNEXT/GETBULK edge cases, v1 rules, communities, size limits. */
 import { describe, expect, it } from 'vitest';
 import { SnmpType } from '../../snmp/types.js';
-import { ErrorStatus, Tag, decodeMessage, encodeMessage, type SnmpMessage } from './ber.js';
+import { ErrorStatus, Tag, decodeMessage, encodeMessage, type SnmpMessage } from '../../snmp/ber.js';
 import { MibViewBuilder, type MibView } from './mib-view.js';
 import { SnmpAgent } from './snmp-agent.js';
 import { syntheticDevice } from './synthetic.js';

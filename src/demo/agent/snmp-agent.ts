@@ -22,7 +22,7 @@ import {
   writeUnsigned64Content,
   writeUnsignedContent,
   writeValueTlv,
-} from './ber.js';
+} from '../../snmp/ber.js';
 import type { MibEntry, MibView } from './mib-view.js';
 
 /** What the agent counts; names follow the SNMPv2-MIB snmpIn and snmpOut counters where one exists. */

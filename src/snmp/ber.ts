@@ -1,6 +1,6 @@
-/** Hand-written BER (X.690) for the SNMP subset the demo agent speaks: fast writers into a reused buffer, a small reader, and allocation-friendly helpers for tests. */
-import { LinkscopeError } from '../../model/errors.js';
-import { SnmpType, type SnmpTypeTag, type SnmpValue, type VarBind } from '../../snmp/types.js';
+/** Hand-written BER (X.690) for SNMP v1/v2c: fast writers into a reused buffer, a small reader, and allocation-friendly message helpers for tests. Shared by the community transport and the demo agent. */
+import { LinkscopeError } from '../model/errors.js';
+import { SnmpType, type SnmpTypeTag, type SnmpValue, type VarBind } from './types.js';
 
 /** Universal and SNMP context tags used on the wire (RFC 3416 §3, X.690). */
 export const Tag = {
@@ -591,4 +591,471 @@ export function decodeMessage(buf: Uint8Array): SnmpMessage {
     varbinds.push({ oid, type: tag, value });
   }
   return { version, community, pduType, requestId, errorStatus, errorIndex, varbinds };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client codec: the community transport's hot path. Requests are encoded into a reused scratch
+// buffer from OID strings (no arc arrays); responses are decoded without a reader object, without
+// throwing, and with reply OID strings built from a cached prefix of the OID asked for.
+// ---------------------------------------------------------------------------------------------
+
+/** Version and community TLVs: the fixed start of every request of one transport. */
+export function encodeCommunityHead(version: number, community: Uint8Array): Buffer {
+  const ver = encodeValue(SnmpType.Integer, version);
+  const head = Buffer.allocUnsafe(ver.length + 1 + lengthOfLength(community.length) + community.length);
+  ver.copy(head, 0);
+  head[ver.length] = SnmpType.OctetString;
+  const pos = writeLength(head, ver.length + 1, community.length);
+  head.set(community, pos);
+  return head;
+}
+
+/** One encoded request and where its OIDs sit in it (the reply decoder names OIDs from them). */
+export interface EncodedRequest {
+  readonly message: Buffer;
+  /** Content bounds of each request OID inside `message`. */
+  readonly oidStart: Int32Array;
+  readonly oidEnd: Int32Array;
+  /** True when every OID string is canonical (no leading zeros): it may then serve as a reply OID's prefix text. */
+  readonly canonical: boolean;
+}
+
+let requestScratch = Buffer.allocUnsafe(64 * 1024);
+/** Largest request OID: RFC 3416 §2.4 allows 128 sub-identifiers of at most 5 bytes. */
+const MAX_OID_CONTENT = 128 * 5;
+const oidScratch = new Uint8Array(MAX_OID_CONTENT + 8);
+let oidCanonical = true;
+
+/**
+ * Encodes OID text (`1.3.6.1.2.1.1.3.0`, a leading dot tolerated) into oidScratch; returns the
+ * content length, or an error text. Sets oidCanonical false when the text is not the form the
+ * decoder would produce (leading dot or zeros).
+ */
+function encodeOidText(text: string): number | string {
+  const n = text.length;
+  let i = 0;
+  if (n > 0 && text.charCodeAt(0) === 0x2e) {
+    i = 1;
+    oidCanonical = false;
+  }
+  let arcs = 0;
+  let first = 0;
+  let len = 0;
+  while (i <= n) {
+    let v = 0;
+    const digitsStart = i;
+    while (i < n) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      v = v * 10 + c;
+      if (v > 0xffffffff) return `arc above 4294967295 in OID "${text}"`;
+      i++;
+    }
+    const digits = i - digitsStart;
+    if (digits === 0 || (i < n && text.charCodeAt(i) !== 0x2e)) return `"${text}" is not a numeric OID`;
+    if (digits > 1 && text.charCodeAt(digitsStart) === 48) oidCanonical = false;
+    i++; // the dot (or one past the end)
+    if (arcs === 0) {
+      if (v > 2) return `OID "${text}" must start with 0, 1 or 2`;
+      first = v;
+    } else {
+      if (arcs === 1) {
+        if (first < 2 && v > 39) return `second arc of OID "${text}" must be 0..39`;
+        v += first * 40;
+      }
+      if (len + 5 > MAX_OID_CONTENT) return `OID "${text}" is too long`;
+      len = writeSubidAt(oidScratch, len, v);
+    }
+    arcs++;
+  }
+  if (arcs < 2) return `OID "${text}" needs at least two arcs`;
+  return len;
+}
+
+function writeSubidAt(buf: Uint8Array, pos: number, v: number): number {
+  if (v < 0x80) {
+    buf[pos] = v;
+    return pos + 1;
+  }
+  const n = subidLength(v);
+  for (let i = n - 1; i >= 0; i--) {
+    const digit = v % 128;
+    buf[pos + i] = i === n - 1 ? digit : digit | 0x80;
+    v = Math.floor(v / 128);
+  }
+  return pos + n;
+}
+
+function prependTlvHeader(buf: Uint8Array, p: number, tag: number, len: number): number {
+  p -= 1 + lengthOfLength(len);
+  buf[p] = tag;
+  writeLength(buf, p + 1, len);
+  return p;
+}
+
+function prependInteger(buf: Uint8Array, p: number, v: number): number {
+  const len = signedLength(v);
+  p -= 2 + len;
+  buf[p] = SnmpType.Integer;
+  buf[p + 1] = len;
+  writeSignedContent(buf, p + 2, v, len);
+  return p;
+}
+
+/**
+ * Encodes a GET/GETNEXT/GETBULK request with NULL values. `field2`/`field3` are error-status and
+ * error-index (0, 0), or non-repeaters and max-repetitions for GETBULK. Throws
+ * LS_VALIDATION for an OID that is not numeric or does not fit BER.
+ */
+export function encodeRequest(head: Uint8Array, pduType: number, requestId: number, field2: number, field3: number, oids: readonly string[]): EncodedRequest {
+  const headroom = head.length + 48;
+  const count = oids.length;
+  if (requestScratch.length < headroom + count * (MAX_OID_CONTENT + 12)) {
+    requestScratch = Buffer.allocUnsafe(headroom + count * (MAX_OID_CONTENT + 12));
+  }
+  const buf = requestScratch;
+  const oidStart = new Int32Array(count * 2);
+  oidCanonical = true;
+  let pos = headroom;
+  for (let k = 0; k < count; k++) {
+    const text = oids[k] as string;
+    const len = encodeOidText(text);
+    if (typeof len === 'string') throw new LinkscopeError('LS_VALIDATION', `cannot encode ${len}`, { details: { oid: text } });
+    const oidTlvLen = 1 + lengthOfLength(len) + len;
+    const seqLen = oidTlvLen + 2;
+    buf[pos] = Tag.Sequence;
+    pos = writeLength(buf, pos + 1, seqLen);
+    buf[pos] = SnmpType.ObjectIdentifier;
+    pos = writeLength(buf, pos + 1, len);
+    oidStart[k] = pos;
+    for (let i = 0; i < len; i++) buf[pos + i] = oidScratch[i] as number;
+    pos += len;
+    oidStart[count + k] = pos;
+    buf[pos] = SnmpType.Null;
+    buf[pos + 1] = 0;
+    pos += 2;
+  }
+  const end = pos;
+  let p = prependTlvHeader(buf, headroom, Tag.Sequence, end - headroom);
+  p = prependInteger(buf, p, field3);
+  p = prependInteger(buf, p, field2);
+  p = prependInteger(buf, p, requestId);
+  p = prependTlvHeader(buf, p, pduType, end - p);
+  p -= head.length;
+  buf.set(head, p);
+  p = prependTlvHeader(buf, p, Tag.Sequence, end - p);
+  const message = Buffer.allocUnsafe(end - p);
+  buf.copy(message, 0, p, end);
+  for (let i = 0; i < oidStart.length; i++) oidStart[i] = (oidStart[i] as number) - p;
+  return { message, oidStart: oidStart.subarray(0, count), oidEnd: oidStart.subarray(count), canonical: oidCanonical };
+}
+
+/** Where the parts of a response message sit; filled by readResponseHead. */
+export interface ResponseHead {
+  version: number;
+  communityStart: number;
+  communityEnd: number;
+  pduType: number;
+  requestId: number;
+  errorStatus: number;
+  errorIndex: number;
+  vblStart: number;
+  vblEnd: number;
+}
+
+export function newResponseHead(): ResponseHead {
+  return { version: 0, communityStart: 0, communityEnd: 0, pduType: 0, requestId: 0, errorStatus: 0, errorIndex: 0, vblStart: 0, vblEnd: 0 };
+}
+
+/** End of the element whose header header() read last. */
+let tlvEnd = 0;
+
+/** Reads the length after the tag at `pos`; returns the content start (tlvEnd = content end), or -1 when it does not fit in `limit`. */
+function header(buf: Uint8Array, pos: number, limit: number): number {
+  if (pos + 2 > limit) return -1;
+  let len = buf[pos + 1] as number;
+  pos += 2;
+  if (len & 0x80) {
+    const n = len & 0x7f;
+    if (n === 0 || n > 4 || pos + n > limit) return -1;
+    len = 0;
+    for (let i = 0; i < n; i++) len = len * 256 + (buf[pos++] as number);
+  }
+  if (len > limit - pos) return -1;
+  tlvEnd = pos + len;
+  return pos;
+}
+
+/** Two's-complement INTEGER content as a safe number; NaN when empty or beyond 2^53. */
+function readInteger(buf: Uint8Array, start: number, end: number): number {
+  if (end <= start) return Number.NaN;
+  let v = (buf[start] as number) & 0x80 ? (buf[start] as number) - 256 : (buf[start] as number);
+  for (let i = start + 1; i < end; i++) v = v * 256 + (buf[i] as number);
+  return Number.isSafeInteger(v) ? v : Number.NaN;
+}
+
+function readIntegerTlv(buf: Uint8Array, pos: number, limit: number): number {
+  if (buf[pos] !== SnmpType.Integer) return Number.NaN;
+  const c = header(buf, pos, limit);
+  return c < 0 ? Number.NaN : readInteger(buf, c, tlvEnd);
+}
+
+/** Parses message, version, community and PDU header. False when the bytes are not an SNMP v1/v2c message. Never throws. */
+export function readResponseHead(buf: Uint8Array, h: ResponseHead): boolean {
+  if (buf[0] !== Tag.Sequence) return false;
+  let p = header(buf, 0, buf.length);
+  if (p < 0) return false;
+  const end = tlvEnd;
+  h.version = readIntegerTlv(buf, p, end);
+  if (Number.isNaN(h.version)) return false;
+  p = tlvEnd;
+  if (buf[p] !== SnmpType.OctetString) return false;
+  h.communityStart = header(buf, p, end);
+  if (h.communityStart < 0) return false;
+  h.communityEnd = p = tlvEnd;
+  const pduType = buf[p] as number;
+  if ((pduType & 0xe0) !== 0xa0) return false;
+  p = header(buf, p, end);
+  if (p < 0) return false;
+  const pduEnd = tlvEnd;
+  h.pduType = pduType;
+  h.requestId = readIntegerTlv(buf, p, pduEnd);
+  if (Number.isNaN(h.requestId)) return false;
+  h.errorStatus = readIntegerTlv(buf, tlvEnd, pduEnd);
+  if (Number.isNaN(h.errorStatus)) return false;
+  h.errorIndex = readIntegerTlv(buf, tlvEnd, pduEnd);
+  if (Number.isNaN(h.errorIndex)) return false;
+  p = tlvEnd;
+  if (buf[p] !== Tag.Sequence) return false;
+  h.vblStart = header(buf, p, pduEnd);
+  if (h.vblStart < 0) return false;
+  h.vblEnd = tlvEnd;
+  return true;
+}
+
+/** Appends `.arc` for each sub-identifier in buf[start, end) to `prefix`; null when truncated or an arc exceeds 32 bits. */
+function appendArcs(prefix: string, buf: Uint8Array, start: number, end: number): string | null {
+  let s = prefix;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const b = buf[i] as number;
+    v = v * 128 + (b & 0x7f);
+    if (v > 0xffffffff) return null;
+    if ((b & 0x80) === 0) {
+      s += '.' + v;
+      v = 0;
+    }
+  }
+  return end > start && (buf[end - 1] as number) & 0x80 ? null : s;
+}
+
+/** OID content octets → dotted string (X.690 §8.19); null when empty, truncated or an arc exceeds 32 bits. */
+export function decodeOidText(buf: Uint8Array, start: number, end: number): string | null {
+  let v = 0;
+  let i = start;
+  for (; i < end; i++) {
+    const b = buf[i] as number;
+    v = v * 128 + (b & 0x7f);
+    if (v > 0xffffffff + 80) return null;
+    if ((b & 0x80) === 0) break;
+  }
+  if (i >= end) return null;
+  const a = v < 40 ? 0 : v < 80 ? 1 : 2;
+  return appendArcs(`${a}.${v - a * 40}`, buf, i + 1, end);
+}
+
+/**
+ * Names reply OIDs. A reply OID almost always extends a prefix of the OID requested in its slot
+ * (GETBULK rows of one column: `ifHCInOctets.57` asked, `ifHCInOctets.58..` returned), so per slot
+ * the prefix text is found once per reply and each varbind only formats its remaining arcs
+ * (net-snmp formats every arc of every OID, a large share of its per-varbind cost).
+ */
+export class OidNamer {
+  #req: Uint8Array = new Uint8Array(0);
+  #start: Int32Array = new Int32Array(0);
+  #end: Int32Array = new Int32Array(0);
+  #oids: readonly string[] = [];
+  #canonical = false;
+  #prefixLen = new Int32Array(16);
+  #prefix: string[] = [];
+
+  /** Starts naming the reply to `req`, whose OIDs were `oids`. */
+  reset(req: EncodedRequest, oids: readonly string[]): void {
+    this.#req = req.message;
+    this.#start = req.oidStart;
+    this.#end = req.oidEnd;
+    this.#oids = oids;
+    this.#canonical = req.canonical;
+    if (this.#prefixLen.length < oids.length) this.#prefixLen = new Int32Array(oids.length * 2);
+    this.#prefixLen.fill(-1, 0, oids.length);
+  }
+
+  get slots(): number {
+    return this.#oids.length;
+  }
+
+  /** Dotted text of the OID content buf[start, end) of a varbind in `slot`; null when malformed. */
+  name(buf: Uint8Array, start: number, end: number, slot: number): string | null {
+    const req = this.#req;
+    const rs = this.#start[slot] as number;
+    const re = this.#end[slot] as number;
+    let pl = this.#prefixLen[slot] as number;
+    if (pl < 0) {
+      pl = re - rs;
+      this.#prefixLen[slot] = pl;
+      this.#prefix[slot] = this.#canonical ? (this.#oids[slot] as string) : (decodeOidText(req, rs, re) as string);
+    }
+    const len = end - start;
+    if (len >= pl) {
+      let i = 0;
+      while (i < pl && buf[start + i] === req[rs + i]) i++;
+      if (i === pl) return len === pl ? (this.#prefix[slot] as string) : appendArcs(this.#prefix[slot] as string, buf, start + pl, end);
+    }
+    // Another prefix: the longest one shared with the requested OID that ends on an arc boundary.
+    const max = len < re - rs ? len : re - rs;
+    let j = 0;
+    while (j < max && buf[start + j] === req[rs + j]) j++;
+    while (j > 0 && (req[rs + j - 1] as number) & 0x80) j--;
+    if (j === 0) return decodeOidText(buf, start, end);
+    const prefix = this.#prefixText(rs, j, slot);
+    this.#prefixLen[slot] = j;
+    this.#prefix[slot] = prefix;
+    return j === len ? prefix : appendArcs(prefix, buf, start + j, end);
+  }
+
+  /** Text of the first `bytes` content bytes of the requested OID in `slot` (they end on an arc boundary). */
+  #prefixText(rs: number, bytes: number, slot: number): string {
+    const req = this.#req;
+    if (!this.#canonical) return decodeOidText(req, rs, rs + bytes) as string;
+    let arcs = 1; // the first byte run holds two arcs
+    for (let i = rs; i < rs + bytes; i++) if (((req[i] as number) & 0x80) === 0) arcs++;
+    const text = this.#oids[slot] as string;
+    let dots = 0;
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 0x2e && ++dots === arcs) return text.slice(0, i);
+    }
+    return text;
+  }
+}
+
+/** Why a response could not be decoded. `fatal`: well-formed BER, but a value linkscope will not accept (the same reply would come again). */
+export class DecodeFailure {
+  constructor(
+    readonly reason: string,
+    readonly fatal: boolean,
+  ) {}
+}
+
+const TWO_32 = 4294967296;
+
+/** Counter64 content (≤ 8 significant bytes; a 9th leading 0x00 is BER's sign octet) as bigint; null when longer. */
+function readCounter64(buf: Uint8Array, start: number, end: number): bigint | null {
+  while (start < end && buf[start] === 0) start++;
+  const significant = end - start;
+  if (significant > 8) return null;
+  if (significant <= 6) {
+    let n = 0;
+    for (let i = start; i < end; i++) n = n * 256 + (buf[i] as number);
+    return BigInt(n);
+  }
+  const loStart = end - 4;
+  let hi = 0;
+  for (let i = start; i < loStart; i++) hi = hi * 256 + (buf[i] as number);
+  const lo = (((buf[loStart] as number) << 24) >>> 0) + (((buf[loStart + 1] as number) << 16) | ((buf[loStart + 2] as number) << 8) | (buf[loStart + 3] as number));
+  return (BigInt(hi) << 32n) | BigInt(lo);
+}
+
+/**
+ * Decodes the varbind list buf[start, end) into `out` as src/snmp/decode.ts would leave net-snmp's
+ * varbinds: Counter32/Counter64 bigint, Integer/Gauge32/TimeTicks number (32-bit unsigned types
+ * wrap like net-snmp's `>>> 0`), OctetString/Opaque a Buffer view of the datagram, OID/IpAddress
+ * dotted text, Null and the exceptions null. `namer` (reset for the request) names OIDs by slot
+ * (varbind index modulo the requested OIDs); without it every OID is formatted in full.
+ * Returns null on success. Never throws.
+ */
+export function decodeVarBinds(buf: Buffer, start: number, end: number, namer: OidNamer | null, out: VarBind[]): DecodeFailure | null {
+  const slots = namer === null ? 0 : namer.slots;
+  let p = start;
+  let index = 0;
+  while (p < end) {
+    if (buf[p] !== Tag.Sequence) return new DecodeFailure(`varbind ${index + 1} is not a SEQUENCE`, false);
+    const c = header(buf, p, end);
+    if (c < 0) return new DecodeFailure(`varbind ${index + 1} is truncated`, false);
+    const vbEnd = tlvEnd;
+    if (buf[c] !== SnmpType.ObjectIdentifier) return new DecodeFailure(`varbind ${index + 1} does not start with an OID`, false);
+    const oc = header(buf, c, vbEnd);
+    if (oc < 0) return new DecodeFailure(`the OID of varbind ${index + 1} is truncated`, false);
+    const oe = tlvEnd;
+    const oid = slots > 0 ? (namer as OidNamer).name(buf, oc, oe, index % slots) : decodeOidText(buf, oc, oe);
+    if (oid === null) return new DecodeFailure(`the OID of varbind ${index + 1} is malformed`, false);
+    const type = buf[oe] as number;
+    const vc = header(buf, oe, vbEnd);
+    if (vc < 0) return new DecodeFailure(`the value of ${oid} is truncated`, false);
+    const ve = tlvEnd;
+    let value: SnmpValue;
+    switch (type) {
+      case SnmpType.Integer:
+        value = readInteger(buf, vc, ve);
+        if (Number.isNaN(value)) return new DecodeFailure(`the Integer of ${oid} is empty or too long`, false);
+        break;
+      case SnmpType.Counter32:
+      case SnmpType.Gauge32:
+      case SnmpType.TimeTicks: {
+        const n = readInteger(buf, vc, ve);
+        if (Number.isNaN(n)) return new DecodeFailure(`the 32-bit value of ${oid} is empty or too long`, false);
+        // As net-snmp: two's complement read, then wrapped to 32 bits unsigned.
+        const u = n >= 0 && n < TWO_32 ? n : n >>> 0;
+        value = type === SnmpType.Counter32 ? BigInt(u) : u;
+        break;
+      }
+      case SnmpType.Counter64: {
+        const big = readCounter64(buf, vc, ve);
+        if (big === null) return new DecodeFailure(`Counter64 value of ${oid} has more than 8 significant bytes`, true);
+        value = big;
+        break;
+      }
+      case SnmpType.OctetString:
+      case SnmpType.Opaque:
+        value = buf.subarray(vc, ve);
+        break;
+      case SnmpType.ObjectIdentifier:
+        value = decodeOidText(buf, vc, ve);
+        if (value === null) return new DecodeFailure(`the OID value of ${oid} is malformed`, false);
+        break;
+      case SnmpType.IpAddress:
+        if (ve - vc !== 4) return new DecodeFailure(`the IpAddress of ${oid} has ${ve - vc} bytes, not 4`, false);
+        value = `${buf[vc] as number}.${buf[vc + 1] as number}.${buf[vc + 2] as number}.${buf[vc + 3] as number}`;
+        break;
+      case SnmpType.Null:
+      case SnmpType.NoSuchObject:
+      case SnmpType.NoSuchInstance:
+      case SnmpType.EndOfMibView:
+        value = null;
+        break;
+      case 0x01: // BOOLEAN
+      case 0x03: // BIT STRING
+        return new DecodeFailure(`Unsupported SNMP type 0x${type.toString(16)} for ${oid}`, true);
+      default:
+        return new DecodeFailure(`unknown value type 0x${type.toString(16)} for ${oid}`, false);
+    }
+    out.push({ oid, type: type as SnmpTypeTag, value });
+    p = vbEnd;
+    index++;
+  }
+  return null;
+}
+
+/** A whole response, decoded: for tests and tools; the transport uses the pieces. */
+export interface DecodedResponse {
+  readonly head: ResponseHead;
+  readonly varbinds: VarBind[];
+}
+
+/** Decodes one response datagram without a request context. Never throws: malformed input gives a DecodeFailure. */
+export function decodeResponse(buf: Buffer): DecodedResponse | DecodeFailure {
+  const head = newResponseHead();
+  if (!readResponseHead(buf, head)) return new DecodeFailure('not an SNMP v1/v2c message', false);
+  const varbinds: VarBind[] = [];
+  const failure = decodeVarBinds(buf, head.vblStart, head.vblEnd, null, varbinds);
+  return failure ?? { head, varbinds };
 }
