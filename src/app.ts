@@ -43,8 +43,8 @@ export function openInventoryFor(config: Config, logger: Logger): Inventory {
   return openInventory({ path: join(config.dataDir, 'inventory.db'), secretKey, secretKeyFile: config.secretKeyFile, logger: logger.child({ module: 'inventory' }) });
 }
 
-export function createSnmpClient(logger: Logger): SnmpClient {
-  return new NetSnmpClient({ logger: logger.child({ module: 'snmp' }) });
+export function createSnmpClient(logger: Logger, maxVarbindsPerRequest?: number): SnmpClient {
+  return new NetSnmpClient({ logger: logger.child({ module: 'snmp' }), ...(maxVarbindsPerRequest === undefined ? {} : { maxVarbindsPerRequest }) });
 }
 
 /** Everything a poll needs: inventory, SNMP, sink (with spool), live state, counter store, poller. */
@@ -66,7 +66,7 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
     logger,
   });
   const state = new LiveState();
-  const snmp = createSnmpClient(logger);
+  const snmp = createSnmpClient(logger, config.snmp.maxVarbindsPerRequest);
   const poller = new Poller({
     inventory,
     snmp,

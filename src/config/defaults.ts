@@ -27,6 +27,8 @@ export const DEFAULTS = {
     retries: 1,
     // 25 rows of ifXTable fit in one 1500-byte-MTU UDP reply on most agents; larger values fragment.
     maxRepetitions: 25,
+    // snmpsim 0.4 never answers a GETBULK asking for more than 64 varbinds; snmpd caps at 100.
+    maxVarbindsPerRequest: 64,
   },
   poller: {
     maxConcurrentRequests: 64,

@@ -253,7 +253,7 @@ function assemble(values: ReadonlyMap<string, Value>): Config {
     apiToken: secret('apiToken'),
     pollIntervalMs: num('pollInterval'),
     logLevel: logLevel as LogLevel,
-    snmp: { timeoutMs: num('snmp.timeout'), retries: num('snmp.retries'), maxRepetitions: num('snmp.maxRepetitions') },
+    snmp: { timeoutMs: num('snmp.timeout'), retries: num('snmp.retries'), maxRepetitions: num('snmp.maxRepetitions'), maxVarbindsPerRequest: num('snmp.maxVarbindsPerRequest') },
     poller: {
       maxConcurrentRequests: num('poller.maxConcurrentRequests'),
       jitterRatio: num('poller.jitter'),

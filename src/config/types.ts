@@ -25,6 +25,8 @@ export interface SnmpConfig {
   /** Extra attempts after the first. */
   readonly retries: number;
   readonly maxRepetitions: number;
+  /** Ceiling on columns x repetitions in one GETBULK (agents cap their replies). */
+  readonly maxVarbindsPerRequest: number;
 }
 
 export interface PollerConfig {
@@ -77,7 +79,7 @@ export interface ConfigFile {
   readonly apiToken?: unknown;
   readonly pollInterval?: unknown;
   readonly logLevel?: unknown;
-  readonly snmp?: { readonly timeout?: unknown; readonly retries?: unknown; readonly maxRepetitions?: unknown };
+  readonly snmp?: { readonly timeout?: unknown; readonly retries?: unknown; readonly maxRepetitions?: unknown; readonly maxVarbindsPerRequest?: unknown };
   readonly poller?: {
     readonly maxConcurrentRequests?: unknown;
     readonly jitter?: unknown;
