@@ -16,8 +16,8 @@ import { LiveState } from '../src/state/live-state.js';
 
 const DEVICES = 1000;
 const INTERFACES = 10;
-const DURATION_S = Number(process.env['LINKSCOPE_BENCH_SECONDS'] ?? 5);
-const CONNECTIONS = Number(process.env['LINKSCOPE_BENCH_CONNECTIONS'] ?? 4);
+const DURATION_S = Number(process.env['BENCH_API_SECONDS'] ?? 5);
+const CONNECTIONS = Number(process.env['BENCH_API_CONNECTIONS'] ?? 4);
 const TARGET_P99_MS = 20;
 
 interface ChildRequest {

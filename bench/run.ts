@@ -31,7 +31,7 @@ function runApiBench(): Promise<Headline> {
       out += chunk.toString('utf8');
       process.stdout.write(chunk);
     });
-    // Its own bound is 1 s warm-up + 3 routes × LINKSCOPE_BENCH_SECONDS; this one only catches a hang.
+    // Its own bound is 1 s warm-up + 3 routes × BENCH_API_SECONDS; this one only catches a hang.
     const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
     child.once('error', reject);
     child.once('exit', (code, signal) => {
