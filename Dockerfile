@@ -14,7 +14,6 @@ RUN apt-get update \
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
-COPY bench ./bench
 COPY mibs ./mibs
 # `npm ci` runs the "prepare" script, which compiles src/ to dist/ (needs the sources above).
 RUN npm ci --no-audit --no-fund \

@@ -13,7 +13,7 @@ import { InfluxSink } from '../src/storage/influx-sink.js';
 import { formatPoint } from '../src/storage/line-protocol.js';
 import { MEASUREMENT } from '../src/storage/schema.js';
 import type { Point } from '../src/storage/types.js';
-import { startInfluxd, type Influxd } from './lib/influxd.js';
+import { startInfluxd, type InfluxdHandle as Influxd } from '../test/helpers/with-influxd.js';
 import { cpuSecondsSince, median, num, printTable } from './lib/table.js';
 
 const BATCH_SIZE = 5000;
@@ -47,7 +47,7 @@ async function makePolls(interfaces: number, polls: number): Promise<Point[][]> 
 }
 
 async function createDb(influxd: Influxd, db: string): Promise<void> {
-  const text = await influxd.query(`CREATE DATABASE "${db}"`);
+  const text = await influxd.queryText(`CREATE DATABASE "${db}"`);
   if (text.includes('"error"')) throw new Error(`cannot create database ${db}: ${text}`);
 }
 
@@ -103,7 +103,7 @@ export async function runInfluxWrite(options: { interfaces?: number; polls?: num
       raw.push(await rawPosts(influxd, `bench_raw_${r}`, polls));
       sink.push(await throughSink(influxd, `bench_sink_${r}`, polls, join(spoolDir, String(r))));
     }
-    const check = await influxd.query(`SELECT count("ifIndex") FROM "interface"`, `bench_sink_0`);
+    const check = await influxd.queryText(`SELECT count("ifIndex") FROM "interface"`, `bench_sink_0`);
     if (!check.includes(`,${points}]`)) throw new Error(`InfluxDB holds a different number of points than written (${points}): ${check.slice(0, 300)}`);
   } finally {
     await influxd.dispose();

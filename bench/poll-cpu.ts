@@ -9,7 +9,7 @@ import { NetSnmpClient } from '../src/snmp/net-snmp-client.js';
 import type { SnmpSession } from '../src/snmp/types.js';
 import { formatPoints } from '../src/storage/line-protocol.js';
 import { AGENT_COMMUNITY, startAgentHost } from './lib/agent-host.js';
-import { startSnmpd } from './lib/snmpd.js';
+import { withSnmpd } from '../test/helpers/with-snmpd.js';
 import { cpuSecondsSince, median, num, printTable, verdict } from './lib/table.js';
 
 export const TARGET_RATIO = 1.5;
@@ -213,7 +213,7 @@ export async function runPollCpu(options: { repeats?: number } = {}): Promise<Po
   }
 
   try {
-    const snmpd = await startSnmpd();
+    const snmpd = await withSnmpd();
     try {
       // A few host interfaces only: fixed per-poll and per-process costs dominate; more repeats.
       await compare({ label: 'Debian snmpd', host: snmpd.host, port: snmpd.port, community: snmpd.community }, 64, 5 * repeats, repeats, false);

@@ -1,7 +1,5 @@
 /** Child processes and free ports for the benchmarks: every child is tracked and killed on exit, even on error. */
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createSocket } from 'node:dgram';
-import { createServer } from 'node:net';
 
 const live = new Set<ChildProcess>();
 let hookInstalled = false;
@@ -96,32 +94,4 @@ export function waitForLine(t: TrackedChild, pattern: RegExp, timeoutMs: number,
     t.child.stdout?.on('data', onData);
     t.child.once('exit', onExit);
   });
-}
-
-function freeUdpPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = createSocket('udp4');
-    socket.once('error', reject);
-    socket.bind(0, '127.0.0.1', () => {
-      const { port } = socket.address();
-      socket.close(() => resolve(port));
-    });
-  });
-}
-
-function tcpPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-/** An ephemeral port free on 127.0.0.1 for UDP and TCP right now (as test/helpers/free-port.ts). Bounded: 20 tries. */
-export async function freePort(): Promise<number> {
-  for (let i = 0; i < 20; i++) {
-    const port = await freeUdpPort();
-    if (port >= 10000 && (await tcpPortFree(port))) return port;
-  }
-  throw new Error('no free port on 127.0.0.1 after 20 tries');
 }
