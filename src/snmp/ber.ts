@@ -686,14 +686,16 @@ function writeSubidAt(buf: Uint8Array, pos: number, v: number): number {
   return pos + n;
 }
 
-function prependTlvHeader(buf: Uint8Array, p: number, tag: number, len: number): number {
+/** Writes a TLV header ending just before `p` (messages are built back to front); returns its start. */
+export function prependTlvHeader(buf: Uint8Array, p: number, tag: number, len: number): number {
   p -= 1 + lengthOfLength(len);
   buf[p] = tag;
   writeLength(buf, p + 1, len);
   return p;
 }
 
-function prependInteger(buf: Uint8Array, p: number, v: number): number {
+/** Writes an INTEGER TLV ending just before `p`; returns its start. */
+export function prependInteger(buf: Uint8Array, p: number, v: number): number {
   const len = signedLength(v);
   p -= 2 + len;
   buf[p] = SnmpType.Integer;
@@ -949,7 +951,7 @@ export class DecodeFailure {
 const TWO_32 = 4294967296;
 
 /** Counter64 content (≤ 8 significant bytes; a 9th leading 0x00 is BER's sign octet) as bigint; null when longer. */
-function readCounter64(buf: Uint8Array, start: number, end: number): bigint | null {
+export function readCounter64(buf: Uint8Array, start: number, end: number): bigint | null {
   while (start < end && buf[start] === 0) start++;
   const significant = end - start;
   if (significant > 8) return null;

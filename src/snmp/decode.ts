@@ -1,5 +1,6 @@
 /** Turns net-snmp's raw varbind values into linkscope's SnmpValue: counters to exact bigint. Pure, no I/O. */
 import { LinkscopeError } from '../model/errors.js';
+import { readCounter64 } from './ber.js';
 import { SnmpType, type SnmpTypeTag, type SnmpValue, type VarBind } from './types.js';
 
 /** A varbind as net-snmp's decoder leaves it: `value` is a number, Buffer, string or null depending on `type`. */
@@ -17,26 +18,13 @@ const TWO_32 = 0x1_0000_0000;
  * bigint. Combines two 32-bit halves as numbers and builds one bigint, rather than a bigint per byte.
  */
 export function counter64ToBigInt(bytes: Uint8Array): bigint {
-  let start = 0;
-  const end = bytes.length;
-  // Leading zero bytes carry no value (BER sign octet or an agent's zero padding).
-  while (start < end && bytes[start] === 0) start++;
-  const significant = end - start;
-  if (significant > 8) {
-    throw new LinkscopeError('LS_SNMP_BAD_RESPONSE', `Counter64 value has ${significant} significant bytes; at most 8 are allowed`);
+  const value = readCounter64(bytes, 0, bytes.length);
+  if (value === null) {
+    let start = 0;
+    while (start < bytes.length && bytes[start] === 0) start++;
+    throw new LinkscopeError('LS_SNMP_BAD_RESPONSE', `Counter64 value has ${bytes.length - start} significant bytes; at most 8 are allowed`);
   }
-  if (significant <= 6) {
-    // Up to 48 bits: exact in a double.
-    let n = 0;
-    for (let i = start; i < end; i++) n = n * 256 + (bytes[i] as number);
-    return BigInt(n);
-  }
-  const loStart = end - 4;
-  let hi = 0;
-  for (let i = start; i < loStart; i++) hi = hi * 256 + (bytes[i] as number);
-  let lo = 0;
-  for (let i = loStart; i < end; i++) lo = lo * 256 + (bytes[i] as number);
-  return (BigInt(hi) << 32n) | BigInt(lo);
+  return value;
 }
 
 function toCounter64(value: unknown): bigint {

@@ -4,6 +4,8 @@ import { LinkscopeError } from '../../model/errors.js';
 import type { Logger } from '../../observability/logger.js';
 import { SnmpType } from '../../snmp/types.js';
 import {
+  prependInteger,
+  prependTlvHeader,
   BerError,
   BerReader,
   ErrorStatus,
@@ -424,17 +426,17 @@ export class SnmpAgent {
     const end = this.#pos;
     let p = this.#head;
     const vblLen = end - p;
-    p = prependHeader(out, p, Tag.Sequence, vblLen);
-    p = prependInt(out, p, errorIndex);
-    p = prependInt(out, p, errorStatus);
+    p = prependTlvHeader(out, p, Tag.Sequence, vblLen);
+    p = prependInteger(out, p, errorIndex);
+    p = prependInteger(out, p, errorStatus);
     p -= ridEnd - ridStart;
     out.set(msg.subarray(ridStart, ridEnd), p);
-    p = prependHeader(out, p, Tag.Response, end - p);
+    p = prependTlvHeader(out, p, Tag.Response, end - p);
     p -= communityEnd - communityStart;
     out.set(msg.subarray(communityStart, communityEnd), p);
     p -= versionEnd - versionStart;
     out.set(msg.subarray(versionStart, versionEnd), p);
-    p = prependHeader(out, p, Tag.Sequence, end - p);
+    p = prependTlvHeader(out, p, Tag.Sequence, end - p);
     this.stats.responses++;
     if (errorStatus === ErrorStatus.noError) this.stats.varbinds += countVarbinds(out, this.#head, end);
     return Buffer.from(out.subarray(p, end));
@@ -442,22 +444,6 @@ export class SnmpAgent {
 }
 
 const scratchHiLo = new Uint32Array(2);
-
-function prependHeader(buf: Buffer, p: number, tag: number, len: number): number {
-  p -= 1 + lengthOfLength(len);
-  buf[p] = tag;
-  writeLength(buf, p + 1, len);
-  return p;
-}
-
-function prependInt(buf: Buffer, p: number, v: number): number {
-  const len = signedLength(v);
-  p -= 2 + len;
-  buf[p] = SnmpType.Integer;
-  buf[p + 1] = len;
-  writeSignedContent(buf, p + 2, v, len);
-  return p;
-}
 
 /** Counts top-level SEQUENCEs in the varbind list (cheap: one header per varbind). */
 function countVarbinds(buf: Buffer, start: number, end: number): number {
