@@ -126,8 +126,7 @@ export function indexColumns(columns: ReadonlyMap<string, readonly VarBind[]>, w
     const start = col.length + 1;
     for (const vb of vbs) {
       if (vb.value === null) continue;
-      const suffix = vb.oid.slice(start);
-      const ifIndex = parseIndex(suffix);
+      const ifIndex = parseIndex(vb.oid, start);
       if (ifIndex === null) continue;
       let row = rows.get(ifIndex);
       if (row === undefined) {
@@ -145,13 +144,16 @@ export function indexColumns(columns: ReadonlyMap<string, readonly VarBind[]>, w
   return rows;
 }
 
-function parseIndex(suffix: string): number | null {
-  if (suffix.length === 0 || suffix.length > 10) return null;
-  for (let i = 0; i < suffix.length; i += 1) {
-    const ch = suffix.charCodeAt(i);
+/** The integer after `start` in an OID, read in place (no substring per varbind on the poll path). */
+function parseIndex(oid: string, start: number): number | null {
+  const len = oid.length - start;
+  if (len <= 0 || len > 10) return null;
+  let n = 0;
+  for (let i = start; i < oid.length; i += 1) {
+    const ch = oid.charCodeAt(i);
     if (ch < 48 || ch > 57) return null;
+    n = n * 10 + (ch - 48);
   }
-  const n = Number(suffix);
   return n > 0 && n <= 2147483647 ? n : null;
 }
 
