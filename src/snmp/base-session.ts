@@ -82,6 +82,8 @@ const DEFAULT_MAX_VARBINDS = 1_000_000;
  * a silent timeout.
  */
 export const DEFAULT_MAX_VARBINDS_PER_REQUEST = 64;
+/** The budget never shrinks below this on timeouts: a smaller request that times out is a dead agent, not a large reply. */
+const MIN_VARBIND_BUDGET = 8;
 
 export interface BaseSessionOptions {
   /** Columns carried by one GETBULK in walkColumns (each gets maxRepetitions rows). */
@@ -99,7 +101,10 @@ export abstract class BaseSnmpSession implements SnmpSession {
   /** Current GETBULK repetitions; halved (sticky for this session) when the agent says tooBig. */
   protected repetitions: number;
   protected columnsPerRequest: number;
-  protected readonly varbindBudget: number;
+  /** Varbinds per GETBULK; halved (sticky) when a large request goes unanswered by an agent that answers small ones. */
+  protected varbindBudget: number;
+  /** Replies received in this session: an agent that answered before is alive, so a silent large request was too large. */
+  #answered = 0;
   #closed = false;
 
   protected constructor(
@@ -132,6 +137,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
       let n = 0;
       for (const item of result) n += Array.isArray(item) ? item.length : 1;
       this.stats.varbinds += n;
+      this.#answered += 1;
       return result;
     } catch (err) {
       if (isLinkscopeError(err, 'LS_SNMP_TIMEOUT')) this.stats.timeouts++;
@@ -215,6 +221,13 @@ export abstract class BaseSnmpSession implements SnmpSession {
           groups = await this.send(ctx, () => this.transport.getBulk(oids, reps, ctx));
         }
       } catch (err) {
+        if (!v1 && isLinkscopeError(err, 'LS_SNMP_TIMEOUT') && this.#answered > 0 && this.varbindBudget > MIN_VARBIND_BUDGET) {
+          // Some agents drop a reply they cannot build or send (it would exceed their buffer or the
+          // path's MTU, and fragments get filtered) instead of answering tooBig; snmpsim 0.4 never
+          // answers more than 64. This agent answered before, so ask for less, as Zabbix does.
+          this.varbindBudget = Math.max(MIN_VARBIND_BUDGET, Math.floor(this.varbindBudget / 2));
+          continue;
+        }
         const status = errorStatusOf(err);
         if (status === ERROR_STATUS_TOO_BIG) {
           // RFC 3416 4.2.3: the reply would not fit; ask for less and try again.

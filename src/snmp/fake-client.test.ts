@@ -195,3 +195,28 @@ describe('FakeSnmpClient', () => {
     expect(await snmp.open(target()).walk(IF_DESCR, { maxVarbinds: 5 })).toHaveLength(5);
   });
 });
+
+describe('GETBULK budget back-off on silence', () => {
+  it('asks for less when an agent that answered before ignores a large GETBULK', async () => {
+    const snmp = new FakeSnmpClient();
+    const agent = snmp.addSnmprec('10.0.0.1', fixture('switch-hc.snmprec'));
+    // Like snmpsim: anything asking for more than 32 varbinds gets no reply at all.
+    agent.fail((r) => (r.pdu === 'getBulk' && r.oids.length * r.maxRepetitions > 32 ? 'timeout' : undefined));
+    const s = snmp.open(target({ maxRepetitions: 25 }));
+    await s.get(['1.3.6.1.2.1.1.3.0']);
+    const cols = await s.walkColumns(['1.3.6.1.2.1.2.2.1.2', '1.3.6.1.2.1.2.2.1.3']);
+    expect(cols.get('1.3.6.1.2.1.2.2.1.2')).toHaveLength(29);
+    expect(s.stats.timeouts).toBe(1);
+    const sizes = agent.log.filter((r) => r.pdu === 'getBulk').map((r) => r.oids.length * r.maxRepetitions);
+    expect(sizes[0]).toBe(50);
+    expect(sizes.slice(1).every((n) => n <= 32)).toBe(true);
+  });
+
+  it('still reports a dead agent as a timeout instead of shrinking forever', async () => {
+    const snmp = new FakeSnmpClient();
+    snmp.addSnmprec('10.0.0.1', fixture('switch-hc.snmprec')).timeout();
+    const s = snmp.open(target({ maxRepetitions: 25 }));
+    await expect(s.walkColumns(['1.3.6.1.2.1.2.2.1.2'])).rejects.toMatchObject({ code: 'LS_SNMP_TIMEOUT' });
+    expect(s.stats.requests).toBe(1);
+  });
+});
