@@ -83,21 +83,11 @@ export function encodeOidContent(arcs: readonly number[]): Buffer {
   let len = subidLength(first);
   for (let i = 2; i < arcs.length; i++) len += subidLength(arcs[i] as number);
   const out = Buffer.allocUnsafe(len);
-  let pos = writeSubid(out, 0, first);
-  for (let i = 2; i < arcs.length; i++) pos = writeSubid(out, pos, arcs[i] as number);
+  let pos = writeSubidAt(out, 0, first);
+  for (let i = 2; i < arcs.length; i++) pos = writeSubidAt(out, pos, arcs[i] as number);
   return out;
 }
 
-function writeSubid(buf: Buffer, pos: number, v: number): number {
-  const n = subidLength(v);
-  // Division instead of >>> keeps values above 2^31 exact (arcs go up to 2^32-1, and 40·2+arc beyond).
-  for (let i = n - 1; i >= 0; i--) {
-    const digit = v % 128;
-    buf[pos + i] = i === n - 1 ? digit : digit | 0x80;
-    v = Math.floor(v / 128);
-  }
-  return pos + n;
-}
 
 /** Whole OID TLV (tag 0x06, length, content). */
 export function encodeOidTlv(arcs: readonly number[]): Buffer {
@@ -672,6 +662,7 @@ function encodeOidText(text: string): number | string {
   return len;
 }
 
+/** One OID sub-identifier in base 128; division instead of >>> keeps arcs above 2^31 exact. */
 function writeSubidAt(buf: Uint8Array, pos: number, v: number): number {
   if (v < 0x80) {
     buf[pos] = v;

@@ -1,19 +1,10 @@
 /** Fuzz: >1,000 generated bad bodies, params, query strings and headers → every answer 4xx in the error format, inventory unchanged. */
+import { seededRandom } from '../../src/demo/traffic.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../src/model/errors.js';
 import { AUTH, errorOf, makeDeviceState, makeInterface, startApi, type Harness } from './api-harness.js';
 
-/** mulberry32: small, seeded, reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 const SEED = 20240501;
 const rand = prng(SEED);
