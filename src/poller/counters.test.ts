@@ -187,6 +187,21 @@ describe('computeInterfaceRates', () => {
     expect(r).toMatchObject({ kind: 'rates', rates: { inBps: 80, inUtilization: null } });
   });
 
+  it('writes no 32-bit rate after a gap long enough for several wraps, but keeps 64-bit ones', () => {
+    const gap: ElapsedAssessment = { kind: 'ok', elapsedSec: 3600, source: 'wall' };
+    // 1 Gbit/s for an hour could wrap a 32-bit octet counter ~100 times: one assumed wrap is a guess.
+    expect(computeInterfaceRates(ifc({ inOctets: [10n, 32] }), ifc({ inOctets: [20n, 32] }), gap, 1e9, 60)).toEqual({
+      kind: 'discontinuity',
+      reason: 'ambiguous-wrap',
+      counter: 'inOctets',
+    });
+    expect(computeInterfaceRates(ifc({ inOctets: [10n, 64] }), ifc({ inOctets: [3_600_000_010n, 64] }), gap, 1e9, 60)).toMatchObject({ kind: 'rates', rates: { inBps: 8e6 } });
+    // At the normal interval the single-wrap assumption stands.
+    expect(computeInterfaceRates(ifc({ inOctets: [10n, 32] }), ifc({ inOctets: [20n, 32] }), ok60, 1e9, 60).kind).toBe('rates');
+    // A slow port cannot wrap twice in the gap: still a rate.
+    expect(computeInterfaceRates(ifc({ inOctets: [10n, 32] }), ifc({ inOctets: [20n, 32] }), { kind: 'ok', elapsedSec: 600, source: 'wall' }, 10e6, 60).kind).toBe('rates');
+  });
+
   it('keeps rates exact for deltas near 2^64 boundaries', () => {
     const prev = ifc({ inOctets: [MAX64 - 374_999_999n, 64] });
     const cur = ifc({ inOctets: [375_000_000n, 64] }); // wrap, 750,000,000 octets

@@ -190,7 +190,8 @@ export type DiscontinuityReason =
   | 'ifindex-reused'
   | 'counter-width-changed'
   | 'implausible-delta'
-  | 'out-of-range';
+  | 'out-of-range'
+  | 'ambiguous-wrap';
 
 export type RateOutcome =
   | { readonly kind: 'first' }
@@ -210,6 +211,8 @@ export function computeInterfaceRates(
   cur: InterfaceCounters,
   elapsed: ElapsedAssessment | undefined,
   speedBps: number | null,
+  /** The device's poll interval; a gap over twice as long makes 32-bit wraps ambiguous (below). */
+  expectedIntervalSec?: number,
 ): RateOutcome {
   if (prev === undefined || elapsed === undefined) return { kind: 'first' };
   if (elapsed.kind === 'discontinuity') return { kind: 'discontinuity', reason: elapsed.reason };
@@ -220,6 +223,17 @@ export function computeInterfaceRates(
   const sec = elapsed.elapsedSec;
   const maxOctets = maxOctetDelta(speedBps, sec);
   const maxPackets = maxPacketDelta(speedBps, sec);
+  if (expectedIntervalSec !== undefined && sec > 2 * expectedIntervalSec) {
+    // After an unusually long gap (back-off, a restart reading an old baseline) a 32-bit counter
+    // may have wrapped more than once; one assumed wrap would give a rate too low by multiples
+    // of 2^32. At normal intervals one wrap is the usual (MRTG) assumption.
+    const narrow = cur.counters.present & prev.counters.present & ~cur.counters.wide;
+    for (let i = 0; i < COUNTER_NAMES.length; i += 1) {
+      if ((narrow & (1 << i)) === 0) continue;
+      const name = COUNTER_NAMES[i] as CounterName;
+      if ((OCTET_COUNTERS.has(name) ? maxOctets : maxPackets) >= COUNTER32_MODULUS) return { kind: 'discontinuity', reason: 'ambiguous-wrap', counter: name };
+    }
+  }
   const deltas: Partial<Record<CounterName, bigint>> = {};
   let wraps = 0;
   const both = cur.counters.present & prev.counters.present;

@@ -37,6 +37,8 @@ export interface PollContext {
   readonly discoveredAtMs: number;
   readonly baseline: CounterBaseline | null;
   readonly rediscoverIntervalMs: number;
+  /** The device's poll interval: longer gaps make 32-bit wraps ambiguous (counters.ts). */
+  readonly intervalMs?: number;
   readonly nowMs: () => number;
   readonly signal?: AbortSignal;
 }
@@ -127,7 +129,7 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
     const ifSpeed = row.ifSpeed === undefined ? null : asNumber(row.ifSpeed);
     const ifHighSpeed = row.ifHighSpeed === undefined ? itf.ifHighSpeed : asNumber(row.ifHighSpeed);
     const speedBps = row.ifSpeed === undefined && row.ifHighSpeed === undefined ? itf.speedBps : chooseSpeedBps(ifSpeed, ifHighSpeed);
-    const outcome: RateOutcome = computeInterfaceRates(ctx.baseline?.interfaces.get(itf.ifIndex), current, elapsed, speedBps);
+    const outcome: RateOutcome = computeInterfaceRates(ctx.baseline?.interfaces.get(itf.ifIndex), current, elapsed, speedBps, ctx.intervalMs === undefined ? undefined : ctx.intervalMs / 1000);
     let rates: InterfaceRates | null = null;
     if (outcome.kind === 'rates') {
       rates = outcome.rates;

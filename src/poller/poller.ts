@@ -369,6 +369,7 @@ export class Poller implements PollerControl {
         discoveredAtMs: rt.discoveredAtMs,
         baseline: rt.baseline,
         rediscoverIntervalMs: this.#deps.settings.rediscoverIntervalMs,
+        intervalMs: this.#intervalMs(device),
         nowMs: this.#now,
         signal: this.#abort.signal,
       });
