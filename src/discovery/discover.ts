@@ -7,7 +7,7 @@ import type { RequestOptions, SnmpSession, VarBind } from '../snmp/types.js';
 import { PROBES } from '../profiles/device-classes.js';
 import { classifyDevice } from './classify.js';
 import { COUNTER_SOURCES, DISCOVERY_COLUMNS, IF, POLL_STATUS_COLUMNS, SYSTEM, type IfColumn } from './oids.js';
-import { asBigint, asMac, asNumber, asOid, asText } from './values.js';
+import { asBigint, asMac, asNumber, asOid, asText, valueHash } from './values.js';
 
 export interface CounterSource {
   readonly column: IfColumn;
@@ -17,6 +17,10 @@ export interface CounterSource {
 export interface DiscoveredInterface extends InterfaceInfo {
   /** What identifies the port behind the ifIndex; a change means the ifIndex was re-used. */
   readonly identity: string;
+  /** Hash of the raw ifDescr bytes: each poll compares it without decoding text. */
+  readonly ifDescrHash: number;
+  /** The `ifName` tag: ifName, or `ifName#ifIndex` for a duplicate name on the device. */
+  readonly tagName: string;
   readonly adminStatus: number | null;
   readonly operStatus: number | null;
   readonly lastChange: number | null;
@@ -79,9 +83,11 @@ export function buildDiscovery(
     sysServices: asNumber(sys.get(SYSTEM.sysServices.oid)),
   };
   const table = indexColumns(columns, DISCOVERY_COLUMNS);
-  const interfaces: DiscoveredInterface[] = [];
-  for (const [ifIndex, row] of table) interfaces.push(buildInterface(ifIndex, row));
-  interfaces.sort((a, b) => a.ifIndex - b.ifIndex);
+  const built: DiscoveredInterface[] = [];
+  for (const [ifIndex, row] of table) built.push(buildInterface(ifIndex, row));
+  built.sort((a, b) => a.ifIndex - b.ifIndex);
+  const tagNames = uniqueTagNames(built);
+  const interfaces = built.map((i) => ({ ...i, tagName: tagNames.get(i.ifIndex) ?? i.ifName }));
 
   const present = new Set<IfColumn>();
   for (const c of POLL_STATUS_COLUMNS) if ((columns.get(IF[c].oid)?.length ?? 0) > 0) present.add(c);
@@ -226,6 +232,8 @@ function buildInterface(ifIndex: number, row: IfRow): DiscoveredInterface {
     ifHighSpeed,
     ifPhysAddress,
     identity: interfaceIdentity(ifDescr, rawName, ifTypeNumber, ifPhysAddress),
+    ifDescrHash: valueHash(row.ifDescr),
+    tagName: ifName,
     adminStatus: asNumber(row.ifAdminStatus),
     operStatus: asNumber(row.ifOperStatus),
     lastChange: asNumber(row.ifLastChange),
@@ -237,4 +245,20 @@ function buildInterface(ifIndex: number, row: IfRow): DiscoveredInterface {
 
 export function interfaceIdentity(ifDescr: string, ifName: string, ifType: number | null, mac: string): string {
   return `${ifDescr}|${ifName}|${ifType ?? ''}|${mac}`;
+}
+
+/**
+ * The `ifName` tag per ifIndex. Some agents give two interfaces the same name; InfluxDB would
+ * merge their series (same tag set, same time), so every duplicate after the lowest ifIndex gets
+ * `#<ifIndex>` appended.
+ */
+export function uniqueTagNames(interfaces: readonly Pick<DiscoveredInterface, 'ifIndex' | 'ifName'>[]): Map<number, string> {
+  const seen = new Set<string>();
+  const out = new Map<number, string>();
+  for (const itf of interfaces) {
+    const name = seen.has(itf.ifName) ? `${itf.ifName}#${itf.ifIndex}` : itf.ifName;
+    seen.add(itf.ifName);
+    out.set(itf.ifIndex, name);
+  }
+  return out;
 }

@@ -49,3 +49,28 @@ export function asOid(v: SnmpValue | undefined): string {
   if (typeof v === 'string') return v.replace(/^\./, '');
   return '';
 }
+
+/**
+ * FNV-1a hash of a value's bytes (or a string's char codes), without allocating: the poll compares
+ * each ifDescr with the discovered one on every poll, so it must not decode text to do so.
+ */
+export function valueHash(v: SnmpValue | undefined): number {
+  let h = 0x811c9dc5;
+  if (Buffer.isBuffer(v)) {
+    let end = v.length;
+    while (end > 0 && v[end - 1] === 0) end -= 1; // as asText: trailing NULs carry nothing
+    for (let i = 0; i < end; i += 1) h = Math.imul(h ^ (v[i] as number), 0x01000193);
+  } else if (typeof v === 'string') {
+    for (let i = 0; i < v.length; i += 1) h = Math.imul(h ^ v.charCodeAt(i), 0x01000193);
+  } else if (v !== undefined && v !== null) {
+    return valueHash(String(v));
+  }
+  return h >>> 0;
+}
+
+const SMALL_BIGINTS: readonly bigint[] = Array.from({ length: 256 }, (_, i) => BigInt(i));
+
+/** BigInt(n) for an integer field, without a fresh heap BigInt for the small values status fields hold. */
+export function bigintOf(n: number): bigint {
+  return n >= 0 && n < 256 && Number.isInteger(n) ? (SMALL_BIGINTS[n] as bigint) : BigInt(Math.trunc(n));
+}

@@ -2,7 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { IF, SYSTEM, type IfColumn } from '../discovery/oids.js';
 import { chooseSpeedBps, discoverDevice, indexColumns, type DeviceDiscovery, type DiscoveredInterface, type IfRow } from '../discovery/discover.js';
-import { asBigint, asNumber, asText } from '../discovery/values.js';
+import { asBigint, asNumber, asText, bigintOf, valueHash } from '../discovery/values.js';
 import type { Device, DeviceState, InterfaceState } from '../model/types.js';
 import { ifStatusName } from '../model/types.js';
 import type { RequestOptions, SnmpSession, VarBind } from '../snmp/types.js';
@@ -109,7 +109,6 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
 
   const time = Math.floor(wallMs / 1000);
   const sampledAt = new Date(wallMs).toISOString();
-  const tagNames = uniqueTagNames(disc.interfaces);
   const points: Point[] = [];
   const states: InterfaceState[] = [];
   const nextBaseline = new Map<number, InterfaceCounters>();
@@ -141,18 +140,19 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
     const adminStatus = asNumber(row.ifAdminStatus) ?? itf.adminStatus;
     const operStatus = asNumber(row.ifOperStatus) ?? itf.operStatus;
     const lastChange = asNumber(row.ifLastChange) ?? itf.lastChange;
-    const ifDescr = row.ifDescr === undefined ? itf.ifDescr : asText(row.ifDescr);
+    // Unchanged (the usual case, checked by hash): reuse the discovered text instead of decoding.
+    const ifDescr = row.ifDescr === undefined || valueHash(row.ifDescr) === itf.ifDescrHash ? itf.ifDescr : asText(row.ifDescr);
 
     const fields: Record<string, FieldValue> = {
-      [INTERFACE_FIELD.ifIndex]: BigInt(itf.ifIndex),
+      [INTERFACE_FIELD.ifIndex]: bigintOf(itf.ifIndex),
       [INTERFACE_FIELD.ifDescr]: ifDescr,
       [INTERFACE_FIELD.ifAlias]: itf.ifAlias,
     };
-    if (itf.ifTypeNumber !== null) fields[INTERFACE_FIELD.ifType] = BigInt(itf.ifTypeNumber);
+    if (itf.ifTypeNumber !== null) fields[INTERFACE_FIELD.ifType] = bigintOf(itf.ifTypeNumber);
     const highSpeed = ifHighSpeed ?? (speedBps === null ? null : Math.round(speedBps / 1e6));
-    if (highSpeed !== null) fields[INTERFACE_FIELD.ifHighSpeed] = BigInt(Math.trunc(highSpeed));
-    if (operStatus !== null) fields[INTERFACE_FIELD.ifOperStatus] = BigInt(operStatus);
-    if (adminStatus !== null) fields[INTERFACE_FIELD.ifAdminStatus] = BigInt(adminStatus);
+    if (highSpeed !== null) fields[INTERFACE_FIELD.ifHighSpeed] = bigintOf(highSpeed);
+    if (operStatus !== null) fields[INTERFACE_FIELD.ifOperStatus] = bigintOf(operStatus);
+    if (adminStatus !== null) fields[INTERFACE_FIELD.ifAdminStatus] = bigintOf(adminStatus);
     for (let i = 0; i < COUNTER_NAMES.length; i += 1) {
       const src = itf.sources[COUNTER_NAMES[i] as CounterName];
       if (src !== undefined && (counters.present & (1 << i)) !== 0) fields[src.column] = counters.values[i] as bigint;
@@ -160,7 +160,7 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
     if (rates !== null) addRateFields(fields, rates);
     points.push({
       measurement: MEASUREMENT.interface,
-      tags: { [TAG.device]: ctx.device.name, [TAG.agentHost]: ctx.device.host, [TAG.ifName]: tagNames.get(itf.ifIndex) ?? itf.ifName },
+      tags: { [TAG.device]: ctx.device.name, [TAG.agentHost]: ctx.device.host, [TAG.ifName]: itf.tagName },
       fields,
       time,
     });
@@ -269,7 +269,7 @@ function sameInterfaces(discovery: DeviceDiscovery, rows: ReadonlyMap<number, If
   if (rows.size !== discovery.interfaces.length) return false;
   for (const itf of discovery.interfaces) {
     const row = rows.get(itf.ifIndex);
-    if (row === undefined || asText(row.ifDescr) !== itf.ifDescr) return false;
+    if (row === undefined || valueHash(row.ifDescr) !== itf.ifDescrHash) return false;
   }
   return true;
 }
@@ -299,20 +299,4 @@ function addRateFields(fields: Record<string, FieldValue>, r: InterfaceRates): v
   put(INTERFACE_FIELD.outDiscardsPerSec, r.outDiscardsPerSec);
   put(INTERFACE_FIELD.inPktsPerSec, r.inPps);
   put(INTERFACE_FIELD.outPktsPerSec, r.outPps);
-}
-
-/**
- * The `ifName` tag per ifIndex. Some agents give two interfaces the same name; InfluxDB would
- * merge their series (same tag set, same time), so every duplicate after the lowest ifIndex gets
- * `#<ifIndex>` appended.
- */
-export function uniqueTagNames(interfaces: readonly DiscoveredInterface[]): Map<number, string> {
-  const seen = new Set<string>();
-  const out = new Map<number, string>();
-  for (const itf of interfaces) {
-    const name = seen.has(itf.ifName) ? `${itf.ifName}#${itf.ifIndex}` : itf.ifName;
-    seen.add(itf.ifName);
-    out.set(itf.ifIndex, name);
-  }
-  return out;
 }
