@@ -123,6 +123,37 @@ describe('Poller', () => {
     expect(state.get(d.id)?.status).toBe('auth-failed');
   });
 
+  it('withholds a 32-bit rate after a back-off gap, then writes rates again', async () => {
+    const d = add('10.0.0.7');
+    const agent = snmp.addAgent('10.0.0.7', smallAgent());
+    poller.start();
+    await vi.advanceTimersByTimeAsync(1); // t=0: baseline
+    agent.timeout(2); // the polls at 60 s and 120 s fail; back-off puts the next one at 240 s
+    await vi.advanceTimersByTimeAsync(180_000);
+    expect(state.get(d.id)?.status).toBe('unreachable');
+    agent.set('1.3.6.1.2.1.1.3.0', SnmpType.TimeTicks, 100_000 + 24_000);
+    agent.bump('1.3.6.1.2.1.2.2.1.10.1', 1_000);
+    await vi.advanceTimersByTimeAsync(60_000); // t=240 s: answers again after a 240 s gap
+    expect(state.get(d.id)?.status).toBe('up');
+    // A 32-bit counter of unknown speed could have wrapped several times in 240 s: no rate.
+    expect(state.get(d.id)?.interfaces[0]?.inBps).toBeNull();
+    agent.set('1.3.6.1.2.1.1.3.0', SnmpType.TimeTicks, 100_000 + 30_000);
+    agent.bump('1.3.6.1.2.1.2.2.1.10.1', 6_000);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(state.get(d.id)?.interfaces[0]?.inBps).toBe(800);
+  });
+
+  it('pollNow (poll --once from cron) trusts one wrap whatever the gap', async () => {
+    const d = add('10.0.0.8');
+    const agent = snmp.addAgent('10.0.0.8', smallAgent());
+    await poller.pollNow(d.id);
+    vi.setSystemTime(Date.now() + 300_000);
+    agent.set('1.3.6.1.2.1.1.3.0', SnmpType.TimeTicks, 100_000 + 30_000);
+    agent.bump('1.3.6.1.2.1.2.2.1.10.1', 30_000);
+    expect(await poller.pollNow(d.id)).toMatchObject({ ok: true, ratesWritten: 1 });
+    expect(state.get(d.id)?.interfaces[0]?.inBps).toBe(800);
+  });
+
   it('pollNow writes rates on the second call from the saved baseline', async () => {
     const d = add('10.0.0.6');
     const agent = snmp.addAgent('10.0.0.6', smallAgent());

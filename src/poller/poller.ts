@@ -215,7 +215,8 @@ export class Poller implements PollerControl {
     const device = this.#deps.inventory.get(deviceId);
     const rt = this.#runtime(device);
     if (rt.inFlight !== null) await rt.inFlight.catch(() => undefined);
-    rt.inFlight = this.#runPoll(rt);
+    // Not on a schedule (poll --once from cron, a test): no interval to judge a gap against.
+    rt.inFlight = this.#runPoll(rt, false);
     try {
       return await rt.inFlight;
     } finally {
@@ -311,7 +312,7 @@ export class Poller implements PollerControl {
         this.#armNext(rt);
         return;
       }
-      rt.inFlight = this.#runPoll(rt);
+      rt.inFlight = this.#runPoll(rt, true);
       void rt.inFlight
         .catch((err: unknown) => {
           rt.log.error({ err }, `poll crashed: ${describeError(err)}`);
@@ -349,7 +350,7 @@ export class Poller implements PollerControl {
     return { host: device.host, port: device.port, credentials: device.snmp, timeoutMs: s.timeoutMs, retries: s.retries, maxRepetitions: s.maxRepetitions };
   }
 
-  async #runPoll(rt: Runtime): Promise<PollOutcome> {
+  async #runPoll(rt: Runtime, scheduled: boolean): Promise<PollOutcome> {
     const release = await this.#sem.acquire();
     const device = rt.device;
     const t0 = performance.now();
@@ -369,7 +370,7 @@ export class Poller implements PollerControl {
         discoveredAtMs: rt.discoveredAtMs,
         baseline: rt.baseline,
         rediscoverIntervalMs: this.#deps.settings.rediscoverIntervalMs,
-        intervalMs: this.#intervalMs(device),
+        ...(scheduled ? { intervalMs: this.#intervalMs(device) } : {}),
         nowMs: this.#now,
         signal: this.#abort.signal,
       });
