@@ -45,3 +45,24 @@ describe('indexColumns', () => {
     expect(rows.get(1)?.ifName).toEqual(Buffer.from('e0'));
   });
 });
+
+describe('discoverDevice', () => {
+  it('still discovers a device whose agent breaks on the vendor probes', async () => {
+    const { FakeAgent, FakeSnmpClient } = await import('../snmp/fake-client.js');
+    const { LinkscopeError } = await import('../model/errors.js');
+    const { Secret } = await import('../model/secret.js');
+    const { discoverDevice } = await import('./discover.js');
+    const agent = new FakeAgent()
+      .set('1.3.6.1.2.1.1.2.0', SnmpType.ObjectIdentifier, '1.3.6.1.4.1.9.1.1208')
+      .set('1.3.6.1.2.1.2.2.1.2.1', SnmpType.OctetString, 'Gi0/1')
+      .set('1.3.6.1.2.1.2.2.1.8.1', SnmpType.Integer, 1);
+    // Any request into an enterprise subtree fails, as a buggy agent's vendor table might.
+    agent.fail((r) => (r.oids.some((o) => o.startsWith('1.3.6.1.4.1.') || o.startsWith('1.2.840.')) ? new LinkscopeError('LS_SNMP_OID_NOT_INCREASING', 'vendor table loops') : undefined));
+    const snmp = new FakeSnmpClient();
+    snmp.addAgent('10.0.0.1', agent);
+    const session = snmp.open({ host: '10.0.0.1', port: 161, credentials: { version: '2c', community: new Secret('c') }, timeoutMs: 100, retries: 0, maxRepetitions: 10 });
+    const { discovery } = await discoverDevice(session);
+    expect(discovery.vendor).toBe('Cisco');
+    expect(discovery.interfaces.map((i) => i.ifName)).toEqual(['Gi0/1']);
+  });
+});

@@ -1,4 +1,5 @@
 /** Discovery: system group, classification and the interface table, with the counter column chosen per interface. */
+import { isLinkscopeError } from '../model/errors.js';
 import type { InterfaceInfo, SystemInfo, DeviceRole } from '../model/types.js';
 import { ifTypeName } from '../mib/iana-iftype.js';
 import type { CounterBits, CounterName } from '../poller/counters.js';
@@ -55,8 +56,15 @@ export interface DiscoveryRun {
 /** Three round trips in the common case: system GET, one GETBULK over the probes, the IF-MIB column walk. */
 export async function discoverDevice(session: SnmpSession, options: RequestOptions = {}): Promise<DiscoveryRun> {
   const system = await session.get(SYSTEM_OIDS, options);
-  const probes = await session.walkColumns(PROBE_ROOTS, { ...options, maxVarbinds: 1 });
-  const answered = PROBE_ROOTS.filter((root) => (probes.get(root)?.length ?? 0) > 0);
+  let answered: string[] = [];
+  try {
+    const probes = await session.walkColumns(PROBE_ROOTS, { ...options, maxVarbinds: 1 });
+    answered = PROBE_ROOTS.filter((root) => (probes.get(root)?.length ?? 0) > 0);
+  } catch (err) {
+    // The probes only refine the role; an agent that mishandles a vendor subtree (error status,
+    // OIDs out of order) is still polled, classified from sysObjectID and its interfaces.
+    if (isLinkscopeError(err, 'LS_SNMP_ABORTED') || isLinkscopeError(err, 'LS_SNMP_TIMEOUT')) throw err;
+  }
   const columns = await session.walkColumns(
     DISCOVERY_COLUMNS.map((c) => IF[c].oid),
     options,
