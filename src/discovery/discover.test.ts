@@ -66,3 +66,25 @@ describe('discoverDevice', () => {
     expect(discovery.interfaces.map((i) => i.ifName)).toEqual(['Gi0/1']);
   });
 });
+
+describe('discoverDevice with a broken ifXTable', () => {
+  it('falls back to ifTable and polls 32-bit counters', async () => {
+    const { FakeAgent, FakeSnmpClient } = await import('../snmp/fake-client.js');
+    const { LinkscopeError } = await import('../model/errors.js');
+    const { Secret } = await import('../model/secret.js');
+    const { discoverDevice } = await import('./discover.js');
+    const agent = new FakeAgent()
+      .set('1.3.6.1.2.1.1.2.0', SnmpType.ObjectIdentifier, '1.3.6.1.4.1.9.1.1208')
+      .set('1.3.6.1.2.1.2.2.1.2.1', SnmpType.OctetString, 'Gi0/1')
+      .set('1.3.6.1.2.1.2.2.1.8.1', SnmpType.Integer, 1)
+      .set('1.3.6.1.2.1.2.2.1.10.1', SnmpType.Counter32, 5n)
+      .set('1.3.6.1.2.1.31.1.1.1.6.1', SnmpType.Counter64, 5n);
+    agent.fail((r) => (r.oids.some((o) => o.startsWith('1.3.6.1.2.1.31.1.1.')) ? new LinkscopeError('LS_SNMP_OID_NOT_INCREASING', 'ifXTable loops') : undefined));
+    const snmp = new FakeSnmpClient();
+    snmp.addAgent('10.0.0.1', agent);
+    const session = snmp.open({ host: '10.0.0.1', port: 161, credentials: { version: '2c', community: new Secret('c') }, timeoutMs: 100, retries: 0, maxRepetitions: 10 });
+    const { discovery } = await discoverDevice(session);
+    expect(discovery.interfaces[0]).toMatchObject({ ifName: 'Gi0/1', counterBits: 32 });
+    expect(discovery.pollColumns.some((c) => IF[c].oid.startsWith('1.3.6.1.2.1.31.'))).toBe(false);
+  });
+});

@@ -65,12 +65,24 @@ export async function discoverDevice(session: SnmpSession, options: RequestOptio
     // OIDs out of order) is still polled, classified from sysObjectID and its interfaces.
     if (isLinkscopeError(err, 'LS_SNMP_ABORTED') || isLinkscopeError(err, 'LS_SNMP_TIMEOUT')) throw err;
   }
-  const columns = await session.walkColumns(
-    DISCOVERY_COLUMNS.map((c) => IF[c].oid),
-    options,
-  );
+  let columns: Map<string, VarBind[]>;
+  try {
+    columns = await session.walkColumns(
+      DISCOVERY_COLUMNS.map((c) => IF[c].oid),
+      options,
+    );
+  } catch (err) {
+    // Some agents implement ifXTable badly (rows out of order, genErr on a column). The RFC 1213
+    // ifTable alone still gives names, statuses and 32-bit counters: poll with that rather than
+    // not at all. Anything else (timeout, abort, a broken ifTable) is the caller's error.
+    if (!isLinkscopeError(err) || !RECOVERABLE_WALK_ERRORS.has(err.code)) throw err;
+    columns = await session.walkColumns(IF_TABLE_COLUMNS.map((c) => IF[c].oid), options);
+  }
   return { discovery: buildDiscovery(system, columns, answered), rows: indexColumns(columns, DISCOVERY_COLUMNS) };
 }
+
+const RECOVERABLE_WALK_ERRORS: ReadonlySet<string> = new Set(['LS_SNMP_OID_NOT_INCREASING', 'LS_SNMP_ERROR_STATUS', 'LS_SNMP_BAD_RESPONSE']);
+const IF_TABLE_COLUMNS: readonly IfColumn[] = DISCOVERY_COLUMNS.filter((c) => IF[c].oid.startsWith('1.3.6.1.2.1.2.2.1.'));
 
 const PROBE_ROOTS: readonly string[] = PROBES.map((p) => p.subtree);
 
