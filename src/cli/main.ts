@@ -73,6 +73,13 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
+  // `linkscope device list | head -1` closes the pipe early: that is the reader's choice, not a crash.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   const code = await main(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr });
   process.exitCode = code;
 }

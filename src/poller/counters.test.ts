@@ -93,6 +93,11 @@ describe('assessElapsed', () => {
     expect(r).toEqual({ kind: 'ok', elapsedSec: 60, source: 'agent' });
   });
 
+  it('computes a rate over two back-to-back runs half a second apart, not over 50 ms', () => {
+    expect(assessElapsed({ uptimeTicks: 5_000_000, wallMs: 0 }, { uptimeTicks: 5_000_000, wallMs: 450 })).toEqual({ kind: 'ok', elapsedSec: 0.45, source: 'wall' });
+    expect(assessElapsed({ uptimeTicks: 5_000_000, wallMs: 0 }, { uptimeTicks: 5_000_000, wallMs: 50 })).toEqual({ kind: 'discontinuity', reason: 'too-short' });
+  });
+
   it('refuses an interval when the wall clock went back', () => {
     expect(assessElapsed({ uptimeTicks: 1_000_000, wallMs: 60_000 }, { uptimeTicks: 1_006_000, wallMs: 0 }).kind).toBe('discontinuity');
   });

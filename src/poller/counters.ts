@@ -63,6 +63,13 @@ export interface ClockReading {
   readonly wallMs: number;
 }
 
+/**
+ * Shortest interval a rate is computed over. Two `poll --once` runs typed back to back are about
+ * half a second apart; below 0.1 s (TimeTicks resolution is 0.01 s) one counter tick would read as
+ * a large rate. The speed ceiling still bounds anything larger.
+ */
+export const MIN_ELAPSED_SEC = 0.1;
+
 export type ElapsedAssessment =
   | { readonly kind: 'ok'; readonly elapsedSec: number; readonly source: 'agent' | 'wall' }
   | { readonly kind: 'discontinuity'; readonly reason: 'agent-restarted' | 'clock-went-back' | 'too-short' };
@@ -90,9 +97,9 @@ export function assessElapsed(prev: ClockReading, cur: ClockReading): ElapsedAss
   }
   const agentSec = ticks / 100;
   if (agentSec >= wallSec * 0.5 && agentSec <= wallSec * 2 && agentSec > 0) {
-    return agentSec < 0.5 ? { kind: 'discontinuity', reason: 'too-short' } : { kind: 'ok', elapsedSec: agentSec, source: 'agent' };
+    return agentSec < MIN_ELAPSED_SEC ? { kind: 'discontinuity', reason: 'too-short' } : { kind: 'ok', elapsedSec: agentSec, source: 'agent' };
   }
-  if (wallSec < 0.5) return { kind: 'discontinuity', reason: 'too-short' };
+  if (wallSec < MIN_ELAPSED_SEC) return { kind: 'discontinuity', reason: 'too-short' };
   return { kind: 'ok', elapsedSec: wallSec, source: 'wall' };
 }
 

@@ -60,9 +60,9 @@ describe('linkscope CLI', () => {
     const first = await run('poll', '--once');
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/sw1\s+up\s+29\s+0\s+30/);
-    // A real second run comes a poll interval later; rates need at least 0.5 s between readings
-    // (counters.ts refuses shorter intervals), and snmpsim's sysUpTime stands still, so let a
-    // little wall-clock time pass, as it would between two commands typed by a user.
+    // Two runs in one process are milliseconds apart. Let a second pass, as between two commands
+    // typed by a user: the schema's precision is seconds, so two polls in the same second write
+    // one point per series (the second overwrites the first), and this test counts both.
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const second = await run('poll', '--once', '--device', 'sw1');
     expect(second.code).toBe(0);
@@ -101,6 +101,18 @@ describe('linkscope CLI', () => {
     const r = await run('walk', `${sim.host}:${sim.port}`, 'IF-MIB::ifDescr', '--community', 'router-32');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^IF-MIB::ifDescr\.1 = STRING: "FastEthernet0\/0"$/m);
+  });
+
+  it('exits quietly when its reader closes the pipe early (| head)', async () => {
+    const { spawn } = await import('node:child_process');
+    const bin = join(import.meta.dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
+    const child = spawn(process.execPath, [bin, 'device', 'list'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before linkscope writes a byte
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(err).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
   });
 
   it('rejects bad arguments with a usage error naming the flag', async () => {
