@@ -1,7 +1,10 @@
 /** Unit tests for the pure parts of interface discovery: rows, speed, counter column choice. */
 import { describe, expect, it } from 'vitest';
 import { SnmpType, type VarBind } from '../snmp/types.js';
-import { chooseSources, chooseSpeedBps, indexColumns } from './discover.js';
+import { LinkscopeError } from '../model/errors.js';
+import { Secret } from '../model/secret.js';
+import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
+import { chooseSources, chooseSpeedBps, discoverDevice, indexColumns } from './discover.js';
 import { IF } from './oids.js';
 
 describe('chooseSpeedBps', () => {
@@ -46,43 +49,32 @@ describe('indexColumns', () => {
   });
 });
 
-describe('discoverDevice', () => {
-  it('still discovers a device whose agent breaks on the vendor probes', async () => {
-    const { FakeAgent, FakeSnmpClient } = await import('../snmp/fake-client.js');
-    const { LinkscopeError } = await import('../model/errors.js');
-    const { Secret } = await import('../model/secret.js');
-    const { discoverDevice } = await import('./discover.js');
-    const agent = new FakeAgent()
+/** One Cisco interface on a fake agent whose requests touching `brokenPrefix` fail as a buggy agent's would. */
+function brokenAgentSession(brokenPrefixes: readonly string[], extra: (a: FakeAgent) => FakeAgent = (a) => a) {
+  const agent = extra(
+    new FakeAgent()
       .set('1.3.6.1.2.1.1.2.0', SnmpType.ObjectIdentifier, '1.3.6.1.4.1.9.1.1208')
       .set('1.3.6.1.2.1.2.2.1.2.1', SnmpType.OctetString, 'Gi0/1')
-      .set('1.3.6.1.2.1.2.2.1.8.1', SnmpType.Integer, 1);
+      .set('1.3.6.1.2.1.2.2.1.8.1', SnmpType.Integer, 1),
+  );
+  agent.fail((r) => (r.oids.some((o) => brokenPrefixes.some((p) => o.startsWith(p))) ? new LinkscopeError('LS_SNMP_OID_NOT_INCREASING', 'the table loops') : undefined));
+  const snmp = new FakeSnmpClient();
+  snmp.addAgent('10.0.0.1', agent);
+  return snmp.open({ host: '10.0.0.1', port: 161, credentials: { version: '2c', community: new Secret('c') }, timeoutMs: 100, retries: 0, maxRepetitions: 10 });
+}
+
+describe('discoverDevice', () => {
+  it('still discovers a device whose agent breaks on the vendor probes', async () => {
     // Any request into an enterprise subtree fails, as a buggy agent's vendor table might.
-    agent.fail((r) => (r.oids.some((o) => o.startsWith('1.3.6.1.4.1.') || o.startsWith('1.2.840.')) ? new LinkscopeError('LS_SNMP_OID_NOT_INCREASING', 'vendor table loops') : undefined));
-    const snmp = new FakeSnmpClient();
-    snmp.addAgent('10.0.0.1', agent);
-    const session = snmp.open({ host: '10.0.0.1', port: 161, credentials: { version: '2c', community: new Secret('c') }, timeoutMs: 100, retries: 0, maxRepetitions: 10 });
-    const { discovery } = await discoverDevice(session);
+    const { discovery } = await discoverDevice(brokenAgentSession(['1.3.6.1.4.1.', '1.2.840.']));
     expect(discovery.vendor).toBe('Cisco');
     expect(discovery.interfaces.map((i) => i.ifName)).toEqual(['Gi0/1']);
   });
-});
 
-describe('discoverDevice with a broken ifXTable', () => {
-  it('falls back to ifTable and polls 32-bit counters', async () => {
-    const { FakeAgent, FakeSnmpClient } = await import('../snmp/fake-client.js');
-    const { LinkscopeError } = await import('../model/errors.js');
-    const { Secret } = await import('../model/secret.js');
-    const { discoverDevice } = await import('./discover.js');
-    const agent = new FakeAgent()
-      .set('1.3.6.1.2.1.1.2.0', SnmpType.ObjectIdentifier, '1.3.6.1.4.1.9.1.1208')
-      .set('1.3.6.1.2.1.2.2.1.2.1', SnmpType.OctetString, 'Gi0/1')
-      .set('1.3.6.1.2.1.2.2.1.8.1', SnmpType.Integer, 1)
-      .set('1.3.6.1.2.1.2.2.1.10.1', SnmpType.Counter32, 5n)
-      .set('1.3.6.1.2.1.31.1.1.1.6.1', SnmpType.Counter64, 5n);
-    agent.fail((r) => (r.oids.some((o) => o.startsWith('1.3.6.1.2.1.31.1.1.')) ? new LinkscopeError('LS_SNMP_OID_NOT_INCREASING', 'ifXTable loops') : undefined));
-    const snmp = new FakeSnmpClient();
-    snmp.addAgent('10.0.0.1', agent);
-    const session = snmp.open({ host: '10.0.0.1', port: 161, credentials: { version: '2c', community: new Secret('c') }, timeoutMs: 100, retries: 0, maxRepetitions: 10 });
+  it('falls back to ifTable and polls 32-bit counters when the ifXTable walk breaks', async () => {
+    const session = brokenAgentSession(['1.3.6.1.2.1.31.1.1.'], (a) =>
+      a.set('1.3.6.1.2.1.2.2.1.10.1', SnmpType.Counter32, 5n).set('1.3.6.1.2.1.31.1.1.1.6.1', SnmpType.Counter64, 5n),
+    );
     const { discovery } = await discoverDevice(session);
     expect(discovery.interfaces[0]).toMatchObject({ ifName: 'Gi0/1', counterBits: 32 });
     expect(discovery.pollColumns.some((c) => IF[c].oid.startsWith('1.3.6.1.2.1.31.'))).toBe(false);
