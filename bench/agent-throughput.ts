@@ -1,12 +1,12 @@
 /** Measures how many varbinds per second the demo agent serves to GETBULK column walks, in process and over UDP. */
 import dgram from 'node:dgram';
 import { pathToFileURL } from 'node:url';
-import { LinkscopeError } from '../../model/errors.js';
-import { SnmpType } from '../../snmp/types.js';
-import { IF_ENTRY, IFX_ENTRY } from '../oids.js';
-import { BerReader, Tag, encodeOidTlv, lengthOfLength, parseOid, writeLength } from '../../snmp/ber.js';
-import { SnmpAgent, startAgent } from './snmp-agent.js';
-import { syntheticDevice } from './synthetic.js';
+import { LinkscopeError } from '../src/model/errors.js';
+import { SnmpType } from '../src/snmp/types.js';
+import { IF_ENTRY, IFX_ENTRY } from '../src/demo/oids.js';
+import { BerReader, Tag, encodeOidTlv, lengthOfLength, parseOid, writeLength } from '../src/snmp/ber.js';
+import { SnmpAgent, startAgent } from '../src/demo/agent/snmp-agent.js';
+import { syntheticDevice } from '../src/demo/agent/synthetic.js';
 
 /** The columns a poller reads every cycle: 8 per interface, as linkscope's interface poll does. */
 export const POLL_COLUMNS = [
