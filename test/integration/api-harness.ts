@@ -1,11 +1,12 @@
-/** Starts the API over a real inventory (SQLite when inventory/sqlite-inventory.ts exists), live state and fakes; for api-*.test.ts. */
+/** Starts the API over the real SQLite inventory, live state and fakes for the poller and history; for api-*.test.ts. */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApi, type ApiDeps } from '../../src/api/server.js';
-import { FakeHistory, MemoryInventory, okSink, RecordingPoller } from '../../src/api/testing.js';
+import { FakeHistory, okSink, RecordingPoller } from '../../src/api/testing.js';
+import { openInventory } from '../../src/inventory/sqlite-inventory.js';
 import type { Inventory } from '../../src/inventory/types.js';
 import { Secret } from '../../src/model/secret.js';
 import type { DeviceState, InterfaceState } from '../../src/model/types.js';
@@ -16,25 +17,20 @@ import type { SinkStatus } from '../../src/storage/types.js';
 export const TOKEN = 'test-token-0123456789abcdef';
 export const AUTH = { authorization: `Bearer ${TOKEN}` } as const;
 
-interface SqliteModule {
-  openInventory(options: { path: string; secretKey: Buffer }): Inventory;
-}
-
-/** The SQLite inventory in a temp dir, or the in-memory one while sqlite-inventory.ts is not written yet. */
-async function openTestInventory(dir: string): Promise<{ inventory: Inventory; kind: 'sqlite' | 'memory' }> {
-  // A variable specifier keeps tsc from requiring the module to exist at compile time.
-  const specifier = '../../src/inventory/sqlite-inventory.js';
-  const mod = (await import(specifier).catch(() => undefined)) as SqliteModule | undefined;
-  if (mod?.openInventory !== undefined) {
-    return { inventory: mod.openInventory({ path: join(dir, 'inventory.db'), secretKey: randomBytes(32) }), kind: 'sqlite' };
-  }
-  return { inventory: new MemoryInventory(), kind: 'memory' };
+/**
+ * The SQLite inventory in a temp dir. Imported statically: if better-sqlite3 or the module is
+ * broken, every API suite fails to load rather than quietly running over an in-memory stand-in.
+ */
+function openTestInventory(dir: string): Inventory {
+  const path = join(dir, 'inventory.db');
+  const inventory = openInventory({ path, secretKey: randomBytes(32) });
+  if (!existsSync(path)) throw new Error(`the SQLite inventory did not create ${path}`);
+  return inventory;
 }
 
 export interface Harness {
   readonly app: FastifyInstance;
   readonly inventory: Inventory;
-  readonly inventoryKind: 'sqlite' | 'memory';
   readonly state: LiveState;
   readonly poller: RecordingPoller;
   readonly history: FakeHistory;
@@ -51,7 +47,7 @@ export interface HarnessOptions extends Partial<Pick<ApiDeps, 'requireAuthForRea
 
 export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'linkscope-api-'));
-  const { inventory, kind } = await openTestInventory(dir);
+  const inventory = openTestInventory(dir);
   const state = new LiveState();
   const poller = new RecordingPoller();
   const history = new FakeHistory();
@@ -61,7 +57,6 @@ export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
   const harness: { -readonly [K in keyof Harness]: Harness[K] } = {
     app: undefined as unknown as FastifyInstance, // set just below, once the sink getter can see `harness`
     inventory,
-    inventoryKind: kind,
     state,
     poller,
     history,
