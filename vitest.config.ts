@@ -19,6 +19,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // Suites that run the built CLI (cli, deploy) must see the current sources: build dist/ first.
+          globalSetup: ['test/helpers/build-dist.ts'],
           // Daemons are heavy on a 2-core machine: run integration files one at a time.
           pool: 'forks',
           poolOptions: { forks: { singleFork: true } },

@@ -1,0 +1,13 @@
+/** Vitest global setup for the integration project: builds dist/ once, so suites that run the built CLI never test stale code. */
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+export default function setup(): void {
+  // `npm test` has just built dist/ in its `pretest` script; building again would only cost time.
+  if (process.env['npm_lifecycle_event'] === 'test') return;
+  const root = join(import.meta.dirname, '..', '..');
+  const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
+  // Throws (failing the run with tsc's diagnostics) when the build breaks.
+  execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+}
