@@ -1,4 +1,9 @@
-/** In-memory stand-ins for the API's dependencies: unit tests and the benchmark use them; nothing else should. */
+/**
+ * In-memory stand-ins for the API's dependencies: unit tests and the benchmark use them. The
+ * integration API harness uses the poller, history and sink stand-ins only where a test is not
+ * about them; an InfluxDB outage is always a real influxd stopped, never `FakeHistory.up = false`
+ * or a hand-set sink status. The inventory is never stood in for outside unit tests.
+ */
 export { MemoryInventory } from '../inventory/memory-inventory.js';
 import type { PollerControl, PollerMetrics } from '../poller/types.js';
 import type { HistoryReader, SinkStatus, UtilizationPoint, UtilizationQuery } from '../storage/types.js';

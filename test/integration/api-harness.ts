@@ -1,4 +1,4 @@
-/** Starts the API over the real SQLite inventory, live state and fakes for the poller and history; for api-*.test.ts. */
+/** Starts the API over the real SQLite inventory, live state, and fakes for the poller and (unless given a real one) history and sink; for api-*.test.ts. */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { Secret } from '../../src/model/secret.js';
 import type { DeviceState, InterfaceState } from '../../src/model/types.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { LiveState } from '../../src/state/live-state.js';
-import type { SinkStatus } from '../../src/storage/types.js';
+import type { HistoryReader, SinkStatus } from '../../src/storage/types.js';
 
 export const TOKEN = 'test-token-0123456789abcdef';
 export const AUTH = { authorization: `Bearer ${TOKEN}` } as const;
@@ -43,6 +43,10 @@ export interface Harness {
 export interface HarnessOptions extends Partial<Pick<ApiDeps, 'requireAuthForReads' | 'rateLimit' | 'bodyLimitBytes'>> {
   /** Default TOKEN; null for no token. */
   readonly apiToken?: string | null;
+  /** A real history reader (InfluxHistory on a real influxd) instead of the FakeHistory. */
+  readonly history?: HistoryReader;
+  /** A real sink's status (InfluxSink.status) instead of the settable `sink` field. */
+  readonly sinkStatus?: () => SinkStatus;
 }
 
 export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
@@ -72,8 +76,8 @@ export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
     inventory,
     state,
     poller,
-    history,
-    sinkStatus: () => harness.sink,
+    history: options.history ?? history,
+    sinkStatus: options.sinkStatus ?? (() => harness.sink),
     apiToken: token === null ? null : new Secret(token),
     logger,
     defaultPollIntervalMs: 60_000,

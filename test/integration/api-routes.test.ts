@@ -1,6 +1,13 @@
 /** Every REST route through fastify inject: happy paths and each error code, over a real inventory and live state. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LinkscopeError } from '../../src/model/errors.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { silentLogger } from '../../src/observability/logger.js';
+import { InfluxHistory } from '../../src/storage/influx-history.js';
+import { InfluxSink } from '../../src/storage/influx-sink.js';
+import type { Point } from '../../src/storage/types.js';
+import { startInfluxd, type InfluxdHandle } from '../helpers/with-influxd.js';
 import { AUTH, errorOf, makeDeviceState, makeInterface, startApi, type Harness } from './api-harness.js';
 
 const V2C = { host: '10.0.0.1', snmp: { version: '2c', community: 'public' } } as const;
@@ -326,15 +333,6 @@ describe('GET /api/v1/devices/:id/interfaces/:ifName/utilization', () => {
     expect(h.history.queries).toEqual([]);
   });
 
-  it('answers 503 LS_INFLUX_UNAVAILABLE when InfluxDB is down', async () => {
-    h.history.answer = async () => {
-      throw new LinkscopeError('LS_INFLUX_UNAVAILABLE', 'InfluxDB at http://127.0.0.1:8086 did not answer within 5000ms');
-    };
-    const r = await get('/api/v1/devices/sw/interfaces/eth0/utilization');
-    expect(r.status).toBe(503);
-    expect(errorOf(r.body).code).toBe('LS_INFLUX_UNAVAILABLE');
-  });
-
   it('answers 500 LS_INTERNAL with a generic message for an unexpected error, details only in the log', async () => {
     h.history.answer = async () => {
       throw new TypeError('cannot read properties of undefined (reading "series") at /srv/linkscope/x.js:12');
@@ -351,15 +349,82 @@ describe('GET /api/v1/devices/:id/interfaces/:ifName/utilization', () => {
   });
 });
 
-describe('health, metrics, docs and unknown routes', () => {
-  it('reports ok, then degraded with the spool size while InfluxDB is down', async () => {
-    h.state.set(makeDeviceState(1));
-    h.state.set(makeDeviceState(2, { status: 'unreachable' }));
-    expect((await get('/health')).json()).toEqual({ status: 'ok', influx: 'ok', spoolBytes: 0, devices: { up: 1, down: 1, pending: 0 } });
-    h.sink = { ...h.sink, influx: 'down', spoolBytes: 4096 };
-    expect((await get('/api/v1/health')).json()).toMatchObject({ status: 'degraded', influx: 'down', spoolBytes: 4096 });
+/**
+ * The error statuses each route can really answer, every one of which its OpenAPI operation must
+ * document: 400/401/429/500 everywhere; 404 where a device is named; 409 where a name or address
+ * can clash; 413 where a body is read; 503 where InfluxDB is queried.
+ */
+const COMMON = ['400', '401', '429', '500'];
+const ERROR_CODES: Readonly<Record<string, readonly string[]>> = {
+  'GET /api/v1/devices': COMMON,
+  'POST /api/v1/devices': [...COMMON, '409', '413'],
+  'GET /api/v1/devices/{id}': [...COMMON, '404'],
+  'PATCH /api/v1/devices/{id}': [...COMMON, '404', '409', '413'],
+  'DELETE /api/v1/devices/{id}': [...COMMON, '404'],
+  'GET /api/v1/devices/{id}/interfaces': [...COMMON, '404'],
+  'GET /api/v1/devices/{id}/interfaces/{ifName}/utilization': [...COMMON, '404', '503'],
+  'GET /api/v1/health': COMMON,
+  'GET /api/v1/metrics': COMMON,
+};
+
+describe('while a real InfluxDB goes down', () => {
+  let influxd: InfluxdHandle;
+  let dataDir: string;
+  beforeAll(async () => {
+    influxd = await startInfluxd();
+    dataDir = mkdtempSync(join(tmpdir(), 'linkscope-api-influx-'));
+  });
+  afterAll(async () => {
+    await influxd?.dispose();
+    if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
+  });
+  afterEach(async () => {
+    await influxd.start(); // no-op when it is running; brings it back for the next test
   });
 
+  it('answers 503 LS_INFLUX_UNAVAILABLE for utilisation once influxd is stopped', async () => {
+    const real = await startApi({ history: new InfluxHistory({ url: influxd.url, db: 'api_history', timeoutMs: 5000 }) });
+    try {
+      const id = JSON.parse((await real.app.inject({ method: 'POST', url: '/api/v1/devices', headers: AUTH, payload: { ...V2C, name: 'sw' } })).body).id as number;
+      // Up: a real (empty) series, so the 503 below is the outage and not a broken query.
+      await influxd.query('CREATE DATABASE "api_history"');
+      const up = await real.app.inject({ url: `/api/v1/devices/${id}/interfaces/eth0/utilization` });
+      expect(up.statusCode, up.body).toBe(200);
+      expect(up.json()).toEqual([]);
+      await influxd.stop();
+      const down = await real.app.inject({ url: `/api/v1/devices/${id}/interfaces/eth0/utilization` });
+      expect(down.statusCode, down.body).toBe(503);
+      expect(errorOf(down.body).code).toBe('LS_INFLUX_UNAVAILABLE');
+    } finally {
+      await real.close();
+    }
+  });
+
+  it('reports ok, then degraded with the spool size once influxd is stopped', async () => {
+    const sink = new InfluxSink({ url: influxd.url, db: 'api_health', spoolDir: join(dataDir, 'spool'), logger: silentLogger(), flushIntervalMs: 3_600_000 });
+    const real = await startApi({ sinkStatus: () => sink.status() });
+    const point = (time: number): Point => ({ measurement: 'device', tags: { device: 'sw1' }, fields: { up: true }, time });
+    try {
+      real.state.set(makeDeviceState(1));
+      real.state.set(makeDeviceState(2, { status: 'unreachable' }));
+      sink.write([point(1_800_000_000)]);
+      await sink.flush();
+      expect(sink.status()).toMatchObject({ influx: 'ok', writtenPoints: 1 });
+      expect((await real.app.inject({ url: '/health' })).json()).toEqual({ status: 'ok', influx: 'ok', spoolBytes: 0, devices: { up: 1, down: 1, pending: 0 } });
+      await influxd.stop();
+      sink.write([point(1_800_000_060)]);
+      await sink.flush();
+      const spoolBytes = sink.status().spoolBytes;
+      expect(spoolBytes).toBeGreaterThan(0);
+      expect((await real.app.inject({ url: '/api/v1/health' })).json()).toMatchObject({ status: 'degraded', influx: 'down', spoolBytes });
+    } finally {
+      await real.close();
+      await sink.close();
+    }
+  });
+});
+
+describe('health, metrics, docs and unknown routes', () => {
   it('serves Prometheus text with HELP and TYPE lines and per-device last success', async () => {
     const id = JSON.parse((await post({ ...V2C, name: 'core-sw1' })).body).id as number;
     h.poller.figures = {
@@ -397,7 +462,10 @@ describe('health, metrics, docs and unknown routes', () => {
     let errorResponses = 0;
     for (const [path, ops] of Object.entries(spec.paths)) {
       for (const [method, op] of Object.entries(ops)) {
-        for (const status of ['400', '401', '429', '500']) expect(op.responses, `${method} ${path} ${status}`).toHaveProperty(status);
+        const key = `${method.toUpperCase()} ${path}`;
+        const codes = ERROR_CODES[key];
+        expect(codes, `${key} is a route this test knows`).toBeDefined();
+        for (const status of codes ?? []) expect(op.responses, `${key} ${status}`).toHaveProperty(status);
         for (const [status, response] of Object.entries(op.responses)) {
           if (Number(status) < 400) continue;
           errorResponses += 1;
