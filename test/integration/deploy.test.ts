@@ -9,10 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { main } from '../../src/cli/main.js';
 import { FIELDS, FILE_ENV, loadConfig } from '../../src/config/index.js';
-import { createLogger } from '../../src/observability/logger.js';
+import { createLogger, silentLogger } from '../../src/observability/logger.js';
 import { InfluxSink } from '../../src/storage/influx-sink.js';
-import { DEVICE_FIELD, DEVICE_FIELD_KIND, FIELD_KINDS, INTERFACE_FIELD, INTERFACE_FIELD_KIND, MEASUREMENT, TAG, type FieldKind } from '../../src/storage/schema.js';
-import type { FieldValue, Point } from '../../src/storage/types.js';
+import { MemoryInventory } from '../../src/inventory/memory-inventory.js';
+import { Secret } from '../../src/model/secret.js';
+import { Poller } from '../../src/poller/poller.js';
+import { NetSnmpClient } from '../../src/snmp/net-snmp-client.js';
+import { CounterStore } from '../../src/state/counter-store.js';
+import { LiveState } from '../../src/state/live-state.js';
+import { FIELD_KINDS, MEASUREMENT, TAG } from '../../src/storage/schema.js';
+import type { SampleSink } from '../../src/storage/types.js';
+import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
 import { freePort } from '../helpers/free-port.js';
 import { startInfluxd, type InfluxdHandle, type InfluxQueryResult } from '../helpers/with-influxd.js';
 
@@ -478,54 +485,68 @@ describe('Dockerfile', () => {
 // The real check: every dashboard query against influxd holding what the poller writes.
 // =============================================================================================
 
-/** A value of the field's kind, as the poller writes it (integer = bigint). */
-function sampleValue(kind: FieldKind, seed: number): FieldValue {
-  if (kind === 'integer') return BigInt(seed);
-  if (kind === 'float') return seed + 0.5;
-  return `text ${seed}`;
-}
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'snmprec');
 
+/**
+ * Two devices whose names carry regex and separator characters for Grafana's variables (. and :), each replaying one
+ * recording and then its later state, so the second poll writes rates.
+ */
 const DEVICES = [
-  { name: 'core-rtr1.lab', host: '10.0.0.1', ifNames: ['Gi0/0/1', 'Te1/1/1'] },
-  { name: 'acc sw(2)', host: '10.0.0.2', ifNames: ['ge-0/0/0.0', 'Port 1'] },
+  { name: 'core-rtr1.lab', before: 'router-32', after: 'router-32-later' },
+  { name: 'acc_sw:2', before: 'switch-hc', after: 'switch-hc-later' },
 ] as const;
 
-/** Interface and device points with every schema field, shaped like poll-device.ts builds them. */
-function pollerPoints(nowS: number): Point[] {
-  const points: Point[] = [];
-  for (let k = 0; k < 6; k += 1) {
-    const time = nowS - 60 * k;
-    DEVICES.forEach((d, di) => {
-      d.ifNames.forEach((ifName, ii) => {
-        const fields: Record<string, FieldValue> = {};
-        for (const [name, kind] of Object.entries(INTERFACE_FIELD_KIND)) fields[name] = sampleValue(kind, 1000 * (k + 1) + 10 * di + ii);
-        fields[INTERFACE_FIELD.ifIndex] = BigInt(ii + 1);
-        fields[INTERFACE_FIELD.ifOperStatus] = BigInt(ii === 0 ? 1 : 2);
-        fields[INTERFACE_FIELD.ifAdminStatus] = 1n;
-        fields[INTERFACE_FIELD.inUtilization] = 10 * (ii + 1) + di;
-        fields[INTERFACE_FIELD.outUtilization] = 5 * (ii + 1) + di;
-        points.push({ measurement: MEASUREMENT.interface, tags: { [TAG.device]: d.name, [TAG.agentHost]: d.host, [TAG.ifName]: ifName }, fields, time });
-      });
-      const fields: Record<string, FieldValue> = {};
-      for (const [name, kind] of Object.entries(DEVICE_FIELD_KIND)) fields[name] = sampleValue(kind, k + di);
-      fields[DEVICE_FIELD.up] = k === 3 && di === 1 ? 0n : 1n;
-      points.push({ measurement: MEASUREMENT.device, tags: { [TAG.device]: d.name, [TAG.agentHost]: d.host }, fields, time });
-    });
+/**
+ * Runs the real Poller against snmpsimd for DEVICES, two polls a simulated minute apart (the
+ * later one at the real now, so dashboard time filters see it), writing through `sink`.
+ * Returns each device's ifNames as the poller reported them.
+ */
+async function pollIntoSink(sim: SnmpsimHandle, sink: SampleSink, countersDir: string): Promise<Map<string, string[]>> {
+  const inventory = new MemoryInventory();
+  const state = new LiveState();
+  let now = Date.now() - 60_000;
+  const poller = new Poller({
+    inventory,
+    snmp: new NetSnmpClient(),
+    sink,
+    state,
+    counters: new CounterStore(countersDir),
+    logger: silentLogger(),
+    settings: { pollIntervalMs: 60_000, snmp: { timeoutMs: 5000, retries: 2, maxRepetitions: 25 }, maxConcurrentRequests: 8, jitterRatio: 0, rediscoverIntervalMs: Number.POSITIVE_INFINITY, backoffMaxMs: 60_000 },
+    nowMs: () => now,
+  });
+  const ifNames = new Map<string, string[]>();
+  try {
+    const added = DEVICES.map((d) => ({ d, id: inventory.add({ host: sim.host, port: sim.port, name: d.name, snmp: { version: '2c', community: new Secret(d.before) } }).id }));
+    for (const { id } of added) expect((await poller.pollNow(id)).ok).toBe(true);
+    now += 60_000;
+    for (const { d, id } of added) {
+      inventory.update(id, { snmp: { version: '2c', community: new Secret(d.after) } });
+      const second = await poller.pollNow(id);
+      expect(second).toMatchObject({ ok: true, discontinuities: 0 });
+      expect(second.ratesWritten).toBeGreaterThan(0);
+      ifNames.set(d.name, (state.get(id)?.interfaces ?? []).map((i) => i.ifName));
+    }
+  } finally {
+    await poller.stop();
   }
-  return points;
+  return ifNames;
 }
 
 describe('dashboard queries against influxd', () => {
   let influxd: InfluxdHandle;
+  let sim: SnmpsimHandle;
   let dir: string;
   const db = serviceEnv('influxdb', {})['INFLUXDB_DB'] ?? 'linkscope';
 
   beforeAll(async () => {
     influxd = await startInfluxd();
+    sim = await withSnmpsim({ files: DEVICES.flatMap((d) => [join(FIXTURES, `${d.before}.snmprec`), join(FIXTURES, `${d.after}.snmprec`)]) });
     dir = mkdtempSync(join(tmpdir(), 'linkscope-deploy-'));
   });
 
   afterAll(async () => {
+    await sim?.stop();
     await influxd?.dispose();
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
@@ -546,7 +567,7 @@ describe('dashboard queries against influxd', () => {
     expect(failures).toEqual([]);
   }
 
-  it('answers every query with data when the poller\'s points were written through InfluxSink', async () => {
+  it('answers every query with data the Poller wrote through InfluxSink from snmpsimd recordings', async () => {
     const logLines: string[] = [];
     const sink = new InfluxSink({
       url: influxd.url,
@@ -555,27 +576,30 @@ describe('dashboard queries against influxd', () => {
       logger: createLogger({ level: 'warn', destination: { write: (l: string) => void logLines.push(l) } }),
       timeoutMs: 5000,
     });
-    const points = pollerPoints(Math.floor(Date.now() / 1000));
+    let ifNames: Map<string, string[]>;
     try {
-      sink.write(points);
+      ifNames = await pollIntoSink(sim, sink, join(dir, 'counters'));
       await sink.flush();
-      expect(sink.status()).toMatchObject({ influx: 'ok', writtenPoints: points.length, droppedPoints: 0, pendingPoints: 0 });
+      expect(sink.status()).toMatchObject({ influx: 'ok', droppedPoints: 0, pendingPoints: 0, spoolBytes: 0 });
+      expect(sink.status().writtenPoints).toBeGreaterThan(0);
     } finally {
       await sink.close();
     }
     expect(logLines).toEqual([]);
 
     // One device and interface selected, then "All" (Grafana's (a|b) alternation).
-    const first = DEVICES[0];
-    await expectEveryQueryAnswers({ device: [first.name], ifName: [first.ifNames[1]] }, db);
-    await expectEveryQueryAnswers({ device: DEVICES.map((d) => d.name), ifName: DEVICES.flatMap((d) => d.ifNames) }, db);
+    const first = DEVICES[0].name;
+    const firstIfNames = ifNames.get(first) ?? [];
+    expect(firstIfNames.length).toBeGreaterThan(1);
+    await expectEveryQueryAnswers({ device: [first], ifName: [firstIfNames[1] ?? ''] }, db);
+    await expectEveryQueryAnswers({ device: DEVICES.map((d) => d.name), ifName: [...ifNames.values()].flat() }, db);
 
     // The variable queries list exactly what was written.
     const values = async (q: string): Promise<string[]> =>
       ((await influxd.query(q, db)).results?.[0]?.series?.[0]?.values ?? []).map((row) => String(row[1])).sort();
     const ifs = dashboards.find((d) => d.json.uid === 'linkscope-interfaces')!.json.templating.list;
     expect(await values(substitute(ifs[0]?.query ?? '', { device: [], ifName: [] }))).toEqual(DEVICES.map((d) => d.name).sort());
-    expect(await values(substitute(ifs[1]?.query ?? '', { device: [DEVICES[1].name], ifName: [] }))).toEqual([...DEVICES[1].ifNames].sort());
+    expect(await values(substitute(ifs[1]?.query ?? '', { device: [DEVICES[1].name], ifName: [] }))).toEqual([...new Set(ifNames.get(DEVICES[1].name))].sort());
   });
 
   it('answers every query from what `linkscope demo` writes, started the way the image and compose start it', async () => {
