@@ -332,7 +332,11 @@ describe('linkscope serve end to end (snmpsimd, snmpd, influxd, real socket)', (
       const r = await s.call(`/api/v1/devices/sw/interfaces/${encodeURIComponent(ifName)}/utilization?from=-1h&step=10s`);
       expect(r.status, r.text).toBe(200);
       const list = r.json<UtilizationRow[]>();
-      return list.some((row) => typeof row.inBps === 'number') ? list : undefined;
+      // InfluxDB 1.x applies a point field by field (its cache is keyed per field), so a query
+      // racing a write may see in_bps before out_bps: wait until one bucket holds all four.
+      const whole = (row: UtilizationRow): boolean =>
+        [row.inBps, row.outBps, row.inUtilization, row.outUtilization].every((v) => typeof v === 'number');
+      return list.some(whole) ? list : undefined;
     });
     for (const row of rows) {
       expect(Number.isNaN(Date.parse(row.time))).toBe(false);
