@@ -1,5 +1,6 @@
 /** The SNMP seam: a small interface the poller and discovery depend on; net-snmp lives behind it. */
 import type { SnmpTarget } from '../model/types.js';
+import type { WalkBudget } from './walk-budget.js';
 
 /** ASN.1 / SNMP type tags as they appear on the wire. */
 export const SnmpType = {
@@ -26,11 +27,21 @@ export type SnmpTypeTag = (typeof SnmpType)[keyof typeof SnmpType];
  */
 export type SnmpValue = bigint | number | Buffer | string | null;
 
+/**
+ * One varbind. A value the decoder will not accept (a Counter64 longer than 8 significant bytes)
+ * arrives as its wire type with value null, counted in `SessionStats.badValues`: a bad value
+ * spoils that varbind, not the reply or the device (see isBadValue).
+ */
 export interface VarBind {
   /** Numeric OID without a leading dot: `1.3.6.1.2.1.1.3.0`. */
   readonly oid: string;
   readonly type: SnmpTypeTag;
   readonly value: SnmpValue;
+}
+
+/** A value type (not Null, not an exception) without a value: the decoder refused what the agent sent. */
+export function isBadValue(vb: VarBind): boolean {
+  return vb.value === null && vb.type !== SnmpType.Null && vb.type < SnmpType.NoSuchObject;
 }
 
 export interface RequestOptions {
@@ -40,6 +51,13 @@ export interface RequestOptions {
 export interface WalkOptions extends RequestOptions {
   /** Stop after this many varbinds per column (a guard against endless tables). Default 1,000,000. */
   readonly maxVarbinds?: number;
+  /**
+   * A column with more rows than this is an agent whose table does not end: the walk throws
+   * LS_SNMP_WALK_BUDGET instead of reading on. Unset: no limit beyond `maxVarbinds`.
+   */
+  readonly maxRowsPerColumn?: number;
+  /** Varbinds and wall time shared by every walk of one poll; running out throws LS_SNMP_WALK_BUDGET. */
+  readonly budget?: WalkBudget;
 }
 
 /** Per-session traffic figures, cumulative since the session was opened. */
@@ -47,6 +65,8 @@ export interface SessionStats {
   requests: number;
   timeouts: number;
   varbinds: number;
+  /** Varbinds whose value the decoder refused (value null with a value type), see VarBind. */
+  badValues: number;
 }
 
 export interface SnmpSession {
