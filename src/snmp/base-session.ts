@@ -136,18 +136,8 @@ export abstract class BaseSnmpSession implements SnmpSession {
     try {
       const result = await run();
       let n = 0;
-      let bad = 0;
-      for (const item of result) {
-        if (Array.isArray(item)) {
-          n += item.length;
-          for (let i = 0; i < item.length; i++) if (isBadValue(item[i] as VarBind)) bad++;
-        } else {
-          n += 1;
-          if (isBadValue(item)) bad++;
-        }
-      }
+      for (const item of result) n += Array.isArray(item) ? item.length : 1;
       this.stats.varbinds += n;
-      this.stats.badValues += bad;
       this.#answered += 1;
       return result;
     } catch (err) {
@@ -159,7 +149,9 @@ export abstract class BaseSnmpSession implements SnmpSession {
   async get(oids: readonly string[], options: RequestOptions = {}): Promise<VarBind[]> {
     if (oids.length === 0) return [];
     const normalized = oids.map(normalizeOid);
-    return this.getChunk(normalized, { phase: 'get', signal: options.signal });
+    const vbs = await this.getChunk(normalized, { phase: 'get', signal: options.signal });
+    for (const vb of vbs) if (isBadValue(vb)) this.stats.badValues++;
+    return vbs;
   }
 
   private async getChunk(oids: string[], ctx: RequestContext): Promise<VarBind[]> {
@@ -303,6 +295,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
           }
           if (compareOids(vb.oid, column.last) <= 0) throw this.notIncreasing(column, vb.oid);
           if (column.out.length >= maxRows) throw this.overBudget(column, ctx.phase, { kind: 'rows', limit: maxRows });
+          if (isBadValue(vb)) this.stats.badValues++; // counted where kept: GETBULK overshoot into the next column is not
           column.out.push(vb);
           column.last = vb.oid;
           if (column.out.length >= maxVarbinds) {
