@@ -5,8 +5,7 @@ import { chooseSpeedBps, discoverDevice, indexColumns, type DeviceDiscovery, typ
 import { asBigint, asDisplayName, asNumber, bigintOf, valueHash } from '../discovery/values.js';
 import type { Device, DeviceState, InterfaceState } from '../model/types.js';
 import { ifStatusName } from '../model/types.js';
-import type { SnmpSession, VarBind } from '../snmp/types.js';
-import { DEFAULT_MAX_VARBINDS_PER_POLL, rowsPerColumn, WalkBudget } from '../snmp/walk-budget.js';
+import { DEFAULT_MAX_VARBINDS_PER_POLL, rowsPerColumn, WalkBudget, type SnmpSession, type VarBind } from '../snmp/types.js';
 import { DEVICE_FIELD, INTERFACE_FIELD, MEASUREMENT, TAG } from '../storage/schema.js';
 import type { FieldValue, Point } from '../storage/types.js';
 import {

@@ -4,8 +4,7 @@ import { isLinkscopeError } from '../model/errors.js';
 import { Secret } from '../model/secret.js';
 import type { Device } from '../model/types.js';
 import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
-import { SnmpType } from '../snmp/types.js';
-import { WalkBudget } from '../snmp/walk-budget.js';
+import { SnmpType, WalkBudget } from '../snmp/types.js';
 import { pollDevice, pollTimeLimitMs, type PollResult } from './poll-device.js';
 
 const device: Device = {

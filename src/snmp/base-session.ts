@@ -2,8 +2,7 @@
 import type { SnmpTarget } from '../model/types.js';
 import { LinkscopeError, isLinkscopeError } from '../model/errors.js';
 import { compareOids, isUnder, normalizeOid } from './oid.js';
-import { SnmpType, isBadValue, type RequestOptions, type SessionStats, type SnmpSession, type VarBind, type WalkOptions } from './types.js';
-import type { BudgetExceeded } from './walk-budget.js';
+import { SnmpType, isBadValue, type BudgetExceeded, type RequestOptions, type SessionStats, type SnmpSession, type VarBind, type WalkOptions } from './types.js';
 
 /** What a request is for, so error messages name it (`walk of 1.3.6.1.2.1.2.2.1.2 (GETBULK)`). */
 export interface RequestContext {

@@ -4,8 +4,7 @@ import { isLinkscopeError, type LinkscopeError } from '../model/errors.js';
 import { Secret } from '../model/secret.js';
 import type { SnmpTarget } from '../model/types.js';
 import { BaseSnmpSession, type PduTransport, type RequestContext } from './base-session.js';
-import { SnmpType, type VarBind } from './types.js';
-import { MIN_ROWS_PER_COLUMN, DEFAULT_ROWS_PER_COLUMN, rowsPerColumn, WalkBudget } from './walk-budget.js';
+import { DEFAULT_ROWS_PER_COLUMN, MIN_ROWS_PER_COLUMN, rowsPerColumn, SnmpType, WalkBudget, type VarBind } from './types.js';
 
 const target: SnmpTarget = { host: '127.0.0.1', port: 1161, credentials: { version: '2c', community: new Secret('public') }, timeoutMs: 100, retries: 0, maxRepetitions: 25 };
 
