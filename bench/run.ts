@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runFleet, TARGET_VARBINDS_PER_CORE } from './fleet.js';
+import { runHostile, TARGET_EXTRA_RSS_BYTES } from './hostile.js';
 import { runInfluxWrite } from './influx-write.js';
 import { runMemory, TARGET_BYTES_PER_INTERFACE } from './memory.js';
 import { runPollCpu, TARGET_RATIO } from './poll-cpu.js';
@@ -76,6 +77,13 @@ const SECTIONS: readonly Section[] = [
     },
   },
   { name: 'api', run: runApiBench },
+  {
+    name: 'hostile',
+    run: async () => {
+      const r = await runHostile();
+      return { figure: 'extra peak RSS of serve with an endless-table agent', value: `${num(r.extraRssBytes / 1024 ** 2, 1)} MB`, target: `≤ ${num(TARGET_EXTRA_RSS_BYTES / 1024 ** 2)} MB`, status: verdict(r.ok) };
+    },
+  },
 ];
 
 async function main(argv: readonly string[]): Promise<void> {

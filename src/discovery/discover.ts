@@ -4,11 +4,11 @@ import type { InterfaceInfo, SystemInfo, DeviceRole } from '../model/types.js';
 import { ifTypeName } from '../mib/iana-iftype.js';
 import type { CounterBits, CounterName } from '../poller/counters.js';
 import { COUNTER_NAMES } from '../poller/counters.js';
-import type { RequestOptions, SnmpSession, VarBind } from '../snmp/types.js';
+import { rowsPerColumn, type RequestOptions, type SnmpSession, type VarBind, type WalkBudget, type WalkOptions } from '../snmp/types.js';
 import { PROBES } from '../profiles/device-classes.js';
 import { classifyDevice } from './classify.js';
 import { COUNTER_SOURCES, DISCOVERY_COLUMNS, IF, POLL_STATUS_COLUMNS, SYSTEM, type IfColumn } from './oids.js';
-import { asBigint, asMac, asNumber, asOid, asText, valueHash } from './values.js';
+import { asBigint, asDisplayName, asMac, asNumber, asOid, asText, valueHash } from './values.js';
 
 export interface CounterSource {
   readonly column: IfColumn;
@@ -53,9 +53,20 @@ export interface DiscoveryRun {
   readonly rows: Map<number, IfRow>;
 }
 
-/** Three round trips in the common case: system GET, one GETBULK over the probes, the IF-MIB column walk. */
-export async function discoverDevice(session: SnmpSession, options: RequestOptions = {}): Promise<DiscoveryRun> {
+export interface DiscoveryOptions extends RequestOptions {
+  /** Varbinds and time the poll may still spend; discovery walks charge it. */
+  readonly budget?: WalkBudget;
+}
+
+/**
+ * Three round trips in the common case: system GET, one GETBULK over the probes, the IF-MIB column
+ * walk. Each IF-MIB column may hold at most rowsPerColumn(ifNumber) rows: an agent whose table
+ * never ends is LS_SNMP_WALK_BUDGET here, not a heap that grows until the process dies.
+ */
+export async function discoverDevice(session: SnmpSession, options: DiscoveryOptions = {}): Promise<DiscoveryRun> {
   const system = await session.get(SYSTEM_OIDS, options);
+  const ifNumber = asNumber(system.find((vb) => vb.oid === SYSTEM.ifNumber.oid)?.value);
+  const walk: WalkOptions = { ...options, maxRowsPerColumn: rowsPerColumn(ifNumber) };
   let answered: string[] = [];
   try {
     const probes = await session.walkColumns(PROBE_ROOTS, { ...options, maxVarbinds: 1 });
@@ -63,20 +74,20 @@ export async function discoverDevice(session: SnmpSession, options: RequestOptio
   } catch (err) {
     // The probes only refine the role; an agent that mishandles a vendor subtree (error status,
     // OIDs out of order) is still polled, classified from sysObjectID and its interfaces.
-    if (isLinkscopeError(err, 'LS_SNMP_ABORTED') || isLinkscopeError(err, 'LS_SNMP_TIMEOUT')) throw err;
+    if (isLinkscopeError(err, 'LS_SNMP_ABORTED') || isLinkscopeError(err, 'LS_SNMP_TIMEOUT') || isLinkscopeError(err, 'LS_SNMP_WALK_BUDGET')) throw err;
   }
   let columns: Map<string, VarBind[]>;
   try {
     columns = await session.walkColumns(
       DISCOVERY_COLUMNS.map((c) => IF[c].oid),
-      options,
+      walk,
     );
   } catch (err) {
     // Some agents implement ifXTable badly (rows out of order, genErr on a column). The RFC 1213
     // ifTable alone still gives names, statuses and 32-bit counters: poll with that rather than
     // not at all. Anything else (timeout, abort, a broken ifTable) is the caller's error.
     if (!isLinkscopeError(err) || !RECOVERABLE_WALK_ERRORS.has(err.code)) throw err;
-    columns = await session.walkColumns(IF_TABLE_COLUMNS.map((c) => IF[c].oid), options);
+    columns = await session.walkColumns(IF_TABLE_COLUMNS.map((c) => IF[c].oid), walk);
   }
   return { discovery: buildDiscovery(system, columns, answered), rows: indexColumns(columns, DISCOVERY_COLUMNS) };
 }
@@ -98,7 +109,7 @@ export function buildDiscovery(
     sysObjectID: asOid(sys.get(SYSTEM.sysObjectID.oid)),
     sysUpTimeTicks: asNumber(sys.get(SYSTEM.sysUpTime.oid)) ?? 0,
     sysContact: asText(sys.get(SYSTEM.sysContact.oid)),
-    sysName: asText(sys.get(SYSTEM.sysName.oid)),
+    sysName: asDisplayName(sys.get(SYSTEM.sysName.oid)),
     sysLocation: asText(sys.get(SYSTEM.sysLocation.oid)),
     sysServices: asNumber(sys.get(SYSTEM.sysServices.oid)),
   };
@@ -232,8 +243,8 @@ function source(column: IfColumn, bits: CounterBits): CounterSource {
 }
 
 function buildInterface(ifIndex: number, row: IfRow): DiscoveredInterface {
-  const ifDescr = asText(row.ifDescr);
-  const rawName = asText(row.ifName);
+  const ifDescr = asDisplayName(row.ifDescr);
+  const rawName = asDisplayName(row.ifName);
   const ifName = rawName !== '' ? rawName : ifDescr !== '' ? ifDescr : String(ifIndex);
   const ifTypeNumber = asNumber(row.ifType);
   const ifSpeed = asNumber(row.ifSpeed);
@@ -244,7 +255,7 @@ function buildInterface(ifIndex: number, row: IfRow): DiscoveredInterface {
     ifIndex,
     ifName,
     ifDescr,
-    ifAlias: asText(row.ifAlias),
+    ifAlias: asDisplayName(row.ifAlias),
     ifType: ifTypeNumber === null ? 'unknown' : ifTypeName(ifTypeNumber),
     ifTypeNumber,
     ifMtu: asNumber(row.ifMtu),

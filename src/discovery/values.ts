@@ -34,6 +34,23 @@ export function asText(v: SnmpValue | undefined): string {
   }
 }
 
+/** C0 controls, DEL and C1 controls; the whitespace ones among them are handled first. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const CONTROL_WHITESPACE = /[\t\n\v\f\r]/g;
+const HAS_CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * A name an operator reads (ifName, ifDescr, ifAlias, sysName) from a DisplayString: asText, then
+ * tab/CR/LF/VT/FF become a space and every other control character (NUL, \u0001, ESC, DEL, C1) is
+ * dropped. Such bytes come from broken or hostile agents; kept, they end up in InfluxDB tags,
+ * terminals, logs and the UI. Names without controls (the usual case) are returned as they are.
+ */
+export function asDisplayName(v: SnmpValue | undefined): string {
+  const text = asText(v);
+  if (!HAS_CONTROL.test(text)) return text;
+  return text.replace(CONTROL_WHITESPACE, ' ').replace(CONTROL, '');
+}
+
 /** PhysAddress → lower-case colon-separated hex (`00:1a:2b:3c:4d:5e`); '' when empty. */
 export function asMac(v: SnmpValue | undefined): string {
   if (!Buffer.isBuffer(v) || v.length === 0) return '';

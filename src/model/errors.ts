@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   LS_SNMP_NOT_IN_TIME_WINDOW: { status: 502, summary: 'The SNMPv3 agent rejected the request as outside its time window even after re-synchronising.' },
   LS_SNMP_ERROR_STATUS: { status: 502, summary: 'The agent answered with an SNMP error status (noSuchName, genErr, noAccess, ...).' },
   LS_SNMP_OID_NOT_INCREASING: { status: 502, summary: 'The agent returned an OID that does not increase during a walk; the walk was stopped.' },
+  LS_SNMP_WALK_BUDGET: { status: 502, summary: 'A walk read more rows, varbinds or time than the poll allows (a table that never ends); the poll was stopped.' },
   LS_SNMP_BAD_RESPONSE: { status: 502, summary: 'The agent sent a malformed or unexpected SNMP reply.' },
   LS_SNMP_SOCKET: { status: 502, summary: 'The SNMP UDP socket failed (address unreachable, port in use, DNS failure).' },
   LS_SNMP_ABORTED: { status: 503, summary: 'The SNMP request was aborted (shutdown or cancelled poll).' },

@@ -2,10 +2,10 @@
 import { performance } from 'node:perf_hooks';
 import { IF, SYSTEM, type IfColumn } from '../discovery/oids.js';
 import { chooseSpeedBps, discoverDevice, indexColumns, type DeviceDiscovery, type DiscoveredInterface, type IfRow } from '../discovery/discover.js';
-import { asBigint, asNumber, asText, bigintOf, valueHash } from '../discovery/values.js';
+import { asBigint, asDisplayName, asNumber, bigintOf, valueHash } from '../discovery/values.js';
 import type { Device, DeviceState, InterfaceState } from '../model/types.js';
 import { ifStatusName } from '../model/types.js';
-import type { RequestOptions, SnmpSession, VarBind } from '../snmp/types.js';
+import { DEFAULT_MAX_VARBINDS_PER_POLL, rowsPerColumn, WalkBudget, type SnmpSession, type VarBind } from '../snmp/types.js';
 import { DEVICE_FIELD, INTERFACE_FIELD, MEASUREMENT, TAG } from '../storage/schema.js';
 import type { FieldValue, Point } from '../storage/types.js';
 import {
@@ -41,6 +41,22 @@ export interface PollContext {
   readonly intervalMs?: number;
   readonly nowMs: () => number;
   readonly signal?: AbortSignal;
+  /** What this poll's walks may read; default DEFAULT_MAX_VARBINDS_PER_POLL varbinds within pollTimeLimitMs(intervalMs). */
+  readonly budget?: WalkBudget;
+}
+
+/** Interval assumed for a time limit when the poll has none (`poll --once`). */
+const UNSCHEDULED_INTERVAL_MS = 60_000;
+/** Never less time than this: a big honest device behind a slow link needs minutes, not seconds. */
+const MIN_POLL_TIME_LIMIT_MS = 60_000;
+
+/**
+ * How long one poll's walks may run: twice the interval, at least a minute. A device polled one
+ * poll at a time already skips an overrun poll; this stops an agent that trickles an endless
+ * table from holding a concurrency slot for ever.
+ */
+export function pollTimeLimitMs(intervalMs: number | undefined): number {
+  return Math.max(MIN_POLL_TIME_LIMIT_MS, 2 * (intervalMs ?? UNSCHEDULED_INTERVAL_MS));
 }
 
 export interface PollResult {
@@ -63,7 +79,8 @@ const POLL_SCALARS = [SYSTEM.sysUpTime.oid, SYSTEM.ifNumber.oid, SYSTEM.ifTableL
 export async function pollDevice(ctx: PollContext): Promise<PollResult> {
   const t0 = performance.now();
   const before = { ...ctx.session.stats };
-  const opts: RequestOptions = ctx.signal === undefined ? {} : { signal: ctx.signal };
+  const budget = ctx.budget ?? new WalkBudget(DEFAULT_MAX_VARBINDS_PER_POLL, pollTimeLimitMs(ctx.intervalMs));
+  const opts = ctx.signal === undefined ? { budget } : { signal: ctx.signal, budget };
   let discovery = ctx.discovery;
   let discoveredAtMs = ctx.discoveredAtMs;
   let rediscovered = false;
@@ -93,7 +110,8 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
     if (tableChanged) {
       await rediscover();
     } else {
-      const columns = await ctx.session.walkColumns(discovery.pollColumns.map((c) => IF[c].oid), opts);
+      const maxRowsPerColumn = rowsPerColumn(discovery.ifNumber, discovery.interfaces.length);
+      const columns = await ctx.session.walkColumns(discovery.pollColumns.map((c) => IF[c].oid), { ...opts, maxRowsPerColumn });
       rows = indexColumns(columns, discovery.pollColumns);
       // ifDescr is walked on every poll: a new, vanished or renamed ifIndex means the table changed
       // under us (agents without ifTableLastChange), so discover again before trusting any counter.
@@ -141,7 +159,7 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
     const operStatus = asNumber(row.ifOperStatus) ?? itf.operStatus;
     const lastChange = asNumber(row.ifLastChange) ?? itf.lastChange;
     // Unchanged (the usual case, checked by hash): reuse the discovered text instead of decoding.
-    const ifDescr = row.ifDescr === undefined || valueHash(row.ifDescr) === itf.ifDescrHash ? itf.ifDescr : asText(row.ifDescr);
+    const ifDescr = row.ifDescr === undefined || valueHash(row.ifDescr) === itf.ifDescrHash ? itf.ifDescr : asDisplayName(row.ifDescr);
 
     const fields: Record<string, FieldValue> = {
       [INTERFACE_FIELD.ifIndex]: bigintOf(itf.ifIndex),
@@ -205,6 +223,7 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
       [DEVICE_FIELD.requests]: BigInt(s.requests - before.requests),
       [DEVICE_FIELD.timeouts]: BigInt(s.timeouts - before.timeouts),
       [DEVICE_FIELD.discontinuities]: BigInt(discontinuities),
+      [DEVICE_FIELD.badValues]: BigInt(s.badValues - before.badValues),
     },
     time,
   });

@@ -2,7 +2,7 @@
 import type { SnmpTarget } from '../model/types.js';
 import { LinkscopeError, isLinkscopeError } from '../model/errors.js';
 import { compareOids, isUnder, normalizeOid } from './oid.js';
-import { SnmpType, type RequestOptions, type SessionStats, type SnmpSession, type VarBind, type WalkOptions } from './types.js';
+import { SnmpType, isBadValue, type BudgetExceeded, type RequestOptions, type SessionStats, type SnmpSession, type VarBind, type WalkOptions } from './types.js';
 
 /** What a request is for, so error messages name it (`walk of 1.3.6.1.2.1.2.2.1.2 (GETBULK)`). */
 export interface RequestContext {
@@ -97,7 +97,7 @@ export interface BaseSessionOptions {
  * it, so unit tests against the fake exercise the same walk loop, request counts and errors.
  */
 export abstract class BaseSnmpSession implements SnmpSession {
-  readonly stats: SessionStats = { requests: 0, timeouts: 0, varbinds: 0 };
+  readonly stats: SessionStats = { requests: 0, timeouts: 0, varbinds: 0, badValues: 0 };
   /** Current GETBULK repetitions; halved (sticky for this session) when the agent says tooBig. */
   protected repetitions: number;
   protected columnsPerRequest: number;
@@ -148,7 +148,9 @@ export abstract class BaseSnmpSession implements SnmpSession {
   async get(oids: readonly string[], options: RequestOptions = {}): Promise<VarBind[]> {
     if (oids.length === 0) return [];
     const normalized = oids.map(normalizeOid);
-    return this.getChunk(normalized, { phase: 'get', signal: options.signal });
+    const vbs = await this.getChunk(normalized, { phase: 'get', signal: options.signal });
+    for (const vb of vbs) if (isBadValue(vb)) this.stats.badValues++;
+    return vbs;
   }
 
   private async getChunk(oids: string[], ctx: RequestContext): Promise<VarBind[]> {
@@ -191,6 +193,8 @@ export abstract class BaseSnmpSession implements SnmpSession {
 
   async walkColumns(columnOids: readonly string[], options: WalkOptions = {}): Promise<Map<string, VarBind[]>> {
     const maxVarbinds = options.maxVarbinds ?? DEFAULT_MAX_VARBINDS;
+    const maxRows = options.maxRowsPerColumn ?? Number.POSITIVE_INFINITY;
+    const budget = options.budget;
     const result = new Map<string, VarBind[]>();
     let active: ColumnState[] = [];
     for (const column of columnOids) {
@@ -210,14 +214,17 @@ export abstract class BaseSnmpSession implements SnmpSession {
         phase: batch.length === 1 ? `walk of ${batch[0]?.root} (${v1 ? 'GETNEXT' : 'GETBULK'})` : `walk of ${batch.length} columns from ${batch[0]?.root} (${v1 ? 'GETNEXT' : 'GETBULK'})`,
         signal: options.signal,
       };
+      const late = budget?.check() ?? null;
+      if (late !== null) throw this.overBudget(batch[0] as ColumnState, ctx.phase, late);
       let groups: VarBind[][];
+      let reps = 1;
       try {
         if (v1) {
           const vbs = await this.send(ctx, () => this.transport.getNext(oids, ctx));
           groups = vbs.map((vb) => [vb]);
         } else {
           // Share the varbind budget between the columns of this request (never below one row each).
-          const reps = Math.max(1, Math.min(this.repetitions, Math.floor(this.varbindBudget / batch.length)));
+          reps = Math.max(1, Math.min(this.repetitions, Math.floor(this.varbindBudget / batch.length)));
           groups = await this.send(ctx, () => this.transport.getBulk(oids, reps, ctx));
         }
       } catch (err) {
@@ -256,6 +263,20 @@ export abstract class BaseSnmpSession implements SnmpSession {
         throw err;
       }
 
+      // More varbinds than asked for is outside the protocol (RFC 3416 4.2.3 caps a GETBULK reply at
+      // columns x max-repetitions); reading on would let one agent fill the heap.
+      let received = 0;
+      for (const group of groups) received += group.length;
+      if (groups.length > batch.length || groups.some((g) => g.length > reps)) {
+        throw new LinkscopeError(
+          'LS_SNMP_BAD_RESPONSE',
+          `SNMP ${ctx.phase} to ${this.target.host}:${this.target.port} got ${received} varbinds for ${batch.length * reps} requested (${batch.length} columns x ${reps} repetitions); the agent answered outside the protocol and the walk was stopped`,
+          { details: { host: this.target.host, port: this.target.port, phase: ctx.phase, received, requested: batch.length * reps } },
+        );
+      }
+      const spent = budget?.spend(received) ?? null;
+      if (spent !== null) throw this.overBudget(batch[0] as ColumnState, ctx.phase, spent);
+
       let progressed = false;
       for (let i = 0; i < batch.length; i++) {
         const column = batch[i] as ColumnState;
@@ -272,6 +293,8 @@ export abstract class BaseSnmpSession implements SnmpSession {
             break;
           }
           if (compareOids(vb.oid, column.last) <= 0) throw this.notIncreasing(column, vb.oid);
+          if (column.out.length >= maxRows) throw this.overBudget(column, ctx.phase, { kind: 'rows', limit: maxRows });
+          if (isBadValue(vb)) this.stats.badValues++; // counted where kept: GETBULK overshoot into the next column is not
           column.out.push(vb);
           column.last = vb.oid;
           if (column.out.length >= maxVarbinds) {
@@ -290,6 +313,19 @@ export abstract class BaseSnmpSession implements SnmpSession {
       if (batch.some((c) => c.done)) active = active.filter((c) => !c.done);
     }
     return result;
+  }
+
+  private overBudget(column: ColumnState, phase: string, why: BudgetExceeded | { readonly kind: 'rows'; readonly limit: number }): LinkscopeError {
+    const { host, port } = this.target;
+    let what: string;
+    if (why.kind === 'rows') what = `column ${column.root} passed its budget of ${why.limit} rows (sized from the agent's ifNumber)`;
+    else if (why.kind === 'varbinds') what = `the poll passed its budget of ${why.limit} varbinds (${why.used} read)`;
+    else what = `the poll passed its time limit of ${Math.round(why.limitMs)}ms (${Math.round(why.elapsedMs)}ms elapsed)`;
+    return new LinkscopeError(
+      'LS_SNMP_WALK_BUDGET',
+      `SNMP ${phase} to ${host}:${port} was stopped: ${what}; the agent's table does not seem to end. Compare ifNumber with an snmpbulkwalk of the table and update the agent's firmware`,
+      { details: { host, port, phase, root: column.root, rowsRead: column.out.length, limit: why.kind === 'time' ? why.limitMs : why.limit, limitKind: why.kind } },
+    );
   }
 
   private notIncreasing(column: ColumnState, oid: string): LinkscopeError {

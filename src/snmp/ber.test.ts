@@ -1,7 +1,7 @@
 /** BER round trips for the values and OIDs the demo agent and the community transport encode. */
 import { describe, expect, it } from 'vitest';
 import { isLinkscopeError } from '../model/errors.js';
-import { SnmpType } from './types.js';
+import { SnmpType, isBadValue, type VarBind } from './types.js';
 import {
   BerError,
   BerReader,
@@ -239,10 +239,14 @@ describe('client codec: responses', () => {
     ])).map((vb) => vb.value)).toEqual([2n ** 64n - 1n, 2n ** 63n + 1n, 5n, 5n, 0n, 2n ** 48n]);
   });
 
-  it('refuses a Counter64 with more than 8 significant bytes as a fatal failure', () => {
-    const r = decodeResponse(response([raw(0x30, oidTlv('1.3.6.1.2.1.31.1.1.1.6.1'), hex('4609 01 0000000000000000'))]));
-    expect(r).toBeInstanceOf(DecodeFailure);
-    expect((r as DecodeFailure).fatal).toBe(true);
+  it('decodes a Counter64 with more than 8 significant bytes as a bad value (null) and keeps the rest of the reply', () => {
+    const vbs = decodeOk(response([
+      raw(0x30, oidTlv('1.3.6.1.2.1.31.1.1.1.6.1'), hex('4609 01 0000000000000000')),
+      raw(0x30, oidTlv('1.3.6.1.2.1.31.1.1.1.6.2'), hex('4609 00 8000000000000001')),
+    ]));
+    expect(vbs.map((vb) => [vb.type, vb.value])).toEqual([[SnmpType.Counter64, null], [SnmpType.Counter64, 2n ** 63n + 1n]]);
+    expect(isBadValue(vbs[0] as VarBind)).toBe(true);
+    expect(isBadValue(vbs[1] as VarBind)).toBe(false);
   });
 
   it('decodes negative Integers and wraps 32-bit unsigned types like net-snmp', () => {

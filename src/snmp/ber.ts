@@ -1002,9 +1002,9 @@ export function decodeVarBinds(buf: Buffer, start: number, end: number, namer: O
         break;
       }
       case SnmpType.Counter64: {
-        const big = readCounter64(buf, vc, ve);
-        if (big === null) return new DecodeFailure(`Counter64 value of ${oid} has more than 8 significant bytes`, true);
-        value = big;
+        // More than 8 significant bytes cannot be a Counter64. One bad value must not cost the whole
+        // reply (and with it the ifXTable, or the device): it arrives as null, see VarBind.
+        value = readCounter64(buf, vc, ve);
         break;
       }
       case SnmpType.OctetString:

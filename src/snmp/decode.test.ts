@@ -56,6 +56,11 @@ describe('decodeValue', () => {
     expect(decodeValue(SnmpType.EndOfMibView, null)).toBeNull();
   });
 
+  it('gives a Counter64 longer than 8 significant bytes as a bad value (null), and still reads 9 bytes with a leading 0x00', () => {
+    expect(decodeValue(SnmpType.Counter64, hex('010000000000000000'))).toBeNull();
+    expect(decodeValue(SnmpType.Counter64, hex('00ffffffffffffffff'))).toBe(18446744073709551615n);
+  });
+
   it('treats a negative 32-bit read as unsigned', () => {
     expect(decodeValue(SnmpType.Counter32, -1)).toBe(4294967295n);
   });

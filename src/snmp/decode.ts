@@ -27,8 +27,9 @@ export function counter64ToBigInt(bytes: Uint8Array): bigint {
   return value;
 }
 
-function toCounter64(value: unknown): bigint {
-  if (value instanceof Uint8Array) return counter64ToBigInt(value);
+/** Counter64 as bigint; null (a bad value, see VarBind) when longer than 8 significant bytes. */
+function toCounter64(value: unknown): bigint | null {
+  if (value instanceof Uint8Array) return readCounter64(value, 0, value.length);
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return BigInt(value);
   throw new LinkscopeError('LS_SNMP_BAD_RESPONSE', `Counter64 value of unexpected kind ${typeof value}`);

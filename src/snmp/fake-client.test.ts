@@ -41,7 +41,7 @@ describe('FakeSnmpClient', () => {
     expect(up).toEqual({ oid: SYS_UPTIME, type: SnmpType.TimeTicks, value: 121345678 });
     expect(name?.value).toEqual(Buffer.from('acc-sw-2f.example.net'));
     expect(missing).toMatchObject({ type: SnmpType.NoSuchInstance, value: null });
-    expect(s.stats).toEqual({ requests: 1, timeouts: 0, varbinds: 3 });
+    expect(s.stats).toEqual({ requests: 1, timeouts: 0, varbinds: 3, badValues: 0 });
   });
 
   it('walks a column in maxRepetitions-sized pages, counting each page as a request', async () => {

@@ -140,6 +140,8 @@ export const DEVICE_FIELD = {
   requests: 'requests',
   timeouts: 'timeouts',
   discontinuities: 'discontinuities',
+  /** Varbinds whose value the agent sent malformed (a Counter64 of 9+ significant bytes); those samples were skipped. */
+  badValues: 'bad_values',
 } as const;
 
 export const DEVICE_FIELD_KIND = {
@@ -151,6 +153,7 @@ export const DEVICE_FIELD_KIND = {
   [DEVICE_FIELD.requests]: 'integer',
   [DEVICE_FIELD.timeouts]: 'integer',
   [DEVICE_FIELD.discontinuities]: 'integer',
+  [DEVICE_FIELD.badValues]: 'integer',
 } as const satisfies Readonly<Record<string, FieldKind>>;
 export type DeviceFields = FieldsOf<typeof DEVICE_FIELD_KIND>;
 export type DeviceTags = {
