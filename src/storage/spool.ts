@@ -121,7 +121,7 @@ export class Spool {
     const maxBytes = options.maxBytes ?? DEFAULT_SPOOL_MAX_BYTES;
     let names: string[];
     try {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       names = readdirSync(dir);
     } catch (err) {
       throw spoolError('open directory', dir, err);
@@ -188,7 +188,7 @@ export class Spool {
   ensureDir(): boolean {
     if (this.#dirReady) return true;
     try {
-      mkdirSync(this.dir, { recursive: true });
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       readdirSync(this.dir);
       this.#dirReady = true;
     } catch {
@@ -240,7 +240,7 @@ export class Spool {
     }
     if (!this.#dirReady) {
       try {
-        mkdirSync(this.dir, { recursive: true });
+        mkdirSync(this.dir, { recursive: true, mode: 0o700 });
         this.#dirReady = true;
       } catch (err) {
         throw spoolError('create directory', this.dir, err);
