@@ -125,6 +125,8 @@ export async function startServer(config: Config, logger: Logger, options: { ins
     logger,
     defaultPollIntervalMs: config.pollIntervalMs,
     requireAuthForReads,
+    listenHost: config.listen.host,
+    allowedHosts: config.allowedHosts,
   });
   runtime.poller.start();
   let address: string;

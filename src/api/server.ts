@@ -7,6 +7,7 @@ import { LinkscopeError } from '../model/errors.js';
 import { makeAuthHook } from './auth.js';
 import type { ApiDeps, RouteModule } from './deps.js';
 import { handleFrameworkError, registerErrorHandling } from './errors.js';
+import { makeHostGuard } from './host-guard.js';
 import { PROMETHEUS_CONTENT_TYPE } from './prometheus.js';
 import { devicesRoutes } from './routes/devices.js';
 import { health, healthRoutes } from './routes/health.js';
@@ -68,6 +69,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     });
   }
 
+  // Before the token check: a rebinding page gets 421, not a hint that a token would help.
+  app.addHook('onRequest', makeHostGuard({ ...(deps.listenHost === undefined ? {} : { listenHost: deps.listenHost }), ...(deps.allowedHosts === undefined ? {} : { allowedHosts: deps.allowedHosts }) }));
   app.addHook(
     'onRequest',
     makeAuthHook({

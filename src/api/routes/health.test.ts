@@ -8,7 +8,9 @@ const ok: SinkStatus = { influx: 'ok', spoolBytes: 0, pendingPoints: 0, writtenP
 
 describe('health', () => {
   it('is ok with no problems', () => {
-    expect(health({ sinkStatus: () => ok, state: new LiveState() })).toMatchObject({ status: 'ok', problems: [] });
+    const h = health({ sinkStatus: () => ok, state: new LiveState() });
+    expect(h.status).toBe('ok');
+    expect(h).not.toHaveProperty('problems');
   });
 
   it('is degraded, naming the problem, when a spool batch was set aside though InfluxDB is up', () => {
@@ -19,6 +21,6 @@ describe('health', () => {
   it('is degraded while InfluxDB is down', () => {
     const h = health({ sinkStatus: () => ({ ...ok, influx: 'down' }), state: new LiveState() });
     expect(h.status).toBe('degraded');
-    expect(h.problems[0]).toContain('InfluxDB');
+    expect(h.problems?.[0]).toContain('InfluxDB');
   });
 });

@@ -9,8 +9,8 @@ export interface Health {
   readonly influx: 'ok' | 'down';
   readonly spoolBytes: number;
   readonly devices: { readonly up: number; readonly down: number; readonly pending: number };
-  /** Why the status is degraded, in words (InfluxDB down, spool unwritable, batches set aside); empty when ok. */
-  readonly problems: readonly string[];
+  /** Why the status is degraded, in words (InfluxDB down, spool unwritable, batches set aside); absent when ok. */
+  readonly problems?: readonly string[];
 }
 
 export function health(deps: Pick<ApiDeps, 'sinkStatus' | 'state'>): Health {
@@ -24,7 +24,8 @@ export function health(deps: Pick<ApiDeps, 'sinkStatus' | 'state'>): Health {
     influx: sink.influx,
     spoolBytes: sink.spoolBytes,
     devices: deps.state.summary(),
-    problems,
+    // Only when degraded: the ok body stays exactly what monitoring scripts already compare against.
+    ...(problems.length === 0 ? {} : { problems }),
   };
 }
 

@@ -10,6 +10,6 @@ export const healthSchema = {
       type: 'object',
       properties: { up: { type: 'integer' }, down: { type: 'integer' }, pending: { type: 'integer' } },
     },
-    problems: { type: 'array', items: { type: 'string' }, description: 'why the status is degraded; empty when ok' },
+    problems: { type: 'array', items: { type: 'string' }, description: 'why the status is degraded; absent when ok' },
   },
 } as const;
