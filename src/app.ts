@@ -30,7 +30,8 @@ export interface Runtime {
 
 export function ensureDataDir(config: Config): void {
   try {
-    mkdirSync(config.dataDir, { recursive: true });
+    // Owner only: it holds the inventory (with encrypted credentials), counter state and the spool.
+    mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   } catch (err) {
     throw new LinkscopeError('LS_CONFIG_INVALID', `dataDir ${config.dataDir} cannot be created: ${describeError(err)}; set LINKSCOPE_DATA_DIR to a writable folder`, { cause: err });
   }
@@ -41,6 +42,11 @@ export function openInventoryFor(config: Config, logger: Logger): Inventory {
   ensureDataDir(config);
   const secretKey = loadOrCreateSecretKey(config.secretKeyFile);
   return openInventory({ path: join(config.dataDir, 'inventory.db'), secretKey, secretKeyFile: config.secretKeyFile, logger: logger.child({ module: 'inventory' }) });
+}
+
+/** Deletes a removed device's counter state (`device remove` without a running serve). */
+export async function forgetDeviceState(config: Config, deviceId: number): Promise<void> {
+  await new CounterStore(config.dataDir).remove(deviceId);
 }
 
 export function createSnmpClient(logger: Logger, maxVarbindsPerRequest?: number): SnmpClient {
@@ -66,13 +72,16 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
     logger,
   });
   const state = new LiveState();
+  const counters = new CounterStore(config.dataDir, { logger });
+  // Devices removed while linkscope was not running (or by an older version) leave state files behind.
+  counters.prune(inventory.list().map((d) => d.id));
   const snmp = createSnmpClient(logger, config.snmp.maxVarbindsPerRequest);
   const poller = new Poller({
     inventory,
     snmp,
     sink,
     state,
-    counters: new CounterStore(config.dataDir),
+    counters,
     logger,
     settings: {
       pollIntervalMs: config.pollIntervalMs,
@@ -116,6 +125,8 @@ export async function startServer(config: Config, logger: Logger, options: { ins
     logger,
     defaultPollIntervalMs: config.pollIntervalMs,
     requireAuthForReads,
+    listenHost: config.listen.host,
+    allowedHosts: config.allowedHosts,
   });
   runtime.poller.start();
   let address: string;

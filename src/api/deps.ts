@@ -25,6 +25,10 @@ export interface ApiDeps {
   readonly defaultPollIntervalMs: number;
   /** Require the token for reads too (listening beyond loopback); default false. /health and /docs stay open. */
   readonly requireAuthForReads?: boolean;
+  /** config.listen.host, for the Host check (host-guard.ts); undefined when the API is only inject()ed. */
+  readonly listenHost?: string;
+  /** config.allowedHosts: extra names accepted in the Host header. */
+  readonly allowedHosts?: readonly string[];
   /** Largest accepted request body; default 64 KiB. */
   readonly bodyLimitBytes?: number;
   /** Per-address rate limit; default 1200 requests a minute; false turns it off (benchmarks). */

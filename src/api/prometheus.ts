@@ -67,6 +67,10 @@ export function renderMetrics(input: MetricsInput): string {
   out.family('linkscope_points_pending', 'gauge', 'Points queued in memory for InfluxDB.', one(sink.pendingPoints));
   out.family('linkscope_points_written_total', 'counter', 'Points written to InfluxDB.', one(sink.writtenPoints));
   out.family('linkscope_points_dropped_total', 'counter', 'Points dropped (spool full or rejected).', one(sink.droppedPoints));
+  out.family('linkscope_points_replayed_total', 'counter', 'Points written to InfluxDB from the on-disk spool.', one(sink.replayedPoints ?? 0));
+  out.family('linkscope_spool_batches_set_aside_total', 'counter', 'Spooled batches that could not be read and were set aside as *.unreadable.', one(sink.spoolSetAsideBatches ?? 0));
+  out.family('linkscope_spool_write_failures_total', 'counter', 'Batches that could not be written to the spool (lost, as InfluxDB was down too).', one(sink.spoolWriteFailures ?? 0));
+  out.family('linkscope_sink_problems', 'gauge', 'Problems that make /health degraded besides InfluxDB being down (spool unwritable, batches set aside).', one(sink.problems?.length ?? 0));
 
   out.family(
     'linkscope_devices',

@@ -7,6 +7,8 @@ import { LinkscopeError } from '../model/errors.js';
 import { makeAuthHook } from './auth.js';
 import type { ApiDeps, RouteModule } from './deps.js';
 import { handleFrameworkError, registerErrorHandling } from './errors.js';
+import { makeHostGuard } from './host-guard.js';
+import { loggableUrl } from './request-log.js';
 import { PROMETHEUS_CONTENT_TYPE } from './prometheus.js';
 import { devicesRoutes } from './routes/devices.js';
 import { health, healthRoutes } from './routes/health.js';
@@ -68,6 +70,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
     });
   }
 
+  // Before the token check: a rebinding page gets 421, not a hint that a token would help.
+  app.addHook('onRequest', makeHostGuard({ ...(deps.listenHost === undefined ? {} : { listenHost: deps.listenHost }), ...(deps.allowedHosts === undefined ? {} : { allowedHosts: deps.allowedHosts }) }));
   app.addHook(
     'onRequest',
     makeAuthHook({
@@ -82,7 +86,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   });
   app.addHook('onResponse', async (request, reply) => {
     request.log.debug(
-      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      { method: request.method, url: loggableUrl(request.url), statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
       'request',
     );
   });

@@ -1,5 +1,5 @@
 /** `linkscope device add|list|remove`: manage the inventory from the shell. */
-import { createSnmpClient, openInventoryFor } from '../app.js';
+import { createSnmpClient, forgetDeviceState, openInventoryFor } from '../app.js';
 import { parseNewDeviceBody } from '../inventory/validate.js';
 import { describeError, LinkscopeError } from '../model/errors.js';
 import type { Device, SnmpTarget } from '../model/types.js';
@@ -136,6 +136,7 @@ async function remove(ctx: CommandContext, argv: readonly string[]): Promise<num
   const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
   try {
     const d = inventory.remove(positionals[0] ?? '');
+    await forgetDeviceState(config, d.id);
     write(ctx.stdout, `removed device ${d.id} (${d.name}); its history stays in InfluxDB`);
     return EXIT_OK;
   } catch (err) {

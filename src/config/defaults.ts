@@ -20,6 +20,7 @@ export const DEFAULTS = {
   },
   listen: { host: '127.0.0.1', port: 8080 },
   apiToken: null,
+  allowedHosts: [] as readonly string[],
   pollIntervalMs: 60 * SECOND_MS,
   logLevel: 'info' as LogLevel,
   snmp: {

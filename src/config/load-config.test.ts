@@ -48,6 +48,7 @@ const expectedDefaults = {
   influx: { url: 'http://127.0.0.1:8086', db: 'linkscope', user: null, password: null, batchSize: 5000, flushIntervalMs: 1000, timeoutMs: 10_000 },
   listen: { host: '127.0.0.1', port: 8080 },
   apiToken: null,
+  allowedHosts: [],
   pollIntervalMs: 60_000,
   logLevel: 'info',
   snmp: { timeoutMs: 2000, retries: 1, maxRepetitions: 25, maxVarbindsPerRequest: 64 },
@@ -93,6 +94,13 @@ describe('loadConfig', () => {
     };
     walk(data, '');
     expect(keys.sort()).toEqual(FIELDS.map((f) => f.key).sort());
+  });
+
+  it('reads allowedHosts as a YAML list or a comma-separated variable, and names a bad entry', () => {
+    const file = writeFile('h.yaml', 'allowedHosts:\n  - Linkscope.LAN\n  - "[::1]"\n');
+    expect(loadConfig({ file, env: baseEnv, cwd: CWD }).allowedHosts).toEqual(['linkscope.lan', '::1']);
+    expect(loadConfig({ env: { ...baseEnv, LINKSCOPE_ALLOWED_HOSTS: 'a.lan, b.lan' }, cwd: CWD }).allowedHosts).toEqual(['a.lan', 'b.lan']);
+    expect(() => loadConfig({ env: { ...baseEnv, LINKSCOPE_ALLOWED_HOSTS: 'http://a.lan:8080' }, cwd: CWD })).toThrow(/allowedHosts[\s\S]*not a host name/);
   });
 
   it('lets the file override defaults and the environment override the file', () => {

@@ -251,6 +251,7 @@ function assemble(values: ReadonlyMap<string, Value>): Config {
     },
     listen: { host: listen.host, port: listen.port },
     apiToken: secret('apiToken'),
+    allowedHosts: strOrNull('allowedHosts')?.split(',') ?? [],
     pollIntervalMs: num('pollInterval'),
     logLevel: logLevel as LogLevel,
     snmp: { timeoutMs: num('snmp.timeout'), retries: num('snmp.retries'), maxRepetitions: num('snmp.maxRepetitions'), maxVarbindsPerRequest: num('snmp.maxVarbindsPerRequest') },

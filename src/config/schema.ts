@@ -15,6 +15,7 @@ export type FieldKind =
   | { readonly type: 'secret' }
   | { readonly type: 'url' }
   | { readonly type: 'listen' }
+  | { readonly type: 'hostList' }
   | { readonly type: 'enum'; readonly values: readonly string[] }
   | { readonly type: 'path' };
 
@@ -40,6 +41,7 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'logLevel', env: 'LINKSCOPE_LOG_LEVEL', kind: { type: 'enum', values: LOG_LEVELS }, summary: 'pino log level' },
   { key: 'listen', env: 'LINKSCOPE_LISTEN', kind: { type: 'listen' }, summary: 'API address, HOST:PORT ("[::1]:8080"; ":8080" = all IPv4 interfaces)' },
   { key: 'apiToken', env: 'LINKSCOPE_API_TOKEN', kind: { type: 'secret' }, summary: 'bearer token; required for writes, and for everything when listening beyond loopback' },
+  { key: 'allowedHosts', env: 'LINKSCOPE_ALLOWED_HOSTS', kind: { type: 'hostList' }, summary: 'extra host names the API answers to (Host header), e.g. "linkscope.lan"; the listen address and, on loopback, localhost are always allowed' },
   { key: 'secretKeyFile', env: 'LINKSCOPE_SECRET_KEY_FILE', kind: { type: 'path' }, summary: 'key that encrypts communities and v3 keys in the inventory; created (mode 0600) when missing. Keep it outside dataDir' },
   { key: 'influx.url', env: 'LINKSCOPE_INFLUX_URL', kind: { type: 'url' }, summary: 'InfluxDB v1 HTTP API (also InfluxDB 2/3 v1-compat, VictoriaMetrics)' },
   { key: 'influx.db', env: 'LINKSCOPE_INFLUX_DB', kind: { type: 'string', maxLength: 255, nullable: false }, summary: 'database; created when missing' },
@@ -128,6 +130,8 @@ export function parseField(spec: FieldSpec, raw: unknown, ctx: ParseContext): Pa
       return parseUrlField(raw);
     case 'listen':
       return parseListen(raw);
+    case 'hostList':
+      return parseHostList(raw);
     case 'enum':
       if (typeof raw !== 'string' || !kind.values.includes(raw)) return bad(`${show(raw)} is not one of ${kind.values.join(', ')}`);
       return ok(raw);
@@ -136,6 +140,24 @@ export function parseField(spec: FieldSpec, raw: unknown, ctx: ParseContext): Pa
       return ok(resolvePath(raw, ctx));
     }
   }
+}
+
+const HOST_NAME_RE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** Host names for the API's Host check: a YAML list or a comma-separated string; stored comma-joined, lower case. */
+function parseHostList(raw: unknown): ParseResult {
+  if (raw === null) return ok(null);
+  const items = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : null;
+  if (items === null) return bad(`${show(raw)} is not a list of host names (or a comma-separated string, or null)`);
+  const names: string[] = [];
+  for (const item of items) {
+    if (typeof item !== 'string') return bad(`${show(item)} is not a host name`);
+    const name = item.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    if (name === '') continue;
+    if (isIP(name) === 0 && !HOST_NAME_RE.test(name)) return bad(`${show(item)} is not a host name or IP address (no port, no scheme)`);
+    names.push(name);
+  }
+  return ok(names.length === 0 ? null : names.join(','));
 }
 
 function parseDurationField(kind: Extract<FieldKind, { type: 'duration' }>, raw: unknown): ParseResult {
@@ -204,6 +226,7 @@ export function defaultRawValues(env: Readonly<Record<string, string | undefined
     ['logLevel', DEFAULTS.logLevel],
     ['listen', DEFAULTS.listen],
     ['apiToken', DEFAULTS.apiToken],
+    ['allowedHosts', null],
     ['secretKeyFile', defaultSecretKeyFile(env)],
     ['influx.url', DEFAULTS.influx.url],
     ['influx.db', DEFAULTS.influx.db],

@@ -50,6 +50,8 @@ export interface Config {
   readonly influx: InfluxConfig;
   readonly listen: ListenConfig;
   readonly apiToken: Secret | null;
+  /** Extra names the API accepts in the Host header (lower case, no port), besides the listen address. */
+  readonly allowedHosts: readonly string[];
   readonly pollIntervalMs: number;
   readonly logLevel: LogLevel;
   readonly snmp: SnmpConfig;

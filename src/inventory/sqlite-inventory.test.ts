@@ -1,5 +1,5 @@
 /** The SQLite inventory on real files: CRUD, duplicates, names, encryption at rest, wrong keys, corruption, two processes. */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -273,6 +273,27 @@ describe('SqliteInventory files', () => {
     raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     raw.close();
     expect(codeOf(() => open()).message).toContain('newer than this linkscope supports');
+  });
+});
+
+describe('SqliteInventory files on disk', () => {
+  it('creates a new database readable by its owner only', () => {
+    open().add(v2('10.0.0.1', 'c'));
+    expect(statSync(dbPath).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dir, 'data')).mode & 0o777).toBe(0o700);
+  });
+
+  it('refuses a 0-byte database next to data of an earlier run instead of starting empty', () => {
+    mkdirSync(join(dir, 'data', 'state'), { recursive: true });
+    writeFileSync(dbPath, '');
+    expect(() => open()).toThrow(expect.objectContaining({ code: 'LS_INVENTORY_DB', message: expect.stringMatching(/is empty \(0 bytes\).*state.*Restore the file from a backup/) }) as unknown as Error);
+    expect(statSync(dbPath).size).toBe(0);
+  });
+
+  it('initialises a 0-byte database alone in a new directory (a first start that stopped early)', () => {
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    writeFileSync(dbPath, '');
+    expect(open().list()).toEqual([]);
   });
 });
 

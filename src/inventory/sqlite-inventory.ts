@@ -1,6 +1,6 @@
 /** The device inventory in SQLite (WAL, busy timeout): shared by `serve` and CLI processes, credentials encrypted at rest. */
-import { mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync, mkdirSync, openSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { LinkscopeError } from '../model/errors.js';
 import { Secret } from '../model/secret.js';
@@ -82,6 +82,8 @@ export function openInventory(options: OpenInventoryOptions): SqliteInventory {
   if (isDirectory(path)) {
     throw new LinkscopeError('LS_INVENTORY_DB', `Inventory database ${path} is a directory; point it at a file (the default is <dataDir>/inventory.db)`, { details: { path } });
   }
+  refuseEmptyInventory(path);
+  createPrivately(path);
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { timeout: busyTimeoutMs });
@@ -99,6 +101,48 @@ export function openInventory(options: OpenInventoryOptions): SqliteInventory {
   } catch (err) {
     db?.close();
     throw toLinkscopeError(err, path, 'open the inventory', busyTimeoutMs);
+  }
+}
+
+/** Size in bytes, or null when the file does not exist (or cannot be stat'ed: SQLite reports that). */
+function sizeOf(path: string): number | null {
+  try {
+    return statSync(path).size;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A 0-byte inventory next to data of an earlier run (counter state, spool, another file) is a
+ * database that lost its content, not a new one: opening it would silently start with no devices.
+ * A 0-byte file alone in its directory is a first start that stopped before the first write, and a
+ * 0-byte file with a non-empty WAL is a database not yet checkpointed: both open normally.
+ */
+function refuseEmptyInventory(path: string): void {
+  if (sizeOf(path) !== 0 || (sizeOf(`${path}-wal`) ?? 0) > 0) return;
+  const own = new Set([basename(path), `${basename(path)}-wal`, `${basename(path)}-shm`, `${basename(path)}-journal`]);
+  let others: string[];
+  try {
+    others = readdirSync(dirname(path)).filter((n) => !own.has(n));
+  } catch {
+    return; // SQLite's open then names the problem
+  }
+  if (others.length === 0) return;
+  throw new LinkscopeError(
+    'LS_INVENTORY_DB',
+    `Inventory database ${path} is empty (0 bytes) but ${dirname(path)} holds data of an earlier run (${others.slice(0, 3).join(', ')}); ` +
+      'refusing to start with no devices. Restore the file from a backup, or delete it to start with an empty inventory',
+    { details: { path } },
+  );
+}
+
+/** Creates a missing database file readable by its owner only (SQLite gives its -wal/-shm files the same mode). */
+function createPrivately(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', 0o600));
+  } catch {
+    // exists already (its mode is the operator's choice), or cannot be created: SQLite's open names the problem
   }
 }
 

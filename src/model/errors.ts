@@ -42,6 +42,8 @@ export const ERROR_CODES = {
   LS_VALIDATION: { status: 400, summary: 'A request field is missing or invalid.' },
   LS_UNAUTHORIZED: { status: 401, summary: 'A bearer token is required or the one given is wrong.' },
   LS_FORBIDDEN: { status: 403, summary: 'The request is not allowed.' },
+  LS_HOST_NOT_ALLOWED: { status: 421, summary: 'The Host header names a host this API does not answer to (DNS rebinding guard).' },
+  LS_CROSS_ORIGIN: { status: 403, summary: 'A change was sent by a web page of another origin (Origin header).' },
   LS_NOT_FOUND: { status: 404, summary: 'No such resource or route.' },
   LS_BODY_TOO_LARGE: { status: 413, summary: 'The request body is larger than allowed.' },
   LS_RATE_LIMITED: { status: 429, summary: 'Too many requests; retry later.' },

@@ -207,6 +207,7 @@ export class Poller implements PollerControl {
     rt.session = null;
     this.#runtimes.delete(deviceId);
     this.#deps.state.remove(deviceId);
+    void this.#deps.counters.remove(deviceId).catch((err: unknown) => this.#log.warn({ err, deviceId }, 'cannot delete the counter state of a removed device'));
   }
 
   /** Poll one device now (discovery included when needed) and wait for the outcome. */

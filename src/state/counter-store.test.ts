@@ -1,8 +1,9 @@
 /** Unit tests for persisted counter baselines: exact bigints, agent checks, damaged files. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../observability/logger.js';
 import { packReadings, type InterfaceCounters } from '../poller/counters.js';
 import { CounterStore } from './counter-store.js';
 
@@ -39,5 +40,53 @@ describe('CounterStore', () => {
     writeFileSync(join(dir, 'state', 'device-7.json'), '{"v":1,"agent":"a:161","clock":');
     expect(await store.load(7, 'a:161')).toBeNull();
     expect(await store.load(8, 'a:161')).toBeNull();
+  });
+
+  function recordingStore(): { store: CounterStore; warnings: () => string[] } {
+    const lines: string[] = [];
+    const logger = createLogger({ level: 'info', destination: { write: (l: string) => void lines.push(l) } });
+    const warnings = (): string[] =>
+      lines.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level === 40).map((l) => l.msg);
+    return { store: new CounterStore(dir, { logger }), warnings };
+  }
+
+  it.each([
+    ['a null clock', '{"v":1,"agent":"a:161","clock":null,"interfaces":[]}'],
+    ['a clock of strings', '{"v":1,"agent":"a:161","clock":{"uptimeTicks":"1","wallMs":1},"interfaces":[]}'],
+    ['interfaces that are not a list', '{"v":1,"agent":"a:161","clock":{"uptimeTicks":1,"wallMs":1},"interfaces":{}}'],
+    ['a row of the wrong shape', '{"v":1,"agent":"a:161","clock":{"uptimeTicks":1,"wallMs":1},"interfaces":[[1,null,0,{}]]}'],
+    ['a counter that is not a decimal', '{"v":1,"agent":"a:161","clock":{"uptimeTicks":1,"wallMs":1},"interfaces":[[1,"x",0,{"inOctets":["-5",64]}]]}'],
+    ['a 32-bit counter beyond 2^32', '{"v":1,"agent":"a:161","clock":{"uptimeTicks":1,"wallMs":1},"interfaces":[[1,"x",0,{"inOctets":["4294967296",32]}]]}'],
+    ['a JSON null', 'null'],
+  ])('treats a state file with %s as no baseline, logs it once, and rewrites it on save', async (_what, text) => {
+    const { store, warnings } = recordingStore();
+    await store.save(7, 'a:161', { clock: { uptimeTicks: 1, wallMs: 1 }, interfaces: new Map() });
+    writeFileSync(join(dir, 'state', 'device-7.json'), text);
+    expect(await store.load(7, 'a:161')).toBeNull();
+    expect(await store.load(7, 'a:161')).toBeNull();
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toContain('device-7.json');
+
+    await store.save(7, 'a:161', { clock: { uptimeTicks: 5, wallMs: 6 }, interfaces: new Map([[1, itf]]) });
+    expect((await store.load(7, 'a:161'))?.clock).toEqual({ uptimeTicks: 5, wallMs: 6 });
+  });
+
+  it('logs a torn file instead of ignoring it silently', async () => {
+    const { store, warnings } = recordingStore();
+    await store.save(7, 'a:161', { clock: { uptimeTicks: 1, wallMs: 1 }, interfaces: new Map() });
+    writeFileSync(join(dir, 'state', 'device-7.json'), '{"v":1,"agent":"a:16');
+    expect(await store.load(7, 'a:161')).toBeNull();
+    expect(warnings()).toEqual([expect.stringContaining('not valid JSON')]);
+  });
+
+  it('prunes the state of devices no longer in the inventory, keeping the others', async () => {
+    const store = new CounterStore(dir);
+    for (const id of [1, 2, 3]) await store.save(id, 'a:161', { clock: { uptimeTicks: 1, wallMs: 1 }, interfaces: new Map() });
+    writeFileSync(join(dir, 'state', 'notes.txt'), 'kept');
+    expect(store.prune([2])).toEqual(expect.arrayContaining([1, 3]));
+    expect(existsSync(join(dir, 'state', 'device-2.json'))).toBe(true);
+    expect(existsSync(join(dir, 'state', 'device-1.json'))).toBe(false);
+    expect(readFileSync(join(dir, 'state', 'notes.txt'), 'utf8')).toBe('kept');
+    expect(new CounterStore(join(dir, 'none')).prune([])).toEqual([]);
   });
 });

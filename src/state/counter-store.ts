@@ -1,6 +1,8 @@
 /** Last counter readings per device, persisted in <dataDir>/state so rates survive a linkscope restart. */
+import { readdirSync, unlinkSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Logger } from '../observability/logger.js';
 import type { ClockReading, CounterName, CounterReading, InterfaceCounters } from '../poller/counters.js';
 import { COUNTER_NAMES, packReadings, readingOf } from '../poller/counters.js';
 
@@ -18,47 +20,72 @@ interface FileFormat {
   interfaces: [number, string, number | null, Record<string, [string, 32 | 64]>][];
 }
 
+const FILE_RE = /^device-(\d+)\.json$/;
+const DECIMAL_RE = /^\d{1,20}$/;
+const MAX_U64 = (1n << 64n) - 1n;
+
+export interface CounterStoreOptions {
+  /** Warns (once per device and process) about a damaged state file. */
+  readonly logger?: Logger;
+}
+
 export class CounterStore {
   readonly #dir: string;
+  readonly #log: Logger | undefined;
+  /** Devices whose damaged file was already logged: once is enough until it is rewritten. */
+  readonly #damagedLogged = new Set<number>();
   #ready: Promise<void> | null = null;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, options: CounterStoreOptions = {}) {
     this.#dir = join(dataDir, 'state');
+    this.#log = options.logger?.child({ module: 'counter-store' });
   }
 
   #file(deviceId: number): string {
     return join(this.#dir, `device-${deviceId}.json`);
   }
 
-  /** The saved baseline, or null when none, when it belongs to another agent, or when unreadable. */
+  /**
+   * The saved baseline, or null when none, when it belongs to another agent, or when the file is
+   * damaged (torn, not JSON, or any field of the wrong shape, e.g. `"clock": null`). A damaged file
+   * costs one interval of rates, never a wrong rate or a failed poll; it is logged once and the
+   * next save replaces it.
+   */
   async load(deviceId: number, agent: string): Promise<StoredBaseline | null> {
     let text: string;
     try {
       text = await readFile(this.#file(deviceId), 'utf8');
-    } catch {
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.#damaged(deviceId, `cannot be read (${(err as Error).message})`);
       return null;
     }
+    let data: unknown;
     try {
-      const data = JSON.parse(text) as FileFormat;
-      if (data.v !== 1 || data.agent !== agent) return null;
-      const interfaces = new Map<number, InterfaceCounters>();
-      for (const [ifIndex, identity, discontinuityTime, counters] of data.interfaces) {
-        const readings: Partial<Record<CounterName, CounterReading>> = {};
-        for (const name of COUNTER_NAMES) {
-          const c = counters[name];
-          if (c !== undefined) readings[name] = { value: BigInt(c[0]), bits: c[1] };
-        }
-        interfaces.set(ifIndex, { identity, discontinuityTime, counters: packReadings(readings) });
-      }
-      return { clock: data.clock, interfaces };
+      data = JSON.parse(text);
     } catch {
-      // A torn or hand-edited file costs one interval of rates, never a wrong rate.
+      this.#damaged(deviceId, text.length === 0 ? 'is empty' : 'is not valid JSON (torn write or hand edit?)');
       return null;
     }
+    const parsed = parseFile(data);
+    if (typeof parsed === 'string') {
+      this.#damaged(deviceId, parsed);
+      return null;
+    }
+    if (parsed.agent !== agent) return null;
+    return parsed.baseline;
+  }
+
+  #damaged(deviceId: number, problem: string): void {
+    if (this.#damagedLogged.has(deviceId)) return;
+    this.#damagedLogged.add(deviceId);
+    this.#log?.warn(
+      { deviceId, file: this.#file(deviceId), problem },
+      `Counter state file ${this.#file(deviceId)} ${problem}; ignored it, so this device writes no rates for one interval; it is rewritten after the next poll`,
+    );
   }
 
   async save(deviceId: number, agent: string, baseline: StoredBaseline): Promise<void> {
-    this.#ready ??= mkdir(this.#dir, { recursive: true }).then(() => undefined);
+    this.#ready ??= mkdir(this.#dir, { recursive: true, mode: 0o700 }).then(() => undefined);
     await this.#ready;
     const data: FileFormat = { v: 1, agent, clock: baseline.clock, interfaces: [] };
     for (const [ifIndex, itf] of baseline.interfaces) {
@@ -71,11 +98,77 @@ export class CounterStore {
     }
     const file = this.#file(deviceId);
     const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(data));
+    await writeFile(tmp, JSON.stringify(data), { mode: 0o600 });
     await rename(tmp, file);
+    this.#damagedLogged.delete(deviceId);
   }
 
   async remove(deviceId: number): Promise<void> {
     await rm(this.#file(deviceId), { force: true });
   }
+
+  /**
+   * Deletes the state files of devices not in `keep` (removed while linkscope was not running, or
+   * by an older version that kept them). Synchronous: it runs once at start-up. Returns the ids removed.
+   */
+  prune(keep: Iterable<number>): number[] {
+    const ids = new Set(keep);
+    let names: string[];
+    try {
+      names = readdirSync(this.#dir);
+    } catch {
+      return []; // no state dir yet
+    }
+    const removed: number[] = [];
+    for (const name of names) {
+      const m = FILE_RE.exec(name);
+      if (m === null || ids.has(Number(m[1]))) continue;
+      try {
+        unlinkSync(join(this.#dir, name));
+        removed.push(Number(m[1]));
+      } catch (err) {
+        this.#log?.warn({ err, file: join(this.#dir, name) }, `cannot delete the counter state of removed device ${m[1]}`);
+      }
+    }
+    if (removed.length > 0) this.#log?.info({ deviceIds: removed }, `deleted the counter state of ${removed.length} device(s) no longer in the inventory`);
+    return removed;
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** The file's agent and baseline, or what is wrong with it (in words for the log). */
+function parseFile(data: unknown): { agent: string; baseline: StoredBaseline } | string {
+  if (!isObject(data)) return 'is not a JSON object';
+  if (data['v'] !== 1) return `has unknown version ${JSON.stringify(data['v'])}`;
+  if (typeof data['agent'] !== 'string') return 'has no "agent" string';
+  const clock = data['clock'];
+  if (!isObject(clock) || !isTime(clock['uptimeTicks']) || !isTime(clock['wallMs'])) {
+    return 'has a bad "clock" (want {"uptimeTicks": n, "wallMs": n}, numbers >= 0)';
+  }
+  const list = data['interfaces'];
+  if (!Array.isArray(list)) return 'has no "interfaces" list';
+  const interfaces = new Map<number, InterfaceCounters>();
+  for (const [i, row] of list.entries()) {
+    if (!Array.isArray(row) || row.length !== 4) return `has a bad interfaces[${i}] (want [ifIndex, identity, discontinuityTime, counters])`;
+    const [ifIndex, identity, discontinuityTime, counters] = row as unknown[];
+    if (!isCount(ifIndex) || typeof identity !== 'string' || !(discontinuityTime === null || isTime(discontinuityTime)) || !isObject(counters)) {
+      return `has a bad interfaces[${i}] (want [ifIndex, identity, discontinuityTime, counters])`;
+    }
+    const readings: Partial<Record<CounterName, CounterReading>> = {};
+    for (const name of COUNTER_NAMES) {
+      const c = counters[name];
+      if (c === undefined) continue;
+      if (!Array.isArray(c) || c.length !== 2 || typeof c[0] !== 'string' || !DECIMAL_RE.test(c[0]) || (c[1] !== 32 && c[1] !== 64)) {
+        return `has a bad counter ${name} for ifIndex ${ifIndex} (want ["decimal", 32|64])`;
+      }
+      const value = BigInt(c[0]);
+      if (value > (c[1] === 32 ? 0xffffffffn : MAX_U64)) return `has counter ${name} for ifIndex ${ifIndex} beyond ${c[1]} bits`;
+      readings[name] = { value, bits: c[1] };
+    }
+    interfaces.set(ifIndex, { identity, discontinuityTime, counters: packReadings(readings) });
+  }
+  return { agent: data['agent'], baseline: { clock: { uptimeTicks: clock['uptimeTicks'], wallMs: clock['wallMs'] }, interfaces } };
 }

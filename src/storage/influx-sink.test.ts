@@ -1,5 +1,5 @@
 /** Unit tests for InfluxSink's state machine against a scripted fake InfluxDB on 127.0.0.1. */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -250,6 +250,57 @@ describe('InfluxSink', () => {
     await eventually(() => again.status().pendingPoints === 0, 'replayed by the next sink');
     expect(writes().at(-1)?.body).toBe('m n=0i 0\nm n=1i 1\nm n=2i 2');
     expect(again.status()).toMatchObject({ writtenPoints: 3, spoolBytes: 0 });
+  });
+});
+
+describe('InfluxSink with a damaged spool', () => {
+  it('sets aside an unreadable spooled batch, writes the rest and reports it', async () => {
+    let up = false;
+    reply = (r) => (r.path === '/ping' ? { status: up ? 204 : 503 } : up ? { status: 204 } : { status: 503 });
+    const s = await open({ batchSize: 2 });
+    s.write(pts(0, 6));
+    await s.flush();
+    expect(s.status().pendingPoints).toBe(6);
+    // A directory where the oldest batch file should be: EISDIR on read, even for root.
+    const spoolDir = join(dir, 'spool');
+    const oldest = (await readdir(spoolDir)).sort()[0] as string;
+    await rm(join(spoolDir, oldest));
+    await mkdir(join(spoolDir, oldest));
+
+    up = true;
+    await eventually(() => s.status().pendingPoints === 0, 'the batches behind the bad one replayed');
+    s.write(pts(6, 7));
+    await s.flush();
+    expect(numbers(writes().slice(1))).toEqual([2, 3, 4, 5, 6]);
+    const status = s.status();
+    expect(status).toMatchObject({ influx: 'ok', writtenPoints: 5, spoolSetAsideBatches: 1 });
+    expect(status.problems).toHaveLength(1);
+    expect(status.problems?.[0]).toContain('unreadable');
+    expect(await readdir(spoolDir)).toEqual([`${oldest}.unreadable`]);
+    expect(levels(50).filter((m) => m.includes('cannot be read'))).toHaveLength(1);
+  });
+
+  it('starts with a spool directory that cannot be created, says so loudly and counts the lost batches', async () => {
+    const blocker = join(dir, 'not-a-dir');
+    await writeFile(blocker, 'x');
+    reply = (r) => (r.path === '/ping' ? { status: 503 } : { status: 503 });
+    const s = await open({ spoolDir: join(blocker, 'spool') });
+    expect(s.status().problems?.[0]).toContain('cannot be written');
+    s.write(pts(0, 2));
+    await s.flush();
+    s.write(pts(2, 3));
+    await s.flush();
+    expect(s.status()).toMatchObject({ influx: 'down', spoolWriteFailures: 2, droppedPoints: 3 });
+    expect(s.status().problems).toHaveLength(1);
+    // One error for the episode, not one per batch.
+    expect(levels(50).filter((m) => m.includes('cannot be written'))).toHaveLength(1);
+
+    // Fixing the disk heals it: the next pass creates the directory and spools again.
+    await rm(blocker);
+    s.write(pts(3, 4));
+    await s.flush();
+    expect(s.status().problems).toEqual([]);
+    expect(s.status().pendingPoints).toBe(1);
   });
 });
 

@@ -4,7 +4,7 @@ import { describeError } from '../model/errors.js';
 import type { Secret } from '../model/secret.js';
 import { buildCreateDatabase } from './influxql.js';
 import { formatPoint } from './line-protocol.js';
-import { Spool } from './spool.js';
+import { Spool, UNREADABLE_SUFFIX } from './spool.js';
 import type { Point, SampleSink, SinkStatus } from './types.js';
 
 /*
@@ -124,6 +124,16 @@ export class InfluxSink implements SampleSink {
   #spoolDropLogged = false;
   #writeAfterCloseLogged = false;
   #replayErrorLogged = false;
+  /** Points written from the spool, and how many of them were the backlog found at open. */
+  #replayed = 0;
+  #backlogLeft = 0;
+  #backlogReplayed = 0;
+  /** Why the spool cannot take batches now (directory unusable, last append failed), else null. */
+  #spoolProblem: string | null = null;
+  #spoolWriteFailures = 0;
+  #spoolDirMissing = false;
+  /** performance.now() after which a drain() stops replaying; null = no bound (serve). */
+  #replayUntil: number | null = null;
   readonly #closeAbort = new AbortController();
 
   // One pump pass at a time; a flush requested during a pass queues (at most) one more pass.
@@ -133,12 +143,19 @@ export class InfluxSink implements SampleSink {
   /**
    * Opens the spool (recovering what a previous run left) and starts the flush timer. Creating the
    * database and replaying a spooled backlog start at once in the background: InfluxDB being down
-   * at start-up is not an error. Throws LS_SPOOL_IO when the spool directory is unusable.
+   * at start-up is not an error. A spool directory that cannot be created does not stop it either:
+   * it is logged as an error, /health turns degraded, and every pass tries to create it again.
    */
   constructor(opts: InfluxSinkOptions) {
     this.#opts = opts;
     this.#log = opts.logger.child({ module: 'influx-sink' });
-    this.#spool = Spool.open({ dir: opts.spoolDir, maxBytes: opts.spoolMaxBytes });
+    const opened = Spool.openLenient({ dir: opts.spoolDir, maxBytes: opts.spoolMaxBytes });
+    this.#spool = opened.spool;
+    if (opened.error !== null) {
+      this.#spoolDirMissing = true;
+      this.#spoolFailed(opened.error, 0);
+    }
+    this.#backlogLeft = this.#spool.points();
     this.#batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
     this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#probeDelayMs = opts.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS;
@@ -177,6 +194,21 @@ export class InfluxSink implements SampleSink {
     return this.#run();
   }
 
+  /**
+   * For one-shot runs (`poll --once`): replay the spooled backlog for at most `budgetMs`, oldest
+   * first, then send (or spool behind what is left) the points in memory. InfluxDB marked down by
+   * an earlier attempt is pinged first rather than waiting for the probe timer.
+   */
+  async drain(budgetMs: number): Promise<void> {
+    this.#replayUntil = performance.now() + budgetMs;
+    try {
+      if (this.#down !== null && !this.#closing && (await this.#ping())) this.#trial = true;
+      await this.#run();
+    } finally {
+      this.#replayUntil = null;
+    }
+  }
+
   status(): SinkStatus {
     return {
       influx: this.#down === null ? 'ok' : 'down',
@@ -185,8 +217,48 @@ export class InfluxSink implements SampleSink {
       pendingPoints: this.#pending.length + this.#inflightPoints + this.#spool.points(),
       writtenPoints: this.#written,
       droppedPoints: this.#dropped + this.#spool.discardedCorrupt(),
+      replayedPoints: this.#replayed,
+      backlogReplayedPoints: this.#backlogReplayed,
+      backlogPendingPoints: this.#backlogLeft,
+      spoolSetAsideBatches: this.#spool.setAside().batches,
+      spoolWriteFailures: this.#spoolWriteFailures,
+      problems: this.#problems(),
     };
   }
+
+  #problems(): string[] {
+    const out: string[] = [];
+    if (this.#spoolProblem !== null) out.push(this.#spoolProblem);
+    const aside = this.#spool.setAside();
+    if (aside.batches > 0) {
+      out.push(
+        `${aside.batches} unreadable spool batch(es) with ${aside.points} points were set aside as *${UNREADABLE_SUFFIX} in ${this.#spool.dir}; ` +
+          'check the disk, then delete them (or fix and rename them back to replay)',
+      );
+    }
+    return out;
+  }
+
+  /** The spool could not take a batch: count it, say so loudly once per episode, keep /health degraded. */
+  #spoolFailed(err: unknown, points: number): void {
+    if (points > 0) this.#spoolWriteFailures += 1;
+    const reason = describeError(err);
+    const first = this.#spoolProblem === null;
+    this.#spoolProblem = `spool directory ${this.#spool.dir} cannot be written (${reason}); samples are lost while InfluxDB is down`;
+    if (first) {
+      this.#log.error(
+        { err, points, spoolDir: this.#spool.dir },
+        `Write spool ${this.#spool.dir} cannot be written; samples are lost while InfluxDB is down. Check that it is a writable directory with free space`,
+      );
+    }
+  }
+
+  #spoolHealed(): void {
+    if (this.#spoolProblem === null) return;
+    this.#spoolProblem = null;
+    this.#log.info({ spoolDir: this.#spool.dir }, 'Write spool is writable again');
+  }
+
 
   async close(): Promise<void> {
     if (this.#closing) return this.#current;
@@ -228,6 +300,11 @@ export class InfluxSink implements SampleSink {
 
   /** One pass: replay the spool (oldest first) when InfluxDB is up, then send or spool what is in memory. */
   async #pump(): Promise<void> {
+    // A spool that could not be created at open: try again, so fixing the disk heals /health.
+    if (this.#spoolDirMissing && this.#spool.ensureDir()) {
+      this.#spoolDirMissing = false;
+      this.#spoolHealed();
+    }
     if (!this.#dbReady && !this.#closing && this.#canSend()) {
       const created = await this.#ensureDatabase();
       if (created.kind !== 'ok') this.#markDown(created);
@@ -279,21 +356,34 @@ export class InfluxSink implements SampleSink {
   }
 
   async #replay(): Promise<void> {
-    while (this.#canSend() && !this.#closing) {
+    while (this.#canSend() && !this.#closing && (this.#replayUntil === null || performance.now() < this.#replayUntil)) {
       const corruptBefore = this.#spool.discardedCorrupt();
       const batch = await this.#spool.peek();
       const corrupt = this.#spool.discardedCorrupt() - corruptBefore;
       if (corrupt > 0) {
+        this.#backlogLeft = Math.max(0, this.#backlogLeft - corrupt);
         this.#log.warn({ points: corrupt, spoolDir: this.#spool.dir }, `Discarded ${corrupt} spooled points whose file was damaged (crash or disk error)`);
+      }
+      for (const aside of this.#spool.takeSetAside()) {
+        this.#backlogLeft = Math.max(0, this.#backlogLeft - aside.points);
+        this.#log.error(
+          { err: aside.error, points: aside.points, path: aside.path, spoolDir: this.#spool.dir },
+          `Spooled batch ${aside.seq} (${aside.points} points) cannot be read; set it aside as ${aside.path} and went on with the next one. Check the disk`,
+        );
       }
       if (batch === null) return;
       const result = await this.#send(batch.text);
       if (result.kind === 'ok') {
         this.#written += batch.points;
+        this.#replayed += batch.points;
+        const fromBacklog = Math.min(batch.points, this.#backlogLeft);
+        this.#backlogLeft -= fromBacklog;
+        this.#backlogReplayed += fromBacklog;
         await this.#spool.ack();
         this.#markUp();
       } else if (result.kind === 'rejected') {
         this.#reject(result, batch.points);
+        this.#backlogLeft = Math.max(0, this.#backlogLeft - batch.points);
         await this.#spool.ack();
       } else {
         this.#markDown(result);
@@ -305,6 +395,7 @@ export class InfluxSink implements SampleSink {
   async #toSpool(text: string, points: number): Promise<void> {
     try {
       const { droppedPoints } = await this.#spool.append(text, points);
+      this.#spoolHealed();
       if (droppedPoints > 0) {
         this.#dropped += droppedPoints;
         if (!this.#spoolDropLogged) {
@@ -317,7 +408,7 @@ export class InfluxSink implements SampleSink {
       }
     } catch (err) {
       this.#dropped += points;
-      this.#log.error({ err, points }, `Cannot spool ${points} points while InfluxDB is unavailable; they are lost`);
+      this.#spoolFailed(err, points);
     }
     if (this.#down !== null) this.#scheduleProbe();
   }

@@ -64,6 +64,16 @@ describe('quoteString', () => {
   });
 });
 
+describe('NUL', () => {
+  it('refuses a NUL (InfluxQL\'s end of input) as LS_VALIDATION naming the field, instead of a query InfluxDB rejects', () => {
+    expect(() => quoteString('a\u0000b')).toThrow(expect.objectContaining({ code: 'LS_VALIDATION' }) as unknown as Error);
+    expect(() => quoteIdentifier('a\u0000')).toThrow(expect.objectContaining({ code: 'LS_VALIDATION' }) as unknown as Error);
+    expect(() =>
+      buildUtilizationQuery({ device: 'sw1', ifName: 'Gi0/1\u0000', from: new Date(0), to: new Date(60_000), stepMs: 60_000 }),
+    ).toThrow(expect.objectContaining({ code: 'LS_VALIDATION', message: expect.stringContaining('ifName contains a NUL') }) as unknown as Error);
+  });
+});
+
 describe('quoteIdentifier', () => {
   it.each(NASTY)('round-trips %j exactly', (value) => {
     expect(unquote(quoteIdentifier(value))).toEqual([value, '']);

@@ -9,12 +9,14 @@ import type { UtilizationQuery } from './types.js';
  * the closing quote and knows exactly four escapes: \n, \\, \" and \'. A raw newline ends the token
  * as an error, and the reader turns a raw carriage return into a newline, so "\r" cannot be said at
  * all. Anything else, including regex characters, is literal inside quotes: `=` against a quoted
- * string is an exact comparison, never a pattern.
+ * string is an exact comparison, never a pattern. A NUL is the scanner's end-of-input rune (eof =
+ * rune(0)), so a quoted token holding one ends there as a bad string: it cannot be said either.
  */
 
 const BACKSLASH = 92;
 const LF = 10;
 const CR = 13;
+const NUL = 0;
 
 function quote(value: string, q: '"' | "'", what: string): string {
   const qc = q.charCodeAt(0);
@@ -28,10 +30,10 @@ function quote(value: string, q: '"' | "'", what: string): string {
     } else if (c === LF) {
       out += value.slice(from, i) + '\\n';
       from = i + 1;
-    } else if (c === CR) {
+    } else if (c === CR || c === NUL) {
       throw new LinkscopeError(
         'LS_VALIDATION',
-        `${what} contains a carriage return, which InfluxQL cannot express; remove it from the value`,
+        `${what} contains a ${c === CR ? 'carriage return' : 'NUL character'}, which InfluxQL cannot express; remove it from the value`,
       );
     }
   }
@@ -44,8 +46,8 @@ export function quoteIdentifier(name: string): string {
 }
 
 /** A single-quoted InfluxQL string literal. */
-export function quoteString(value: string): string {
-  return quote(value, "'", 'InfluxQL string');
+export function quoteString(value: string, what = 'InfluxQL string'): string {
+  return quote(value, "'", what);
 }
 
 /** Column aliases of the history query: the API's JSON names (CONTRACT.md `/utilization`). */
@@ -85,8 +87,8 @@ export function buildUtilizationQuery(q: UtilizationQuery): string {
   ].join(', ');
   return (
     `SELECT ${select} FROM ${quoteIdentifier(MEASUREMENT.interface)}` +
-    ` WHERE ${quoteIdentifier(TAG.device)} = ${quoteString(storedTagValue(q.device))}` +
-    ` AND ${quoteIdentifier(TAG.ifName)} = ${quoteString(storedTagValue(q.ifName))}` +
+    ` WHERE ${quoteIdentifier(TAG.device)} = ${quoteString(storedTagValue(q.device), 'Utilization query: device name')}` +
+    ` AND ${quoteIdentifier(TAG.ifName)} = ${quoteString(storedTagValue(q.ifName), 'Utilization query: ifName')}` +
     ` AND time >= ${from}ms AND time <= ${to}ms` +
     ` GROUP BY time(${step}) fill(none)`
   );

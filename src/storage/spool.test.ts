@@ -1,5 +1,5 @@
 /** Unit tests for the write spool: FIFO order, ack, the byte bound, torn files and restart recovery. */
-import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -143,6 +143,35 @@ describe('Spool', () => {
     expect(() => Spool.open({ dir: join(file, 'spool') })).toThrow(
       expect.objectContaining({ code: 'LS_SPOOL_IO' }) as unknown as Error,
     );
+  });
+
+  it('sets aside a batch that cannot be read (a directory in its place) and goes on with the next', async () => {
+    const spool = Spool.open({ dir });
+    await spool.append('a', 1);
+    await spool.append('b', 2);
+    const first = (await readdir(dir)).sort()[0] as string;
+    await rm(join(dir, first));
+    await mkdir(join(dir, first));
+
+    expect(await drain(spool)).toEqual(['b']);
+    expect(spool.setAside()).toEqual({ batches: 1, points: 1 });
+    const aside = spool.takeSetAside();
+    expect(aside).toHaveLength(1);
+    expect(aside[0]?.error.code).toBe('LS_SPOOL_IO');
+    expect(await readdir(dir)).toEqual([`${first}.unreadable`]);
+    // Renamed out of the batch pattern: a restart does not queue it again.
+    expect(Spool.open({ dir }).batches()).toBe(0);
+  });
+
+  it('opens leniently when the directory cannot be created, and appends once it can', async () => {
+    const file = join(dir, 'not-a-dir');
+    await writeFile(file, 'x');
+    const { spool, error } = Spool.openLenient({ dir: join(file, 'spool') });
+    expect(error?.code).toBe('LS_SPOOL_IO');
+    await expect(spool.append('a', 1)).rejects.toMatchObject({ code: 'LS_SPOOL_IO' });
+    await rm(file);
+    await spool.append('b', 1);
+    expect(await drain(spool)).toEqual(['b']);
   });
 
   it('keeps appends and acks in call order when not awaited one by one', async () => {

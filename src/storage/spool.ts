@@ -20,6 +20,8 @@ const SUFFIX = '.lp';
 const TMP_SUFFIX = '.tmp';
 const SEQ_DIGITS = 16;
 const NAME_RE = /^(\d{16})-(\d+)\.lp$/;
+/** Suffix a batch that cannot be read is renamed to: kept for the operator, never replayed. */
+export const UNREADABLE_SUFFIX = '.unreadable';
 
 export const DEFAULT_SPOOL_MAX_BYTES = 1_073_741_824;
 
@@ -34,6 +36,15 @@ export interface SpooledBatch {
   readonly seq: number;
   readonly text: string;
   readonly points: number;
+}
+
+/** A batch that could not be read (EISDIR, EACCES, EIO, ...) and was moved out of the queue. */
+export interface SetAsideBatch {
+  readonly seq: number;
+  readonly points: number;
+  /** Where it is now (`<batch>.unreadable`), or the original path when even the rename failed. */
+  readonly path: string;
+  readonly error: LinkscopeError;
 }
 
 export interface AppendResult {
@@ -66,6 +77,11 @@ export class Spool {
   #bytes: number;
   #nextSeq: number;
   #discardedCorrupt = 0;
+  #setAside: SetAsideBatch[] = [];
+  #setAsideBatches = 0;
+  #setAsidePoints = 0;
+  /** False when the directory could not be created at open (openLenient); appends retry it. */
+  #dirReady = true;
   // Operations run one at a time, in call order: append/ack/peek race on the same files otherwise.
   #chain: Promise<unknown> = Promise.resolve();
 
@@ -82,11 +98,30 @@ export class Spool {
    * Synchronous on purpose: it runs once at start-up, before any write, like opening the inventory.
    */
   static open(options: SpoolOptions): Spool {
+    return Spool.#openDir(options);
+  }
+
+  /**
+   * Like open(), but a directory that cannot be created or listed does not throw: the spool starts
+   * empty, `error` says why, and each append tries to create the directory again (so fixing the
+   * disk heals it) and throws LS_SPOOL_IO while it cannot. The sink reports that as degraded.
+   */
+  static openLenient(options: SpoolOptions): { spool: Spool; error: LinkscopeError | null } {
+    try {
+      return { spool: Spool.#openDir(options), error: null };
+    } catch (err) {
+      const spool = new Spool(options.dir, options.maxBytes ?? DEFAULT_SPOOL_MAX_BYTES, []);
+      spool.#dirReady = false;
+      return { spool, error: err instanceof LinkscopeError ? err : spoolError('open directory', options.dir, err) };
+    }
+  }
+
+  static #openDir(options: SpoolOptions): Spool {
     const { dir } = options;
     const maxBytes = options.maxBytes ?? DEFAULT_SPOOL_MAX_BYTES;
     let names: string[];
     try {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
       names = readdirSync(dir);
     } catch (err) {
       throw spoolError('open directory', dir, err);
@@ -137,6 +172,31 @@ export class Spool {
     return this.#discardedCorrupt;
   }
 
+  /** Batches moved aside as unreadable since open, and the points they held. */
+  setAside(): { readonly batches: number; readonly points: number } {
+    return { batches: this.#setAsideBatches, points: this.#setAsidePoints };
+  }
+
+  /** The batches set aside since the last call (for logging each once). */
+  takeSetAside(): SetAsideBatch[] {
+    const out = this.#setAside;
+    this.#setAside = [];
+    return out;
+  }
+
+  /** True when the directory exists (or could be created now); false while it cannot be created. */
+  ensureDir(): boolean {
+    if (this.#dirReady) return true;
+    try {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      readdirSync(this.dir);
+      this.#dirReady = true;
+    } catch {
+      // still unusable; append() reports the reason
+    }
+    return this.#dirReady;
+  }
+
   /** Appends a batch at the tail; drops the oldest batches first when it would not fit in maxBytes. */
   append(text: string, points: number): Promise<AppendResult> {
     return this.#serial(() => this.#append(text, points));
@@ -178,6 +238,14 @@ export class Spool {
       droppedPoints += oldest.points;
       droppedBatches += 1;
     }
+    if (!this.#dirReady) {
+      try {
+        mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+        this.#dirReady = true;
+      } catch (err) {
+        throw spoolError('create directory', this.dir, err);
+      }
+    }
     const entry: Entry = { seq: this.#nextSeq, points, bytes };
     this.#nextSeq += 1;
     const tmp = join(this.dir, `${String(entry.seq).padStart(SEQ_DIGITS, '0')}${TMP_SUFFIX}`);
@@ -214,7 +282,11 @@ export class Spool {
           this.#dropEntry(e);
           continue;
         }
-        throw spoolError('read batch', path, err);
+        // A directory in its place, a permission or I/O error: one bad file must not block every
+        // batch behind it. Move it out of the queue (renamed so a restart does not pick it up
+        // again) and go on with the next one.
+        await this.#setAsideHead(e, path, spoolError('read batch', path, err));
+        continue;
       }
       const text = decode(buf);
       if (text !== null) return { seq: e.seq, text, points: e.points };
@@ -222,6 +294,21 @@ export class Spool {
       this.#discardedCorrupt += e.points;
       await this.#removeHead(e);
     }
+  }
+
+  async #setAsideHead(e: Entry, path: string, error: LinkscopeError): Promise<void> {
+    const aside = `${path}${UNREADABLE_SUFFIX}`;
+    let where = aside;
+    try {
+      await rename(path, aside);
+    } catch {
+      // Cannot even rename it: skip it for this run; the next start meets it (and sets it aside) again.
+      where = path;
+    }
+    this.#setAsideBatches += 1;
+    this.#setAsidePoints += e.points;
+    this.#setAside.push({ seq: e.seq, points: e.points, path: where, error });
+    this.#dropEntry(e);
   }
 
   async #removeHead(e: Entry): Promise<void> {

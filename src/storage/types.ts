@@ -17,6 +17,18 @@ export interface SinkStatus {
   readonly pendingPoints: number;
   readonly writtenPoints: number;
   readonly droppedPoints: number;
+  /** Points written to InfluxDB from the on-disk spool (included in writtenPoints). */
+  readonly replayedPoints?: number;
+  /** Of replayedPoints, those that were already spooled when the sink opened (an earlier run's backlog). */
+  readonly backlogReplayedPoints?: number;
+  /** Points of that backlog still waiting in the spool. */
+  readonly backlogPendingPoints?: number;
+  /** Spooled batches that could not be read and were set aside (`*.unreadable`). */
+  readonly spoolSetAsideBatches?: number;
+  /** Batches that could not be written to the spool (and were lost as InfluxDB was down too). */
+  readonly spoolWriteFailures?: number;
+  /** What makes the sink degraded besides InfluxDB being down, in words for /health; empty when none. */
+  readonly problems?: readonly string[];
 }
 
 export interface SampleSink {

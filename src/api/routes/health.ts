@@ -9,15 +9,23 @@ export interface Health {
   readonly influx: 'ok' | 'down';
   readonly spoolBytes: number;
   readonly devices: { readonly up: number; readonly down: number; readonly pending: number };
+  /** Why the status is degraded, in words (InfluxDB down, spool unwritable, batches set aside); absent when ok. */
+  readonly problems?: readonly string[];
 }
 
 export function health(deps: Pick<ApiDeps, 'sinkStatus' | 'state'>): Health {
   const sink = deps.sinkStatus();
+  const problems = [
+    ...(sink.influx === 'ok' ? [] : ['InfluxDB does not accept writes; samples are spooled on disk']),
+    ...(sink.problems ?? []),
+  ];
   return {
-    status: sink.influx === 'ok' ? 'ok' : 'degraded',
+    status: problems.length === 0 ? 'ok' : 'degraded',
     influx: sink.influx,
     spoolBytes: sink.spoolBytes,
     devices: deps.state.summary(),
+    // Only when degraded: the ok body stays exactly what monitoring scripts already compare against.
+    ...(problems.length === 0 ? {} : { problems }),
   };
 }
 
@@ -28,7 +36,7 @@ export async function healthRoutes(app: FastifyInstance, deps: ApiDeps): Promise
       config: { auth: 'none', rateLimit: false },
       schema: {
         tags: ['service'],
-        summary: 'Service health: "degraded" while InfluxDB is down (samples are spooled on disk)',
+        summary: 'Service health: "degraded" while InfluxDB is down (samples are spooled on disk) or the spool has trouble; `problems` says why',
         response: { 200: healthSchema, ...errorResponses() },
       },
     },
