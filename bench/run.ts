@@ -5,6 +5,7 @@ import { runFleet, TARGET_VARBINDS_PER_CORE } from './fleet.js';
 import { runInfluxWrite } from './influx-write.js';
 import { runMemory, TARGET_BYTES_PER_INTERFACE } from './memory.js';
 import { runPollCpu, TARGET_RATIO } from './poll-cpu.js';
+import { runSchedule, TARGET_P99_LATENESS_MS } from './schedule.js';
 import { num, printTable, verdict } from './lib/table.js';
 
 /** One line of the closing summary. */
@@ -76,6 +77,13 @@ const SECTIONS: readonly Section[] = [
     },
   },
   { name: 'api', run: runApiBench },
+  {
+    name: 'schedule',
+    run: async () => {
+      const r = await runSchedule();
+      return { figure: 'healthy poll lateness p99, 2,000 dead devices', value: `${num(r.p99Ms, 0)} ms`, target: `< ${num(TARGET_P99_LATENESS_MS)} ms`, status: verdict(r.ok) };
+    },
+  },
 ];
 
 async function main(argv: readonly string[]): Promise<void> {
