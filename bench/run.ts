@@ -6,6 +6,7 @@ import { runHostile, TARGET_EXTRA_RSS_BYTES } from './hostile.js';
 import { runInfluxWrite } from './influx-write.js';
 import { runMemory, TARGET_BYTES_PER_INTERFACE } from './memory.js';
 import { runPollCpu, TARGET_RATIO } from './poll-cpu.js';
+import { runSchedule, TARGET_P99_LATENESS_MS } from './schedule.js';
 import { num, printTable, verdict } from './lib/table.js';
 
 /** One line of the closing summary. */
@@ -82,6 +83,13 @@ const SECTIONS: readonly Section[] = [
     run: async () => {
       const r = await runHostile();
       return { figure: 'extra peak RSS of serve with an endless-table agent', value: `${num(r.extraRssBytes / 1024 ** 2, 1)} MB`, target: `≤ ${num(TARGET_EXTRA_RSS_BYTES / 1024 ** 2)} MB`, status: verdict(r.ok) };
+    },
+  },
+  {
+    name: 'schedule',
+    run: async () => {
+      const r = await runSchedule();
+      return { figure: 'healthy poll lateness p99, 2,000 dead devices', value: `${num(r.p99Ms, 0)} ms`, target: `< ${num(TARGET_P99_LATENESS_MS)} ms`, status: verdict(r.ok) };
     },
   },
 ];

@@ -87,6 +87,7 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
       pollIntervalMs: config.pollIntervalMs,
       snmp: config.snmp,
       maxConcurrentRequests: config.poller.maxConcurrentRequests,
+      maxConcurrentProbes: config.poller.maxConcurrentProbes,
       jitterRatio: config.poller.jitterRatio,
       rediscoverIntervalMs: config.poller.rediscoverIntervalMs > 0 ? config.poller.rediscoverIntervalMs : Number.POSITIVE_INFINITY,
       backoffMaxMs: config.poller.backoffMaxMs,

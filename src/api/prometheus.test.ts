@@ -41,4 +41,17 @@ describe('renderMetrics', () => {
     expect(text).toContain('linkscope_device_poll_failures_total{device="two",device_id="2"} 1\n');
     expect(text.endsWith('\n')).toBe(true);
   });
+
+  it('writes the poller lanes when the poller reports them', () => {
+    const lane = { slots: 32, busy: 32, waiting: 1968 };
+    const text = renderMetrics({
+      poller: { ...EMPTY_POLLER_METRICS, lanes: { healthy: { slots: 64, busy: 1, waiting: 0 }, probe: lane } },
+      sink: okSink(),
+      deviceNames: new Map(),
+      devicesByStatus: {},
+    });
+    expect(text).toContain('linkscope_poller_lane_slots{lane="healthy"} 64\n');
+    expect(text).toContain('linkscope_poller_lane_busy{lane="probe"} 32\n');
+    expect(text).toContain('linkscope_poller_lane_waiting{lane="probe"} 1968\n');
+  });
 });

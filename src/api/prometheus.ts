@@ -79,6 +79,13 @@ export function renderMetrics(input: MetricsInput): string {
     Object.entries(input.devicesByStatus).map(([status, n]) => [{ status }, n] as const),
   );
 
+  if (poller.lanes !== undefined) {
+    const lanes = Object.entries(poller.lanes);
+    out.family('linkscope_poller_lane_slots', 'gauge', 'Polls a scheduling lane may run at once (healthy: devices that answered their last poll; probe: the others).', lanes.map(([lane, f]) => [{ lane }, f.slots] as const));
+    out.family('linkscope_poller_lane_busy', 'gauge', 'Polls running in a scheduling lane.', lanes.map(([lane, f]) => [{ lane }, f.busy] as const));
+    out.family('linkscope_poller_lane_waiting', 'gauge', 'Polls due and waiting for a slot of a scheduling lane.', lanes.map(([lane, f]) => [{ lane }, f.waiting] as const));
+  }
+
   const perDevice = poller.devices
     .map((d) => ({ d, name: input.deviceNames.get(d.deviceId) }))
     .filter((x): x is { d: (typeof poller.devices)[number]; name: string } => x.name !== undefined);

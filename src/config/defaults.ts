@@ -33,6 +33,9 @@ export const DEFAULTS = {
   },
   poller: {
     maxConcurrentRequests: 64,
+    // A dead probe holds its slot for snmp.timeout x (retries + 1) (4 s at the defaults), one attempt
+    // in back-off: 32 slots probe about 8-16 dead devices a second, never taking a healthy slot.
+    maxConcurrentProbes: 32,
     jitterRatio: 0.1,
     rediscoverIntervalMs: 6 * HOUR_MS,
     backoffMaxMs: 15 * MINUTE_MS,

@@ -52,7 +52,7 @@ const expectedDefaults = {
   pollIntervalMs: 60_000,
   logLevel: 'info',
   snmp: { timeoutMs: 2000, retries: 1, maxRepetitions: 25, maxVarbindsPerRequest: 64 },
-  poller: { maxConcurrentRequests: 64, jitterRatio: 0.1, rediscoverIntervalMs: 6 * 3_600_000, backoffMaxMs: 15 * 60_000 },
+  poller: { maxConcurrentRequests: 64, maxConcurrentProbes: 32, jitterRatio: 0.1, rediscoverIntervalMs: 6 * 3_600_000, backoffMaxMs: 15 * 60_000 },
   spool: { maxBytes: 1024 ** 3 },
   secretKeyFile: '/home/op/.config/linkscope/secret.key',
 };
@@ -158,6 +158,7 @@ describe('loadConfig', () => {
         LINKSCOPE_SNMP_MAX_REPETITIONS: '50',
         LINKSCOPE_SNMP_MAX_VARBINDS_PER_REQUEST: '256',
         LINKSCOPE_POLLER_MAX_CONCURRENT_REQUESTS: '8',
+        LINKSCOPE_POLLER_MAX_CONCURRENT_PROBES: '4',
         LINKSCOPE_POLLER_JITTER: '0.25',
         LINKSCOPE_POLLER_REDISCOVER_INTERVAL: '0',
         LINKSCOPE_POLLER_BACKOFF_MAX: '1h',
@@ -178,7 +179,7 @@ describe('loadConfig', () => {
     expect(config.pollIntervalMs).toBe(10_000);
     expect(config.logLevel).toBe('trace');
     expect(config.snmp).toEqual({ timeoutMs: 1500, retries: 0, maxRepetitions: 50, maxVarbindsPerRequest: 256 });
-    expect(config.poller).toEqual({ maxConcurrentRequests: 8, jitterRatio: 0.25, rediscoverIntervalMs: 0, backoffMaxMs: 3_600_000 });
+    expect(config.poller).toEqual({ maxConcurrentRequests: 8, maxConcurrentProbes: 4, jitterRatio: 0.25, rediscoverIntervalMs: 0, backoffMaxMs: 3_600_000 });
     expect(config.spool.maxBytes).toBe(512 * 1024 ** 2);
     expect(config.secretKeyFile).toBe('/home/op/keys/ls.key');
   });

@@ -257,6 +257,7 @@ function assemble(values: ReadonlyMap<string, Value>): Config {
     snmp: { timeoutMs: num('snmp.timeout'), retries: num('snmp.retries'), maxRepetitions: num('snmp.maxRepetitions'), maxVarbindsPerRequest: num('snmp.maxVarbindsPerRequest') },
     poller: {
       maxConcurrentRequests: num('poller.maxConcurrentRequests'),
+      maxConcurrentProbes: num('poller.maxConcurrentProbes'),
       jitterRatio: num('poller.jitter'),
       rediscoverIntervalMs: num('poller.rediscoverInterval'),
       backoffMaxMs: num('poller.backoffMax'),

@@ -32,6 +32,8 @@ export interface SnmpConfig {
 export interface PollerConfig {
   /** Global cap on SNMP requests in flight, all devices together. */
   readonly maxConcurrentRequests: number;
+  /** Cap on polls in flight of devices not known to answer (never answered, unreachable, auth failing), on top of maxConcurrentRequests. */
+  readonly maxConcurrentProbes: number;
   /** Each device's fixed poll phase is drawn at random within this fraction of its interval. */
   readonly jitterRatio: number;
   /** How often interfaces are re-discovered; 0 = only at start and after a sysUpTime reset. */
@@ -84,6 +86,7 @@ export interface ConfigFile {
   readonly snmp?: { readonly timeout?: unknown; readonly retries?: unknown; readonly maxRepetitions?: unknown; readonly maxVarbindsPerRequest?: unknown };
   readonly poller?: {
     readonly maxConcurrentRequests?: unknown;
+    readonly maxConcurrentProbes?: unknown;
     readonly jitter?: unknown;
     readonly rediscoverInterval?: unknown;
     readonly backoffMax?: unknown;

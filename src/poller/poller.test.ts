@@ -5,7 +5,8 @@ import { MemoryInventory } from '../inventory/memory-inventory.js';
 import { Secret } from '../model/secret.js';
 import { silentLogger } from '../observability/logger.js';
 import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
-import { SnmpType } from '../snmp/types.js';
+import type { SnmpTarget } from '../model/types.js';
+import { SnmpType, type SnmpClient } from '../snmp/types.js';
 import type { StoredBaseline } from '../state/counter-store.js';
 import { LiveState } from '../state/live-state.js';
 
@@ -211,5 +212,132 @@ describe('Poller.stop', () => {
     expect(await polling).toMatchObject({ ok: true, interfaces: 1 });
     expect(sink.points.some((p) => p.measurement === 'interface')).toBe(true);
     await expect(poller.pollNow(d.id)).rejects.toMatchObject({ code: 'LS_SNMP_ABORTED' });
+  });
+});
+
+/**
+ * A fake client whose dead hosts (no agent) take their whole timeout of fake time, as a real one
+ * does: timeoutMs × (retries + 1) before LS_SNMP_TIMEOUT. An abort (stop) ends the wait at once.
+ */
+function slowDeadClient(fake: FakeSnmpClient): SnmpClient & { readonly opened: SnmpTarget[] } {
+  const opened: SnmpTarget[] = [];
+  return {
+    opened,
+    open: (target) => {
+      opened.push(target);
+      const session = fake.open(target);
+      if (fake.agentFor(target) !== undefined) return session;
+      const wait = async (signal: AbortSignal | undefined): Promise<void> => {
+        if (signal?.aborted === true) return;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, target.timeoutMs * (target.retries + 1));
+          signal?.addEventListener('abort', () => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
+      };
+      const get = session.get.bind(session);
+      session.get = async (oids, options) => {
+        await wait(options?.signal);
+        return get(oids, options);
+      };
+      return session;
+    },
+  };
+}
+
+describe('Poller lanes', () => {
+  const DEAD = 2000;
+  const INTERVAL_MS = 10_000;
+  const settings: PollerSettings = { ...SETTINGS, pollIntervalMs: INTERVAL_MS, snmp: { timeoutMs: 2000, retries: 1, maxRepetitions: 10 }, maxConcurrentRequests: 64, maxConcurrentProbes: 32 };
+  let inventory: MemoryInventory;
+  let fake: FakeSnmpClient;
+  let client: ReturnType<typeof slowDeadClient>;
+  let state: LiveState;
+  let poller: Poller;
+  /** Fake-clock times of the healthy device's successful polls. */
+  let livePolls: number[];
+  let liveId: number;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 1_700_000_000_000 });
+    inventory = new MemoryInventory();
+    fake = new FakeSnmpClient();
+    fake.addAgent('10.1.0.1', smallAgent());
+    client = slowDeadClient(fake);
+    livePolls = [];
+    state = new LiveState();
+    const set = state.set.bind(state);
+    state.set = (s) => {
+      if (s.deviceId === liveId && s.status === 'up' && s.lastError === null) livePolls.push(Date.now());
+      set(s);
+    };
+    poller = new Poller({ inventory, snmp: client, sink: new CollectingSink(), state, counters: new MemoryCounters(), logger: silentLogger(), settings, random: () => 0 });
+    liveId = inventory.add({ host: '10.1.0.1', name: 'live', snmp: { version: '2c', community: new Secret('c') } }).id;
+  });
+
+  afterEach(async () => {
+    const stopping = poller.stop(0);
+    await vi.advanceTimersByTimeAsync(1);
+    await stopping;
+    vi.useRealTimers();
+  });
+
+  const addDead = (n: number): void => {
+    for (let i = 0; i < n; i += 1) inventory.add({ host: `10.2.${Math.floor(i / 250)}.${i % 250}`, name: `dead-${i}`, snmp: { version: '2c', community: new Secret('c') } });
+  };
+
+  const gaps = (times: readonly number[]): number[] => times.slice(1).map((t, i) => t - (times[i] as number));
+
+  it('keeps a healthy device on its 10 s schedule while 2,000 never-seen dead devices time out', async () => {
+    poller.start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(livePolls).toHaveLength(1);
+    addDead(DEAD); // all at once, picked up by the next reconcile (5 s)
+    await vi.advanceTimersByTimeAsync(300_000);
+    // Before the lanes: one FIFO of 64 slots, each dead poll holding one for 4 s: 9 polls in 300 s.
+    expect(livePolls.length).toBeGreaterThanOrEqual(30);
+    expect(Math.max(...gaps(livePolls))).toBe(INTERVAL_MS);
+    const m = poller.metrics();
+    // The dead devices were probed meanwhile, 32 at a time, never in the healthy lane.
+    expect(m.failures).toBeGreaterThanOrEqual(DEAD);
+    expect(m.lanes?.probe).toMatchObject({ slots: 32, busy: 32 });
+    expect(m.lanes?.healthy).toMatchObject({ slots: 64, busy: 0, waiting: 0 });
+  });
+
+  it('polls a device that stops answering in the probe lane, once per back-off step, and brings it back to the healthy lane', async () => {
+    const agent = fake.agent('10.1.0.1');
+    poller.start();
+    await vi.advanceTimersByTimeAsync(1);
+    agent.timeout(); // every request from now on
+    await vi.advanceTimersByTimeAsync(INTERVAL_MS);
+    // The first failure came from a healthy-lane poll with the configured retries.
+    expect(state.get(liveId)?.status).toBe('unreachable');
+    const opensBefore = client.opened.length;
+    await vi.advanceTimersByTimeAsync(INTERVAL_MS); // back-off step 1: a probe, one attempt
+    expect(client.opened.slice(opensBefore).map((t) => t.retries)).toEqual([0]);
+    expect(poller.metrics().lanes?.healthy.busy).toBe(0);
+    agent.recover();
+    await vi.advanceTimersByTimeAsync(2 * INTERVAL_MS); // back-off step 2: the probe answers, the poll runs
+    expect(state.get(liveId)?.status).toBe('up');
+    const upAt = livePolls.length;
+    await vi.advanceTimersByTimeAsync(3 * INTERVAL_MS);
+    expect(livePolls.length).toBe(upAt + 3);
+  });
+
+  it('lets a never-seen healthy device through the probe lane while dead ones hold part of it', async () => {
+    // The healthy device queues behind 100 never-seen dead ones: 32 probe slots, 4 s per dead probe.
+    inventory.remove(liveId);
+    addDead(100);
+    liveId = inventory.add({ host: '10.1.0.1', name: 'live', snmp: { version: '2c', community: new Secret('c') } }).id;
+    poller.start();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(livePolls).toHaveLength(2); // the first in the 4th round of probes (12 s), then at 20 s on its phase
+    expect(livePolls[0]).toBe(1_700_000_012_000);
+    await vi.advanceTimersByTimeAsync(100_000);
+    expect(livePolls).toHaveLength(12);
+    expect(Math.max(...gaps(livePolls.slice(1)))).toBe(INTERVAL_MS);
+    expect(poller.metrics().lanes?.healthy.busy).toBe(0);
   });
 });

@@ -1,4 +1,11 @@
-/** The poller: schedules every device on its own interval, bounds concurrency, backs off dead devices. */
+/**
+ * The poller: schedules every device on its own interval, bounds concurrency, backs off dead devices.
+ * Two lanes keep dead devices from starving live ones: a device whose agent answered its last poll
+ * polls in the healthy lane (maxConcurrentRequests slots); any other device (never answered yet,
+ * unreachable, auth failing) first sends one GET of sysUpTime in the probe lane (maxConcurrentProbes
+ * slots) and joins the healthy lane only once that probe is answered. A dead device therefore only
+ * ever holds a probe slot while its requests time out.
+ */
 import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { Inventory } from '../inventory/types.js';
@@ -6,7 +13,7 @@ import { describeError, isLinkscopeError, LinkscopeError, type ErrorCode } from 
 import type { Secret } from '../model/secret.js';
 import type { Device, DeviceState, DeviceStatus, SnmpTarget } from '../model/types.js';
 import type { Logger } from '../observability/logger.js';
-import type { SnmpClient, SnmpSession } from '../snmp/types.js';
+import type { SessionStats, SnmpClient, SnmpSession } from '../snmp/types.js';
 import type { CounterStore } from '../state/counter-store.js';
 import type { LiveState } from '../state/live-state.js';
 import { pendingState } from '../state/live-state.js';
@@ -14,12 +21,18 @@ import type { SampleSink } from '../storage/types.js';
 import type { DeviceDiscovery } from '../discovery/discover.js';
 import { downPoint, pollDevice, upState, type CounterBaseline, type PollResult } from './poll-device.js';
 import { Semaphore } from './semaphore.js';
-import type { DevicePollFigures, PollerControl, PollerMetrics } from './types.js';
+import type { DevicePollFigures, LaneFigures, PollerControl, PollerMetrics } from './types.js';
 
 export interface PollerSettings {
   readonly pollIntervalMs: number;
   readonly snmp: { readonly timeoutMs: number; readonly retries: number; readonly maxRepetitions: number };
   readonly maxConcurrentRequests: number;
+  /**
+   * Polls of devices not known to answer (never answered yet, unreachable, auth failing) in flight
+   * at once, on top of maxConcurrentRequests; default 32. Their probes wait in their own FIFO and
+   * never take a healthy device's slot.
+   */
+  readonly maxConcurrentProbes?: number;
   /** Spread of the first poll of each device, as a fraction of its interval (0.1 = first 10 %). */
   readonly jitterRatio: number;
   readonly rediscoverIntervalMs: number;
@@ -29,6 +42,9 @@ export interface PollerSettings {
 }
 
 const DEFAULT_STOP_GRACE_MS = 15_000;
+const DEFAULT_MAX_CONCURRENT_PROBES = 32;
+/** SNMPv2-MIB::sysUpTime.0: the probe a device not known to answer must answer before it may take a healthy slot. */
+const PROBE_OID = '1.3.6.1.2.1.1.3.0';
 
 export interface PollerDeps {
   readonly inventory: Inventory;
@@ -78,6 +94,8 @@ interface Runtime {
   inFlight: Promise<PollOutcome> | null;
   nextDueMs: number;
   failures: number;
+  /** The agent answered the last poll (possibly with an error the poll could not get past). */
+  answered: boolean;
   lastProblem: string | null;
   figures: Figures;
   log: Logger;
@@ -116,7 +134,7 @@ export class Poller implements PollerControl {
   readonly #deps: PollerDeps;
   readonly #now: () => number;
   readonly #random: () => number;
-  readonly #sem: Semaphore;
+  readonly #lanes: { readonly healthy: Semaphore; readonly probe: Semaphore };
   readonly #runtimes = new Map<number, Runtime>();
   readonly #abort = new AbortController();
   readonly #log: Logger;
@@ -130,9 +148,12 @@ export class Poller implements PollerControl {
     this.#deps = deps;
     this.#now = deps.nowMs ?? Date.now;
     this.#random = deps.random ?? Math.random;
-    this.#sem = new Semaphore(deps.settings.maxConcurrentRequests);
-    // Every request in flight listens on this one signal: up to maxConcurrentRequests listeners
-    // is expected, not a leak (Node warns past 10 by default).
+    this.#lanes = {
+      healthy: new Semaphore(deps.settings.maxConcurrentRequests),
+      probe: new Semaphore(deps.settings.maxConcurrentProbes ?? DEFAULT_MAX_CONCURRENT_PROBES),
+    };
+    // Every request in flight listens on this one signal: up to maxConcurrentRequests +
+    // maxConcurrentProbes listeners is expected, not a leak (Node warns past 10 by default).
     setMaxListeners(0, this.#abort.signal);
     this.#log = deps.logger.child({ module: 'poller' });
   }
@@ -228,7 +249,8 @@ export class Poller implements PollerControl {
   metrics(): PollerMetrics {
     const devices: DevicePollFigures[] = [];
     for (const rt of this.#runtimes.values()) devices.push({ deviceId: rt.device.id, ...rt.figures });
-    return { ...this.#totals, devices };
+    const lane = (sem: Semaphore): LaneFigures => ({ slots: sem.slots, busy: sem.busy, waiting: sem.waiting });
+    return { ...this.#totals, devices, lanes: { healthy: lane(this.#lanes.healthy), probe: lane(this.#lanes.probe) } };
   }
 
   #reconcile(): void {
@@ -275,6 +297,7 @@ export class Poller implements PollerControl {
         inFlight: null,
         nextDueMs: 0,
         failures: 0,
+        answered: false,
         lastProblem: null,
         figures: { polls: 0, failures: 0, timeouts: 0, varbinds: 0, requests: 0, skippedOverruns: 0, discontinuities: 0, lastSuccessMs: null },
         log: this.#deps.logger.child({ module: 'poller', deviceId: device.id, device: device.name, host: device.host }),
@@ -293,6 +316,8 @@ export class Poller implements PollerControl {
       }
       rt.device = device;
       rt.failures = 0;
+      // Perhaps another address or credentials: unknown until it answers, so back to the probe lane.
+      rt.answered = false;
       rt.log = this.#deps.logger.child({ module: 'poller', deviceId: device.id, device: device.name, host: device.host });
     }
     return rt;
@@ -352,18 +377,52 @@ export class Poller implements PollerControl {
   }
 
   async #runPoll(rt: Runtime, scheduled: boolean): Promise<PollOutcome> {
-    const release = await this.#sem.acquire();
     const device = rt.device;
+    const onProbation = !rt.answered || rt.failures > 0;
+    let release = await (onProbation ? this.#lanes.probe : this.#lanes.healthy).acquire();
     const t0 = performance.now();
-    if (rt.session === null) rt.session = this.#deps.snmp.open(this.#target(device));
-    const session = rt.session;
-    const before = { ...session.stats };
+    // Traffic of every session this poll used, counted from where each stood when first used.
+    const used = new Map<SnmpSession, SessionStats>();
+    const track = (s: SnmpSession): SnmpSession => {
+      if (!used.has(s)) used.set(s, { ...s.stats });
+      return s;
+    };
+    const traffic = (): SessionStats => {
+      const t = { requests: 0, timeouts: 0, varbinds: 0 };
+      for (const [s, b] of used) {
+        t.requests += s.stats.requests - b.requests;
+        t.timeouts += s.stats.timeouts - b.timeouts;
+        t.varbinds += s.stats.varbinds - b.varbinds;
+      }
+      return t;
+    };
+    const opts = { signal: this.#abort.signal };
     const agent = `${device.host}:${device.port}`;
     try {
       if (!rt.baselineLoaded) {
         rt.baseline = await this.#deps.counters.load(device.id, agent);
         rt.baselineLoaded = true;
       }
+      if (onProbation) {
+        if (rt.failures > 0) {
+          // In back-off it already failed a whole poll with retries: one attempt per probe is enough,
+          // and halves the time a dead device holds a probe slot at the default retries (1).
+          const probe = track(this.#deps.snmp.open({ ...this.#target(device), retries: 0 }));
+          try {
+            await probe.get([PROBE_OID], opts);
+          } finally {
+            probe.close();
+          }
+        } else {
+          rt.session ??= this.#deps.snmp.open(this.#target(device));
+          await track(rt.session).get([PROBE_OID], opts);
+        }
+        // It answers: poll it in the healthy lane like any live device.
+        release();
+        release = await this.#lanes.healthy.acquire();
+      }
+      rt.session ??= this.#deps.snmp.open(this.#target(device));
+      const session = track(rt.session);
       const result: PollResult = await pollDevice({
         device,
         session,
@@ -382,12 +441,13 @@ export class Poller implements PollerControl {
       this.#deps.sink.write(result.points);
       const wallMs = this.#now();
       this.#deps.state.set(upState(device, result, wallMs));
-      this.#count(rt, session, before, false);
+      this.#count(rt, traffic(), false);
       rt.figures.discontinuities += result.discontinuities;
       this.#totals.discontinuities += result.discontinuities;
       rt.figures.lastSuccessMs = wallMs;
       if (rt.failures > 0 || rt.lastProblem !== null) rt.log.info({ after: rt.failures }, 'device answers again');
       rt.failures = 0;
+      rt.answered = true;
       rt.lastProblem = null;
       if (result.rediscovered) {
         rt.log.info(
@@ -412,14 +472,17 @@ export class Poller implements PollerControl {
       const pollMs = performance.now() - t0;
       const error = isLinkscopeError(err) ? err : new LinkscopeError('LS_INTERNAL', `poll of ${device.name} failed unexpectedly: ${describeError(err)}`, { cause: err });
       const status: DeviceStatus = AUTH_CODES.has(error.code) ? 'auth-failed' : UNREACHABLE_CODES.has(error.code) ? 'unreachable' : 'up';
-      this.#count(rt, session, before, true);
+      const t = traffic();
+      this.#count(rt, t, true);
       rt.failures += status === 'up' ? 0 : 1;
+      // An abort (stop) says nothing about the agent.
+      if (error.code !== 'LS_SNMP_ABORTED') rt.answered = status === 'up';
       // A fresh session next time: the socket may be the problem, and v3 engine data may be stale.
-      session.close();
+      rt.session?.close();
       rt.session = null;
       if (error.code === 'LS_SNMP_ABORTED' || rt.removed) return this.#outcome(rt, status, error, pollMs);
       const wallMs = this.#now();
-      if (status !== 'up') this.#deps.sink.write([downPoint(device, wallMs, pollMs, { requests: session.stats.requests - before.requests, timeouts: session.stats.timeouts - before.timeouts })]);
+      if (status !== 'up') this.#deps.sink.write([downPoint(device, wallMs, pollMs, { requests: t.requests, timeouts: t.timeouts })]);
       const prev = this.#deps.state.get(device.id);
       const next: DeviceState = {
         ...(prev ?? pendingState(device.id)),
@@ -443,12 +506,7 @@ export class Poller implements PollerControl {
     }
   }
 
-  #count(rt: Runtime, session: SnmpSession, before: { requests: number; timeouts: number; varbinds: number }, failed: boolean): void {
-    const d = {
-      requests: session.stats.requests - before.requests,
-      timeouts: session.stats.timeouts - before.timeouts,
-      varbinds: session.stats.varbinds - before.varbinds,
-    };
+  #count(rt: Runtime, d: SessionStats, failed: boolean): void {
     for (const f of [rt.figures, this.#totals]) {
       f.polls += 1;
       if (failed) f.failures += 1;

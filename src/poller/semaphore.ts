@@ -1,11 +1,13 @@
 /** A counting semaphore: the global cap on SNMP requests in flight (one device poll holds one slot). */
 
 export class Semaphore {
+  readonly slots: number;
   #free: number;
   readonly #waiters: (() => void)[] = [];
 
   constructor(slots: number) {
     if (!Number.isInteger(slots) || slots < 1) throw new RangeError(`semaphore needs at least one slot, got ${slots}`);
+    this.slots = slots;
     this.#free = slots;
   }
 
@@ -22,6 +24,11 @@ export class Semaphore {
 
   get waiting(): number {
     return this.#waiters.length;
+  }
+
+  /** Slots held right now. */
+  get busy(): number {
+    return this.slots - this.#free;
   }
 
   #releaser(): () => void {

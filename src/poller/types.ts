@@ -12,6 +12,13 @@ export interface DevicePollFigures {
   readonly lastSuccessMs: number | null;
 }
 
+/** One scheduling lane right now: its slots, how many are held, how many polls wait for one. */
+export interface LaneFigures {
+  readonly slots: number;
+  readonly busy: number;
+  readonly waiting: number;
+}
+
 export interface PollerMetrics {
   readonly polls: number;
   readonly failures: number;
@@ -21,6 +28,11 @@ export interface PollerMetrics {
   readonly skippedOverruns: number;
   readonly discontinuities: number;
   readonly devices: readonly DevicePollFigures[];
+  /**
+   * The two lanes: `healthy` for devices whose agent answered their last poll, `probe` for the
+   * others (never answered yet, unreachable, auth failing). Absent in fakes that predate them.
+   */
+  readonly lanes?: { readonly healthy: LaneFigures; readonly probe: LaneFigures };
 }
 
 export interface PollerControl {
