@@ -388,11 +388,12 @@ export class Poller implements PollerControl {
       return s;
     };
     const traffic = (): SessionStats => {
-      const t = { requests: 0, timeouts: 0, varbinds: 0 };
+      const t = { requests: 0, timeouts: 0, varbinds: 0, badValues: 0 };
       for (const [s, b] of used) {
         t.requests += s.stats.requests - b.requests;
         t.timeouts += s.stats.timeouts - b.timeouts;
         t.varbinds += s.stats.varbinds - b.varbinds;
+        t.badValues += s.stats.badValues - b.badValues;
       }
       return t;
     };
