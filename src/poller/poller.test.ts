@@ -15,6 +15,11 @@ import { Poller, type PollerSettings } from './poller.js';
 
 class MemoryCounters {
   readonly saved = new Map<number, StoredBaseline>();
+  /** Wall-clock times of saves made by an earlier process (what CounterStore reads from file mtimes). */
+  readonly savedAt = new Map<number, number>();
+  savedAtMs(id: number): number | null {
+    return this.savedAt.get(id) ?? null;
+  }
   async load(id: number): Promise<StoredBaseline | null> {
     return this.saved.get(id) ?? null;
   }
@@ -324,6 +329,27 @@ describe('Poller lanes', () => {
     const upAt = livePolls.length;
     await vi.advanceTimersByTimeAsync(3 * INTERVAL_MS);
     expect(livePolls.length).toBe(upAt + 3);
+  });
+
+  it('starts a device that answered within the hour before a restart in the healthy lane, not behind dead probes', async () => {
+    const counters = new MemoryCounters();
+    poller = new Poller({ inventory, snmp: client, sink: new CollectingSink(), state, counters, logger: silentLogger(), settings, random: () => 0 });
+    inventory.remove(liveId);
+    addDead(100);
+    liveId = inventory.add({ host: '10.1.0.1', name: 'live', snmp: { version: '2c', community: new Secret('c') } }).id;
+    fake.addAgent('10.1.0.2', smallAgent());
+    const stale = inventory.add({ host: '10.1.0.2', name: 'stale', snmp: { version: '2c', community: new Secret('c') } }).id;
+    counters.savedAt.set(liveId, Date.now() - 10 * 60_000);
+    counters.savedAt.set(stale, Date.now() - 2 * 60 * 60_000);
+    poller.start();
+    await vi.advanceTimersByTimeAsync(1);
+    // Without the warm start it waited for the 4th round of probes (12 s), as the test below shows.
+    expect(livePolls).toEqual([1_700_000_000_000]);
+    // A state file two hours old proves nothing: that device queues in the probe lane with the dead.
+    expect(state.get(stale)?.status).toBe('pending');
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(state.get(stale)?.status).toBe('up');
+    expect(gaps(livePolls)).toEqual([INTERVAL_MS, INTERVAL_MS]);
   });
 
   it('lets a never-seen healthy device through the probe lane while dead ones hold part of it', async () => {

@@ -28,6 +28,18 @@ describe('CounterStore', () => {
     expect(loaded?.interfaces.get(1)).toEqual(itf);
   });
 
+  it('tells when the state of a device was last saved, for the warm start of the poller', async () => {
+    const store = new CounterStore(dir);
+    expect(store.savedAtMs(7)).toBeNull();
+    const before = Date.now();
+    await store.save(7, '10.0.0.1:161', { clock: { uptimeTicks: 1, wallMs: 1 }, interfaces: new Map([[1, itf]]) });
+    // File systems keep mtimes to the millisecond or coarser: allow the rounding, not a stale time.
+    expect(store.savedAtMs(7)).toBeGreaterThanOrEqual(before - 1000);
+    expect(store.savedAtMs(7)).toBeLessThanOrEqual(Date.now() + 1000);
+    await store.remove(7);
+    expect(store.savedAtMs(7)).toBeNull();
+  });
+
   it('ignores a baseline taken from another agent address', async () => {
     const store = new CounterStore(dir);
     await store.save(7, '10.0.0.1:161', { clock: { uptimeTicks: 1, wallMs: 1 }, interfaces: new Map([[1, itf]]) });

@@ -1,5 +1,5 @@
 /** Last counter readings per device, persisted in <dataDir>/state so rates survive a linkscope restart. */
-import { readdirSync, unlinkSync } from 'node:fs';
+import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../observability/logger.js';
@@ -101,6 +101,18 @@ export class CounterStore {
     await writeFile(tmp, JSON.stringify(data), { mode: 0o600 });
     await rename(tmp, file);
     this.#damagedLogged.delete(deviceId);
+  }
+
+  /**
+   * When the device's state was last saved (wall-clock ms; a save follows every successful poll),
+   * or null without a state file. Synchronous: the poller asks once per device at start-up.
+   */
+  savedAtMs(deviceId: number): number | null {
+    try {
+      return statSync(this.#file(deviceId)).mtimeMs;
+    } catch {
+      return null;
+    }
   }
 
   async remove(deviceId: number): Promise<void> {
