@@ -119,6 +119,18 @@ describe('discoverNeighbors', () => {
     ]);
   });
 
+  it('leaves out rows that identify nothing (all-zero IDs, no name) and counts them', async () => {
+    // Cambium PMP: one all-zero row; anonymised ArubaOS-CX recordings: zero MACs as text, no name.
+    const agent = new FakeAgent()
+      .set(`${LLDP_REM}.4.0.10.1`, SnmpType.Integer, 4)
+      .set(`${LLDP_REM}.5.0.10.1`, SnmpType.OctetString, '00:00:00:00:00:00')
+      .set(`${LLDP_REM}.7.0.10.1`, SnmpType.OctetString, Buffer.from([0, 0, 0, 0]))
+      .set(`${LLDP_REM}.9.0.10.1`, SnmpType.OctetString, '');
+    const result = await discoverNeighbors(open(agent), device);
+    expect(result.neighbors).toEqual([]);
+    expect(result.diagnostics?.emptyRows).toBe(1);
+  });
+
   it('returns an empty result for an agent without LLDP or CDP', async () => {
     const result = await discoverNeighbors(open(new FakeAgent().set('1.3.6.1.2.1.1.5.0', SnmpType.OctetString, 'printer')), device);
     expect(result).toMatchObject({ localChassisId: null, neighbors: [], unmapped: 0 });

@@ -14,6 +14,7 @@ import {
   decodeChassisId,
   decodeLldpCapabilities,
   decodePortId,
+  macOf,
   preferredAddress,
   printable,
 } from '../topology/decode.js';
@@ -262,8 +263,9 @@ function text(v: TableValue | undefined): string | null {
   return null;
 }
 
+/** An ID that identifies nothing: absent, empty, all-zero octets, or an all-zero MAC written as text. */
 function isBlank(raw: Buffer | string | null): boolean {
   if (raw === null) return true;
-  if (typeof raw === 'string') return raw.trim() === '';
-  return raw.every((b) => b === 0);
+  if (typeof raw === 'string' ? raw.trim() === '' : raw.every((b) => b === 0)) return true;
+  return macOf(raw) === '00:00:00:00:00:00';
 }
