@@ -126,7 +126,6 @@ export function buildNeighbors(
   interfaces: readonly LocalInterface[],
   basePortIfIndex: ReadonlyMap<number, number>,
 ): { neighbors: Neighbor[]; emptyRows: number; duplicates: number } {
-  const mapper = new PortMapper({ interfaces, basePortIfIndex });
   const neighbors: Neighbor[] = [];
   const seen = new Set<string>();
   let emptyRows = 0;
@@ -143,6 +142,7 @@ export function buildNeighbors(
         desc: text(row.values.portDesc),
       });
     }
+    const mapper = new PortMapper({ interfaces, basePortIfIndex, lldpPortNums: locals.keys() });
     const fullShape = profile.index.reduce((a, s) => (s.length > a ? s.length : a), 0);
     const addressesByRow = new Map<string, { family: number; address: string }[]>();
     for (const row of addresses) {

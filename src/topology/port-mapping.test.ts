@@ -61,6 +61,16 @@ describe('PortMapper.map', () => {
     expect(mapper.map({ portNum: 77, portNumKind: 'lldpPortNum', locPortDesc: 'Uplink' })).toEqual({ ifIndex: null, mappedBy: null });
   });
 
+  it('reads a port number that collides with an ifIndex as a bridge port when the agent numbers all its LLDP ports so', () => {
+    // Ports 2..4 are no ifIndex but are bridge ports; port 1 is both (ifIndex 1 is vlan1).
+    const byBase = new PortMapper({ interfaces, basePortIfIndex, lldpPortNums: [1, 2, 3, 4] });
+    expect(byBase.numbering).toBe('basePort');
+    expect(byBase.map({ portNum: 1, portNumKind: 'lldpPortNum', locPortId: '1' })).toEqual({ ifIndex: 1001, mappedBy: 'basePort' });
+    // Without that evidence the same row reads as ifIndex 1.
+    expect(mapper.map({ portNum: 1, portNumKind: 'lldpPortNum', locPortId: '1' })).toEqual({ ifIndex: 1, mappedBy: 'ifIndex' });
+    expect(new PortMapper({ interfaces, basePortIfIndex, lldpPortNums: [1001, 1002] }).numbering).toBe('ifIndex');
+  });
+
   it('trusts a true ifIndex (LLDP-V2, CDP) and falls back to names only when it is unknown', () => {
     expect(mapper.map({ portNum: 1, portNumKind: 'ifIndex', locPortId: 'Gi1/0/1' })).toEqual({ ifIndex: 1, mappedBy: 'ifIndex' });
     expect(mapper.map({ portNum: 5, portNumKind: 'ifIndex' })).toEqual({ ifIndex: null, mappedBy: null });

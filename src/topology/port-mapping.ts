@@ -33,6 +33,8 @@ export interface PortMapContext {
   readonly interfaces: readonly LocalInterface[];
   /** BRIDGE-MIB dot1dBasePort → dot1dBasePortIfIndex. */
   readonly basePortIfIndex: ReadonlyMap<number, number>;
+  /** Every lldpLocPortNum of lldpLocPortTable: tells how this agent numbers its LLDP ports (see numbering). */
+  readonly lldpPortNums?: Iterable<number>;
 }
 
 export interface PortMapping {
@@ -47,10 +49,21 @@ export class PortMapper {
   readonly #byNameFolded = new Map<string, Set<number>>();
   readonly #byMac = new Map<string, Set<number>>();
   readonly #basePorts: ReadonlyMap<number, number>;
+  /**
+   * How this agent numbers its LLDP ports, judged over all of lldpLocPortTable: `basePort` when
+   * every port number is a dot1dBasePort and some are no ifIndex, `ifIndex` the other way round,
+   * null when the table cannot tell (both fit, or neither). Numbering is a property of the agent,
+   * so one port number that collides with an unrelated ifIndex is read like its siblings.
+   */
+  readonly numbering: 'ifIndex' | 'basePort' | null;
 
   constructor(ctx: PortMapContext) {
     this.#byIfIndex = new Map(ctx.interfaces.map((i) => [i.ifIndex, i]));
     this.#basePorts = ctx.basePortIfIndex;
+    const nums = [...(ctx.lldpPortNums ?? [])];
+    const allIf = nums.length > 0 && nums.every((n) => this.#byIfIndex.has(n));
+    const allBase = nums.length > 0 && nums.every((n) => this.basePort(n) !== null);
+    this.numbering = allBase && !allIf ? 'basePort' : allIf && !allBase ? 'ifIndex' : null;
     for (const i of ctx.interfaces) {
       for (const n of [i.ifName, i.ifDescr, i.ifAlias]) {
         if (n.trim() === '') continue;
@@ -101,7 +114,8 @@ export class PortMapper {
    *   port). Trusting N here is the classic bug; the name match wins — as `basePort` when
    *   dot1dBasePortIfIndex[N] agrees with it, else as `portId` / `portDesc`.
    * - N is an ifIndex and the names match nothing (absent, a MAC shared by all ports, text the
-   *   agent does not use in IF-MIB): `ifIndex`, the reading most agents follow.
+   *   agent does not use in IF-MIB): `ifIndex`, the reading most agents follow — unless the whole
+   *   lldpLocPortTable shows the agent numbers by dot1dBasePort (`numbering`) and N is one.
    * - N is no ifIndex: dot1dBasePortIfIndex[N] (`basePort`), else the names, else the MAC.
    * For `ifIndex`-kind rows (LLDP-V2, CDP) N is an ifIndex by definition; the names are only a
    * fallback when the agent's ifIndex is not in IF-MIB.
@@ -125,6 +139,7 @@ export class PortMapper {
       if (asBasePort === named.ifIndex) return { ifIndex: asBasePort, mappedBy: 'basePort' };
       return named;
     }
+    if (asBasePort !== null && this.numbering === 'basePort') return { ifIndex: asBasePort, mappedBy: 'basePort' };
     if (asIfIndex !== null) return { ifIndex: asIfIndex, mappedBy: 'ifIndex' };
     if (asBasePort !== null) return { ifIndex: asBasePort, mappedBy: 'basePort' };
     return UNMAPPED;
