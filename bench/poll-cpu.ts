@@ -113,7 +113,7 @@ async function measureOurs(agent: Agent, budget: number, repeats: number, warmup
 }
 
 /** Runs a bash loop of snmpbulkwalk processes and reads their CPU from bash's `times` (children, ms resolution). */
-function runBash(script: string, args: readonly string[], timeoutMs: number): Promise<string> {
+export function runBash(script: string, args: readonly string[], timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn('bash', ['-c', script, 'bench', ...args], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -136,7 +136,7 @@ function runBash(script: string, args: readonly string[], timeoutMs: number): Pr
 const SECONDS = /([0-9]+)m([0-9.]+)s/g;
 
 /** CPU µs of the children per repeat, from cumulative `times` lines (second line of each pair). */
-function childCpuPerRepeat(out: string): number[] {
+export function childCpuPerRepeat(out: string): number[] {
   const lines = out.trim().split('\n');
   const totals: number[] = [];
   for (let i = 1; i < lines.length; i += 2) {

@@ -5,6 +5,7 @@ import { runFleet, TARGET_VARBINDS_PER_CORE } from './fleet.js';
 import { runHostile, TARGET_EXTRA_RSS_BYTES } from './hostile.js';
 import { runInfluxWrite } from './influx-write.js';
 import { runMemory, TARGET_BYTES_PER_INTERFACE } from './memory.js';
+import { runNeighbors } from './neighbors.js';
 import { runPollCpu, TARGET_RATIO } from './poll-cpu.js';
 import { runSchedule, TARGET_P99_LATENESS_MS } from './schedule.js';
 import { num, printTable, verdict } from './lib/table.js';
@@ -90,6 +91,13 @@ const SECTIONS: readonly Section[] = [
     run: async () => {
       const r = await runSchedule();
       return { figure: 'healthy poll lateness p99, 2,000 dead devices', value: `${num(r.p99Ms, 0)} ms`, target: `< ${num(TARGET_P99_LATENESS_MS)} ms`, status: verdict(r.ok) };
+    },
+  },
+  {
+    name: 'neighbors',
+    run: async () => {
+      const r = await runNeighbors();
+      return { figure: 'neighbour discovery CPU per device (48 LLDP neighbours)', value: `${num(r.cpuUsPerDevice / 1000, 1)} ms`, target: `(snmpbulkwalk ${num(r.walkUsPerDevice / 1000, 0)} ms)`, status: 'info' };
     },
   },
 ];

@@ -456,6 +456,143 @@ const emit = (name, dev, opts) => files.set(name, toSnmprec(render(dev, opts)));
 }
 
 // ---------------------------------------------------------------------------------------------
+// nbr-*: a small network whose LLDP/CDP tables point at each other (topology tests). Links:
+//   nbr-core Te1/1/1 (ifIndex 1)  <-> nbr-access Gi1/0/25 (ifIndex 10125)  LLDP both ends
+//   nbr-core Te1/1/2 (ifIndex 2)  <-> nbr-edge Gi0/0/1 (ifIndex 2)         CDP both ends
+//   nbr-core Te1/1/3 (ifIndex 3)  <-> nbr-dist Gi0/26 (ifIndex 1026)      LLDP both ends
+// How each end names its local port: nbr-core lldpRemLocalPortNum = ifIndex; nbr-access a
+// dot1dBasePort (25 -> ifIndex 10125 via BRIDGE-MIB); nbr-dist a private number whose
+// lldpLocPortId is a MAC all its ports share, so only lldpLocPortDesc matches (ifDescr); nbr-edge
+// CDP only. nbr-core sees nbr-dist's management address as IPv6 only (2001:db8:100::3).
+
+const LLDP_LOC = '1.0.8802.1.1.2.1.3'; // LLDP-MIB::lldpLocalSystemData
+const LLDP_LOC_PORT = '1.0.8802.1.1.2.1.3.7.1'; // LLDP-MIB::lldpLocPortEntry
+const LLDP_REM = '1.0.8802.1.1.2.1.4.1.1'; // LLDP-MIB::lldpRemEntry
+const LLDP_MAN = '1.0.8802.1.1.2.1.4.2.1'; // LLDP-MIB::lldpRemManAddrEntry
+const BASE_PORT_IFINDEX = '1.3.6.1.2.1.17.1.4.1.2'; // BRIDGE-MIB::dot1dBasePortIfIndex
+const CDP_CACHE = '1.3.6.1.4.1.9.9.23.1.2.1.1'; // CISCO-CDP-MIB::cdpCacheEntry
+const hexOf = (text) => Buffer.from(text, 'utf8').toString('hex');
+
+function lldpLocal(chassisSubtype, chassisHex, ports) {
+  const out = [
+    { oid: `${LLDP_LOC}.1.0`, type: T.Integer, value: chassisSubtype }, // lldpLocChassisIdSubtype
+    { oid: `${LLDP_LOC}.2.0`, type: 'hex', value: chassisHex }, // lldpLocChassisId
+  ];
+  for (const p of ports) {
+    out.push({ oid: `${LLDP_LOC_PORT}.2.${p.num}`, type: T.Integer, value: p.subtype }); // lldpLocPortIdSubtype
+    out.push({ oid: `${LLDP_LOC_PORT}.3.${p.num}`, type: 'hex', value: p.idHex }); // lldpLocPortId
+    out.push({ oid: `${LLDP_LOC_PORT}.4.${p.num}`, type: T.OctetString, value: p.desc }); // lldpLocPortDesc
+  }
+  return out;
+}
+
+function lldpRemote(timeMark, rows) {
+  const out = [];
+  for (const r of rows) {
+    const i = `${timeMark}.${r.localPortNum}.${r.remIndex}`;
+    out.push({ oid: `${LLDP_REM}.4.${i}`, type: T.Integer, value: r.chassisSubtype }); // lldpRemChassisIdSubtype
+    out.push({ oid: `${LLDP_REM}.5.${i}`, type: 'hex', value: r.chassisHex }); // lldpRemChassisId
+    out.push({ oid: `${LLDP_REM}.6.${i}`, type: T.Integer, value: r.portSubtype }); // lldpRemPortIdSubtype
+    out.push({ oid: `${LLDP_REM}.7.${i}`, type: 'hex', value: r.portHex }); // lldpRemPortId
+    out.push({ oid: `${LLDP_REM}.8.${i}`, type: T.OctetString, value: r.portDesc }); // lldpRemPortDesc
+    out.push({ oid: `${LLDP_REM}.9.${i}`, type: T.OctetString, value: r.sysName }); // lldpRemSysName
+    out.push({ oid: `${LLDP_REM}.10.${i}`, type: T.OctetString, value: r.sysDesc }); // lldpRemSysDesc
+    out.push({ oid: `${LLDP_REM}.11.${i}`, type: 'hex', value: '2800' }); // lldpRemSysCapSupported: bridge, router
+    out.push({ oid: `${LLDP_REM}.12.${i}`, type: 'hex', value: r.capHex }); // lldpRemSysCapEnabled
+    for (const a of r.addresses ?? []) {
+      // lldpRemManAddrIfSubtype.<row>.<IANA family>.<length>.<octets>: the address is in the index.
+      const octets = [...Buffer.from(a.hex, 'hex')];
+      out.push({ oid: `${LLDP_MAN}.3.${i}.${a.family}.${octets.length}.${octets.join('.')}`, type: T.Integer, value: 2 }); // ifIndex(2)
+    }
+  }
+  return out;
+}
+
+function nbrDevice(seed, sys, ports) {
+  const rng = prng(seed);
+  const uptime = 50_000_000;
+  return { sys: { sysUpTime: uptime, sysContact: 'noc@example.net', sysLocation: 'Lab', ...sys }, ifaces: ports.map((p) => iface(rng, { type: 6, speedBps: 1e9, lastChange: 4_000, alias: '', ...p }, uptime / 100)) };
+}
+
+{
+  // nbr-core: Cisco Catalyst 9300, LLDP (lldpRemLocalPortNum = ifIndex) and CDP.
+  const dev = nbrDevice(0x4e0c, { sysDescr: 'Cisco IOS XE Software, Catalyst 9300', sysObjectID: '1.3.6.1.4.1.9.1.2494', sysName: 'nbr-core', sysServices: 6 }, [
+    { ifIndex: 1, descr: 'TenGigabitEthernet1/1/1', name: 'Te1/1/1', speedBps: 1e10, mac: '001b54000101', alias: 'to nbr-access' },
+    { ifIndex: 2, descr: 'TenGigabitEthernet1/1/2', name: 'Te1/1/2', speedBps: 1e10, mac: '001b54000102', alias: 'to nbr-edge' },
+    { ifIndex: 3, descr: 'TenGigabitEthernet1/1/3', name: 'Te1/1/3', speedBps: 1e10, mac: '001b54000103', alias: 'to nbr-dist' },
+    { ifIndex: 50, descr: 'Vlan1', name: 'Vl1', type: 53, mac: '001b54000100' },
+  ]);
+  const extra = [
+    ...lldpLocal(4, '001b54000100', [1, 2, 3].map((n) => ({ num: n, subtype: 5, idHex: hexOf(`Te1/1/${n}`), desc: `TenGigabitEthernet1/1/${n}` }))),
+    ...lldpRemote(18_000, [
+      // nbr-access: chassis MAC, port ID by MAC (its Gi1/0/25), management address IPv4.
+      { localPortNum: 1, remIndex: 4, chassisSubtype: 4, chassisHex: '001b54001000', portSubtype: 3, portHex: '001b54001019', portDesc: 'GigabitEthernet1/0/25', sysName: 'nbr-access', sysDesc: 'Cisco IOS Software, C2960X', capHex: '2000', addresses: [{ family: 1, hex: '0a000002' }] },
+      // nbr-dist: chassis as a network address (IPv4 10.0.0.3), port ID local "26", management address IPv6 only.
+      { localPortNum: 3, remIndex: 7, chassisSubtype: 5, chassisHex: '010a000003', portSubtype: 7, portHex: hexOf('26'), portDesc: 'GigabitEthernet0/26', sysName: 'nbr-dist', sysDesc: 'Aruba 2930F', capHex: '2000', addresses: [{ family: 2, hex: '20010db8010000000000000000000003' }] },
+    ]),
+    // CDP: nbr-edge on Te1/1/2 (cdpCacheIfIndex 2, cdpCacheDeviceIndex 1).
+    { oid: `${CDP_CACHE}.3.2.1`, type: T.Integer, value: 1 }, // cdpCacheAddressType ip(1)
+    { oid: `${CDP_CACHE}.4.2.1`, type: 'hex', value: '0a000004' }, // cdpCacheAddress 10.0.0.4
+    { oid: `${CDP_CACHE}.5.2.1`, type: T.OctetString, value: 'Cisco IOS XE Software, Version 17.9.4' }, // cdpCacheVersion
+    { oid: `${CDP_CACHE}.6.2.1`, type: T.OctetString, value: 'nbr-edge' }, // cdpCacheDeviceId
+    { oid: `${CDP_CACHE}.7.2.1`, type: T.OctetString, value: 'GigabitEthernet0/0/1' }, // cdpCacheDevicePort
+    { oid: `${CDP_CACHE}.8.2.1`, type: T.OctetString, value: 'cisco ISR4331/K9' }, // cdpCachePlatform
+    { oid: `${CDP_CACHE}.9.2.1`, type: 'hex', value: '00000001' }, // cdpCacheCapabilities: router
+    { oid: `${CDP_CACHE}.11.2.1`, type: T.Integer, value: 1 }, // cdpCacheNativeVLAN
+    { oid: `${CDP_CACHE}.12.2.1`, type: T.Integer, value: 3 }, // cdpCacheDuplex fullduplex(3)
+  ];
+  files.set('nbr-core.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // nbr-access: Cisco 2960-X; lldpRemLocalPortNum is the dot1dBasePort (25), ifIndex 10125, and
+  // ifIndex 25 exists but is another port (Gi1/0/... numbering collides on purpose).
+  const ports = [{ ifIndex: 1, descr: 'Vlan1', name: 'Vl1', type: 53, mac: '001b54001000' }];
+  for (let p = 24; p <= 26; p++) ports.push({ ifIndex: 10100 + p, descr: `GigabitEthernet1/0/${p}`, name: `Gi1/0/${p}`, mac: macOf('001b54001000', p) });
+  ports.push({ ifIndex: 25, descr: 'Port-channel25', name: 'Po25', type: 161, mac: '001b54001099' });
+  const dev = nbrDevice(0x4e0a, { sysDescr: 'Cisco IOS Software, C2960X Software', sysObjectID: '1.3.6.1.4.1.9.1.1208', sysName: 'nbr-access', sysServices: 2 }, ports);
+  const extra = [
+    // lldpLocPortId "25" (local): names nothing in IF-MIB, so the bridge port decides.
+    ...lldpLocal(4, '001b54001000', [24, 25, 26].map((n) => ({ num: n, subtype: 7, idHex: hexOf(String(n)), desc: '' }))),
+    ...[24, 25, 26].map((n) => ({ oid: `${BASE_PORT_IFINDEX}.${n}`, type: T.Integer, value: 10100 + n })),
+    ...lldpRemote(0, [{ localPortNum: 25, remIndex: 1, chassisSubtype: 4, chassisHex: '001b54000100', portSubtype: 5, portHex: hexOf('Te1/1/1'), portDesc: 'TenGigabitEthernet1/1/1', sysName: 'nbr-core', sysDesc: 'Cisco IOS XE Software, Catalyst 9300', capHex: '2800', addresses: [{ family: 1, hex: '0a000001' }] }]),
+  ];
+  files.set('nbr-access.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // nbr-dist: Aruba 2930F; lldpRemLocalPortNum 26 is no ifIndex and there is no BRIDGE-MIB;
+  // lldpLocPortId is the switch MAC on every port; only lldpLocPortDesc = ifDescr matches.
+  const ports = [25, 26].map((p) => ({ ifIndex: 1000 + p, descr: `GigabitEthernet0/${p}`, name: `Gi0/${p}`, mac: '001b54003000' }));
+  const dev = nbrDevice(0x4e0d, { sysDescr: 'Aruba JL256A 2930F-48G-PoE+-4SFP+ Switch', sysObjectID: '1.3.6.1.4.1.11.2.3.7.11.181.13', sysName: 'nbr-dist', sysServices: 2 }, ports);
+  const extra = [
+    ...lldpLocal(5, '010a000003', [25, 26].map((n) => ({ num: n, subtype: 3, idHex: '001b54003000', desc: `GigabitEthernet0/${n}` }))),
+    ...lldpRemote(311, [{ localPortNum: 26, remIndex: 2, chassisSubtype: 4, chassisHex: '001b54000100', portSubtype: 5, portHex: hexOf('Te1/1/3'), portDesc: 'TenGigabitEthernet1/1/3', sysName: 'nbr-core', sysDesc: 'Cisco IOS XE Software, Catalyst 9300', capHex: '2800', addresses: [{ family: 1, hex: '0a000001' }] }]),
+  ];
+  files.set('nbr-dist.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // nbr-edge: Cisco ISR router, CDP only (no LLDP-MIB at all).
+  const dev = nbrDevice(0x4e0e, { sysDescr: 'Cisco IOS XE Software, ISR4331', sysObjectID: '1.3.6.1.4.1.9.1.1861', sysName: 'nbr-edge', sysServices: 78 }, [
+    { ifIndex: 1, descr: 'GigabitEthernet0/0/0', name: 'Gi0/0/0', mac: '001b54004001' },
+    { ifIndex: 2, descr: 'GigabitEthernet0/0/1', name: 'Gi0/0/1', mac: '001b54004002' },
+  ]);
+  const extra = [
+    { oid: `${CDP_CACHE}.3.2.5`, type: T.Integer, value: 1 }, // cdpCacheAddressType ip(1)
+    { oid: `${CDP_CACHE}.4.2.5`, type: 'hex', value: '0a000001' }, // cdpCacheAddress 10.0.0.1
+    { oid: `${CDP_CACHE}.5.2.5`, type: T.OctetString, value: 'Cisco IOS XE Software, Version 17.12.1' }, // cdpCacheVersion
+    { oid: `${CDP_CACHE}.6.2.5`, type: T.OctetString, value: 'nbr-core' }, // cdpCacheDeviceId
+    { oid: `${CDP_CACHE}.7.2.5`, type: T.OctetString, value: 'TenGigabitEthernet1/1/2' }, // cdpCacheDevicePort
+    { oid: `${CDP_CACHE}.8.2.5`, type: T.OctetString, value: 'cisco C9300-48P' }, // cdpCachePlatform
+    { oid: `${CDP_CACHE}.9.2.5`, type: 'hex', value: '00000029' }, // cdpCacheCapabilities: router, switch, IGMP
+    { oid: `${CDP_CACHE}.11.2.5`, type: T.Integer, value: 1 }, // cdpCacheNativeVLAN
+    { oid: `${CDP_CACHE}.12.2.5`, type: T.Integer, value: 3 }, // cdpCacheDuplex fullduplex(3)
+  ];
+  files.set('nbr-edge.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Write fixtures and the README.
 
 mkdirSync(outDir, { recursive: true });
@@ -479,6 +616,11 @@ same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
 - \`ifindex-swap-later.snmprec\` — 60 s later, ifIndex 3 now names eth7 (other ifName/ifDescr/ifPhysAddress) with much larger counters: a naive poller writes a spike.
 - \`discontinuity.snmprec\` — MikroTik RB4011, ether1-5 + bridge, ifCounterDiscontinuityTime 0 everywhere.
 - \`discontinuity-later.snmprec\` — 60 s later; ifIndex 2's ifCounterDiscontinuityTime changes (its counters were cleared).
+- \`nbr-core.snmprec\`, \`nbr-access.snmprec\`, \`nbr-dist.snmprec\`, \`nbr-edge.snmprec\` — a network wired by LLDP/CDP:
+  nbr-core Te1/1/1 (ifIndex 1) ↔ nbr-access Gi1/0/25 (ifIndex 10125), LLDP; nbr-core Te1/1/2 (2) ↔ nbr-edge
+  Gi0/0/1 (2), CDP; nbr-core Te1/1/3 (3) ↔ nbr-dist Gi0/26 (1026), LLDP. nbr-core: lldpRemLocalPortNum = ifIndex,
+  timeMark 18000, nbr-dist's management address IPv6 only; nbr-access: dot1dBasePort 25 → ifIndex 10125 (ifIndex 25
+  is Po25); nbr-dist: only lldpLocPortDesc matches (lldpLocPortId is the shared switch MAC); nbr-edge: CDP only.
 `;
 writeFileSync(join(outDir, 'README.md'), readme);
 

@@ -3,7 +3,7 @@ import { createSnmpClient, forgetDeviceState, openInventoryFor } from '../app.js
 import { parseNewDeviceBody } from '../inventory/validate.js';
 import { describeError, LinkscopeError } from '../model/errors.js';
 import type { Device, SnmpTarget } from '../model/types.js';
-import { asOid } from '../discovery/values.js';
+import { asOid } from '../snmp/values.js';
 import { SYSTEM } from '../discovery/oids.js';
 import {
   CONFIG_OPTION,

@@ -20,6 +20,8 @@ export async function walkCommand(ctx: CommandContext): Promise<number> {
   if (positionals.length !== 2) throw usageError('walk needs HOST[:PORT] and an OID or name (linkscope walk --help)');
   const { host, port } = parseHostPort(positionals[0] ?? '');
   const mibs = MibStore.load();
+  // A module that does not load only loses its own names; say which, once, on stderr.
+  for (const m of mibs.skipped) ctx.stderr.write(`linkscope: MIB module ${m.module} (${m.path}) not loaded: ${m.reason}\n`);
   const root = mibs.oidForName(positionals[1] ?? '');
   let device;
   try {

@@ -8,7 +8,7 @@ import { rowsPerColumn, type RequestOptions, type SnmpSession, type VarBind, typ
 import { PROBES } from '../profiles/device-classes.js';
 import { classifyDevice } from './classify.js';
 import { COUNTER_SOURCES, DISCOVERY_COLUMNS, IF, POLL_STATUS_COLUMNS, SYSTEM, type IfColumn } from './oids.js';
-import { asBigint, asDisplayName, asMac, asNumber, asOid, asText, valueHash } from './values.js';
+import { asBigint, asDisplayName, asMac, asNumber, asOid, asText, valueHash } from '../snmp/values.js';
 
 export interface CounterSource {
   readonly column: IfColumn;

@@ -1,5 +1,6 @@
 /** Unit tests for the MIB store (names ↔ OIDs from mibs/) and the generated IANAifType table. */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createModuleStore } from 'net-snmp';
@@ -14,7 +15,54 @@ beforeAll(() => {
 
 describe('MibStore', () => {
   it('loads the modules in mibs/', () => {
-    expect([...mibs.modules].sort()).toEqual(['IANAifType-MIB', 'IF-MIB', 'SNMPv2-CONF', 'SNMPv2-MIB', 'SNMPv2-SMI', 'SNMPv2-TC']);
+    expect([...mibs.modules].sort()).toEqual([
+      'BRIDGE-MIB',
+      'IANA-ADDRESS-FAMILY-NUMBERS-MIB',
+      'IANAifType-MIB',
+      'IEEE8021-TC-MIB',
+      'IF-MIB',
+      'INET-ADDRESS-MIB',
+      'LLDP-MIB',
+      'LLDP-V2-MIB',
+      'LLDP-V2-TC-MIB',
+      'RFC-1212',
+      'RFC1155-SMI',
+      'RFC1158-MIB',
+      'RFC1213-MIB',
+      'RFC1271-MIB',
+      'RMON-MIB',
+      'RMON2-MIB',
+      'SNMP-FRAMEWORK-MIB',
+      'SNMPv2-CONF',
+      'SNMPv2-MIB',
+      'SNMPv2-SMI',
+      'SNMPv2-TC',
+      'TOKEN-RING-RMON-MIB',
+    ]);
+    expect(mibs.skipped).toEqual([]);
+  });
+
+  it('resolves the neighbour tables, LLDP-V2-MIB under its multi-line root 1.3.111.2.802.1.1.13', () => {
+    expect(mibs.oidForName('LLDP-MIB::lldpRemSysName')).toBe('1.0.8802.1.1.2.1.4.1.1.9');
+    expect(mibs.nameForOid('1.0.8802.1.1.2.1.4.1.1.9.0.8.1')).toBe('LLDP-MIB::lldpRemSysName.0.8.1');
+    expect(mibs.oidForName('LLDP-V2-MIB::lldpV2RemSysName')).toBe('1.3.111.2.802.1.1.13.1.4.1.1.10');
+    expect(mibs.oidForName('BRIDGE-MIB::dot1dBasePortIfIndex')).toBe('1.3.6.1.2.1.17.1.4.1.2');
+  });
+
+  it('skips a broken module and the modules importing it, and loads the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkscope-mibs-'));
+    try {
+      for (const m of ['SNMPv2-SMI', 'SNMPv2-TC', 'SNMPv2-CONF', 'IF-MIB', 'IANAifType-MIB', 'SNMPv2-MIB']) copyFileSync(join(defaultMibDir(), `${m}.mib`), join(dir, `${m}.mib`));
+      writeFileSync(join(dir, 'BROKEN-MIB.mib'), 'BROKEN-MIB DEFINITIONS ::= BEGIN\nIMPORTS mib-2 FROM SNMPv2-SMI;\nbroken OBJECT IDENTIFIER ::= { nosuchparent(9 }\nfoo OBJECT-TYPE SYNTAX\nEND\n');
+      writeFileSync(join(dir, 'NOT-A-MIB.txt'), 'hello\n');
+      writeFileSync(join(dir, 'USES-BROKEN-MIB.mib'), 'USES-BROKEN-MIB DEFINITIONS ::= BEGIN\nIMPORTS broken FROM BROKEN-MIB;\nchild OBJECT IDENTIFIER ::= { broken 1 }\nEND\n');
+      const store = MibStore.load({ dir });
+      expect(store.oidForName('IF-MIB::ifDescr')).toBe('1.3.6.1.2.1.2.2.1.2');
+      expect(store.skipped.map((s) => s.module)).toContain('NOT-A-MIB.txt');
+      expect(store.modules).not.toContain('USES-BROKEN-MIB');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('resolves qualified, bare, instance and numeric names', () => {

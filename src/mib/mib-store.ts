@@ -1,8 +1,8 @@
 /** OID ↔ name for the MIB modules in mibs/, loaded once at startup through net-snmp's ModuleStore. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createModuleStore } from 'net-snmp';
+import { createModuleStore, type ModuleStore } from 'net-snmp';
 import { LinkscopeError } from '../model/errors.js';
 import { isNumericOid } from '../snmp/oid.js';
 
@@ -28,6 +28,7 @@ interface MibFile {
   readonly path: string;
   readonly module: string;
   readonly imports: string[];
+  readonly text: string;
 }
 
 function readMibFile(path: string): MibFile {
@@ -36,7 +37,19 @@ function readMibFile(path: string): MibFile {
   if (module === undefined) throw new LinkscopeError('LS_MIB_LOAD', `${path} has no "<MODULE> DEFINITIONS ::= BEGIN" line; is it a MIB module?`);
   const block = IMPORTS_BLOCK.exec(text)?.[1] ?? '';
   const imports = [...block.matchAll(FROM)].map((m) => m[1] as string);
-  return { path, module, imports };
+  return { path, module, imports, text };
+}
+
+const OID_VALUE = /::=\s*\{([^}]*)\}/g;
+
+/**
+ * Puts every `::= { … }` OID value on one line, comments dropped. net-snmp's parser collapses only
+ * the first whitespace run of a value, so a value spread over lines, such as LLDP-V2-TC-MIB's
+ * `{ org ieee(111) standards-association-numbers-series-standards(2)⏎ lan-man-stds(802) ieee802dot1(1) 1 }`,
+ * came out as 1.3.111.2 instead of 1.3.111.2.802.1.1 and shifted all of LLDP-V2-MIB.
+ */
+export function normalizeOidValues(text: string): string {
+  return text.replace(OID_VALUE, (_m, body: string) => `::= { ${body.replace(/--[^\n]*/g, ' ').replace(/\s+/g, ' ').trim()} }`);
 }
 
 /**
@@ -62,6 +75,24 @@ function dependencyOrder(files: MibFile[]): MibFile[] {
   return ordered;
 }
 
+/** A module that could not be loaded: the rest of mibs/ still is (a broken MIB never stops start-up). */
+export interface SkippedModule {
+  readonly module: string;
+  readonly path: string;
+  readonly reason: string;
+}
+
+/** SMIv1 modules kept for the imports of RFC1271-MIB / TOKEN-RING-RMON-MIB (needed by LLDP-MIB via RMON2-MIB). */
+const SUPERSEDED_MODULES: ReadonlySet<string> = new Set(['RFC1155-SMI', 'RFC-1212', 'RFC1158-MIB', 'RFC1213-MIB', 'RFC1271-MIB']);
+
+/** ModuleStore.loadFromFile, on the pre-processed text (see normalizeOidValues). */
+function loadInto(store: ModuleStore, f: MibFile): void {
+  const before = new Set(store.getModuleNames());
+  store.parser.ParseModule(basename(f.path, extname(f.path)), normalizeOidValues(f.text));
+  store.parser.Serialize();
+  for (const m of store.getModuleNames()) if (!before.has(m)) store.addTranslationsForModule(m);
+}
+
 export interface MibStoreOptions {
   /** Folder of `.mib`/`.txt`/`.my` modules. Default: the repository's mibs/. */
   readonly dir?: string;
@@ -73,11 +104,14 @@ export class MibStore {
   readonly #nameToOid: Map<string, string>;
   readonly #oidToName: Map<string, string>;
   readonly modules: readonly string[];
+  /** Modules that failed to parse or compile; their names do not resolve, every other module's do. */
+  readonly skipped: readonly SkippedModule[];
 
-  private constructor(qualifiedToOid: Map<string, string>, oidToName: Map<string, string>, modules: string[]) {
+  private constructor(qualifiedToOid: Map<string, string>, oidToName: Map<string, string>, modules: string[], skipped: SkippedModule[]) {
     this.#qualifiedToOid = qualifiedToOid;
     this.#oidToName = oidToName;
     this.modules = modules;
+    this.skipped = skipped;
     this.#nameToOid = new Map();
     for (const [qualified, oid] of qualifiedToOid) {
       const name = qualified.slice(qualified.indexOf('::') + 2);
@@ -86,7 +120,11 @@ export class MibStore {
     }
   }
 
-  /** Loads every module in the folder (once, at startup: ~100 ms for the six standard modules). */
+  /**
+   * Loads every module in the folder (once, at startup: ~100 ms for the six standard modules).
+   * A module that fails to load is listed in `skipped` and the others still load; only an
+   * unreadable folder is LS_MIB_LOAD.
+   */
   static load(options: MibStoreOptions = {}): MibStore {
     const dir = resolve(options.dir ?? defaultMibDir());
     let names: string[];
@@ -95,19 +133,44 @@ export class MibStore {
     } catch (err) {
       throw new LinkscopeError('LS_MIB_LOAD', `cannot read the MIB folder ${dir}: ${(err as Error).message}`, { cause: err });
     }
-    const files = dependencyOrder(names.map((n) => readMibFile(join(dir, n))));
-    // No base modules: ours in mibs/ are the only source of truth.
-    const store = createModuleStore({ baseModules: [] });
-    for (const f of files) {
+    const skipped: SkippedModule[] = [];
+    const read: MibFile[] = [];
+    for (const n of names) {
       try {
-        store.loadFromFile(f.path);
+        read.push(readMibFile(join(dir, n)));
       } catch (err) {
-        throw new LinkscopeError('LS_MIB_LOAD', `cannot load MIB module ${f.module} from ${f.path}: ${(err as Error).message}`, { cause: err });
+        skipped.push({ module: n, path: join(dir, n), reason: (err as Error).message });
       }
     }
-    const qualifiedToOid = new Map(Object.entries(store.translations.moduleToOid));
-    const oidToName = new Map(Object.entries(store.translations.oidToModule));
-    return new MibStore(qualifiedToOid, oidToName, files.map((f) => f.module));
+    const files = dependencyOrder(read);
+    // No base modules: ours in mibs/ are the only source of truth.
+    let store = createModuleStore({ baseModules: [] });
+    const loaded: MibFile[] = [];
+    for (const f of files) {
+      const bad = f.imports.filter((m) => skipped.some((s) => s.module === m));
+      if (bad.length > 0) {
+        skipped.push({ module: f.module, path: f.path, reason: `imports a module that did not load (${bad.join(', ')})` });
+        continue;
+      }
+      try {
+        loadInto(store, f);
+        loaded.push(f);
+      } catch (err) {
+        skipped.push({ module: f.module, path: f.path, reason: (err as Error).message });
+        // The parser keeps the broken module's half-compiled state and recompiles it on every
+        // later load: start over with the modules that loaded (rare, and only at start-up).
+        store = createModuleStore({ baseModules: [] });
+        for (const ok of loaded) loadInto(store, ok);
+      }
+    }
+    // SMIv2 names win over the SMIv1 modules shipped only because RMON's imports need them
+    // (RFC1213-MIB::ifInOctets is IF-MIB::ifInOctets): those fill gaps, never replace.
+    const all = Object.entries(store.translations.moduleToOid);
+    const superseded = (q: string): boolean => SUPERSEDED_MODULES.has(q.slice(0, q.indexOf('::')));
+    const qualifiedToOid = new Map([...all.filter(([q]) => !superseded(q)), ...all.filter(([q]) => superseded(q))]);
+    const oidToName = new Map<string, string>();
+    for (const [q, oid] of qualifiedToOid) if (!oidToName.has(oid)) oidToName.set(oid, q);
+    return new MibStore(qualifiedToOid, oidToName, loaded.map((f) => f.module), skipped);
   }
 
   /**

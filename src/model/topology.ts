@@ -46,6 +46,29 @@ export interface NeighborDiscovery {
   readonly neighbors: readonly Neighbor[];
   /** Rows whose local port could not be mapped (they are in `neighbors` with localIfIndex null). */
   readonly unmapped: number;
+  /** What was walked and what went wrong, for logs and metrics; absent where nothing was walked. */
+  readonly diagnostics?: NeighborDiagnostics;
+}
+
+export interface NeighborTableError {
+  /** The table (`lldpRemTable`, `cdpCacheTable`, …) that was lost; the other tables still count. */
+  readonly table: string;
+  /** An LS_* code from model/errors.ts. */
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface NeighborDiagnostics {
+  /** Tables that answered with at least one row. */
+  readonly tablesWithRows: readonly string[];
+  /** Tables whose walk failed (or was not tried after the agent timed out): they count as empty. */
+  readonly tableErrors: readonly NeighborTableError[];
+  /** Rows with nothing in them (no chassis ID, port ID or name: Cambium PMP answers one all-zero row), left out. */
+  readonly emptyRows: number;
+  /** Varbinds whose index had a shape no profile knows, left out. */
+  readonly badIndex: number;
+  /** Rows seen twice (LLDP-MIB and LLDP-V2-MIB on one agent), kept once. */
+  readonly duplicates: number;
 }
 
 /** A neighbour as stored and served: the row plus when it was first and last seen (ISO 8601). */

@@ -2,7 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import { IF, SYSTEM, type IfColumn } from '../discovery/oids.js';
 import { chooseSpeedBps, discoverDevice, indexColumns, type DeviceDiscovery, type DiscoveredInterface, type IfRow } from '../discovery/discover.js';
-import { asBigint, asDisplayName, asNumber, bigintOf, valueHash } from '../discovery/values.js';
+import { asBigint, asDisplayName, asNumber, bigintOf, valueHash } from '../snmp/values.js';
 import type { Device, DeviceState, InterfaceState } from '../model/types.js';
 import { ifStatusName } from '../model/types.js';
 import { DEFAULT_MAX_VARBINDS_PER_POLL, rowsPerColumn, WalkBudget, type SnmpSession, type VarBind } from '../snmp/types.js';

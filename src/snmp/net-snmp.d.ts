@@ -111,6 +111,12 @@ declare module 'net-snmp' {
 
   export interface ModuleStore {
     loadFromFile(fileName: string): void;
+    /** The parser behind loadFromFile (net-snmp lib/mib.js); used to load pre-processed module text. */
+    parser: {
+      ParseModule(fileName: string, contents: string): void;
+      Serialize(): void;
+    };
+    addTranslationsForModule(moduleName: string): void;
     getModule(moduleName: string): Record<string, unknown> | undefined;
     getModuleNames(includeBase?: boolean): string[];
     translations: {

@@ -7,6 +7,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverDevice, type DeviceDiscovery } from '../../src/discovery/discover.js';
+import { discoverNeighbors } from '../../src/discovery/neighbors.js';
+import type { NeighborDiscovery } from '../../src/model/topology.js';
 import { Secret } from '../../src/model/secret.js';
 import { ifStatusName } from '../../src/model/types.js';
 import { createSnmpClient } from '../../src/app.js';
@@ -39,11 +41,23 @@ interface ExpectedPort {
   ifAdminStatus: string | null;
 }
 
+interface ExpectedLink {
+  local_ifIndex: number | null;
+  local_ifName: string | null;
+  protocol: string;
+  remote_hostname: string | null;
+  remote_port: string | null;
+}
+
 interface Expected {
   name: string;
   type: string | null;
   ports: ExpectedPort[] | null;
+  links: ExpectedLink[] | null;
 }
+
+/** The issue's bar for neighbours, over every device with expected links: 95 % recall. */
+const MIN_LINK_RECALL = 0.95;
 
 if (!PRESENT) {
   // Said plainly, so a green run without the fixtures is not mistaken for a conformance pass.
@@ -103,7 +117,7 @@ function comparePort(exp: ExpectedPort, found: DeviceDiscovery['interfaces'][num
   return out;
 }
 
-describe.skipIf(!PRESENT)('LibreNMS conformance (interfaces)', () => {
+describe.skipIf(!PRESENT)('LibreNMS conformance (interfaces, neighbours)', () => {
   let sim: SnmpsimHandle;
   const names = PRESENT
     ? readdirSync(join(ROOT, 'expected'))
@@ -125,12 +139,8 @@ describe.skipIf(!PRESENT)('LibreNMS conformance (interfaces)', () => {
     expect(names.length).toBeGreaterThan(0);
   });
 
-  // One test per recording: a device whose discovery throws, whose ports fall short, or whose
-  // role contradicts LibreNMS fails on its own, however many ports the others contribute.
-  it.each(names)('%s: discovers the ports and role LibreNMS expects', async (name) => {
-    const expected = JSON.parse(readFileSync(join(ROOT, 'expected', `${name}.json`), 'utf8')) as Expected;
-    // A generous timeout: the claim is about what is discovered, not how fast, on a busy machine.
-    const session = client.open({
+  const openSession = (name: string) =>
+    client.open({
       host: sim.host,
       port: sim.port,
       credentials: { version: '2c', community: new Secret(name) },
@@ -138,6 +148,13 @@ describe.skipIf(!PRESENT)('LibreNMS conformance (interfaces)', () => {
       retries: 2,
       maxRepetitions: DEFAULTS.snmp.maxRepetitions,
     });
+
+  // One test per recording: a device whose discovery throws, whose ports fall short, or whose
+  // role contradicts LibreNMS fails on its own, however many ports the others contribute.
+  it.each(names)('%s: discovers the ports and role LibreNMS expects', async (name) => {
+    const expected = JSON.parse(readFileSync(join(ROOT, 'expected', `${name}.json`), 'utf8')) as Expected;
+    // A generous timeout: the claim is about what is discovered, not how fast, on a busy machine.
+    const session = openSession(name);
     let discovery: DeviceDiscovery;
     try {
       discovery = (await discoverDevice(session)).discovery;
@@ -169,4 +186,60 @@ describe.skipIf(!PRESENT)('LibreNMS conformance (interfaces)', () => {
     }
     if (allowed !== undefined) expect(allowed, `${name}: role ${role}, LibreNMS type ${expected.type}`).toContain(discovery.role);
   }, 60_000);
+
+  // Neighbours: per device, each expected link (LibreNMS `links`) must be found on the same local
+  // port (ifIndex) with the same remote name and protocol. Names are compared as the recording
+  // holds them (LibreNMS anonymised some as `<private>`, in the recording too).
+  const tally = { expected: 0, matched: 0, found: 0, foundMatched: 0 };
+  it.each(names)('%s: finds the neighbours LibreNMS expects', async (name) => {
+    const expected = JSON.parse(readFileSync(join(ROOT, 'expected', `${name}.json`), 'utf8')) as Expected;
+    const session = openSession(name);
+    let result: NeighborDiscovery;
+    try {
+      const { discovery } = await discoverDevice(session);
+      result = await discoverNeighbors(session, discovery);
+    } finally {
+      session.close();
+    }
+    const errors = result.diagnostics?.tableErrors ?? [];
+    const extra = `unmapped ${result.unmapped}` + (errors.length > 0 ? `; table errors: ${errors.map((e) => `${e.table} ${e.code}`).join(', ')}` : '');
+    if (expected.links === null) {
+      console.log(`${name}: links not asserted by LibreNMS; linkscope found ${result.neighbors.length} (${extra})`);
+      return;
+    }
+    const key = (protocol: string, ifIndex: number | null, remote: string | null): string => `${protocol}|${ifIndex ?? '-'}|${remote ?? ''}`;
+    const wanted = new Map<string, number>();
+    for (const l of expected.links) wanted.set(key(l.protocol, l.local_ifIndex, l.remote_hostname), (wanted.get(key(l.protocol, l.local_ifIndex, l.remote_hostname)) ?? 0) + 1);
+    const left = new Map(wanted);
+    let foundMatched = 0;
+    const falsePositives: string[] = [];
+    for (const n of result.neighbors) {
+      const k = key(n.protocol, n.localIfIndex, n.remoteName);
+      const count = left.get(k) ?? 0;
+      if (count > 0) {
+        left.set(k, count - 1);
+        foundMatched += 1;
+      } else falsePositives.push(`${k} (${n.mappedBy ?? 'unmapped'})`);
+    }
+    const missed = [...left].filter(([, c]) => c > 0).map(([k, c]) => (c > 1 ? `${k} x${c}` : k));
+    const recall = expected.links.length === 0 ? 1 : foundMatched / expected.links.length;
+    const precision = result.neighbors.length === 0 ? 1 : foundMatched / result.neighbors.length;
+    tally.expected += expected.links.length;
+    tally.matched += foundMatched;
+    tally.found += result.neighbors.length;
+    tally.foundMatched += foundMatched;
+    console.log(
+      `${name}: neighbours recall ${foundMatched}/${expected.links.length} ${(recall * 100).toFixed(1)}%, precision ${foundMatched}/${result.neighbors.length} ${(precision * 100).toFixed(1)}% (${extra})` +
+        (missed.length > 0 ? `\n  missed: ${missed.join('; ')}` : '') +
+        (falsePositives.length > 0 ? `\n  not expected: ${falsePositives.join('; ')}` : ''),
+    );
+  }, 60_000);
+
+  it('finds at least 95 % of the expected neighbours overall', () => {
+    const recall = tally.expected === 0 ? 1 : tally.matched / tally.expected;
+    const precision = tally.found === 0 ? 1 : tally.foundMatched / tally.found;
+    console.log(`neighbours overall: recall ${tally.matched}/${tally.expected} ${(recall * 100).toFixed(1)}%, precision ${tally.foundMatched}/${tally.found} ${(precision * 100).toFixed(1)}%`);
+    expect(tally.expected).toBeGreaterThan(0);
+    expect(recall).toBeGreaterThanOrEqual(MIN_LINK_RECALL);
+  });
 });

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asNumber, asText } from '../../src/discovery/values.js';
+import { asNumber, asText } from '../../src/snmp/values.js';
 import { createLogger, type Logger } from '../../src/observability/logger.js';
 import type { InfluxSink } from '../../src/storage/influx-sink.js';
 import { formatPoint } from '../../src/storage/line-protocol.js';

@@ -1,5 +1,5 @@
-/** Pure helpers turning decoded SNMP values into domain values; tolerant of agents that send the wrong type. */
-import type { SnmpValue } from '../snmp/types.js';
+/** Varbind value → domain value coercion (text, names, MACs, numbers), shared by discovery, the poller and the table engine. Pure; tolerant of agents that send the wrong type. */
+import type { SnmpValue } from './types.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
