@@ -6,6 +6,8 @@ import { Secret } from '../model/secret.js';
 import { silentLogger } from '../observability/logger.js';
 import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
 import type { SnmpTarget } from '../model/types.js';
+import type { NeighborDiscovery } from '../model/topology.js';
+import type { Point } from '../storage/types.js';
 import { SnmpType, type SnmpClient } from '../snmp/types.js';
 import type { StoredBaseline } from '../state/counter-store.js';
 import { LiveState } from '../state/live-state.js';
@@ -251,6 +253,70 @@ function slowDeadClient(fake: FakeSnmpClient): SnmpClient & { readonly opened: S
     },
   };
 }
+
+describe('Poller topology step', () => {
+  const LLDP_REM = '1.0.8802.1.1.2.1.4.1.1'; // LLDP-MIB::lldpRemEntry
+  let inventory: MemoryInventory;
+  let snmp: FakeSnmpClient;
+  let sink: CollectingSink;
+  let poller: Poller;
+  let recorded: { deviceId: number; names: (string | null)[]; atMs: number }[];
+  let agent: FakeAgent;
+
+  /** An agent whose eth0 (ifIndex 1) sees core1 over LLDP (lldpRemLocalPortNum = ifIndex). */
+  const lldpAgent = (): FakeAgent =>
+    smallAgent()
+      .set('1.3.6.1.2.1.31.1.1.1.1.1', SnmpType.OctetString, 'eth0')
+      .set(`${LLDP_REM}.4.0.1.1`, SnmpType.Integer, 7)
+      .set(`${LLDP_REM}.5.0.1.1`, SnmpType.OctetString, 'core1')
+      .set(`${LLDP_REM}.6.0.1.1`, SnmpType.Integer, 5)
+      .set(`${LLDP_REM}.7.0.1.1`, SnmpType.OctetString, 'xe-0/0/1')
+      .set(`${LLDP_REM}.9.0.1.1`, SnmpType.OctetString, 'core1');
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 1_700_000_000_000 });
+    inventory = new MemoryInventory();
+    snmp = new FakeSnmpClient();
+    sink = new CollectingSink();
+    recorded = [];
+    agent = lldpAgent();
+    snmp.addAgent('10.0.0.1', agent);
+    const topology = {
+      intervalMs: 5 * 60_000,
+      record: (deviceId: number, d: NeighborDiscovery, atMs: number) => void recorded.push({ deviceId, names: d.neighbors.map((n) => n.remoteName), atMs }),
+      linkPoints: (deviceId: number, atMs: number): Point[] => [{ measurement: 'link', tags: { a_device: String(deviceId) }, fields: { status: 1n }, time: Math.floor(atMs / 1000) }],
+    };
+    poller = new Poller({ inventory, snmp, sink, state: new LiveState(), counters: new MemoryCounters(), logger: silentLogger(), settings: SETTINGS, topology, random: () => 0 });
+    inventory.add({ host: '10.0.0.1', name: 'sw1', snmp: { version: '2c', community: new Secret('c') } });
+  });
+
+  afterEach(async () => {
+    await poller.stop();
+    vi.useRealTimers();
+  });
+
+  it('discovers neighbours right after interface discovery and writes link points after every poll', async () => {
+    poller.start();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(recorded).toEqual([{ deviceId: 1, names: ['core1'], atMs: 1_700_000_000_000 }]);
+    await vi.advanceTimersByTimeAsync(2 * 60_000);
+    // Three polls, one neighbour discovery: it is not repeated on every poll.
+    expect(recorded).toHaveLength(1);
+    expect(sink.points.filter((p) => p.measurement === 'link')).toHaveLength(3);
+  });
+
+  it('rediscovers neighbours every topology.interval and when a port changes oper status', async () => {
+    poller.start();
+    await vi.advanceTimersByTimeAsync(1);
+    agent.set('1.3.6.1.2.1.2.2.1.8.1', SnmpType.Integer, 2); // eth0 goes down
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(recorded.map((r) => r.atMs)).toEqual([1_700_000_000_000, 1_700_000_060_000]);
+    await vi.advanceTimersByTimeAsync(4 * 60_000); // no change: not again before 5 min since the last
+    expect(recorded).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(recorded.map((r) => r.atMs)).toEqual([1_700_000_000_000, 1_700_000_060_000, 1_700_000_360_000]);
+  });
+});
 
 describe('Poller lanes', () => {
   const DEAD = 2000;

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import type { Inventory } from '../inventory/types.js';
 import { describeError, isLinkscopeError, LinkscopeError, type ErrorCode } from '../model/errors.js';
 import type { Secret } from '../model/secret.js';
-import type { Device, DeviceState, DeviceStatus, SnmpTarget } from '../model/types.js';
+import type { Device, DeviceState, DeviceStatus, InterfaceState, SnmpTarget } from '../model/types.js';
 import type { Logger } from '../observability/logger.js';
 import type { SessionStats, SnmpClient, SnmpSession } from '../snmp/types.js';
 import type { CounterStore } from '../state/counter-store.js';
@@ -19,9 +19,10 @@ import type { LiveState } from '../state/live-state.js';
 import { pendingState } from '../state/live-state.js';
 import type { SampleSink } from '../storage/types.js';
 import type { DeviceDiscovery } from '../discovery/discover.js';
+import { discoverNeighbors } from '../discovery/neighbors.js';
 import { downPoint, pollDevice, upState, type CounterBaseline, type PollResult } from './poll-device.js';
 import { Semaphore } from './semaphore.js';
-import type { DevicePollFigures, LaneFigures, PollerControl, PollerMetrics } from './types.js';
+import type { DevicePollFigures, LaneFigures, PollerControl, PollerMetrics, TopologyRecorder } from './types.js';
 
 export interface PollerSettings {
   readonly pollIntervalMs: number;
@@ -61,6 +62,8 @@ export interface PollerDeps {
   readonly counters: Pick<CounterStore, 'load' | 'save' | 'remove'> & Partial<Pick<CounterStore, 'savedAtMs'>>;
   readonly logger: Logger;
   readonly settings: PollerSettings;
+  /** Neighbour discovery and `link` points; absent = no topology (unit tests, tools). */
+  readonly topology?: TopologyRecorder;
   readonly nowMs?: () => number;
   readonly random?: () => number;
 }
@@ -103,6 +106,10 @@ interface Runtime {
   failures: number;
   /** The agent answered the last poll (possibly with an error the poll could not get past). */
   answered: boolean;
+  /** Wall-clock ms of the last neighbour discovery; null = none yet in this process. */
+  neighborsAtMs: number | null;
+  /** operSignature() of the interfaces at the last poll: a change re-runs neighbour discovery. */
+  operSignature: number;
   lastProblem: string | null;
   figures: Figures;
   log: Logger;
@@ -307,6 +314,8 @@ export class Poller implements PollerControl {
         nextDueMs: 0,
         failures: 0,
         answered: false,
+        neighborsAtMs: null,
+        operSignature: 0,
         lastProblem: null,
         figures: { polls: 0, failures: 0, timeouts: 0, varbinds: 0, requests: 0, skippedOverruns: 0, discontinuities: 0, lastSuccessMs: null },
         log: this.#deps.logger.child({ module: 'poller', deviceId: device.id, device: device.name, host: device.host }),
@@ -467,6 +476,7 @@ export class Poller implements PollerControl {
       }
       if (result.withheld.length > 0) rt.log.debug({ withheld: result.withheld }, 'rates withheld after a counter discontinuity');
       rt.log.debug({ pollMs: result.pollMs, points: result.points.length }, 'polled');
+      if (this.#deps.topology !== undefined) await this.#topologyStep(rt, this.#deps.topology, session, result, opts.signal);
       await this.#deps.counters.save(device.id, agent, result.baseline).catch((err: unknown) => {
         rt.log.warn({ err }, `cannot save counter state: ${describeError(err)}`);
       });
@@ -516,6 +526,35 @@ export class Poller implements PollerControl {
     }
   }
 
+  /**
+   * Neighbour discovery when due (after interface discovery, every topology.interval, after an oper
+   * status change), then the `link` points of the links this device is side a of. Never fails the
+   * poll: discoverNeighbors loses only the tables an agent breaks, and throws only on abort.
+   */
+  async #topologyStep(rt: Runtime, topology: TopologyRecorder, session: SnmpSession, result: PollResult, signal: AbortSignal): Promise<void> {
+    const nowMs = this.#now();
+    const signature = operSignature(result.interfaces);
+    const due =
+      result.rediscovered || rt.neighborsAtMs === null || nowMs - rt.neighborsAtMs >= topology.intervalMs || signature !== rt.operSignature;
+    rt.operSignature = signature;
+    if (due) {
+      const found = await discoverNeighbors(session, result.discovery, { signal });
+      rt.neighborsAtMs = nowMs;
+      if (rt.removed) return;
+      try {
+        topology.record(rt.device.id, found, nowMs);
+      } catch (err) {
+        // Removed by another process between the poll and now: nothing to record.
+        if (!isLinkscopeError(err, 'LS_DEVICE_NOT_FOUND')) throw err;
+        return;
+      }
+      const problems = found.diagnostics?.tableErrors ?? [];
+      rt.log.debug({ neighbors: found.neighbors.length, unmapped: found.unmapped, tableErrors: problems.length }, 'neighbours discovered');
+    }
+    const points = topology.linkPoints(rt.device.id, nowMs);
+    if (points.length > 0) this.#deps.sink.write(points);
+  }
+
   #count(rt: Runtime, d: SessionStats, failed: boolean): void {
     for (const f of [rt.figures, this.#totals]) {
       f.polls += 1;
@@ -540,4 +579,14 @@ export class Poller implements PollerControl {
       pollMs,
     };
   }
+}
+
+/** A cheap hash of every interface's oper status: equal while no port went up or down. */
+function operSignature(interfaces: readonly InterfaceState[]): number {
+  let h = 0x811c9dc5;
+  for (const itf of interfaces) {
+    h = Math.imul(h ^ itf.ifIndex, 0x01000193);
+    h = Math.imul(h ^ itf.operStatus.length ^ (itf.operStatus.charCodeAt(0) << 8), 0x01000193);
+  }
+  return h >>> 0;
 }

@@ -1,4 +1,6 @@
-/** What the API and CLI may ask of a running poller. */
+/** What the API and CLI may ask of a running poller, and what the poller hands to topology. */
+import type { NeighborDiscovery } from '../model/topology.js';
+import type { Point } from '../storage/types.js';
 
 export interface DevicePollFigures {
   readonly deviceId: number;
@@ -41,4 +43,16 @@ export interface PollerControl {
   /** Stop polling a device (after DELETE); its history stays in InfluxDB. */
   unschedule(deviceId: number): void;
   metrics(): PollerMetrics;
+}
+
+/**
+ * Where the poller hands each device's neighbour discovery, and whence it takes the `link` points
+ * written after a device's poll. Neighbours are rediscovered right after interface discovery, every
+ * `intervalMs` (topology.interval), and after any interface of the device changed oper status.
+ */
+export interface TopologyRecorder {
+  readonly intervalMs: number;
+  record(deviceId: number, discovery: NeighborDiscovery, nowMs: number): void;
+  /** One point per merged link whose side a is this device (so each link is written once per poll). */
+  linkPoints(deviceId: number, nowMs: number): readonly Point[];
 }
