@@ -1,0 +1,196 @@
+/** Topology for the API and the `link` measurement: neighbours from the inventory merged into links, live status from LiveState. */
+import type { DeviceNeighbors, Inventory } from '../inventory/types.js';
+import type { Link, LinkStatus, NeighborDiscovery, NeighborRecord } from '../model/topology.js';
+import type { Device, DeviceRole, DeviceState, DeviceStatus, InterfaceState } from '../model/types.js';
+import { LINK_FIELD, MEASUREMENT, TAG, type LinkFields, type LinkTags } from '../storage/schema.js';
+import type { Point } from '../storage/types.js';
+import { buildTopology, liveLink, type LinkShape, type LiveLookup, type TopologyGraph } from '../topology/merge.js';
+import type { LiveState } from './live-state.js';
+
+export interface LinkFilter {
+  readonly status?: LinkStatus | undefined;
+  /** Percent; links without a utilisation never pass. */
+  readonly minUtilization?: number | undefined;
+  /** Links with this inventory device at either end. */
+  readonly deviceId?: number | undefined;
+}
+
+export interface TopologyNode {
+  /** The device id, or `ext:<chassis ID or name>` for a neighbour outside the inventory. */
+  readonly id: number | string;
+  readonly name: string;
+  readonly role: DeviceRole | null;
+  /** Live status of an inventory device; `unknown` for an external one (it is not polled). */
+  readonly status: DeviceStatus | 'unknown';
+  readonly external: boolean;
+}
+
+/** A link in /topology: the link plus the node ids of its ends, as graph libraries want them. */
+export type TopologyEdge = Link & { readonly source: number | string; readonly target: number | string };
+
+export interface TopologyView {
+  readonly nodes: readonly TopologyNode[];
+  readonly edges: readonly TopologyEdge[];
+}
+
+/** What the API reads. */
+export interface TopologyReader {
+  /** The device's neighbour rows still within staleAfter, each with the inventory device it is. */
+  neighbors(deviceId: number, nowMs: number): readonly NeighborRecord[];
+  links(nowMs: number, filter?: LinkFilter): Link[];
+  link(id: string, nowMs: number): Link | undefined;
+  topology(nowMs: number): TopologyView;
+}
+
+export interface TopologyStateOptions {
+  readonly inventory: Inventory;
+  readonly state: LiveState;
+  /** topology.staleAfter: how long a link no longer reported stays listed (as down). */
+  readonly staleAfterMs: number;
+}
+
+interface Built {
+  readonly devicesToken: number;
+  readonly neighborsToken: number;
+  /** sysName and interface count of every device: what matching read from live state. */
+  readonly liveKey: string;
+  readonly graph: TopologyGraph;
+  readonly byId: ReadonlyMap<string, LinkShape>;
+}
+
+/**
+ * Keeps the merged topology and rebuilds it only when the devices, the neighbours, a device's
+ * sysName or interface list changed, or a link passed staleAfter; live status and rates are read
+ * from LiveState on every call, so they are as fresh as the latest poll.
+ */
+export class TopologyState implements TopologyReader {
+  readonly #inventory: Inventory;
+  readonly #state: LiveState;
+  readonly #staleAfterMs: number;
+  #devices: { readonly token: number; readonly list: readonly Device[] } | undefined;
+  #built: Built | undefined;
+  readonly #ifIndex = new WeakMap<DeviceState, Map<number, InterfaceState>>();
+  readonly #live: LiveLookup;
+
+  constructor(options: TopologyStateOptions) {
+    this.#inventory = options.inventory;
+    this.#state = options.state;
+    this.#staleAfterMs = options.staleAfterMs;
+    this.#live = {
+      deviceStatus: (id) => this.#state.get(id)?.status,
+      iface: (id, ifIndex) => {
+        const s = this.#state.get(id);
+        return s === undefined ? undefined : this.#interfaces(s).get(ifIndex);
+      },
+    };
+  }
+
+  /**
+   * Hands over a fresh neighbour discovery of one device (the poller calls this after interface
+   * discovery, every topology.interval). Throws LS_DEVICE_NOT_FOUND when the device was removed meanwhile.
+   */
+  record(deviceId: number, discovery: NeighborDiscovery, nowMs: number): void {
+    this.#inventory.recordNeighbors(deviceId, discovery, new Date(nowMs).toISOString(), this.#staleAfterMs);
+  }
+
+  neighbors(deviceId: number, nowMs: number): readonly NeighborRecord[] {
+    return this.#graph(nowMs).graph.neighbors.get(deviceId) ?? [];
+  }
+
+  links(nowMs: number, filter: LinkFilter = {}): Link[] {
+    const out: Link[] = [];
+    const { status, minUtilization, deviceId } = filter;
+    for (const shape of this.#graph(nowMs).graph.links) {
+      if (deviceId !== undefined && shape.a.deviceId !== deviceId && shape.b.deviceId !== deviceId) continue;
+      const link = liveLink(shape, this.#live);
+      if (status !== undefined && link.status !== status) continue;
+      if (minUtilization !== undefined && !(link.utilization !== null && link.utilization >= minUtilization)) continue;
+      out.push(link);
+    }
+    return out;
+  }
+
+  link(id: string, nowMs: number): Link | undefined {
+    const shape = this.#graph(nowMs).byId.get(id);
+    return shape === undefined ? undefined : liveLink(shape, this.#live);
+  }
+
+  topology(nowMs: number): TopologyView {
+    const { graph } = this.#graph(nowMs);
+    const nodes: TopologyNode[] = this.#deviceList().map((d) => {
+      const live = this.#state.get(d.id);
+      return { id: d.id, name: d.name, role: live?.role ?? null, status: live?.status ?? 'pending', external: false };
+    });
+    for (const e of graph.externals) nodes.push({ id: e.id, name: e.name, role: e.role, status: 'unknown', external: true });
+    const edges = graph.links.map((shape) => ({ ...liveLink(shape, this.#live), source: shape.a.node, target: shape.b.node }));
+    return { nodes, edges };
+  }
+
+  /** One `link` point per merged link (CONTRACT.md), at nowMs; fields without a value are left out. */
+  linkPoints(nowMs: number): Point[] {
+    const time = Math.floor(nowMs / 1000);
+    return this.links(nowMs).map((link) => {
+      const tags: LinkTags = {
+        [TAG.aDevice]: link.a.device,
+        [TAG.aIfName]: link.a.ifName ?? '',
+        [TAG.bDevice]: link.b.device,
+        [TAG.bIfName]: link.b.ifName ?? '',
+      };
+      const fields: { -readonly [K in keyof LinkFields]: LinkFields[K] } = { [LINK_FIELD.status]: link.status === 'up' ? 1n : 0n };
+      if (link.utilization !== null) fields[LINK_FIELD.utilization] = link.utilization;
+      if (link.inBps !== null) fields[LINK_FIELD.inBps] = link.inBps;
+      if (link.outBps !== null) fields[LINK_FIELD.outBps] = link.outBps;
+      return { measurement: MEASUREMENT.link, tags, fields: fields as Point['fields'], time };
+    });
+  }
+
+  /** inventory.list() decrypts every credential: keep it until changeToken() moves. */
+  #deviceList(): readonly Device[] {
+    const token = this.#inventory.changeToken();
+    if (this.#devices?.token !== token) this.#devices = { token, list: this.#inventory.list() };
+    return this.#devices.list;
+  }
+
+  #interfaces(s: DeviceState): Map<number, InterfaceState> {
+    let map = this.#ifIndex.get(s);
+    if (map === undefined) {
+      map = new Map(s.interfaces.map((i) => [i.ifIndex, i]));
+      this.#ifIndex.set(s, map);
+    }
+    return map;
+  }
+
+  #graph(nowMs: number): Built {
+    const devices = this.#deviceList();
+    const devicesToken = this.#devices?.token ?? 0;
+    const neighborsToken = this.#inventory.neighborsToken();
+    let liveKey = '';
+    for (const d of devices) {
+      const s = this.#state.get(d.id);
+      liveKey += `${d.id}\u0000${s?.sysName ?? ''}\u0000${s?.interfaces.length ?? 0}\u0000`;
+    }
+    const b = this.#built;
+    if (b !== undefined && b.devicesToken === devicesToken && b.neighborsToken === neighborsToken && b.liveKey === liveKey && nowMs < b.graph.expiresAtMs) return b;
+    const stored = new Map<number, DeviceNeighbors>(this.#inventory.listNeighbors().map((n) => [n.deviceId, n]));
+    const graph = buildTopology(
+      devices.map((d) => {
+        const s = this.#state.get(d.id);
+        const n = stored.get(d.id);
+        return {
+          id: d.id,
+          name: d.name,
+          host: d.host,
+          sysName: s?.sysName ?? null,
+          interfaces: s?.interfaces ?? [],
+          localChassisId: n?.localChassisId ?? null,
+          discoveredAt: n?.discoveredAt ?? null,
+          neighbors: n?.neighbors ?? [],
+        };
+      }),
+      nowMs,
+      this.#staleAfterMs,
+    );
+    this.#built = { devicesToken, neighborsToken, liveKey, graph, byId: new Map(graph.links.map((l) => [l.id, l])) };
+    return this.#built;
+  }
+}
