@@ -54,7 +54,7 @@ export interface ExternalNode {
 }
 
 export interface TopologyGraph {
-  /** Ordered by side a's device id, then side a's port name. */
+  /** Ordered by side a's device id, then side a's port name (numbers in it by value). */
   readonly links: readonly LinkShape[];
   readonly externals: readonly ExternalNode[];
   /** Each device's rows still within staleAfter, with the inventory device each one is. */
@@ -98,6 +98,9 @@ function externalId(row: Neighbor): string {
   const key = row.remoteChassisId ?? row.remoteName ?? row.remoteAddress;
   return `ext:${key === null ? 'unknown' : normalizeId(key)}`;
 }
+
+/** Port names in the order people read them: Gi1/0/5 before Gi1/0/24. */
+const PORT_ORDER = new Intl.Collator('en', { numeric: true });
 
 interface Half {
   readonly from: number;
@@ -175,7 +178,7 @@ export function buildTopology(devices: readonly TopologyDevice[], nowMs: number,
   }
 
   const groups = groupHalves(halves);
-  const links = groups.map(toShape).sort((x, y) => x.a.deviceId - y.a.deviceId || (x.a.ifName ?? '').localeCompare(y.a.ifName ?? '') || x.id.localeCompare(y.id));
+  const links = groups.map(toShape).sort((x, y) => x.a.deviceId - y.a.deviceId || PORT_ORDER.compare(x.a.ifName ?? '', y.a.ifName ?? '') || x.id.localeCompare(y.id));
   return { links, externals: [...externals.values()].sort((x, y) => x.id.localeCompare(y.id)), neighbors, expiresAtMs };
 }
 

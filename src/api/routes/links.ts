@@ -1,0 +1,60 @@
+/** /api/v1/links: every physical link once, both ends' views merged, with live status and utilisation. */
+import type { FastifyInstance } from 'fastify';
+import { LinkscopeError } from '../../model/errors.js';
+import type { LinkStatus } from '../../model/topology.js';
+import type { ApiDeps } from '../deps.js';
+import { errorResponses, noQuerySchema } from '../schemas/common.js';
+import { LINK_SCHEMA_ID, linkIdParamSchema, linkListSchema, linkQuerySchema } from '../schemas/topology.js';
+
+interface LinkQuery {
+  readonly status?: LinkStatus;
+  readonly minUtilization?: string;
+  readonly device?: string;
+}
+
+export async function linksRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
+  const { inventory, topology } = deps;
+  if (topology === undefined) return;
+
+  app.get<{ Querystring: LinkQuery }>(
+    '/links',
+    {
+      schema: {
+        tags: ['topology'],
+        summary: 'Every physical link once (both ends merged), with live status, speed, rates and utilisation',
+        querystring: linkQuerySchema,
+        response: { 200: linkListSchema, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const { status, minUtilization, device } = request.query;
+      // An unknown device is a 404 naming it, as on /devices/:id, not an empty list.
+      const deviceId = device === undefined ? undefined : inventory.get(device).id;
+      return topology.links(Date.now(), {
+        status,
+        minUtilization: minUtilization === undefined ? undefined : Number(minUtilization),
+        deviceId,
+      });
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/links/:id',
+    {
+      schema: {
+        tags: ['topology'],
+        summary: 'One link by id',
+        params: linkIdParamSchema,
+        querystring: noQuerySchema,
+        response: { 200: { $ref: `${LINK_SCHEMA_ID}#` }, ...errorResponses(404) },
+      },
+    },
+    async (request) => {
+      const link = topology.link(request.params.id, Date.now());
+      if (link === undefined) {
+        throw new LinkscopeError('LS_NOT_FOUND', `No link with id "${request.params.id}"; ids change only when a link's end ports do. See GET /api/v1/links`);
+      }
+      return link;
+    },
+  );
+}
