@@ -13,7 +13,7 @@ function identity(snmp: SnmpCredentials): string {
 /** A map-backed Inventory with the same find/duplicate rules as the SQLite one. */
 export class MemoryInventory implements Inventory {
   readonly #devices = new Map<number, Device>();
-  readonly #neighbors = new Map<number, { localChassisId: string | null; discoveredAt: string; rows: Map<string, StoredNeighbor> }>();
+  readonly #neighbors = new Map<number, { localChassisId: string | null; discoveredAt: string; version: number; rows: Map<string, StoredNeighbor> }>();
   #nextId = 1;
   #token = 0;
   #neighborsToken = 0;
@@ -103,12 +103,13 @@ export class MemoryInventory implements Inventory {
     this.get(deviceId);
     const previous = this.#neighbors.get(deviceId)?.rows ?? new Map<string, StoredNeighbor>();
     const rows = nextNeighborRows(previous, discovery, nowIso, staleCutoffIso(nowIso, staleAfterMs));
-    this.#neighbors.set(deviceId, { localChassisId: discovery.localChassisId, discoveredAt: nowIso, rows });
     this.#neighborsToken += 1;
+    this.#neighbors.set(deviceId, { localChassisId: discovery.localChassisId, discoveredAt: nowIso, version: this.#neighborsToken, rows });
   }
 
-  listNeighbors(): DeviceNeighbors[] {
+  listNeighbors(changedSince = -1): DeviceNeighbors[] {
     return [...this.#neighbors.entries()]
+      .filter(([, n]) => n.version > changedSince)
       .sort(([a], [b]) => a - b)
       .map(([deviceId, n]) => ({ deviceId, localChassisId: n.localChassisId, discoveredAt: n.discoveredAt, neighbors: sortNeighborRows(n.rows.values()) }));
   }

@@ -67,7 +67,9 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE neighbor_discoveries (
         device_id        INTEGER PRIMARY KEY NOT NULL REFERENCES devices (id) ON DELETE CASCADE,
         local_chassis_id TEXT,
-        discovered_at    TEXT NOT NULL
+        discovered_at    TEXT NOT NULL,
+        -- neighbors_version after this device's latest discovery: readers fetch only what changed.
+        version          INTEGER NOT NULL
       ) STRICT;
 
       CREATE TABLE neighbors (

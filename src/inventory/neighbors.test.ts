@@ -112,6 +112,18 @@ describe.each(IMPLEMENTATIONS)('%s inventory neighbours', (_name, make) => {
     expect(inv.listNeighbors()).toEqual([]);
   });
 
+  it('lists only the devices recorded after a token when asked for changes', () => {
+    const { inv, id } = withDevice();
+    const other = inv.add({ host: '10.0.0.2', name: 'sw2', snmp: { version: '2c', community: new Secret('public') } }).id;
+    inv.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1')]), T0, HOUR_MS);
+    inv.recordNeighbors(other, discovery([neighbor(1, 'aa:bb:cc:00:00:01', 'Gi0/2')]), T0, HOUR_MS);
+    const token = inv.neighborsToken();
+    expect(inv.listNeighbors(token)).toEqual([]);
+    inv.recordNeighbors(id, discovery([]), T1, HOUR_MS);
+    expect(inv.listNeighbors(token).map((d) => d.deviceId)).toEqual([id]);
+    expect(inv.listNeighbors().map((d) => d.deviceId)).toEqual([id, other]);
+  });
+
   it('refuses neighbours of an unknown device with LS_DEVICE_NOT_FOUND', () => {
     const inv = make();
     let caught: unknown;

@@ -62,6 +62,7 @@ interface DiscoveryRow {
   readonly device_id: number;
   readonly local_chassis_id: string | null;
   readonly discovered_at: string;
+  readonly version: number;
 }
 
 /** Column values for INSERT/UPDATE, named as the statement parameters. */
@@ -374,24 +375,31 @@ export class SqliteInventory implements Inventory {
         const { firstSeen, lastSeen, ...neighbor } = row;
         insert.run(deviceId, key, JSON.stringify(neighbor), firstSeen, lastSeen);
       }
-      this.#db
-        .prepare('INSERT INTO neighbor_discoveries (device_id, local_chassis_id, discovered_at) VALUES (?, ?, ?) ON CONFLICT (device_id) DO UPDATE SET local_chassis_id = excluded.local_chassis_id, discovered_at = excluded.discovered_at')
-        .run(deviceId, discovery.localChassisId, nowIso);
       this.#db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'neighbors_version'").run();
+      this.#db
+        .prepare(
+          `INSERT INTO neighbor_discoveries (device_id, local_chassis_id, discovered_at, version)
+             VALUES (?, ?, ?, (SELECT value FROM meta WHERE key = 'neighbors_version'))
+           ON CONFLICT (device_id) DO UPDATE SET local_chassis_id = excluded.local_chassis_id, discovered_at = excluded.discovered_at, version = excluded.version`,
+        )
+        .run(deviceId, discovery.localChassisId, nowIso);
     });
   }
 
-  listNeighbors(): DeviceNeighbors[] {
+  listNeighbors(changedSince = -1): DeviceNeighbors[] {
     return this.#run('list neighbours', () => {
       const rows = new Map<number, StoredNeighbor[]>();
-      for (const row of this.#db.prepare<[], NeighborRow>('SELECT * FROM neighbors').all()) {
+      const changed = this.#db.prepare<[number], NeighborRow>(
+        'SELECT n.* FROM neighbors n JOIN neighbor_discoveries d ON d.device_id = n.device_id WHERE d.version > ?',
+      );
+      for (const row of changed.all(changedSince)) {
         const list = rows.get(row.device_id) ?? [];
         list.push(decodeNeighbor(row));
         rows.set(row.device_id, list);
       }
       return this.#db
-        .prepare<[], DiscoveryRow>('SELECT * FROM neighbor_discoveries ORDER BY device_id')
-        .all()
+        .prepare<[number], DiscoveryRow>('SELECT * FROM neighbor_discoveries WHERE version > ? ORDER BY device_id')
+        .all(changedSince)
         .map((d) => ({
           deviceId: d.device_id,
           localChassisId: d.local_chassis_id,

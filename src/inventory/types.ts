@@ -36,8 +36,11 @@ export interface Inventory {
    * deleted. A row is identified by neighborRowKey() (neighbor-rows.ts). LS_DEVICE_NOT_FOUND for an unknown device.
    */
   recordNeighbors(deviceId: number, discovery: NeighborDiscovery, nowIso: string, staleAfterMs: number): void;
-  /** Every device's stored neighbours (devices never discovered are absent), by device id. */
-  listNeighbors(): DeviceNeighbors[];
+  /**
+   * Every device's stored neighbours (devices never discovered are absent), by device id; with
+   * `changedSince` (a neighborsToken() value) only devices whose neighbours were recorded after it.
+   */
+  listNeighbors(changedSince?: number): DeviceNeighbors[];
   /** Changes whenever any process recorded neighbours or removed a device: cheap to poll. */
   neighborsToken(): number;
   close(): void;

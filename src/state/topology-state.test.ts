@@ -33,7 +33,7 @@ function setup(): { topo: TopologyState; inv: MemoryInventory; state: LiveState;
   const state = new LiveState();
   const ids = [1, 2].map((n) => inv.add({ host: `10.0.0.${n}`, name: `sw${n}`, snmp: { version: '2c', community: new Secret('public') } }).id);
   for (const id of ids) state.set({ ...pendingState(id), status: 'up', sysName: `sw${id}`, interfaces: [iface(1), iface(2)] });
-  return { topo: new TopologyState({ inventory: inv, state, staleAfterMs: HOUR_MS }), inv, state, ids };
+  return { topo: new TopologyState({ inventory: inv, state, staleAfterMs: HOUR_MS, minRebuildIntervalMs: 0 }), inv, state, ids };
 }
 
 describe('TopologyState', () => {
@@ -63,6 +63,30 @@ describe('TopologyState', () => {
     expect(topo.links(T0 + 1000, { status: 'down' }).map((l) => l.a.ifName)).toEqual(['Gi0/1']);
     expect(topo.links(T0 + 1000, { minUtilization: 60 })).toEqual([]);
     expect(topo.links(T0 + 1000, { deviceId: 2 })).toHaveLength(2);
+  });
+
+  it('shows new discoveries at most minRebuildIntervalMs late, and a removed device at once', () => {
+    const { inv, state } = setup();
+    const topo = new TopologyState({ inventory: inv, state, staleAfterMs: HOUR_MS, minRebuildIntervalMs: 10_000 });
+    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
+    expect(topo.links(T0)).toHaveLength(1);
+    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2'), lldp(2, 2, 'Gi0/1')]), T0 + 1000);
+    expect(topo.links(T0 + 1000)).toHaveLength(1);
+    expect(topo.links(T0 + 10_000)).toHaveLength(2);
+    inv.remove(2);
+    expect(topo.links(T0 + 10_001).map((l) => l.b.deviceId)).toEqual([null, null]);
+  });
+
+  it('hands out the same link object while neither end was polled again', () => {
+    const { topo, state } = setup();
+    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
+    const [first] = topo.links(T0);
+    expect(topo.links(T0)[0]).toBe(first);
+    const s2 = state.get(2);
+    if (s2 === undefined) throw new Error('no state');
+    state.set({ ...s2, interfaces: [iface(1), iface(2, { operStatus: 'down' })] });
+    expect(topo.links(T0)[0]).not.toBe(first);
+    expect(topo.links(T0)[0]?.status).toBe('down');
   });
 
   it('lists a link no longer reported as down until staleAfter, then drops it', () => {

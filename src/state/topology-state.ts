@@ -47,11 +47,20 @@ export interface TopologyStateOptions {
   readonly state: LiveState;
   /** topology.staleAfter: how long a link no longer reported stays listed (as down). */
   readonly staleAfterMs: number;
+  /**
+   * Least time between two rebuilds caused by new neighbour discoveries (a rebuild of 10,000 links
+   * takes ~100 ms of the event loop; discoveries arrive several a second in a large network).
+   * Device changes and ageing rebuild at once. Default 10 s; 0 = at once (tests).
+   */
+  readonly minRebuildIntervalMs?: number;
 }
+
+export const DEFAULT_MIN_REBUILD_INTERVAL_MS = 10_000;
 
 interface Built {
   readonly devicesToken: number;
   readonly neighborsToken: number;
+  readonly builtAtMs: number;
   /** sysName and interface count of every device: what matching read from live state. */
   readonly liveKey: string;
   readonly graph: TopologyGraph;
@@ -59,23 +68,33 @@ interface Built {
 }
 
 /**
- * Keeps the merged topology and rebuilds it only when the devices, the neighbours, a device's
- * sysName or interface list changed, or a link passed staleAfter; live status and rates are read
- * from LiveState on every call, so they are as fresh as the latest poll.
+ * Keeps the merged topology and rebuilds it only when the devices, a device's sysName or
+ * interface count changed, a link passed staleAfter, or new neighbours were recorded (then at most
+ * every minRebuildIntervalMs); live status and rates are read from LiveState on every call, so
+ * they are as fresh as the latest poll. Link objects are reused while their ends' state is, so
+ * the API can cache their JSON by identity.
  */
 export class TopologyState implements TopologyReader {
   readonly #inventory: Inventory;
   readonly #state: LiveState;
   readonly #staleAfterMs: number;
+  readonly #minRebuildIntervalMs: number;
   #devices: { readonly token: number; readonly list: readonly Device[] } | undefined;
   #built: Built | undefined;
+  /** Each device's neighbours as last read, and the token they were read at: only changes are re-read. */
+  readonly #stored = new Map<number, DeviceNeighbors>();
+  #storedToken = -1;
   readonly #ifIndex = new WeakMap<DeviceState, Map<number, InterfaceState>>();
+  /** The live link of a shape, kept while both ends' state objects are the ones it was made from (LiveState.set replaces them). */
+  readonly #linkCache = new WeakMap<LinkShape, { readonly a: DeviceState | undefined; readonly b: DeviceState | undefined; readonly link: Link }>();
+  readonly #edgeCache = new WeakMap<Link, TopologyEdge>();
   readonly #live: LiveLookup;
 
   constructor(options: TopologyStateOptions) {
     this.#inventory = options.inventory;
     this.#state = options.state;
     this.#staleAfterMs = options.staleAfterMs;
+    this.#minRebuildIntervalMs = options.minRebuildIntervalMs ?? DEFAULT_MIN_REBUILD_INTERVAL_MS;
     this.#live = {
       deviceStatus: (id) => this.#state.get(id)?.status,
       iface: (id, ifIndex) => {
@@ -102,7 +121,7 @@ export class TopologyState implements TopologyReader {
     const { status, minUtilization, deviceId } = filter;
     for (const shape of this.#graph(nowMs).graph.links) {
       if (deviceId !== undefined && shape.a.deviceId !== deviceId && shape.b.deviceId !== deviceId) continue;
-      const link = liveLink(shape, this.#live);
+      const link = this.#liveLink(shape);
       if (status !== undefined && link.status !== status) continue;
       if (minUtilization !== undefined && !(link.utilization !== null && link.utilization >= minUtilization)) continue;
       out.push(link);
@@ -112,7 +131,7 @@ export class TopologyState implements TopologyReader {
 
   link(id: string, nowMs: number): Link | undefined {
     const shape = this.#graph(nowMs).byId.get(id);
-    return shape === undefined ? undefined : liveLink(shape, this.#live);
+    return shape === undefined ? undefined : this.#liveLink(shape);
   }
 
   topology(nowMs: number): TopologyView {
@@ -122,7 +141,15 @@ export class TopologyState implements TopologyReader {
       return { id: d.id, name: d.name, role: live?.role ?? null, status: live?.status ?? 'pending', external: false };
     });
     for (const e of graph.externals) nodes.push({ id: e.id, name: e.name, role: e.role, status: 'unknown', external: true });
-    const edges = graph.links.map((shape) => ({ ...liveLink(shape, this.#live), source: shape.a.node, target: shape.b.node }));
+    const edges = graph.links.map((shape) => {
+      const link = this.#liveLink(shape);
+      let edge = this.#edgeCache.get(link);
+      if (edge === undefined) {
+        edge = { ...link, source: shape.a.node, target: shape.b.node };
+        this.#edgeCache.set(link, edge);
+      }
+      return edge;
+    });
     return { nodes, edges };
   }
 
@@ -151,6 +178,27 @@ export class TopologyState implements TopologyReader {
     return this.#devices.list;
   }
 
+  #liveLink(shape: LinkShape): Link {
+    const a = this.#state.get(shape.a.deviceId);
+    const b = shape.b.deviceId === null ? undefined : this.#state.get(shape.b.deviceId);
+    const hit = this.#linkCache.get(shape);
+    if (hit !== undefined && hit.a === a && hit.b === b) return hit.link;
+    const link = liveLink(shape, this.#live);
+    this.#linkCache.set(shape, { a, b, link });
+    return link;
+  }
+
+  /** Re-reads the neighbours of devices recorded since the last read; forgets removed devices. */
+  #storedNeighbors(devices: readonly Device[], neighborsToken: number): ReadonlyMap<number, DeviceNeighbors> {
+    if (neighborsToken !== this.#storedToken) {
+      for (const d of this.#inventory.listNeighbors(this.#storedToken)) this.#stored.set(d.deviceId, d);
+      this.#storedToken = neighborsToken;
+      const present = new Set(devices.map((d) => d.id));
+      for (const id of this.#stored.keys()) if (!present.has(id)) this.#stored.delete(id);
+    }
+    return this.#stored;
+  }
+
   #interfaces(s: DeviceState): Map<number, InterfaceState> {
     let map = this.#ifIndex.get(s);
     if (map === undefined) {
@@ -170,8 +218,12 @@ export class TopologyState implements TopologyReader {
       liveKey += `${d.id}\u0000${s?.sysName ?? ''}\u0000${s?.interfaces.length ?? 0}\u0000`;
     }
     const b = this.#built;
-    if (b !== undefined && b.devicesToken === devicesToken && b.neighborsToken === neighborsToken && b.liveKey === liveKey && nowMs < b.graph.expiresAtMs) return b;
-    const stored = new Map<number, DeviceNeighbors>(this.#inventory.listNeighbors().map((n) => [n.deviceId, n]));
+    if (b !== undefined && b.devicesToken === devicesToken && b.liveKey === liveKey && nowMs < b.graph.expiresAtMs) {
+      // New discoveries wait for the next rebuild slot; a client sees them at most minRebuildIntervalMs late.
+      if (b.neighborsToken === neighborsToken || nowMs - b.builtAtMs < this.#minRebuildIntervalMs) return b;
+    }
+    // Read the token before the rows: a write racing the read leaves newer rows under an older token, re-read next time.
+    const stored = this.#storedNeighbors(devices, neighborsToken);
     const graph = buildTopology(
       devices.map((d) => {
         const s = this.#state.get(d.id);
@@ -190,7 +242,7 @@ export class TopologyState implements TopologyReader {
       nowMs,
       this.#staleAfterMs,
     );
-    this.#built = { devicesToken, neighborsToken, liveKey, graph, byId: new Map(graph.links.map((l) => [l.id, l])) };
+    this.#built = { devicesToken, neighborsToken, builtAtMs: nowMs, liveKey, graph, byId: new Map(graph.links.map((l) => [l.id, l])) };
     return this.#built;
   }
 }

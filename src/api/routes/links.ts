@@ -1,8 +1,9 @@
 /** /api/v1/links: every physical link once, both ends' views merged, with live status and utilisation. */
 import type { FastifyInstance } from 'fastify';
 import { LinkscopeError } from '../../model/errors.js';
-import type { LinkStatus } from '../../model/topology.js';
+import type { Link, LinkStatus } from '../../model/topology.js';
 import type { ApiDeps } from '../deps.js';
+import { JSON_TYPE, JsonListCache } from '../json-cache.js';
 import { errorResponses, noQuerySchema } from '../schemas/common.js';
 import { LINK_SCHEMA_ID, linkIdParamSchema, linkListSchema, linkQuerySchema } from '../schemas/topology.js';
 
@@ -15,6 +16,7 @@ interface LinkQuery {
 export async function linksRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const { inventory, topology } = deps;
   if (topology === undefined) return;
+  const cache = new JsonListCache<Link>();
 
   app.get<{ Querystring: LinkQuery }>(
     '/links',
@@ -26,15 +28,17 @@ export async function linksRoutes(app: FastifyInstance, deps: ApiDeps): Promise<
         response: { 200: linkListSchema, ...errorResponses(404) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { status, minUtilization, device } = request.query;
       // An unknown device is a 404 naming it, as on /devices/:id, not an empty list.
       const deviceId = device === undefined ? undefined : inventory.get(device).id;
-      return topology.links(Date.now(), {
+      const links = topology.links(Date.now(), {
         status,
         minUtilization: minUtilization === undefined ? undefined : Number(minUtilization),
         deviceId,
       });
+      // Links hold exactly the documented fields, so their JSON is what the response schema would give.
+      return reply.type(JSON_TYPE).send(cache.body(`${status ?? ''}|${minUtilization ?? ''}|${deviceId ?? ''}`, links));
     },
   );
 

@@ -1,12 +1,15 @@
 /** /api/v1/topology: inventory devices and external neighbours as nodes, links as edges with live status. */
 import type { FastifyInstance } from 'fastify';
+import type { TopologyEdge } from '../../state/topology-state.js';
 import type { ApiDeps } from '../deps.js';
+import { JSON_TYPE, JsonListCache } from '../json-cache.js';
 import { errorResponses, noQuerySchema } from '../schemas/common.js';
 import { topologySchema } from '../schemas/topology.js';
 
 export async function topologyRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const { topology } = deps;
   if (topology === undefined) return;
+  const cache = new JsonListCache<TopologyEdge>(1);
   app.get(
     '/topology',
     {
@@ -17,6 +20,11 @@ export async function topologyRoutes(app: FastifyInstance, deps: ApiDeps): Promi
         response: { 200: topologySchema, ...errorResponses() },
       },
     },
-    async () => topology.topology(Date.now()),
+    async (_request, reply) => {
+      const { nodes, edges } = topology.topology(Date.now());
+      // Nodes are few (one per device); edges can be 10,000s and are cached per object.
+      const prefix = `{"nodes":${JSON.stringify(nodes)},"edges":`;
+      return reply.type(JSON_TYPE).send(cache.body(prefix, edges, prefix, '}'));
+    },
   );
 }
