@@ -19,7 +19,7 @@ export class JsonListCache<T extends object> {
   /** `[item,…]` wrapped in prefix/suffix, for the query `key`. */
   body(key: string, items: readonly T[], prefix = '', suffix = ''): Buffer {
     const last = this.#bodies.get(key);
-    if (last !== undefined && sameItems(last.items, items)) return last.body;
+    if (last !== undefined && (last.items === items || sameItems(last.items, items))) return last.body;
     const parts: string[] = new Array<string>(items.length);
     for (let i = 0; i < items.length; i += 1) {
       const item = items[i] as T;

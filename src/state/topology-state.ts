@@ -88,6 +88,10 @@ export class TopologyState implements TopologyReader {
   /** The live link of a shape, kept while both ends' state objects are the ones it was made from (LiveState.set replaces them). */
   readonly #linkCache = new WeakMap<LinkShape, { readonly a: DeviceState | undefined; readonly b: DeviceState | undefined; readonly link: Link }>();
   readonly #edgeCache = new WeakMap<Link, TopologyEdge>();
+  /** links() results per filter, valid for one built graph and one LiveState version. */
+  #lists = new Map<string, Link[]>();
+  #listsFor: { readonly built: Built; readonly liveVersion: number } | undefined;
+  #liveKey: { readonly liveVersion: number; readonly devices: readonly Device[]; readonly key: string } | undefined;
   readonly #live: LiveLookup;
 
   constructor(options: TopologyStateOptions) {
@@ -116,16 +120,29 @@ export class TopologyState implements TopologyReader {
     return this.#graph(nowMs).graph.neighbors.get(deviceId) ?? [];
   }
 
+  /** The same array (do not modify it) while neither the graph nor any device's live state changed. */
   links(nowMs: number, filter: LinkFilter = {}): Link[] {
-    const out: Link[] = [];
+    const built = this.#graph(nowMs);
+    const liveVersion = this.#state.version();
+    if (this.#listsFor?.built !== built || this.#listsFor.liveVersion !== liveVersion) {
+      this.#lists = new Map();
+      this.#listsFor = { built, liveVersion };
+    }
     const { status, minUtilization, deviceId } = filter;
-    for (const shape of this.#graph(nowMs).graph.links) {
+    const key = `${status ?? ''}|${minUtilization ?? ''}|${deviceId ?? ''}`;
+    const cached = this.#lists.get(key);
+    if (cached !== undefined) return cached;
+    const out: Link[] = [];
+    for (const shape of built.graph.links) {
       if (deviceId !== undefined && shape.a.deviceId !== deviceId && shape.b.deviceId !== deviceId) continue;
       const link = this.#liveLink(shape);
       if (status !== undefined && link.status !== status) continue;
       if (minUtilization !== undefined && !(link.utilization !== null && link.utilization >= minUtilization)) continue;
       out.push(link);
     }
+    // Filters are few in practice; bound the map anyway (any query string is a key).
+    if (this.#lists.size >= 64) this.#lists.clear();
+    this.#lists.set(key, out);
     return out;
   }
 
@@ -178,6 +195,19 @@ export class TopologyState implements TopologyReader {
     return this.#devices.list;
   }
 
+  /** sysName and interface count of every device (what the merge read from live state), recomputed when LiveState changed. */
+  #liveKeyOf(devices: readonly Device[]): string {
+    const liveVersion = this.#state.version();
+    if (this.#liveKey?.liveVersion === liveVersion && this.#liveKey.devices === devices) return this.#liveKey.key;
+    let key = '';
+    for (const d of devices) {
+      const s = this.#state.get(d.id);
+      key += `${d.id}\u0000${s?.sysName ?? ''}\u0000${s?.interfaces.length ?? 0}\u0000`;
+    }
+    this.#liveKey = { liveVersion, devices, key };
+    return key;
+  }
+
   #liveLink(shape: LinkShape): Link {
     const a = this.#state.get(shape.a.deviceId);
     const b = shape.b.deviceId === null ? undefined : this.#state.get(shape.b.deviceId);
@@ -212,11 +242,7 @@ export class TopologyState implements TopologyReader {
     const devices = this.#deviceList();
     const devicesToken = this.#devices?.token ?? 0;
     const neighborsToken = this.#inventory.neighborsToken();
-    let liveKey = '';
-    for (const d of devices) {
-      const s = this.#state.get(d.id);
-      liveKey += `${d.id}\u0000${s?.sysName ?? ''}\u0000${s?.interfaces.length ?? 0}\u0000`;
-    }
+    const liveKey = this.#liveKeyOf(devices);
     const b = this.#built;
     if (b !== undefined && b.devicesToken === devicesToken && b.liveKey === liveKey && nowMs < b.graph.expiresAtMs) {
       // New discoveries wait for the next rebuild slot; a client sees them at most minRebuildIntervalMs late.

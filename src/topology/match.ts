@@ -76,11 +76,13 @@ export class DeviceMatcher {
   readonly #hosts = new Map<string, number>();
   readonly #ports = new Map<number, PortIndex>();
   readonly #devices: ReadonlyMap<number, MatchDevice>;
+  /** normalizeId results: chassis IDs and MACs repeat in every row that names them. */
+  readonly #ids = new Map<string, string>();
 
   constructor(devices: readonly MatchDevice[]) {
     this.#devices = new Map(devices.map((d) => [d.id, d]));
     for (const d of devices) {
-      if (d.localChassisId !== null) put(this.#chassis, normalizeId(d.localChassisId), d.id);
+      if (d.localChassisId !== null) put(this.#chassis, this.id(d.localChassisId), d.id);
       for (const name of [d.sysName, d.name]) {
         if (name === null || name.trim() === '') continue;
         const lower = name.trim().toLowerCase();
@@ -99,7 +101,7 @@ export class DeviceMatcher {
    */
   match(row: Neighbor): number | null {
     if (row.remoteChassisId !== null) {
-      const byChassis = hit(this.#chassis, normalizeId(row.remoteChassisId));
+      const byChassis = hit(this.#chassis, this.id(row.remoteChassisId));
       if (byChassis !== null) return byChassis;
     }
     const names = [row.remoteName, row.protocol === 'cdp' ? row.remoteChassisId : null];
@@ -111,6 +113,16 @@ export class DeviceMatcher {
     }
     if (row.remoteAddress !== null) return hit(this.#hosts, row.remoteAddress.trim().toLowerCase());
     return null;
+  }
+
+  /** normalizeId, remembered for this matcher's lifetime (one merge). */
+  id(text: string): string {
+    let out = this.#ids.get(text);
+    if (out === undefined) {
+      out = normalizeId(text);
+      this.#ids.set(text, out);
+    }
+    return out;
   }
 
   /**
@@ -125,8 +137,10 @@ export class DeviceMatcher {
     for (const text of [remotePort, remotePortDescr]) {
       if (text === null || text.trim() === '') continue;
       const lower = text.trim().toLowerCase();
-      const found =
-        hit(index.names, lower) ?? hit(index.descrs, lower) ?? hit(index.macs, normalizeId(lower)) ?? hit(index.aliases, lower) ?? hit(index.rowNames, lower);
+      const named = hit(index.names, lower) ?? hit(index.descrs, lower);
+      if (named !== null) return named;
+      const extra = this.#extraIndex(deviceId, index);
+      const found = hit(extra.macs, this.id(lower)) ?? hit(extra.aliases, lower) ?? hit(extra.rowNames, lower);
       if (found !== null) return found;
       if (/^[0-9]{1,9}$/.test(lower) && index.ifIndexes.has(Number(lower))) return Number(lower);
     }
@@ -143,40 +157,49 @@ export class DeviceMatcher {
     if (cached !== undefined) return cached;
     const device = this.#devices.get(deviceId);
     if (device === undefined) return undefined;
-    const index: PortIndex = {
-      names: new Map(),
-      descrs: new Map(),
-      macs: new Map(),
-      aliases: new Map(),
-      rowNames: new Map(),
-      ifIndexes: new Set(),
-      ifNames: new Map(),
-    };
+    const index: PortIndex = { names: new Map(), descrs: new Map(), ifIndexes: new Set(), ifNames: new Map(), extra: undefined };
     for (const i of device.interfaces) {
       put(index.names, i.ifName.trim().toLowerCase(), i.ifIndex);
       put(index.descrs, i.ifDescr.trim().toLowerCase(), i.ifIndex);
-      if (i.ifPhysAddress !== '') put(index.macs, normalizeId(i.ifPhysAddress), i.ifIndex);
-      put(index.aliases, i.ifAlias.trim().toLowerCase(), i.ifIndex);
       index.ifIndexes.add(i.ifIndex);
       index.ifNames.set(i.ifIndex, i.ifName !== '' ? i.ifName : i.ifDescr);
     }
     for (const row of device.neighbors) {
       if (row.localIfIndex === null || row.localIfName === null) continue;
-      put(index.rowNames, row.localIfName.trim().toLowerCase(), row.localIfIndex);
       index.ifIndexes.add(row.localIfIndex);
       if (!index.ifNames.has(row.localIfIndex)) index.ifNames.set(row.localIfIndex, row.localIfName);
     }
     this.#ports.set(deviceId, index);
     return index;
   }
+
+  /** MACs, aliases and row port names: built only for a device some row names by something other than ifName/ifDescr. */
+  #extraIndex(deviceId: number, index: PortIndex): ExtraPortIndex {
+    if (index.extra !== undefined) return index.extra;
+    const extra: ExtraPortIndex = { macs: new Map(), aliases: new Map(), rowNames: new Map() };
+    const device = this.#devices.get(deviceId);
+    for (const i of device?.interfaces ?? []) {
+      if (i.ifPhysAddress !== '') put(extra.macs, this.id(i.ifPhysAddress), i.ifIndex);
+      put(extra.aliases, i.ifAlias.trim().toLowerCase(), i.ifIndex);
+    }
+    for (const row of device?.neighbors ?? []) {
+      if (row.localIfIndex !== null && row.localIfName !== null) put(extra.rowNames, row.localIfName.trim().toLowerCase(), row.localIfIndex);
+    }
+    index.extra = extra;
+    return extra;
+  }
 }
 
 interface PortIndex {
   readonly names: Map<string, number>;
   readonly descrs: Map<string, number>;
+  readonly ifIndexes: Set<number>;
+  readonly ifNames: Map<number, string>;
+  extra: ExtraPortIndex | undefined;
+}
+
+interface ExtraPortIndex {
   readonly macs: Map<string, number>;
   readonly aliases: Map<string, number>;
   readonly rowNames: Map<string, number>;
-  readonly ifIndexes: Set<number>;
-  readonly ifNames: Map<number, string>;
 }

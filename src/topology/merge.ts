@@ -2,7 +2,7 @@
 import { LinkscopeError } from '../model/errors.js';
 import type { Link, LinkStatus, Neighbor, NeighborProtocol, NeighborRecord } from '../model/topology.js';
 import type { DeviceRole, DeviceStatus, IfStatus } from '../model/types.js';
-import { DeviceMatcher, normalizeId, type MatchInterface } from './match.js';
+import { DeviceMatcher, type MatchInterface } from './match.js';
 
 /** A neighbour row with the times it was first and last reported (ISO 8601). */
 export type SeenNeighbor = Neighbor & { readonly firstSeen: string; readonly lastSeen: string };
@@ -54,7 +54,7 @@ export interface ExternalNode {
 }
 
 export interface TopologyGraph {
-  /** Ordered by side a's device id, then side a's port name (numbers in it by value). */
+  /** Ordered by side a's device id, then side a's ifIndex (unmapped ports last, by name with numbers by value). */
   readonly links: readonly LinkShape[];
   readonly externals: readonly ExternalNode[];
   /** Each device's rows still within staleAfter, with the inventory device each one is. */
@@ -94,9 +94,9 @@ export function stableHash(text: string): string {
 }
 
 /** The id an external neighbour gets: its chassis ID, else its name, else its address. */
-function externalId(row: Neighbor): string {
+function externalId(row: Neighbor, matcher: DeviceMatcher): string {
   const key = row.remoteChassisId ?? row.remoteName ?? row.remoteAddress;
-  return `ext:${key === null ? 'unknown' : normalizeId(key)}`;
+  return `ext:${key === null ? 'unknown' : matcher.id(key)}`;
 }
 
 /** Port names in the order people read them: Gi1/0/5 before Gi1/0/24. */
@@ -129,9 +129,19 @@ function idKey(end: LinkEndRef): string {
 export function buildTopology(devices: readonly TopologyDevice[], nowMs: number, staleAfterMs: number): TopologyGraph {
   const cutoffMs = nowMs - staleAfterMs;
   let expiresAtMs = Number.POSITIVE_INFINITY;
+  // Every row of one discovery carries the same lastSeen text: parse each text once.
+  const parsed = new Map<string, number>();
+  const parse = (iso: string): number => {
+    let ms = parsed.get(iso);
+    if (ms === undefined) {
+      ms = Date.parse(iso);
+      parsed.set(iso, ms);
+    }
+    return ms;
+  };
   const kept = devices.map((d) => {
     const neighbors = d.neighbors.filter((n) => {
-      const seenMs = Date.parse(n.lastSeen);
+      const seenMs = parse(n.lastSeen);
       if (!(seenMs >= cutoffMs)) return false;
       expiresAtMs = Math.min(expiresAtMs, seenMs + staleAfterMs);
       return true;
@@ -167,7 +177,7 @@ export function buildTopology(devices: readonly TopologyDevice[], nowMs: number,
           ifName: (ifIndex === null ? null : matcher.portName(remoteId, ifIndex)) ?? row.remotePort,
         };
       } else {
-        const id = externalId(row);
+        const id = externalId(row, matcher);
         const name = row.remoteName ?? row.remoteChassisId ?? row.remoteAddress ?? id;
         if (!externals.has(id)) externals.set(id, { id, name, role: roleOf(row.remoteCapabilities) });
         remote = { deviceId: null, node: id, device: name, ifIndex: null, ifName: row.remotePort };
@@ -178,7 +188,13 @@ export function buildTopology(devices: readonly TopologyDevice[], nowMs: number,
   }
 
   const groups = groupHalves(halves);
-  const links = groups.map(toShape).sort((x, y) => x.a.deviceId - y.a.deviceId || PORT_ORDER.compare(x.a.ifName ?? '', y.a.ifName ?? '') || x.id.localeCompare(y.id));
+  const links = groups.map(toShape).sort(
+    (x, y) =>
+      x.a.deviceId - y.a.deviceId ||
+      (x.a.ifIndex ?? Number.MAX_SAFE_INTEGER) - (y.a.ifIndex ?? Number.MAX_SAFE_INTEGER) ||
+      (x.a.ifIndex === null ? PORT_ORDER.compare(x.a.ifName ?? '', y.a.ifName ?? '') : 0) ||
+      (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
+  );
   return { links, externals: [...externals.values()].sort((x, y) => x.id.localeCompare(y.id)), neighbors, expiresAtMs };
 }
 
