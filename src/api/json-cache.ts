@@ -9,10 +9,11 @@ export const JSON_TYPE = 'application/json; charset=utf-8';
  */
 export class JsonListCache<T extends object> {
   readonly #fragments = new WeakMap<T, string>();
+  /** Few: an unfiltered body at 10,000 links is 3.2 MB, and any query string is a key. */
   readonly #bodies = new Map<string, { readonly items: readonly T[]; readonly body: Buffer }>();
   readonly #maxBodies: number;
 
-  constructor(maxBodies = 16) {
+  constructor(maxBodies = 4) {
     this.#maxBodies = maxBodies;
   }
 
