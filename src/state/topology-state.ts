@@ -92,6 +92,7 @@ export class TopologyState implements TopologyReader {
   #lists = new Map<string, Link[]>();
   #listsFor: { readonly built: Built; readonly liveVersion: number } | undefined;
   #liveKey: { readonly liveVersion: number; readonly devices: readonly Device[]; readonly key: string } | undefined;
+  #view: { readonly built: Built; readonly liveVersion: number; readonly devices: readonly Device[]; readonly view: TopologyView } | undefined;
   readonly #live: LiveLookup;
 
   constructor(options: TopologyStateOptions) {
@@ -151,8 +152,14 @@ export class TopologyState implements TopologyReader {
     return shape === undefined ? undefined : this.#liveLink(shape);
   }
 
+  /** The same object while neither the graph, the devices nor any live state changed. */
   topology(nowMs: number): TopologyView {
-    const { graph } = this.#graph(nowMs);
+    const built = this.#graph(nowMs);
+    const devices = this.#deviceList();
+    const liveVersion = this.#state.version();
+    const last = this.#view;
+    if (last !== undefined && last.built === built && last.liveVersion === liveVersion && last.devices === devices) return last.view;
+    const { graph } = built;
     const nodes: TopologyNode[] = this.#deviceList().map((d) => {
       const live = this.#state.get(d.id);
       return { id: d.id, name: d.name, role: live?.role ?? null, status: live?.status ?? 'pending', external: false };
@@ -167,7 +174,9 @@ export class TopologyState implements TopologyReader {
       }
       return edge;
     });
-    return { nodes, edges };
+    const view = { nodes, edges };
+    this.#view = { built, liveVersion, devices, view };
+    return view;
   }
 
   /** One `link` point per merged link (CONTRACT.md), at nowMs; fields without a value are left out. */

@@ -1,6 +1,6 @@
 /** /api/v1/topology: inventory devices and external neighbours as nodes, links as edges with live status. */
 import type { FastifyInstance } from 'fastify';
-import type { TopologyEdge } from '../../state/topology-state.js';
+import type { TopologyEdge, TopologyView } from '../../state/topology-state.js';
 import type { ApiDeps } from '../deps.js';
 import { JSON_TYPE, JsonListCache } from '../json-cache.js';
 import { errorResponses, noQuerySchema } from '../schemas/common.js';
@@ -10,6 +10,8 @@ export async function topologyRoutes(app: FastifyInstance, deps: ApiDeps): Promi
   const { topology } = deps;
   if (topology === undefined) return;
   const cache = new JsonListCache<TopologyEdge>(1);
+  // TopologyState hands out the same view while nothing changed: keep its body.
+  let last: { readonly view: TopologyView; readonly body: Buffer } | undefined;
   app.get(
     '/topology',
     {
@@ -21,10 +23,13 @@ export async function topologyRoutes(app: FastifyInstance, deps: ApiDeps): Promi
       },
     },
     async (_request, reply) => {
-      const { nodes, edges } = topology.topology(Date.now());
-      // Nodes are few (one per device); edges can be 10,000s and are cached per object.
-      const prefix = `{"nodes":${JSON.stringify(nodes)},"edges":`;
-      return reply.type(JSON_TYPE).send(cache.body(prefix, edges, prefix, '}'));
+      const view = topology.topology(Date.now());
+      if (last?.view !== view) {
+        // Nodes are few (one per device); edges can be 10,000s and are cached per object.
+        const prefix = `{"nodes":${JSON.stringify(view.nodes)},"edges":`;
+        last = { view, body: cache.body(prefix, view.edges, prefix, '}') };
+      }
+      return reply.type(JSON_TYPE).send(last.body);
     },
   );
 }
