@@ -28,6 +28,7 @@ interface ChildRequest {
   readonly url: string;
   readonly durationS: number;
   readonly connections: number;
+  readonly headers?: Record<string, string>;
 }
 
 interface ChildResult {
@@ -41,7 +42,7 @@ interface ChildResult {
 
 async function child(): Promise<void> {
   const req = await new Promise<ChildRequest>((resolve) => process.once('message', (m) => resolve(m as ChildRequest)));
-  const result = await autocannon({ url: req.url, connections: req.connections, duration: req.durationS });
+  const result = await autocannon({ url: req.url, connections: req.connections, duration: req.durationS, ...(req.headers === undefined ? {} : { headers: req.headers }) });
   const out: ChildResult = {
     rps: result.requests.average,
     p50: result.latency.p50,
@@ -138,13 +139,17 @@ async function main(): Promise<void> {
     topology.record(ids[discId - 1] ?? discId, discoveryOf(discId), Date.now());
   }, 300_000 / DEVICES);
   discoveries.unref();
-  // [name, url, connections, held to the target]: /links at the same concurrency as api-bench.ts
-  // (the target), and with one client, to tell latency from queueing behind 3.2 MB bodies.
+  // [name, url, connections, accept gzip, held to the target]: /links at the same concurrency as
+  // api-bench.ts (the target) without compression; with one client, to tell latency from queueing
+  // behind 3.2 MB bodies; and with Accept-Encoding: gzip as browsers, curl --compressed, Python
+  // requests and fetch send it.
   const routes = [
-    ['GET /api/v1/links', `${base}/api/v1/links`, CONNECTIONS, true],
-    ['GET /api/v1/links (1 connection)', `${base}/api/v1/links`, 1, false],
-    ['GET /api/v1/links?status=down', `${base}/api/v1/links?status=down`, CONNECTIONS, true],
-    ['GET /api/v1/topology', `${base}/api/v1/topology`, CONNECTIONS, false],
+    ['GET /api/v1/links', `${base}/api/v1/links`, CONNECTIONS, false, true],
+    ['GET /api/v1/links (1 connection)', `${base}/api/v1/links`, 1, false, false],
+    ['GET /api/v1/links (gzip)', `${base}/api/v1/links`, CONNECTIONS, true, false],
+    ['GET /api/v1/links?status=down', `${base}/api/v1/links?status=down`, CONNECTIONS, false, true],
+    ['GET /api/v1/topology', `${base}/api/v1/topology`, CONNECTIONS, false, false],
+    ['GET /api/v1/topology (gzip)', `${base}/api/v1/topology`, CONNECTIONS, true, false],
   ] as const;
   console.log(
     `linkscope topology benchmark: ${DEVICES} devices, ${links.length} links (${2 * links.length} LLDP rows), SQLite inventory, ` +
@@ -155,8 +160,8 @@ async function main(): Promise<void> {
   let missed = false;
   try {
     await runChild({ url: routes[0][1], durationS: 1, connections: CONNECTIONS });
-    for (const [name, url, connections, targeted] of routes) {
-      const r = await runChild({ url, durationS: DURATION_S, connections });
+    for (const [name, url, connections, gzip, targeted] of routes) {
+      const r = await runChild({ url, durationS: DURATION_S, connections, ...(gzip ? { headers: { 'accept-encoding': 'gzip' } } : {}) });
       const ok = r.non2xx === 0 && r.errors === 0 && (!targeted || r.p99 < TARGET_P99_MS);
       missed ||= !ok;
       rows.push([name, r.rps.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), `${(r.bytesPerReq / 1024).toFixed(1)}`, String(r.non2xx + r.errors), targeted ? (ok ? 'ok' : 'MISSED') : 'info']);

@@ -1,6 +1,6 @@
 /** JsonListCache: bodies equal JSON.stringify, reused while the items are the same objects. */
 import { describe, expect, it } from 'vitest';
-import { JsonListCache } from './json-cache.js';
+import { acceptsGzip, JsonListCache } from './json-cache.js';
 
 describe('JsonListCache', () => {
   it('gives the JSON of the list, wrapped as asked', () => {
@@ -20,5 +20,18 @@ describe('JsonListCache', () => {
     const next = cache.body('k', [a, { n: 3 }]);
     expect(next).not.toBe(first);
     expect(next.toString('utf8')).toBe('[{"n":1},{"n":3}]');
+  });
+});
+
+describe('acceptsGzip', () => {
+  it('reads Accept-Encoding as clients send it', () => {
+    expect(acceptsGzip('gzip, deflate, br')).toBe(true);
+    expect(acceptsGzip('br;q=1.0, gzip;q=0.8')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip(['deflate', 'GZIP'])).toBe(true);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
+    expect(acceptsGzip('gzipped')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
   });
 });

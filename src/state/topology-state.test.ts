@@ -33,7 +33,7 @@ function setup(): { topo: TopologyState; inv: MemoryInventory; state: LiveState;
   const state = new LiveState();
   const ids = [1, 2].map((n) => inv.add({ host: `10.0.0.${n}`, name: `sw${n}`, snmp: { version: '2c', community: new Secret('public') } }).id);
   for (const id of ids) state.set({ ...pendingState(id), status: 'up', sysName: `sw${id}`, interfaces: [iface(1), iface(2)] });
-  return { topo: new TopologyState({ inventory: inv, state, staleAfterMs: HOUR_MS, minRebuildIntervalMs: 0 }), inv, state, ids };
+  return { topo: new TopologyState({ inventory: inv, state, staleAfterMs: HOUR_MS, minRebuildIntervalMs: 0, maxLiveAgeMs: 0 }), inv, state, ids };
 }
 
 describe('TopologyState', () => {
@@ -75,6 +75,21 @@ describe('TopologyState', () => {
     expect(topo.links(T0 + 10_000)).toHaveLength(2);
     inv.remove(2);
     expect(topo.links(T0 + 10_001).map((l) => l.b.deviceId)).toEqual([null, null]);
+  });
+
+  it('answers from lists at most maxLiveAgeMs older than the latest live state', () => {
+    const { inv, state } = setup();
+    const topo = new TopologyState({ inventory: inv, state, staleAfterMs: HOUR_MS, minRebuildIntervalMs: 0, maxLiveAgeMs: 1000 });
+    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
+    expect(topo.links(T0)[0]?.status).toBe('up');
+    expect(topo.topology(T0).edges[0]?.status).toBe('up');
+    const s2 = state.get(2);
+    if (s2 === undefined) throw new Error('no state');
+    state.set({ ...s2, interfaces: [iface(1), iface(2, { operStatus: 'down' })] });
+    expect(topo.links(T0 + 999)[0]?.status).toBe('up');
+    expect(topo.topology(T0 + 999).edges[0]?.status).toBe('up');
+    expect(topo.links(T0 + 1000)[0]?.status).toBe('down');
+    expect(topo.topology(T0 + 1000).edges[0]?.status).toBe('down');
   });
 
   it('hands out the same link object while neither end was polled again', () => {

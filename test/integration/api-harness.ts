@@ -58,7 +58,7 @@ export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
   const state = new LiveState();
   const poller = new RecordingPoller();
   const history = new FakeHistory();
-  const topology = new TopologyState({ inventory, state, staleAfterMs: 3_600_000, minRebuildIntervalMs: 0 });
+  const topology = new TopologyState({ inventory, state, staleAfterMs: 3_600_000, minRebuildIntervalMs: 0, maxLiveAgeMs: 0 });
   const logLines: string[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logLines.push(line) } });
   const token = options.apiToken === undefined ? TOKEN : options.apiToken;

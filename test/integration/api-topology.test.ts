@@ -1,4 +1,5 @@
 /** /devices/:id/neighbors, /links, /links/:id and /topology over the real SQLite inventory, with hand-made neighbour discoveries. */
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Secret } from '../../src/model/secret.js';
 import type { Link, Neighbor, NeighborDiscovery } from '../../src/model/topology.js';
@@ -184,6 +185,27 @@ describe('GET /api/v1/links', () => {
       'access1:Gi1/0/24 ~ core.corp.example:Gi1/0/1 lldp up',
       'access2:Gi1/0/24 ~ core:GigabitEthernet1/0/2 cdp down',
     ]);
+  });
+});
+
+describe('large answers', () => {
+  it('are gzip-compressed for clients that accept it, with the same JSON as without', async () => {
+    const phones = Array.from({ length: 400 }, (_, i) =>
+      nbr(1000 + i, { remoteChassisId: `aa:bb:cc:dd:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 0xff).toString(16).padStart(2, '0')}`, remoteName: `phone-${i}`, remotePort: 'port 1' }),
+    );
+    h.topology.record(ids.core, disc(CORE_MAC, phones), now);
+    for (const url of ['/api/v1/links', '/api/v1/topology']) {
+      const plain = await h.app.inject({ url });
+      const zipped = await h.app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate' } });
+      expect(plain.headers['content-encoding'], url).toBeUndefined();
+      expect(plain.rawPayload.length, url).toBeGreaterThan(64 * 1024);
+      expect(zipped.headers['content-encoding'], url).toBe('gzip');
+      expect(zipped.headers['vary'], url).toBe('accept-encoding');
+      expect(zipped.rawPayload.length, url).toBeLessThan(plain.rawPayload.length / 5);
+      expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8')), url).toEqual(plain.json());
+    }
+    const small = await h.app.inject({ url: '/api/v1/links?device=access1', headers: { 'accept-encoding': 'gzip' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
   });
 });
 

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { LinkscopeError } from '../../model/errors.js';
 import type { Link, LinkStatus } from '../../model/topology.js';
 import type { ApiDeps } from '../deps.js';
-import { JSON_TYPE, JsonListCache } from '../json-cache.js';
+import { JsonListCache, sendJson } from '../json-cache.js';
 import { errorResponses, noQuerySchema } from '../schemas/common.js';
 import { LINK_SCHEMA_ID, linkIdParamSchema, linkListSchema, linkQuerySchema } from '../schemas/topology.js';
 
@@ -38,7 +38,7 @@ export async function linksRoutes(app: FastifyInstance, deps: ApiDeps): Promise<
         deviceId,
       });
       // Links hold exactly the documented fields, so their JSON is what the response schema would give.
-      return reply.type(JSON_TYPE).send(cache.body(`${status ?? ''}|${minUtilization ?? ''}|${deviceId ?? ''}`, links));
+      return sendJson(request, reply, cache.body(`${status ?? ''}|${minUtilization ?? ''}|${deviceId ?? ''}`, links));
     },
   );
 

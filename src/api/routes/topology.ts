@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TopologyEdge, TopologyView } from '../../state/topology-state.js';
 import type { ApiDeps } from '../deps.js';
-import { JSON_TYPE, JsonListCache } from '../json-cache.js';
+import { JsonListCache, sendJson } from '../json-cache.js';
 import { errorResponses, noQuerySchema } from '../schemas/common.js';
 import { topologySchema } from '../schemas/topology.js';
 
@@ -22,14 +22,14 @@ export async function topologyRoutes(app: FastifyInstance, deps: ApiDeps): Promi
         response: { 200: topologySchema, ...errorResponses() },
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       const view = topology.topology(Date.now());
       if (last?.view !== view) {
         // Nodes are few (one per device); edges can be 10,000s and are cached per object.
         const prefix = `{"nodes":${JSON.stringify(view.nodes)},"edges":`;
         last = { view, body: cache.body(prefix, view.edges, prefix, '}') };
       }
-      return reply.type(JSON_TYPE).send(last.body);
+      return sendJson(request, reply, last.body);
     },
   );
 }
