@@ -37,7 +37,8 @@ export interface TopologyView {
 export interface TopologyReader {
   /** The device's neighbour rows still within staleAfter, each with the inventory device it is. */
   neighbors(deviceId: number, nowMs: number): readonly NeighborRecord[];
-  links(nowMs: number, filter?: LinkFilter): Link[];
+  /** Shared between callers: do not modify. */
+  links(nowMs: number, filter?: LinkFilter): readonly Link[];
   link(id: string, nowMs: number): Link | undefined;
   topology(nowMs: number): TopologyView;
 }
@@ -78,9 +79,9 @@ interface Built {
 /**
  * Keeps the merged topology and rebuilds it only when the devices, a device's sysName or
  * interface count changed, a link passed staleAfter, or new neighbours were recorded (then at most
- * every minRebuildIntervalMs); live status and rates are read from LiveState on every call, so
- * they are as fresh as the latest poll. Link objects are reused while their ends' state is, so
- * the API can cache their JSON by identity.
+ * every minRebuildIntervalMs); live status and rates come from LiveState, at most maxLiveAgeMs
+ * behind the latest poll. Link objects are reused while their ends' state is, so the API can
+ * cache their JSON by identity.
  */
 export class TopologyState implements TopologyReader {
   readonly #inventory: Inventory;
@@ -97,7 +98,7 @@ export class TopologyState implements TopologyReader {
   /** The live link of a shape, kept while both ends' state objects are the ones it was made from (LiveState.set replaces them). */
   readonly #linkCache = new WeakMap<LinkShape, { readonly a: DeviceState | undefined; readonly b: DeviceState | undefined; readonly link: Link }>();
   readonly #edgeCache = new WeakMap<Link, TopologyEdge>();
-  /** links() results per filter, valid for one built graph and one LiveState version. */
+  /** links() results per filter, for one built graph and one LiveState version (or younger than maxLiveAgeMs). */
   #lists = new Map<string, Link[]>();
   #listsFor: { readonly built: Built; readonly liveVersion: number; readonly atMs: number } | undefined;
   #liveKey: { readonly liveVersion: number; readonly devices: readonly Device[]; readonly key: string } | undefined;
@@ -135,7 +136,7 @@ export class TopologyState implements TopologyReader {
    * The same array (do not modify it) while neither the graph nor any device's live state changed,
    * or the state changed less than maxLiveAgeMs after the array was made.
    */
-  links(nowMs: number, filter: LinkFilter = {}): Link[] {
+  links(nowMs: number, filter: LinkFilter = {}): readonly Link[] {
     const built = this.#graph(nowMs);
     const liveVersion = this.#state.version();
     const lists = this.#listsFor;
