@@ -92,6 +92,18 @@ describe('TopologyState', () => {
     expect(topo.topology(T0 + 1000).edges[0]?.status).toBe('down');
   });
 
+  it('keeps the link object across a rebuild that did not change the link', () => {
+    const { topo } = setup();
+    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
+    const [before] = topo.links(T0);
+    topo.record(2, disc(2, []), T0 + 1000);
+    expect(topo.links(T0 + 1000)[0]).toBe(before);
+    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0 + 2000);
+    const [after] = topo.links(T0 + 2000);
+    expect(after).not.toBe(before);
+    expect(after?.lastSeen).toBe(new Date(T0 + 2000).toISOString());
+  });
+
   it('hands out the same link object while neither end was polled again', () => {
     const { topo, state } = setup();
     topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);

@@ -79,7 +79,7 @@ describe('buildTopology', () => {
     expect(g.links[0]?.protocols).toEqual(['lldp']);
     expect(g.links[0]?.b.deviceId).toBe(2);
     expect(g.externals).toEqual([]);
-    expect(g.neighbors.get(1)?.[0]?.remoteDeviceId).toBe(2);
+    expect(g.neighborsOf(1)[0]?.remoteDeviceId).toBe(2);
   });
 
   it('merges CDP seen from both ends, matching device IDs without domain and ports by ifDescr', () => {
@@ -148,7 +148,7 @@ describe('buildTopology', () => {
       NOW_MS,
       HOUR_MS,
     );
-    expect(g.neighbors.get(1)?.[0]?.remoteDeviceId).toBeNull();
+    expect(g.neighborsOf(1)[0]?.remoteDeviceId).toBeNull();
     expect(g.externals.map((e) => e.id)).toEqual(['ext:core']);
   });
 

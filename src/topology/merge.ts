@@ -57,8 +57,8 @@ export interface TopologyGraph {
   /** Ordered by side a's device id, then side a's ifIndex (unmapped ports last, by name with numbers by value). */
   readonly links: readonly LinkShape[];
   readonly externals: readonly ExternalNode[];
-  /** Each device's rows still within staleAfter, with the inventory device each one is. */
-  readonly neighbors: ReadonlyMap<number, readonly NeighborRecord[]>;
+  /** A device's rows still within staleAfter, with the inventory device each one is (made on first ask). */
+  neighborsOf(deviceId: number): readonly NeighborRecord[];
   /** When the oldest row kept here passes staleAfter (ms since epoch): build again from then on. */
   readonly expiresAtMs: number;
 }
@@ -126,7 +126,7 @@ function idKey(end: LinkEndRef): string {
  * one link; a link only one end reports (the other end external, or not reporting it) is one link
  * too. Side a is the lower device id, or the inventory side when b is external.
  */
-export function buildTopology(devices: readonly TopologyDevice[], nowMs: number, staleAfterMs: number): TopologyGraph {
+export function buildTopology(devices: readonly TopologyDevice[], nowMs: number, staleAfterMs: number, idMemo: Map<string, string> = new Map()): TopologyGraph {
   const cutoffMs = nowMs - staleAfterMs;
   let expiresAtMs = Number.POSITIVE_INFINITY;
   // Every row of one discovery carries the same lastSeen text: parse each text once.
@@ -151,14 +151,14 @@ export function buildTopology(devices: readonly TopologyDevice[], nowMs: number,
   const matcher = new DeviceMatcher(kept);
   const names = new Map(kept.map((d) => [d.id, d.name]));
   const externals = new Map<string, ExternalNode>();
-  const neighbors = new Map<number, NeighborRecord[]>();
+  const remoteIds = new Map<number, Array<number | null>>();
   const halves: Half[] = [];
 
   for (const d of kept) {
-    const records: NeighborRecord[] = [];
+    const ids: Array<number | null> = [];
     for (const row of d.neighbors) {
       const remoteId = matcher.match(row);
-      records.push({ ...row, remoteDeviceId: remoteId });
+      ids.push(remoteId);
       const local: LinkEndRef = {
         deviceId: d.id,
         node: d.id,
@@ -184,18 +184,31 @@ export function buildTopology(devices: readonly TopologyDevice[], nowMs: number,
       }
       halves.push({ from: d.id, local, remote, row, current: d.discoveredAt !== null && row.lastSeen === d.discoveredAt });
     }
-    neighbors.set(d.id, records);
+    remoteIds.set(d.id, ids);
   }
 
+  // Records are asked for one device at a time (GET /devices/:id/neighbors): make them then.
+  const byDevice = new Map(kept.map((d) => [d.id, d]));
+  const records = new Map<number, readonly NeighborRecord[]>();
+  const neighborsOf = (deviceId: number): readonly NeighborRecord[] => {
+    let out = records.get(deviceId);
+    if (out === undefined) {
+      const ids = remoteIds.get(deviceId) ?? [];
+      out = (byDevice.get(deviceId)?.neighbors ?? []).map((row, i) => ({ ...row, remoteDeviceId: ids[i] ?? null }));
+      records.set(deviceId, out);
+    }
+    return out;
+  };
+
   const groups = groupHalves(halves);
-  const links = groups.map(toShape).sort(
+  const links = groups.map((g) => toShape(g, idMemo)).sort(
     (x, y) =>
       x.a.deviceId - y.a.deviceId ||
       (x.a.ifIndex ?? Number.MAX_SAFE_INTEGER) - (y.a.ifIndex ?? Number.MAX_SAFE_INTEGER) ||
       (x.a.ifIndex === null ? PORT_ORDER.compare(x.a.ifName ?? '', y.a.ifName ?? '') : 0) ||
       (x.id < y.id ? -1 : x.id > y.id ? 1 : 0),
   );
-  return { links, externals: [...externals.values()].sort((x, y) => x.id.localeCompare(y.id)), neighbors, expiresAtMs };
+  return { links, externals: [...externals.values()].sort((x, y) => x.id.localeCompare(y.id)), neighborsOf, expiresAtMs };
 }
 
 /** Halves with the same two ends form one link; then each lone half between two devices pairs with the lone half the other way. */
@@ -232,32 +245,58 @@ function groupHalves(halves: readonly Half[]): Half[][] {
   return [...byEnds.values()];
 }
 
-function toShape(group: readonly Half[]): LinkShape {
-  // Each device's view of its own port is authoritative; the other side's view fills gaps.
-  const ends = new Map<number | string, LinkEndRef>();
-  for (const h of group) ends.set(h.local.node, h.local);
-  for (const h of group) {
-    const known = ends.get(h.remote.node);
-    if (known === undefined) ends.set(h.remote.node, h.remote);
-  }
-  let [first, second] = [...ends.values()];
-  if (first === undefined) throw new LinkscopeError('LS_INTERNAL', 'topology merge: a link group without rows (bug)');
-  // A cable between two ports of one device: both ends are that device; take them from the half.
-  if (second === undefined) {
-    const h = group[0];
-    first = h?.local ?? first;
-    second = h?.remote ?? first;
+/** Shared protocol lists: most links have one of these. */
+const PROTOCOL_SETS: Readonly<Record<string, readonly NeighborProtocol[]>> = {
+  lldp: Object.freeze(['lldp'] as const),
+  cdp: Object.freeze(['cdp'] as const),
+  'cdp,lldp': Object.freeze(['cdp', 'lldp'] as const),
+};
+
+function toShape(group: readonly Half[], idMemo: Map<string, string>): LinkShape {
+  const h0 = group[0];
+  if (h0 === undefined) throw new LinkscopeError('LS_INTERNAL', 'topology merge: a link group without rows (bug)');
+  let first: LinkEndRef;
+  let second: LinkEndRef;
+  const h1 = group.length === 2 ? group[1] : undefined;
+  if (group.length === 1 || (h1 !== undefined && h1.local.node === h0.local.node)) {
+    // One device's view (or a cable between two ports of one device): its row gives both ends.
+    first = h0.local;
+    second = h0.remote;
+  } else if (h1 !== undefined) {
+    first = h0.local;
+    second = h1.local;
+  } else {
+    // Each device's view of its own port is authoritative; the other side's view fills gaps.
+    const ends = new Map<number | string, LinkEndRef>();
+    for (const h of group) ends.set(h.local.node, h.local);
+    for (const h of group) if (!ends.has(h.remote.node)) ends.set(h.remote.node, h.remote);
+    const [x, y] = [...ends.values()];
+    first = x ?? h0.local;
+    second = y ?? h0.remote;
   }
   const ordered = orderEnds(first, second);
-  const protocols = [...new Set(group.map((h) => h.row.protocol))].sort();
-  let firstSeen = group[0]?.row.firstSeen ?? '';
-  let lastSeen = group[0]?.row.lastSeen ?? '';
+  let hasLldp = false;
+  let hasCdp = false;
+  let firstSeen = h0.row.firstSeen;
+  let lastSeen = h0.row.lastSeen;
+  let current = false;
   for (const h of group) {
+    if (h.row.protocol === 'lldp') hasLldp = true;
+    else hasCdp = true;
     if (h.row.firstSeen < firstSeen) firstSeen = h.row.firstSeen;
     if (h.row.lastSeen > lastSeen) lastSeen = h.row.lastSeen;
+    current ||= h.current;
   }
-  const id = stableHash([idKey(ordered.a), idKey(ordered.b)].sort().join(' ~ '));
-  return { id, a: ordered.a, b: ordered.b, protocols, current: group.some((h) => h.current), firstSeen, lastSeen };
+  const protocols = PROTOCOL_SETS[hasCdp && hasLldp ? 'cdp,lldp' : hasCdp ? 'cdp' : 'lldp'] ?? [];
+  const ka = idKey(ordered.a);
+  const kb = idKey(ordered.b);
+  const key = ka < kb ? `${ka} ~ ${kb}` : `${kb} ~ ${ka}`;
+  let id = idMemo.get(key);
+  if (id === undefined) {
+    id = stableHash(key);
+    idMemo.set(key, id);
+  }
+  return { id, a: ordered.a, b: ordered.b, protocols, current, firstSeen, lastSeen };
 }
 
 function orderEnds(x: LinkEndRef, y: LinkEndRef): { a: LinkShape['a']; b: LinkEndRef } {
