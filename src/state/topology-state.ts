@@ -16,7 +16,7 @@ export interface LinkFilter {
 }
 
 export interface TopologyNode {
-  /** The device id, or `ext:<chassis ID or name>` for a neighbour outside the inventory. */
+  /** The device id, or `ext:<chassis ID, name or address>` for a neighbour outside the inventory. */
   readonly id: number | string;
   readonly name: string;
   readonly role: DeviceRole | null;

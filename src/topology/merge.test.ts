@@ -160,6 +160,27 @@ describe('buildTopology', () => {
     expect(g.links[0]?.b).toMatchObject({ deviceId: null, node: 'ext:aa:bb:cc:00:00:09' });
   });
 
+  it('matches a CDP device ID of the form name(serial) and a chassis MAC in Cisco dotted notation', () => {
+    const g = buildTopology(
+      [
+        device(1, { neighbors: [row(1, 'Gi0/1', { protocol: 'cdp', remoteChassisId: 'sw2(FOX1234ABCD)', remoteName: 'sw2(FOX1234ABCD)', remotePort: 'Gi0/1' })] }),
+        device(2),
+        device(3, { neighbors: [row(2, 'Gi0/2', { remoteChassisId: '0000.0000.0100', remotePort: 'Gi0/2' })] }),
+      ],
+      NOW_MS,
+      HOUR_MS,
+    );
+    expect(g.neighborsOf(1)[0]?.remoteDeviceId).toBe(2);
+    expect(g.neighborsOf(3)[0]?.remoteDeviceId).toBe(1);
+  });
+
+  it('keeps neighbours that announce no identity apart, by where they are seen', () => {
+    const anon = { remotePort: 'eth0' };
+    const g = buildTopology([device(1, { neighbors: [row(1, 'Gi0/1', anon), row(2, 'Gi0/2', anon)] })], NOW_MS, HOUR_MS);
+    expect(g.externals.map((e) => e.id)).toEqual(['ext:unknown:1/1', 'ext:unknown:1/2']);
+    expect(g.links).toHaveLength(2);
+  });
+
   it('keeps a link missing from the latest discoveries as not current until staleAfter, then drops it', () => {
     const gone = row(1, 'Gi0/1', lldpTo(2, 'Gi0/2'), { lastSeen: EARLIER });
     const devices = [device(1, { neighbors: [gone] }), device(2)];

@@ -93,10 +93,13 @@ export function stableHash(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
-/** The id an external neighbour gets: its chassis ID, else its name, else its address. */
-function externalId(row: Neighbor, matcher: DeviceMatcher): string {
+/**
+ * The id an external neighbour gets: its chassis ID, else its name, else its address; a neighbour
+ * that announces none of them is told apart by where it is seen (device and local port).
+ */
+function externalId(row: Neighbor, deviceId: number, matcher: DeviceMatcher): string {
   const key = row.remoteChassisId ?? row.remoteName ?? row.remoteAddress;
-  return `ext:${key === null ? 'unknown' : matcher.id(key)}`;
+  return key === null ? `ext:unknown:${deviceId}/${row.localIfIndex ?? row.localIfName ?? ''}` : `ext:${matcher.id(key)}`;
 }
 
 /** Port names in the order people read them: Gi1/0/5 before Gi1/0/24. */
@@ -177,7 +180,7 @@ export function buildTopology(devices: readonly TopologyDevice[], nowMs: number,
           ifName: (ifIndex === null ? null : matcher.portName(remoteId, ifIndex)) ?? row.remotePort,
         };
       } else {
-        const id = externalId(row, matcher);
+        const id = externalId(row, d.id, matcher);
         const name = row.remoteName ?? row.remoteChassisId ?? row.remoteAddress ?? id;
         if (!externals.has(id)) externals.set(id, { id, name, role: roleOf(row.remoteCapabilities) });
         remote = { deviceId: null, node: id, device: name, ifIndex: null, ifName: row.remotePort };

@@ -65,7 +65,7 @@ export const linkSchema = {
 
 export const linkListSchema = { type: 'array', items: { $ref: `${LINK_SCHEMA_ID}#` } } as const;
 
-const nodeId = { type: ['integer', 'string'], description: 'Device id, or "ext:<chassis ID or name>" for a neighbour outside the inventory' } as const;
+const nodeId = { type: ['integer', 'string'], description: 'Device id, or "ext:<chassis ID, name or address>" for a neighbour outside the inventory' } as const;
 
 export const topologySchema = {
   type: 'object',
