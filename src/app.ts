@@ -14,6 +14,7 @@ import { NetSnmpClient } from './snmp/net-snmp-client.js';
 import type { SnmpClient } from './snmp/types.js';
 import { CounterStore } from './state/counter-store.js';
 import { LiveState } from './state/live-state.js';
+import { TopologyState } from './state/topology-state.js';
 import { InfluxHistory } from './storage/influx-history.js';
 import { InfluxSink } from './storage/influx-sink.js';
 
@@ -26,6 +27,8 @@ export interface Runtime {
   readonly snmp: SnmpClient;
   readonly poller: Poller;
   readonly history: InfluxHistory;
+  /** Neighbours → links. The poller hands discoveries over with topology.record(deviceId, discovery, nowMs). */
+  readonly topology: TopologyState;
 }
 
 export function ensureDataDir(config: Config): void {
@@ -94,7 +97,8 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
     },
   });
   const history = new InfluxHistory(influx);
-  return { config, logger, inventory, state, sink, snmp, poller, history };
+  const topology = new TopologyState({ inventory, state, staleAfterMs: config.topology.staleAfterMs });
+  return { config, logger, inventory, state, sink, snmp, poller, history, topology };
 }
 
 /** Stop polling (finishing in-flight polls), flush or spool every pending sample, close the inventory. */
@@ -121,6 +125,7 @@ export async function startServer(config: Config, logger: Logger, options: { ins
     state: runtime.state,
     poller: runtime.poller,
     history: runtime.history,
+    topology: runtime.topology,
     sinkStatus: () => runtime.sink.status(),
     apiToken: config.apiToken,
     logger,

@@ -4,6 +4,7 @@ import type { Secret } from '../model/secret.js';
 import type { Logger } from '../observability/logger.js';
 import type { PollerControl } from '../poller/types.js';
 import type { LiveState } from '../state/live-state.js';
+import type { TopologyReader } from '../state/topology-state.js';
 import type { HistoryReader, SinkStatus } from '../storage/types.js';
 
 export interface RateLimitOptions {
@@ -17,6 +18,8 @@ export interface ApiDeps {
   readonly state: LiveState;
   readonly poller: PollerControl;
   readonly history: HistoryReader;
+  /** Neighbours, links and the topology graph; without it those routes are not registered. */
+  readonly topology?: TopologyReader;
   readonly sinkStatus: () => SinkStatus;
   /** LINKSCOPE_API_TOKEN; null = writes need no token (only allowed on loopback, see assertListenAllowed). */
   readonly apiToken: Secret | null;

@@ -13,10 +13,14 @@ import { PROMETHEUS_CONTENT_TYPE } from './prometheus.js';
 import { devicesRoutes } from './routes/devices.js';
 import { health, healthRoutes } from './routes/health.js';
 import { interfacesRoutes } from './routes/interfaces.js';
+import { linksRoutes } from './routes/links.js';
 import { metricsRoutes, metricsText } from './routes/metrics.js';
+import { neighborsRoutes } from './routes/neighbors.js';
+import { topologyRoutes } from './routes/topology.js';
 import { errorResponseSchema } from './schemas/common.js';
 import { deviceSchema } from './schemas/device.js';
 import { interfaceSchema } from './schemas/interface.js';
+import { linkSchema, neighborSchema } from './schemas/topology.js';
 
 export type { ApiDeps, RateLimitOptions, RouteModule } from './deps.js';
 export { assertListenAllowed, isLoopbackHost } from './auth.js';
@@ -27,10 +31,10 @@ export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 export const DEFAULT_RATE_LIMIT = { max: 1200, timeWindowMs: 60_000 } as const;
 
 /**
- * One file per resource, registered under /api/v1 in this order. Topology and wireless slot in
- * here as routes/neighbors.ts, links.ts, topology.ts, wireless.ts.
+ * One file per resource, registered under /api/v1 in this order. Wireless slots in here as
+ * routes/wireless.ts. The topology routes register only when ApiDeps.topology is given.
  */
-export const ROUTE_MODULES: readonly RouteModule[] = [devicesRoutes, interfacesRoutes, healthRoutes, metricsRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [devicesRoutes, interfacesRoutes, neighborsRoutes, linksRoutes, topologyRoutes, healthRoutes, metricsRoutes];
 
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -59,6 +63,8 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   app.addSchema(errorResponseSchema);
   app.addSchema(deviceSchema);
   app.addSchema(interfaceSchema);
+  app.addSchema(neighborSchema);
+  app.addSchema(linkSchema);
 
   const limits = deps.rateLimit === undefined ? DEFAULT_RATE_LIMIT : deps.rateLimit;
   if (limits !== false) {
@@ -97,7 +103,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       info: {
         title: 'linkscope API',
         description:
-          'Devices, interface status, rates and utilisation history. Errors are `{"error": {"code", "message"}}`; codes in docs/errors.md.',
+          'Devices, interface status, rates and utilisation history, LLDP/CDP neighbours and links. Errors are `{"error": {"code", "message"}}`; codes in docs/errors.md.',
         // The version of the /api/v1 contract, not of the package.
         version: '1.0.0',
       },
@@ -109,6 +115,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       tags: [
         { name: 'devices', description: 'Inventory and live status' },
         { name: 'interfaces', description: 'Live interface state and history' },
+        { name: 'topology', description: 'LLDP/CDP neighbours, merged links and the network graph' },
         { name: 'service', description: 'Health and metrics' },
       ],
     },

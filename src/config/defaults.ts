@@ -40,6 +40,10 @@ export const DEFAULTS = {
     rediscoverIntervalMs: 6 * HOUR_MS,
     backoffMaxMs: 15 * MINUTE_MS,
   },
+  topology: {
+    intervalMs: 5 * MINUTE_MS,
+    staleAfterMs: 1 * HOUR_MS,
+  },
   spool: { maxBytes: 1024 ** 3 },
 } as const;
 

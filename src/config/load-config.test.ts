@@ -53,6 +53,7 @@ const expectedDefaults = {
   logLevel: 'info',
   snmp: { timeoutMs: 2000, retries: 1, maxRepetitions: 25, maxVarbindsPerRequest: 64 },
   poller: { maxConcurrentRequests: 64, maxConcurrentProbes: 32, jitterRatio: 0.1, rediscoverIntervalMs: 6 * 3_600_000, backoffMaxMs: 15 * 60_000 },
+  topology: { intervalMs: 5 * 60_000, staleAfterMs: 3_600_000 },
   spool: { maxBytes: 1024 ** 3 },
   secretKeyFile: '/home/op/.config/linkscope/secret.key',
 };
@@ -182,6 +183,13 @@ describe('loadConfig', () => {
     expect(config.poller).toEqual({ maxConcurrentRequests: 8, maxConcurrentProbes: 4, jitterRatio: 0.25, rediscoverIntervalMs: 0, backoffMaxMs: 3_600_000 });
     expect(config.spool.maxBytes).toBe(512 * 1024 ** 2);
     expect(config.secretKeyFile).toBe('/home/op/keys/ls.key');
+  });
+
+  it('reads topology.interval and topology.staleAfter from the file and the environment', () => {
+    const file = writeFile('topo.yaml', 'topology:\n  interval: 10m\n  staleAfter: 2h\n');
+    expect(loadConfig({ file, env: baseEnv, cwd: CWD }).topology).toEqual({ intervalMs: 600_000, staleAfterMs: 7_200_000 });
+    const env = { ...baseEnv, LINKSCOPE_TOPOLOGY_STALE_AFTER: '30m' };
+    expect(loadConfig({ file, env, cwd: CWD }).topology).toEqual({ intervalMs: 600_000, staleAfterMs: 1_800_000 });
   });
 
   it('treats an empty variable as unset', () => {

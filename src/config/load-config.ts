@@ -262,6 +262,7 @@ function assemble(values: ReadonlyMap<string, Value>): Config {
       rediscoverIntervalMs: num('poller.rediscoverInterval'),
       backoffMaxMs: num('poller.backoffMax'),
     },
+    topology: { intervalMs: num('topology.interval'), staleAfterMs: num('topology.staleAfter') },
     spool: { maxBytes: num('spool.maxSize') },
     secretKeyFile: str('secretKeyFile'),
   };

@@ -59,6 +59,8 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'poller.jitter', env: 'LINKSCOPE_POLLER_JITTER', kind: { type: 'ratio', min: 0, max: 0.5 }, summary: 'fraction of the interval over which device poll phases are spread (0 to 0.5)' },
   { key: 'poller.rediscoverInterval', env: 'LINKSCOPE_POLLER_REDISCOVER_INTERVAL', kind: { type: 'duration', minMs: 1 * MIN, maxMs: 30 * D, zeroMeans: 'only at start and after a device restart' }, summary: 'how often interfaces are re-discovered; 0 = only at start and after a device restart' },
   { key: 'poller.backoffMax', env: 'LINKSCOPE_POLLER_BACKOFF_MAX', kind: { type: 'duration', minMs: 1 * S, maxMs: 24 * H }, summary: 'longest wait between polls of an unreachable device' },
+  { key: 'topology.interval', env: 'LINKSCOPE_TOPOLOGY_INTERVAL', kind: { type: 'duration', minMs: 1 * MIN, maxMs: 7 * D }, summary: 'how often each device\'s LLDP/CDP neighbours are discovered again' },
+  { key: 'topology.staleAfter', env: 'LINKSCOPE_TOPOLOGY_STALE_AFTER', kind: { type: 'duration', minMs: 1 * MIN, maxMs: 30 * D }, summary: 'how long a link no device reports any more stays listed (as down) before it is dropped' },
   { key: 'spool.maxSize', env: 'LINKSCOPE_SPOOL_MAX_SIZE', kind: { type: 'size', min: 1024 ** 2, max: 1024 ** 5 }, summary: 'disk space for samples kept while InfluxDB is down; oldest dropped beyond it' },
 ];
 
@@ -245,6 +247,8 @@ export function defaultRawValues(env: Readonly<Record<string, string | undefined
     ['poller.jitter', DEFAULTS.poller.jitterRatio],
     ['poller.rediscoverInterval', DEFAULTS.poller.rediscoverIntervalMs],
     ['poller.backoffMax', DEFAULTS.poller.backoffMaxMs],
+    ['topology.interval', DEFAULTS.topology.intervalMs],
+    ['topology.staleAfter', DEFAULTS.topology.staleAfterMs],
     ['spool.maxSize', DEFAULTS.spool.maxBytes],
   ]);
 }

@@ -42,6 +42,13 @@ export interface PollerConfig {
   readonly backoffMaxMs: number;
 }
 
+export interface TopologyConfig {
+  /** How often each device's LLDP/CDP neighbours are discovered again. */
+  readonly intervalMs: number;
+  /** How long a link no device reports any more stays listed (as down) before it is dropped. */
+  readonly staleAfterMs: number;
+}
+
 export interface SpoolConfig {
   readonly maxBytes: number;
 }
@@ -58,6 +65,7 @@ export interface Config {
   readonly logLevel: LogLevel;
   readonly snmp: SnmpConfig;
   readonly poller: PollerConfig;
+  readonly topology: TopologyConfig;
   readonly spool: SpoolConfig;
   /** Absolute path of the key that encrypts communities and v3 keys in the inventory. */
   readonly secretKeyFile: string;
@@ -91,6 +99,7 @@ export interface ConfigFile {
     readonly rediscoverInterval?: unknown;
     readonly backoffMax?: unknown;
   };
+  readonly topology?: { readonly interval?: unknown; readonly staleAfter?: unknown };
   readonly spool?: { readonly maxSize?: unknown };
   readonly secretKeyFile?: unknown;
 }

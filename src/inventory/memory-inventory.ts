@@ -1,7 +1,9 @@
 /** A map-backed Inventory with the SQLite one's validation, naming and duplicate rules: for tests and benchmarks. */
 import { LinkscopeError } from '../model/errors.js';
+import type { NeighborDiscovery } from '../model/topology.js';
 import type { Device, DevicePatch, NewDevice, SnmpCredentials } from '../model/types.js';
-import type { Inventory } from './types.js';
+import { nextNeighborRows, sortNeighborRows, staleCutoffIso } from './neighbor-rows.js';
+import type { DeviceNeighbors, Inventory, StoredNeighbor } from './types.js';
 import { defaultDeviceName, validateDevicePatch, validateNewDevice } from './validate.js';
 
 function identity(snmp: SnmpCredentials): string {
@@ -11,8 +13,10 @@ function identity(snmp: SnmpCredentials): string {
 /** A map-backed Inventory with the same find/duplicate rules as the SQLite one. */
 export class MemoryInventory implements Inventory {
   readonly #devices = new Map<number, Device>();
+  readonly #neighbors = new Map<number, { localChassisId: string | null; discoveredAt: string; version: number; rows: Map<string, StoredNeighbor> }>();
   #nextId = 1;
   #token = 0;
+  #neighborsToken = 0;
   #clock: () => string;
 
   constructor(clock: () => string = () => new Date().toISOString()) {
@@ -87,11 +91,31 @@ export class MemoryInventory implements Inventory {
     const d = this.get(idOrName);
     this.#devices.delete(d.id);
     this.#token += 1;
+    if (this.#neighbors.delete(d.id)) this.#neighborsToken += 1;
     return d;
   }
 
   changeToken(): number {
     return this.#token;
+  }
+
+  recordNeighbors(deviceId: number, discovery: NeighborDiscovery, nowIso: string, staleAfterMs: number): void {
+    this.get(deviceId);
+    const previous = this.#neighbors.get(deviceId)?.rows ?? new Map<string, StoredNeighbor>();
+    const rows = nextNeighborRows(previous, discovery, nowIso, staleCutoffIso(nowIso, staleAfterMs));
+    this.#neighborsToken += 1;
+    this.#neighbors.set(deviceId, { localChassisId: discovery.localChassisId, discoveredAt: nowIso, version: this.#neighborsToken, rows });
+  }
+
+  listNeighbors(changedSince = -1): DeviceNeighbors[] {
+    return [...this.#neighbors.entries()]
+      .filter(([, n]) => n.version > changedSince)
+      .sort(([a], [b]) => a - b)
+      .map(([deviceId, n]) => ({ deviceId, localChassisId: n.localChassisId, discoveredAt: n.discoveredAt, neighbors: sortNeighborRows(n.rows.values()) }));
+  }
+
+  neighborsToken(): number {
+    return this.#neighborsToken;
   }
 
   close(): void {}

@@ -56,6 +56,37 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN UPDATE meta SET value = value + 1 WHERE key = 'devices_version'; END;
     `,
   },
+  {
+    version: 2,
+    description: 'LLDP/CDP neighbours per device with first/last seen, change counter',
+    sql: `
+      -- Bumped by recordNeighbors (once per discovery) and by the device delete trigger below.
+      INSERT INTO meta (key, value) VALUES ('neighbors_version', 0);
+
+      -- The latest neighbour discovery of each device.
+      CREATE TABLE neighbor_discoveries (
+        device_id        INTEGER PRIMARY KEY NOT NULL REFERENCES devices (id) ON DELETE CASCADE,
+        local_chassis_id TEXT,
+        discovered_at    TEXT NOT NULL,
+        -- neighbors_version after this device's latest discovery: readers fetch only what changed.
+        version          INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE neighbors (
+        device_id  INTEGER NOT NULL REFERENCES devices (id) ON DELETE CASCADE,
+        -- neighborRowKey(): protocol, local port, remote chassis, remote port.
+        row_key    TEXT NOT NULL,
+        -- The Neighbor object as JSON, so fields added to it later need no migration.
+        row_json   TEXT NOT NULL,
+        first_seen TEXT NOT NULL,
+        last_seen  TEXT NOT NULL,
+        PRIMARY KEY (device_id, row_key)
+      ) STRICT;
+
+      CREATE TRIGGER neighbors_device_deleted AFTER DELETE ON devices
+        BEGIN UPDATE meta SET value = value + 1 WHERE key = 'neighbors_version'; END;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -4,11 +4,13 @@ import { basename, dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { LinkscopeError } from '../model/errors.js';
 import { Secret } from '../model/secret.js';
+import type { Neighbor, NeighborDiscovery } from '../model/topology.js';
 import type { AuthProtocol, Device, DevicePatch, NewDevice, PrivProtocol, SecurityLevel, SnmpCredentials, SnmpVersion } from '../model/types.js';
 import type { Logger } from '../observability/logger.js';
 import { checkOpenable, migrate } from './migrations.js';
 import { SecretBox } from './secret-box.js';
-import type { Inventory } from './types.js';
+import { nextNeighborRows, sortNeighborRows, staleCutoffIso } from './neighbor-rows.js';
+import type { DeviceNeighbors, Inventory, StoredNeighbor } from './types.js';
 import { defaultDeviceName, parseDeviceRef, validateDevicePatch, validateNewDevice } from './validate.js';
 
 export interface OpenInventoryOptions {
@@ -46,6 +48,21 @@ interface DeviceRow {
   readonly interval_ms: number | null;
   readonly created_at: string;
   readonly updated_at: string;
+}
+
+interface NeighborRow {
+  readonly device_id: number;
+  readonly row_key: string;
+  readonly row_json: string;
+  readonly first_seen: string;
+  readonly last_seen: string;
+}
+
+interface DiscoveryRow {
+  readonly device_id: number;
+  readonly local_chassis_id: string | null;
+  readonly discovered_at: string;
+  readonly version: number;
 }
 
 /** Column values for INSERT/UPDATE, named as the statement parameters. */
@@ -192,12 +209,14 @@ export class SqliteInventory implements Inventory {
   #lastDataVersion = -1;
   #ownWrite = true;
   #token = 0;
+  #neighborsToken = 0;
 
   readonly #byId: Database.Statement<[number], DeviceRow>;
   readonly #byName: Database.Statement<[string], DeviceRow>;
   readonly #all: Database.Statement<[], DeviceRow>;
   readonly #byIdentity: Database.Statement<[Buffer], { id: number; name: string }>;
   readonly #devicesVersion: Database.Statement<[], { value: number }>;
+  readonly #neighborsVersion: Database.Statement<[], { value: number }>;
 
   /** Use openInventory(); the constructor expects an open, migrated database. */
   constructor(db: Database.Database, box: SecretBox, options: OpenInventoryOptions & { readonly path: string; readonly busyTimeoutMs: number }) {
@@ -213,6 +232,7 @@ export class SqliteInventory implements Inventory {
     this.#all = db.prepare('SELECT * FROM devices ORDER BY id');
     this.#byIdentity = db.prepare('SELECT id, name FROM devices WHERE identity_hmac = ?');
     this.#devicesVersion = db.prepare("SELECT value FROM meta WHERE key = 'devices_version'");
+    this.#neighborsVersion = db.prepare("SELECT value FROM meta WHERE key = 'neighbors_version'");
 
     const stored = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'key_check'").get();
     if (stored === undefined) {
@@ -327,19 +347,65 @@ export class SqliteInventory implements Inventory {
     });
   }
 
-  /**
-   * devices_version (bumped by triggers, so shared by every process) re-read only when SQLite's
-   * data_version says another connection committed, or after our own write: one pragma per call.
-   */
+  /** devices_version, bumped by triggers: see #refreshTokens. */
   changeToken(): number {
-    return this.#run('read the change counter', () => {
-      const dataVersion = Number(this.#db.pragma('data_version', { simple: true }));
-      if (dataVersion !== this.#lastDataVersion || this.#ownWrite) {
-        this.#lastDataVersion = dataVersion;
-        this.#ownWrite = false;
-        this.#token = Number(this.#devicesVersion.get()?.value ?? 0);
+    this.#refreshTokens();
+    return this.#token;
+  }
+
+  /** neighbors_version, re-read like devices_version (see changeToken). */
+  neighborsToken(): number {
+    this.#refreshTokens();
+    return this.#neighborsToken;
+  }
+
+  recordNeighbors(deviceId: number, discovery: NeighborDiscovery, nowIso: string, staleAfterMs: number): void {
+    const cutoff = staleCutoffIso(nowIso, staleAfterMs);
+    this.#write('record neighbours', () => {
+      if (this.#byId.get(deviceId) === undefined) throw notFound(deviceId);
+      const previous = new Map<string, StoredNeighbor>();
+      for (const row of this.#db.prepare<[number], NeighborRow>('SELECT * FROM neighbors WHERE device_id = ?').all(deviceId)) {
+        previous.set(row.row_key, decodeNeighbor(row));
       }
-      return this.#token;
+      const next = nextNeighborRows(previous, discovery, nowIso, cutoff);
+      // ~50 rows a device: rewriting them all is simpler than diffing and as fast.
+      this.#db.prepare('DELETE FROM neighbors WHERE device_id = ?').run(deviceId);
+      const insert = this.#db.prepare('INSERT INTO neighbors (device_id, row_key, row_json, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)');
+      for (const [key, row] of next) {
+        const { firstSeen, lastSeen, ...neighbor } = row;
+        insert.run(deviceId, key, JSON.stringify(neighbor), firstSeen, lastSeen);
+      }
+      this.#db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'neighbors_version'").run();
+      this.#db
+        .prepare(
+          `INSERT INTO neighbor_discoveries (device_id, local_chassis_id, discovered_at, version)
+             VALUES (?, ?, ?, (SELECT value FROM meta WHERE key = 'neighbors_version'))
+           ON CONFLICT (device_id) DO UPDATE SET local_chassis_id = excluded.local_chassis_id, discovered_at = excluded.discovered_at, version = excluded.version`,
+        )
+        .run(deviceId, discovery.localChassisId, nowIso);
+    });
+  }
+
+  listNeighbors(changedSince = -1): DeviceNeighbors[] {
+    return this.#run('list neighbours', () => {
+      const rows = new Map<number, StoredNeighbor[]>();
+      const changed = this.#db.prepare<[number], NeighborRow>(
+        'SELECT n.* FROM neighbors n JOIN neighbor_discoveries d ON d.device_id = n.device_id WHERE d.version > ?',
+      );
+      for (const row of changed.all(changedSince)) {
+        const list = rows.get(row.device_id) ?? [];
+        list.push(decodeNeighbor(row));
+        rows.set(row.device_id, list);
+      }
+      return this.#db
+        .prepare<[number], DiscoveryRow>('SELECT * FROM neighbor_discoveries WHERE version > ? ORDER BY device_id')
+        .all(changedSince)
+        .map((d) => ({
+          deviceId: d.device_id,
+          localChassisId: d.local_chassis_id,
+          discoveredAt: d.discovered_at,
+          neighbors: sortNeighborRows(rows.get(d.device_id) ?? []),
+        }));
     });
   }
 
@@ -348,6 +414,23 @@ export class SqliteInventory implements Inventory {
   }
 
   // -------------------------------------------------------------------------------------------
+
+  /**
+   * devices_version and neighbors_version (bumped in the same transactions as the changes, so
+   * shared by every process) re-read only when SQLite's data_version says another connection
+   * committed, or after our own write: one pragma per call.
+   */
+  #refreshTokens(): void {
+    this.#run('read the change counters', () => {
+      const dataVersion = Number(this.#db.pragma('data_version', { simple: true }));
+      if (dataVersion !== this.#lastDataVersion || this.#ownWrite) {
+        this.#lastDataVersion = dataVersion;
+        this.#ownWrite = false;
+        this.#token = Number(this.#devicesVersion.get()?.value ?? 0);
+        this.#neighborsToken = Number(this.#neighborsVersion.get()?.value ?? 0);
+      }
+    });
+  }
 
   #run<T>(what: string, fn: () => T): T {
     try {
@@ -511,6 +594,12 @@ export class SqliteInventory implements Inventory {
       { details: { path: this.#path, devices: rows.map((r) => ({ id: r.id, name: r.name })) } },
     );
   }
+}
+
+function decodeNeighbor(row: NeighborRow): StoredNeighbor {
+  // Written by recordNeighbors from a Neighbor; the database is ours (application_id, 0600).
+  const neighbor = JSON.parse(row.row_json) as Neighbor;
+  return { ...neighbor, firstSeen: row.first_seen, lastSeen: row.last_seen };
 }
 
 function notFound(idOrName: string | number): LinkscopeError {

@@ -3,6 +3,12 @@ import type { DeviceState } from '../model/types.js';
 
 export class LiveState {
   readonly #devices = new Map<number, DeviceState>();
+  #version = 0;
+
+  /** Changes on every set and remove: readers that derive views from many devices cache by it. */
+  version(): number {
+    return this.#version;
+  }
 
   get(deviceId: number): DeviceState | undefined {
     return this.#devices.get(deviceId);
@@ -14,10 +20,11 @@ export class LiveState {
 
   set(state: DeviceState): void {
     this.#devices.set(state.deviceId, state);
+    this.#version += 1;
   }
 
   remove(deviceId: number): void {
-    this.#devices.delete(deviceId);
+    if (this.#devices.delete(deviceId)) this.#version += 1;
   }
 
   /** Counts by status, for /health. */

@@ -182,19 +182,30 @@ export const WIRELESS_FIELD_KIND = {
 } as const satisfies Readonly<Record<string, FieldKind>>;
 export type WirelessFields = FieldsOf<typeof WIRELESS_FIELD_KIND>;
 
-/** `link` fields: one row per physical link when topology is known. */
+/** `link` fields: one row per merged physical link each poll (tags a_device, a_ifName, b_device, b_ifName). */
 export const LINK_FIELD = {
   /** 1 up, 0 down. */
   status: 'status',
   /** Percent, the busier direction. */
   utilization: 'utilization',
+  /** Seen from side a. */
+  inBps: 'in_bps',
+  outBps: 'out_bps',
 } as const;
 
 export const LINK_FIELD_KIND = {
   [LINK_FIELD.status]: 'integer',
   [LINK_FIELD.utilization]: 'float',
+  [LINK_FIELD.inBps]: 'float',
+  [LINK_FIELD.outBps]: 'float',
 } as const satisfies Readonly<Record<string, FieldKind>>;
 export type LinkFields = FieldsOf<typeof LINK_FIELD_KIND>;
+export type LinkTags = {
+  readonly [TAG.aDevice]: string;
+  readonly [TAG.aIfName]: string;
+  readonly [TAG.bDevice]: string;
+  readonly [TAG.bIfName]: string;
+};
 
 /** Every field kind per measurement: for docs, tests and anyone checking a point before it is written. */
 export const FIELD_KINDS: Readonly<Record<MeasurementName, Readonly<Record<string, FieldKind>>>> = {

@@ -12,6 +12,7 @@ import { Secret } from '../../src/model/secret.js';
 import type { DeviceState, InterfaceState } from '../../src/model/types.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { LiveState } from '../../src/state/live-state.js';
+import { TopologyState } from '../../src/state/topology-state.js';
 import type { HistoryReader, SinkStatus } from '../../src/storage/types.js';
 
 export const TOKEN = 'test-token-0123456789abcdef';
@@ -34,6 +35,8 @@ export interface Harness {
   readonly state: LiveState;
   readonly poller: RecordingPoller;
   readonly history: FakeHistory;
+  /** Over the same inventory and live state, topology.staleAfter 1 h. */
+  readonly topology: TopologyState;
   /** Every log line written so far (debug and up), as raw JSON text. */
   readonly logLines: string[];
   sink: SinkStatus;
@@ -55,6 +58,7 @@ export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
   const state = new LiveState();
   const poller = new RecordingPoller();
   const history = new FakeHistory();
+  const topology = new TopologyState({ inventory, state, staleAfterMs: 3_600_000, minRebuildIntervalMs: 0, maxLiveAgeMs: 0 });
   const logLines: string[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logLines.push(line) } });
   const token = options.apiToken === undefined ? TOKEN : options.apiToken;
@@ -64,6 +68,7 @@ export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
     state,
     poller,
     history,
+    topology,
     logLines,
     sink: okSink(),
     close: async () => {
@@ -77,6 +82,7 @@ export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
     state,
     poller,
     history: options.history ?? history,
+    topology,
     sinkStatus: options.sinkStatus ?? (() => harness.sink),
     apiToken: token === null ? null : new Secret(token),
     logger,
