@@ -79,6 +79,7 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
   // Devices removed while linkscope was not running (or by an older version) leave state files behind.
   counters.prune(inventory.list().map((d) => d.id));
   const snmp = createSnmpClient(logger, config.snmp.maxVarbindsPerRequest);
+  const topology = new TopologyState({ inventory, state, staleAfterMs: config.topology.staleAfterMs });
   const poller = new Poller({
     inventory,
     snmp,
@@ -86,6 +87,11 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
     state,
     counters,
     logger,
+    topology: {
+      intervalMs: config.topology.intervalMs,
+      record: (deviceId, discovery, nowMs) => topology.record(deviceId, discovery, nowMs),
+      linkPoints: (deviceId, nowMs) => topology.linkPoints(nowMs, deviceId),
+    },
     settings: {
       pollIntervalMs: config.pollIntervalMs,
       snmp: config.snmp,
@@ -97,7 +103,6 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
     },
   });
   const history = new InfluxHistory(influx);
-  const topology = new TopologyState({ inventory, state, staleAfterMs: config.topology.staleAfterMs });
   return { config, logger, inventory, state, sink, snmp, poller, history, topology };
 }
 

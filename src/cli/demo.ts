@@ -5,6 +5,7 @@ import { openInventoryFor, startServer, waitForStopSignal } from '../app.js';
 import type { Config } from '../config/index.js';
 import { createDemoNetwork, demoNewDevices } from '../demo/network.js';
 import type { DeviceState } from '../model/types.js';
+import type { Link, LinkEnd } from '../model/topology.js';
 import { createLogger, type Logger } from '../observability/logger.js';
 import { CONFIG_OPTION, configFor, EXIT_OK, parse, table, usageError, write, type CommandContext } from './common.js';
 
@@ -53,7 +54,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
             : `InfluxDB ${config.influx.url} is not reachable: samples are spooled in ${config.dataDir}/spool and sent when it is back`,
         );
       }
-      write(ctx.stdout, summary(server.runtime.state.list(), new Map(server.runtime.inventory.list().map((d) => [d.id, d.name]))));
+      write(ctx.stdout, summary(server.runtime.state.list(), new Map(server.runtime.inventory.list().map((d) => [d.id, d.name])), server.runtime.topology.links(Date.now())));
     }, intervalMs);
     timer.unref();
     await waitForStopSignal(logger);
@@ -91,8 +92,8 @@ function pct(v: number | null): string {
   return v === null ? '-' : `${v.toFixed(1)}%`;
 }
 
-/** One line per device plus the busiest interfaces and the ports that are down but should be up. */
-export function summary(states: readonly DeviceState[], names: ReadonlyMap<number, string>): string {
+/** One line per device plus the busiest interfaces, the ports that are down but should be up, and the LLDP/CDP links. */
+export function summary(states: readonly DeviceState[], names: ReadonlyMap<number, string>, links: readonly Link[] = []): string {
   const rows = states
     .slice()
     .sort((a, b) => a.deviceId - b.deviceId)
@@ -116,5 +117,8 @@ export function summary(states: readonly DeviceState[], names: ReadonlyMap<numbe
     s.interfaces.filter((i) => i.adminStatus === 'up' && i.operStatus !== 'up').map((i) => `${names.get(s.deviceId) ?? s.deviceId} ${i.ifName}${i.ifAlias === '' ? '' : ` (${i.ifAlias})`}`),
   );
   const time = new Date().toISOString().slice(11, 19);
-  return `${time}\n${table(['DEVICE', 'STATUS', 'ROLE', 'VENDOR', 'IF UP', 'BUSIEST INTERFACE', 'ERROR'], rows)}\nlinks down (admin up, oper down): ${down.length === 0 ? 'none' : down.join(', ')}\n`;
+  const end = (e: LinkEnd): string => `${e.device} ${e.ifName ?? '?'}`;
+  const linksDown = links.filter((l) => l.status === 'down').map((l) => `${end(l.a)} - ${end(l.b)}`);
+  const topology = links.length === 0 ? '' : `topology: ${links.length} links, ${linksDown.length} down${linksDown.length === 0 ? '' : `: ${linksDown.join(', ')}`}\n`;
+  return `${time}\n${table(['DEVICE', 'STATUS', 'ROLE', 'VENDOR', 'IF UP', 'BUSIEST INTERFACE', 'ERROR'], rows)}\nports down (admin up, oper down): ${down.length === 0 ? 'none' : down.join(', ')}\n${topology}`;
 }

@@ -84,7 +84,7 @@ describe('demo network', () => {
     expect(defs[0]).toEqual({ name: 'core-rtr1', role: 'router', host: '127.0.0.1', port: 0, community: 'public', version: '2c' });
   });
 
-  it('has exactly one port that is admin up but oper down: the printer on access-sw2', () => {
+  it('has exactly two ports that are admin up but oper down: the printer on access-sw2 and the faulty cross-connect on access-sw3', () => {
     const { net, agents } = fakeNetwork();
     const down: string[] = [];
     for (const d of net.devices) {
@@ -94,7 +94,7 @@ describe('demo network', () => {
       const alias = walk(a, IFX_ENTRY.ifAlias);
       for (const [idx, vb] of admin) if (vb.value === 1 && oper.get(idx)?.value === 2) down.push(`${d.name}:${text(alias.get(idx)?.value)}`);
     }
-    expect(down).toEqual(['access-sw2:printer 2F']);
+    expect(down).toEqual(['access-sw2:printer 2F', 'access-sw3:cross-connect to access-sw1 (faulty cable)']);
   });
 
   it('mirrors every LLDP remote entry on the neighbour, port for port', () => {
@@ -118,8 +118,8 @@ describe('demo network', () => {
         expect(backPortId.equals(localPortId.get(localPort ?? '')?.value as Buffer)).toBe(true);
       }
     }
-    // 9 cables, both ends each.
-    expect(entries).toBe(18);
+    // 10 cables (the faulty one included: its entries live out their hold time), both ends each.
+    expect(entries).toBe(20);
   });
 
   it('mirrors CDP between Cisco neighbours, naming the remote port in full', () => {
@@ -134,7 +134,7 @@ describe('demo network', () => {
     expect(text(get(sw1, `${CDP_CACHE.cdpCacheDevicePort}.${sw1Ports.get('Te1/0/1')}.1`))).toBe('TenGigabitEthernet0/0/0');
     // No CDP towards the Juniper switch or the APs.
     expect(walk(agentOf(agents, 'access-sw2'), CDP_CACHE.cdpCacheDeviceId).size).toBe(0);
-    expect([...walk(sw1, CDP_CACHE.cdpCacheDeviceId).values()].map((v) => text(v.value)).sort()).toEqual(['core-rtr1', 'core-rtr2']);
+    expect([...walk(sw1, CDP_CACHE.cdpCacheDeviceId).values()].map((v) => text(v.value)).sort()).toEqual(['access-sw3', 'core-rtr1', 'core-rtr2']);
   });
 
   it('runs the core-rtr1 → access-sw1 uplink hot (85–95 %) and counts the same octets at both ends', () => {

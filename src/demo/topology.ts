@@ -68,6 +68,8 @@ export const DEMO_LINKS: readonly LinkSpec[] = [
   { a: { device: 'core-rtr1', port: 'Gi0/0/5' }, b: { device: 'core-rtr2', port: 'Gi0/0/5' }, utilAtoB: 0.1, utilBtoA: 0.09 },
   { a: { device: 'access-sw1', port: 'Gi1/0/10' }, b: { device: 'ap-lobby', port: 'eth0' }, utilAtoB: 0.09, utilBtoA: 0.03 },
   { a: { device: 'access-sw2', port: 'ge-0/0/12' }, b: { device: 'ap-floor2', port: 'ether1' }, utilAtoB: 0.07, utilBtoA: 0.025 },
+  // The one link that is down: a lab cross-connect whose far end went oper down (see the overrides).
+  { a: { device: 'access-sw1', port: 'Gi1/0/48' }, b: { device: 'access-sw3', port: 'Fa0/24' }, utilAtoB: 0.01, utilBtoA: 0.01 },
 ];
 
 /** Ports that differ from the rule, by device then ifName. */
@@ -84,7 +86,8 @@ export const DEMO_PORT_OVERRIDES: Readonly<Record<string, Readonly<Record<string
     'ge-0/0/7': { alias: 'printer 2F', operDown: true },
     'ge-0/0/20': { alias: 'VoIP gateway' },
   },
-  'access-sw3': { 'Fa0/1': { alias: 'lab NAS', meanUtil: 0.3 } },
+  // Cabled to access-sw1 Gi1/0/48, admin up, oper down: a link between two demo devices that is down.
+  'access-sw3': { 'Fa0/1': { alias: 'lab NAS', meanUtil: 0.3 }, 'Fa0/24': { alias: 'cross-connect to access-sw1 (faulty cable)', operDown: true } },
 };
 
 /** Wireless LANs on each AP: SSID, and per band the channel and the daily peak client count. */

@@ -196,10 +196,21 @@ export class TopologyState implements TopologyReader {
     return view;
   }
 
-  /** One `link` point per merged link (CONTRACT.md), at nowMs; fields without a value are left out. */
-  linkPoints(nowMs: number): Point[] {
+  /**
+   * One `link` point per merged link (CONTRACT.md), at nowMs; fields without a value are left out.
+   * With `aDeviceId`, only the links whose side a is that device: the poller writes them after that
+   * device's poll, so each link is written once per poll of its side a.
+   */
+  linkPoints(nowMs: number, aDeviceId?: number): Point[] {
     const time = Math.floor(nowMs / 1000);
-    return this.links(nowMs).map((link) => {
+    let links: readonly Link[];
+    if (aDeviceId === undefined) links = this.links(nowMs);
+    else {
+      const own: Link[] = [];
+      for (const shape of this.#graph(nowMs).graph.links) if (shape.a.deviceId === aDeviceId) own.push(this.#liveLink(shape));
+      links = own;
+    }
+    return links.map((link) => {
       const tags: LinkTags = {
         [TAG.aDevice]: link.a.device,
         [TAG.aIfName]: link.a.ifName ?? '',

@@ -203,6 +203,14 @@ export function buildRuntimes(specs: readonly DemoDeviceSpec[], startMs: number)
         discardRate: 1e-12,
         lastChangeMs: null,
       };
+      if (cabled !== null && o.operDown === true) {
+        // A cabled port that should be up and is not: no traffic, but the cable (and so the neighbour) is known.
+        return { ...base, alias: o.alias ?? '', adminUp: true, operUp: false, inFlow: null, outFlow: null, peer: cabled.peer, lastChangeMs: startMs - 3600_000 - 41_000 };
+      }
+      if (cabled !== null && DEMO_PORT_OVERRIDES[cabled.peer.device]?.[cabled.peer.port]?.operDown === true) {
+        // The near end of the faulty cable: up, but nothing comes back and nothing gets through.
+        return { ...base, alias: o.alias ?? `cross-connect to ${cabled.peer.device} ${cabled.peer.port}`, adminUp: true, operUp: true, inFlow: null, outFlow: null, peer: cabled.peer };
+      }
       if (cabled !== null) {
         const hot = Math.max(cabled.out, cabled.in) > 0.8;
         return {

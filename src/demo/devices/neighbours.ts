@@ -19,14 +19,18 @@ export interface Neighbour {
   readonly remote: DemoInterface;
 }
 
-/** Cabled ports whose both ends are up: the only ones that exchange LLDP/CDP frames. */
+/**
+ * Cabled ports whose both ends are admin up. A cabled port that is oper down (the demo's faulty
+ * cable) keeps its row: the demo freezes the minute after the fault, while the LLDP/CDP entries
+ * still live out their hold time (120 s / 180 s), so the topology shows that link as down.
+ */
 export function neighboursOf(dev: DemoDeviceRuntime, byName: ReadonlyMap<string, DemoDeviceRuntime>): Neighbour[] {
   const out: Neighbour[] = [];
   for (const local of dev.interfaces) {
-    if (local.peer === null || !local.adminUp || !local.operUp) continue;
+    if (local.peer === null || !local.adminUp) continue;
     const remoteDevice = byName.get(local.peer.device);
     const remote = remoteDevice?.byName.get(local.peer.port);
-    if (remoteDevice === undefined || remote === undefined || !remote.adminUp || !remote.operUp) continue;
+    if (remoteDevice === undefined || remote === undefined || !remote.adminUp) continue;
     out.push({ local, remoteDevice, remote });
   }
   return out;
