@@ -200,15 +200,18 @@ export class TopologyState implements TopologyReader {
    * One `link` point per merged link (CONTRACT.md), at nowMs; fields without a value are left out.
    * With `aDeviceId`, only the links whose side a is that device: the poller writes them after that
    * device's poll, so each link is written once per poll of its side a.
+   *
+   * A link with an inventory end whose port is not resolved yet (the far device not polled yet, so
+   * its ports are unknown) is left out: its tags would carry the raw LLDP port ID (a MAC, a number)
+   * and fork a series that never gets another point once the port resolves. The API lists it.
    */
   linkPoints(nowMs: number, aDeviceId?: number): Point[] {
     const time = Math.floor(nowMs / 1000);
-    let links: readonly Link[];
-    if (aDeviceId === undefined) links = this.links(nowMs);
-    else {
-      const own: Link[] = [];
-      for (const shape of this.#graph(nowMs).graph.links) if (shape.a.deviceId === aDeviceId) own.push(this.#liveLink(shape));
-      links = own;
+    const links: Link[] = [];
+    for (const shape of this.#graph(nowMs).graph.links) {
+      if (aDeviceId !== undefined && shape.a.deviceId !== aDeviceId) continue;
+      if (shape.a.ifIndex === null || (shape.b.deviceId !== null && shape.b.ifIndex === null)) continue;
+      links.push(this.#liveLink(shape));
     }
     return links.map((link) => {
       const tags: LinkTags = {
