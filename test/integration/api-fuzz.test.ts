@@ -125,8 +125,11 @@ function makeCase(): Case {
     () => ({ method: 'GET', url: `/api/v1/devices?${pick(['status=bogus', 'status=', 'x=1', '__proto__=1', `status=${enc(pick(NASTY_STRINGS))}`])}`, headers: {} }),
     () => ({ method: 'GET', url: `/api/v1/devices/${pick(['sw', '1'])}/interfaces/${enc(pick(NASTY_STRINGS.filter((s) => s !== '' && s.length < 300)))}/utilization?${badRangeQuery()}`, headers: {} }),
     () => ({ method: 'GET', url: `/api/v1/devices/${target}${pick(['', '/interfaces', '/interfaces/eth0/utilization'])}`.replace('/sw', '/nope').replace('/1', '/424242'), headers: {} }),
-    () => ({ method: pick(['GET', 'DELETE'] as const), url: `/api/v1/${pick(['device', 'devices/sw/neighbors', 'links', '../etc/passwd', 'devices/%zz', 'devices/sw/interfaces/%E0%A4%A/utilization', `devices/${'%41'.repeat(2000)}`])}`, headers: AUTH }),
+    () => ({ method: pick(['GET', 'DELETE'] as const), url: `/api/v1/${pick(['device', 'devices/sw/neighbours', 'linkz', '../etc/passwd', 'devices/%zz', 'devices/sw/interfaces/%E0%A4%A/utilization', `devices/${'%41'.repeat(2000)}`])}`, headers: AUTH }),
     () => ({ method: 'DELETE', url: `/api/v1/devices/${pick(['nope', '424242', `x'%20OR%201%3D1`, '%3B%20DROP%20TABLE%20devices'])}`, headers: AUTH }),
+    // The topology routes with bad filters, unknown links and unknown devices.
+    () => ({ method: 'GET', url: `/api/v1/links?${pick(['status=bogus', 'status=', 'minUtilization=abc', 'minUtilization=-1', 'device=nope', 'x=1', `device=${enc(pick(NASTY_STRINGS.filter((s) => s !== '')))}`])}`, headers: {} }),
+    () => ({ method: 'GET', url: `/api/v1/${pick(['links/nope', `links/${enc(pick(NASTY_STRINGS.filter((s) => s !== '' && s.length < 300)))}`, 'devices/nope/neighbors', 'devices/424242/neighbors'])}`, headers: {} }),
   ])();
 }
 
