@@ -2,8 +2,7 @@
 import { isLinkscopeError } from '../model/errors.js';
 import type { InterfaceInfo, SystemInfo, DeviceRole } from '../model/types.js';
 import { ifTypeName } from '../mib/iana-iftype.js';
-import type { CounterBits, CounterName } from '../poller/counters.js';
-import { COUNTER_NAMES } from '../poller/counters.js';
+import { COUNTER_NAMES, type CounterBits, type CounterName } from '../model/counters.js';
 import { rowsPerColumn, type RequestOptions, type SnmpSession, type VarBind, type WalkBudget, type WalkOptions } from '../snmp/types.js';
 import { PROBES } from '../profiles/device-classes.js';
 import { classifyDevice } from './classify.js';

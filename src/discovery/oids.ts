@@ -1,5 +1,5 @@
 /** Numeric OIDs read by discovery and polling, each with its MIB name (resolved against mibs/ by a test). */
-import type { CounterName } from '../poller/counters.js';
+import type { CounterName } from '../model/counters.js';
 
 export interface NamedOid {
   readonly oid: string;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../observability/logger.js';
-import { packReadings, type InterfaceCounters } from '../poller/counters.js';
+import { packReadings, type InterfaceCounters } from '../model/counters.js';
 import { CounterStore } from './counter-store.js';
 
 describe('CounterStore', () => {

@@ -3,8 +3,7 @@ import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../observability/logger.js';
-import type { ClockReading, CounterName, CounterReading, InterfaceCounters } from '../poller/counters.js';
-import { COUNTER_NAMES, packReadings, readingOf } from '../poller/counters.js';
+import { COUNTER_NAMES, packReadings, readingOf, type ClockReading, type CounterName, type CounterReading, type InterfaceCounters } from '../model/counters.js';
 
 export interface StoredBaseline {
   readonly clock: ClockReading;
