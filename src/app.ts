@@ -15,6 +15,7 @@ import type { SnmpClient } from './snmp/types.js';
 import { CounterStore } from './state/counter-store.js';
 import { LiveState } from './state/live-state.js';
 import { TopologyState } from './state/topology-state.js';
+import { WirelessState } from './state/wireless-state.js';
 import { InfluxHistory } from './storage/influx-history.js';
 import { InfluxSink } from './storage/influx-sink.js';
 
@@ -29,6 +30,8 @@ export interface Runtime {
   readonly history: InfluxHistory;
   /** Neighbours → links. The poller hands discoveries over with topology.record(deviceId, discovery, nowMs). */
   readonly topology: TopologyState;
+  /** The last wireless poll of each device (the poller plans and polls, the API reads). */
+  readonly wireless: WirelessState;
 }
 
 export function ensureDataDir(config: Config): void {
@@ -80,6 +83,7 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
   counters.prune(inventory.list().map((d) => d.id));
   const snmp = createSnmpClient(logger, config.snmp.maxVarbindsPerRequest);
   const topology = new TopologyState({ inventory, state, staleAfterMs: config.topology.staleAfterMs });
+  const wireless = new WirelessState();
   const poller = new Poller({
     inventory,
     snmp,
@@ -92,6 +96,7 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
       record: (deviceId, discovery, nowMs) => topology.record(deviceId, discovery, nowMs),
       linkPoints: (deviceId, nowMs) => topology.linkPoints(nowMs, deviceId),
     },
+    wireless: { state: wireless },
     settings: {
       pollIntervalMs: config.pollIntervalMs,
       snmp: config.snmp,
@@ -103,7 +108,7 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
     },
   });
   const history = new InfluxHistory(influx);
-  return { config, logger, inventory, state, sink, snmp, poller, history, topology };
+  return { config, logger, inventory, state, sink, snmp, poller, history, topology, wireless };
 }
 
 /** Stop polling (finishing in-flight polls), flush or spool every pending sample, close the inventory. */
@@ -131,6 +136,7 @@ export async function startServer(config: Config, logger: Logger, options: { ins
     poller: runtime.poller,
     history: runtime.history,
     topology: runtime.topology,
+    wireless: runtime.wireless,
     sinkStatus: () => runtime.sink.status(),
     apiToken: config.apiToken,
     logger,
