@@ -10,6 +10,7 @@ import type { Inventory } from './inventory/types.js';
 import { describeError, LinkscopeError } from './model/errors.js';
 import type { Logger } from './observability/logger.js';
 import { Poller } from './poller/poller.js';
+import type { WirelessEngine } from './poller/types.js';
 import { NetSnmpClient } from './snmp/net-snmp-client.js';
 import type { SnmpClient } from './snmp/types.js';
 import { CounterStore } from './state/counter-store.js';
@@ -59,8 +60,13 @@ export function createSnmpClient(logger: Logger, maxVarbindsPerRequest?: number)
   return new NetSnmpClient({ logger: logger.child({ module: 'snmp' }), ...(maxVarbindsPerRequest === undefined ? {} : { maxVarbindsPerRequest }) });
 }
 
+export interface RuntimeOptions {
+  /** Replaces the wireless engine (src/wireless/engine.ts): tests of the layers around it. */
+  readonly wirelessEngine?: WirelessEngine;
+}
+
 /** Everything a poll needs: inventory, SNMP, sink (with spool), live state, counter store, poller. */
-export function createRuntime(config: Config, logger: Logger): Runtime {
+export function createRuntime(config: Config, logger: Logger, options: RuntimeOptions = {}): Runtime {
   const inventory = openInventoryFor(config, logger);
   const influx = {
     url: config.influx.url,
@@ -96,7 +102,7 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
       record: (deviceId, discovery, nowMs) => topology.record(deviceId, discovery, nowMs),
       linkPoints: (deviceId, nowMs) => topology.linkPoints(nowMs, deviceId),
     },
-    wireless: { state: wireless },
+    wireless: { state: wireless, ...(options.wirelessEngine === undefined ? {} : { engine: options.wirelessEngine }) },
     settings: {
       pollIntervalMs: config.pollIntervalMs,
       snmp: config.snmp,
@@ -127,9 +133,9 @@ export interface Server {
 }
 
 /** `linkscope serve`: poller + API in one process. */
-export async function startServer(config: Config, logger: Logger, options: { insecure?: boolean } = {}): Promise<Server> {
+export async function startServer(config: Config, logger: Logger, options: { insecure?: boolean } & RuntimeOptions = {}): Promise<Server> {
   const { requireAuthForReads } = assertListenAllowed({ host: config.listen.host, apiToken: config.apiToken, insecure: options.insecure ?? false, logger });
-  const runtime = createRuntime(config, logger);
+  const runtime = createRuntime(config, logger, options.wirelessEngine === undefined ? {} : { wirelessEngine: options.wirelessEngine });
   const api = await buildApi({
     inventory: runtime.inventory,
     state: runtime.state,
