@@ -593,6 +593,146 @@ function nbrDevice(seed, sys, ports) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Wireless: a controller with several APs, a lone AP and a point-to-point link, each from its
+// vendor MIB (netdisco-mibs: cisco/AIRESPACE-WIRELESS-MIB.my, ubnt/UBNT-UniFi-MIB.txt,
+// ubnt/UBNT-AirFIBER-MIB.txt) with the MIB's own index layout, so profiles written from the
+// same MIBs read them.
+
+const BSN_AP = '1.3.6.1.4.1.14179.2.2.1.1'; // AIRESPACE-WIRELESS-MIB::bsnAPEntry, INDEX { bsnAPDot3MacAddress }
+const BSN_AP_IF = '1.3.6.1.4.1.14179.2.2.2.1'; // AIRESPACE-WIRELESS-MIB::bsnAPIfEntry, INDEX { bsnAPDot3MacAddress, bsnAPIfSlotId }
+const BSN_AP_IF_LOAD = '1.3.6.1.4.1.14179.2.2.13.1'; // AIRESPACE-WIRELESS-MIB::bsnAPIfLoadParametersEntry, INDEX { bsnAPDot3MacAddress, bsnAPIfSlotId }
+const BSN_AP_IF_NOISE = '1.3.6.1.4.1.14179.2.2.15.1'; // AIRESPACE-WIRELESS-MIB::bsnAPIfChannelNoiseInfoEntry, INDEX { bsnAPDot3MacAddress, bsnAPIfSlotId, bsnAPIfNoiseChannelNo }
+const BSN_ESS = '1.3.6.1.4.1.14179.2.1.1.1'; // AIRESPACE-WIRELESS-MIB::bsnDot11EssEntry, INDEX { bsnDot11EssIndex }
+const UNIFI_RADIO_ENTRY = '1.3.6.1.4.1.41112.1.6.1.1.1'; // UBNT-UniFi-MIB::unifiRadioEntry, INDEX { unifiRadioIndex }
+const UNIFI_VAP_ENTRY = '1.3.6.1.4.1.41112.1.6.1.2.1'; // UBNT-UniFi-MIB::unifiVapEntry, INDEX { unifiVapIndex }
+const UNIFI_AP_SYSTEM = '1.3.6.1.4.1.41112.1.6.3'; // UBNT-UniFi-MIB::unifiApSystem
+const AF_CONFIG = '1.3.6.1.4.1.41112.1.3.1.1'; // UBNT-AirFIBER-MIB::airFiberConfigEntry, INDEX { airFiberConfigIndex }
+const AF_STATUS = '1.3.6.1.4.1.41112.1.3.2.1'; // UBNT-AirFIBER-MIB::airFiberStatusEntry, INDEX { airFiberStatusIndex }
+/** A MacAddress in an index: six sub-identifiers, no length (fixed-size OCTET STRING). */
+const macIndex = (hex) => [...Buffer.from(hex, 'hex')].join('.');
+
+{
+  // wl-controller: Cisco 3504 WLC with 4 APs (one disassociating, with no radio rows), 2 radios
+  // each (slot 0 = dot11b 2.4 GHz, slot 1 = dot11a 5 GHz) and 3 WLANs with per-SSID client counts.
+  const rng = prng(0x3504);
+  const dev = nbrDevice(0x3505, { sysDescr: 'Cisco Controller', sysObjectID: '1.3.6.1.4.1.9.1.2170', sysName: 'wl-controller', sysServices: 6 }, [
+    { ifIndex: 1, descr: 'Gigabit Ethernet 1', name: 'Gi1', mac: '00a2ee300001' },
+    { ifIndex: 2, descr: 'Gigabit Ethernet 2', name: 'Gi2', mac: '00a2ee300002', oper: 2 },
+  ]);
+  const aps = [
+    { name: 'ap-lobby', mac: '00a2ee3a0110', status: 1, channels: [1, 36] },
+    { name: 'ap-floor1', mac: '00a2ee3a0120', status: 1, channels: [6, 44] },
+    { name: 'ap-floor2', mac: '00a2ee3a0130', status: 1, channels: [11, 149] },
+    { name: 'ap-store', mac: '00a2ee3a0140', status: 2, channels: [] },
+  ];
+  const extra = [];
+  for (const ap of aps) {
+    const i = macIndex(ap.mac);
+    extra.push({ oid: `${BSN_AP}.1.${i}`, type: 'hex', value: ap.mac }); // bsnAPDot3MacAddress
+    extra.push({ oid: `${BSN_AP}.2.${i}`, type: T.Integer, value: 2 }); // bsnAPNumOfSlots
+    extra.push({ oid: `${BSN_AP}.3.${i}`, type: T.OctetString, value: ap.name }); // bsnAPName
+    extra.push({ oid: `${BSN_AP}.6.${i}`, type: T.Integer, value: ap.status }); // bsnAPOperationStatus associated(1) | disassociating(2)
+    for (const [slot, channel] of ap.channels.entries()) {
+      const j = `${i}.${slot}`;
+      const users = rng.int(0, 25);
+      extra.push({ oid: `${BSN_AP_IF}.1.${j}`, type: T.Integer, value: slot }); // bsnAPIfSlotId
+      extra.push({ oid: `${BSN_AP_IF}.2.${j}`, type: T.Integer, value: slot === 0 ? 1 : 2 }); // bsnAPIfType dot11b(1) | dot11a(2)
+      extra.push({ oid: `${BSN_AP_IF}.4.${j}`, type: T.Integer, value: channel }); // bsnAPIfPhyChannelNumber
+      extra.push({ oid: `${BSN_AP_IF}.6.${j}`, type: T.Integer, value: rng.int(1, 4) }); // bsnAPIfPhyTxPowerLevel: a level 1..8, not dBm
+      extra.push({ oid: `${BSN_AP_IF}.12.${j}`, type: T.Integer, value: 2 }); // bsnAPIfOperStatus up(2)
+      extra.push({ oid: `${BSN_AP_IF}.15.${j}`, type: T.Counter32, value: users }); // bsnApIfNoOfUsers (Counter32 that goes up and down)
+      extra.push({ oid: `${BSN_AP_IF_LOAD}.3.${j}`, type: T.Integer, value: rng.int(5, 60) }); // bsnAPIfLoadChannelUtilization (%)
+      extra.push({ oid: `${BSN_AP_IF_LOAD}.4.${j}`, type: T.Integer, value: users }); // bsnAPIfLoadNumOfClients
+      // Noise per channel the radio scans; the current channel is one of them.
+      for (const ch of slot === 0 ? [1, 6, 11] : [36, 44, 149]) {
+        extra.push({ oid: `${BSN_AP_IF_NOISE}.21.${j}.${ch}`, type: T.Integer, value: rng.int(slot === 0 ? -98 : -104, slot === 0 ? -88 : -95) }); // bsnAPIfDBNoisePower (dBm)
+      }
+    }
+  }
+  for (const [n, ssid] of ['corp', 'guest', 'iot'].entries()) {
+    extra.push({ oid: `${BSN_ESS}.2.${n + 1}`, type: T.OctetString, value: ssid }); // bsnDot11EssSsid
+    extra.push({ oid: `${BSN_ESS}.38.${n + 1}`, type: T.Counter32, value: rng.int(3, 40) }); // bsnDot11EssNumberOfMobileStations
+  }
+  files.set('wl-controller.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // wl-ap: a lone UniFi AP (UAP-AC-Pro) with 2 radios (ng, na) and 2 SSIDs on each: 4 VAPs.
+  const rng = prng(0x0a9f);
+  const dev = nbrDevice(0x0aa0, { sysDescr: 'UAP-AC-Pro-Gen2 6.6.77.15402', sysObjectID: '1.3.6.1.4.1.41112.1.6', sysName: 'wl-ap', sysServices: 2 }, [
+    { ifIndex: 1, descr: 'eth0', name: 'eth0', mac: '788a20c10000' },
+    { ifIndex: 5, descr: 'wifi0', name: 'wifi0', type: 71, speedBps: 0, mac: '788a20c10001' }, // IANAifType ieee80211
+    { ifIndex: 6, descr: 'wifi1', name: 'wifi1', type: 71, speedBps: 0, mac: '788a20c10002' },
+  ]);
+  const radios = [
+    { radio: 'ng', channel: 6, txPower: 17 },
+    { radio: 'na', channel: 36, txPower: 22 },
+  ];
+  const extra = [];
+  for (const [r, radio] of radios.entries()) {
+    extra.push({ oid: `${UNIFI_RADIO_ENTRY}.1.${r}`, type: T.Integer, value: r }); // unifiRadioIndex
+    extra.push({ oid: `${UNIFI_RADIO_ENTRY}.2.${r}`, type: T.OctetString, value: `wifi${r}` }); // unifiRadioName
+    extra.push({ oid: `${UNIFI_RADIO_ENTRY}.3.${r}`, type: T.OctetString, value: radio.radio }); // unifiRadioRadio
+    extra.push({ oid: `${UNIFI_RADIO_ENTRY}.6.${r}`, type: T.Integer, value: rng.int(10, 45) }); // unifiRadioCuTotal (%)
+  }
+  let vap = 0;
+  for (const [r, radio] of radios.entries()) {
+    for (const ssid of ['office', 'visitors']) {
+      extra.push({ oid: `${UNIFI_VAP_ENTRY}.1.${vap}`, type: T.Integer, value: vap }); // unifiVapIndex
+      extra.push({ oid: `${UNIFI_VAP_ENTRY}.2.${vap}`, type: T.OctetString, value: `78:8a:20:c1:0${r}:1${vap}` }); // unifiVapBssId
+      extra.push({ oid: `${UNIFI_VAP_ENTRY}.3.${vap}`, type: T.Integer, value: rng.int(700, 990) }); // unifiVapCcq (per mille)
+      extra.push({ oid: `${UNIFI_VAP_ENTRY}.4.${vap}`, type: T.Integer, value: radio.channel }); // unifiVapChannel
+      extra.push({ oid: `${UNIFI_VAP_ENTRY}.6.${vap}`, type: T.OctetString, value: ssid }); // unifiVapEssId
+      extra.push({ oid: `${UNIFI_VAP_ENTRY}.7.${vap}`, type: T.OctetString, value: `ath${vap}` }); // unifiVapName
+      extra.push({ oid: `${UNIFI_VAP_ENTRY}.8.${vap}`, type: T.Integer, value: rng.int(0, 18) }); // unifiVapNumStations
+      extra.push({ oid: `${UNIFI_VAP_ENTRY}.9.${vap}`, type: T.OctetString, value: radio.radio }); // unifiVapRadio
+      extra.push({ oid: `${UNIFI_VAP_ENTRY}.21.${vap}`, type: T.Integer, value: radio.txPower }); // unifiVapTxPower (dBm)
+      extra.push({ oid: `${UNIFI_VAP_ENTRY}.22.${vap}`, type: T.Integer, value: 1 }); // unifiVapUp true(1)
+      extra.push({ oid: `${UNIFI_VAP_ENTRY}.23.${vap}`, type: T.OctetString, value: ssid === 'office' ? 'user' : 'guest' }); // unifiVapUsage
+      vap++;
+    }
+  }
+  extra.push({ oid: `${UNIFI_AP_SYSTEM}.3.0`, type: T.OctetString, value: 'UAP-AC-Pro' }); // unifiApSystemModel.0
+  extra.push({ oid: `${UNIFI_AP_SYSTEM}.6.0`, type: T.OctetString, value: '6.6.77.15402' }); // unifiApSystemVersion.0
+  files.set('wl-ap.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // wl-ptp: one end of a Ubiquiti airFiber 24 link: frequencies in kHz, rx power per chain in dBm,
+  // capacity in bit/s, distance in m; sysObjectID as airFiber reports it (Frederick's enterprise 10002).
+  const dev = nbrDevice(0x0af2, { sysDescr: 'Linux 2.6.33 #1 Fri Jan 26 16:39:18 CST 2018 armv5tejl', sysObjectID: '1.3.6.1.4.1.10002.1', sysName: 'wl-ptp', sysServices: 2 }, [
+    { ifIndex: 1, descr: 'eth0', name: 'eth0', mac: '0418d6c20001' },
+    { ifIndex: 2, descr: 'air0', name: 'air0', type: 71, speedBps: 1e9, mac: '0418d6c20002' }, // IANAifType ieee80211
+  ]);
+  const extra = [
+    { oid: `${AF_CONFIG}.1.1`, type: T.Integer, value: 1 }, // airFiberConfigIndex
+    { oid: `${AF_CONFIG}.2.1`, type: T.Integer, value: 1 }, // radioEnable enabled(1)
+    { oid: `${AF_CONFIG}.5.1`, type: T.Integer, value: 24_100_000 }, // txFrequency (kHz)
+    { oid: `${AF_CONFIG}.6.1`, type: T.Integer, value: 24_200_000 }, // rxFrequency (kHz)
+    { oid: `${AF_CONFIG}.9.1`, type: T.Integer, value: 20 }, // txPower (dBm)
+    { oid: `${AF_CONFIG}.14.1`, type: T.OctetString, value: 'hq-to-depot' }, // linkName
+    { oid: `${AF_CONFIG}.27.1`, type: T.Integer, value: 100 }, // channelWidth (MHz)
+    { oid: `${AF_STATUS}.1.1`, type: T.Integer, value: 1 }, // airFiberStatusIndex
+    { oid: `${AF_STATUS}.2.1`, type: T.Integer, value: 10 }, // curTXModRate qam64MIMO(10)
+    { oid: `${AF_STATUS}.4.1`, type: T.Integer, value: 2_350 }, // radioLinkDistM (m)
+    { oid: `${AF_STATUS}.5.1`, type: T.Integer, value: 712_400_000 }, // rxCapacity (bit/s)
+    { oid: `${AF_STATUS}.6.1`, type: T.Integer, value: 698_100_000 }, // txCapacity (bit/s)
+    { oid: `${AF_STATUS}.8.1`, type: T.Integer, value: 41 }, // radio0TempC
+    { oid: `${AF_STATUS}.11.1`, type: T.Integer, value: -47 }, // rxPower0 (dBm)
+    { oid: `${AF_STATUS}.12.1`, type: T.Integer, value: 1 }, // rxPower0Valid true(1)
+    { oid: `${AF_STATUS}.14.1`, type: T.Integer, value: -49 }, // rxPower1 (dBm)
+    { oid: `${AF_STATUS}.15.1`, type: T.Integer, value: 1 }, // rxPower1Valid true(1)
+    { oid: `${AF_STATUS}.17.1`, type: T.Integer, value: 20 }, // remoteTXPower (dBm)
+    { oid: `${AF_STATUS}.19.1`, type: T.Integer, value: -48 }, // remoteRXPower0 (dBm)
+    { oid: `${AF_STATUS}.22.1`, type: T.Integer, value: -50 }, // remoteRXPower1 (dBm)
+    { oid: `${AF_STATUS}.26.1`, type: T.Integer, value: 1 }, // radioLinkState up(1)
+    { oid: `${AF_STATUS}.40.1`, type: T.OctetString, value: 'v4.1.0' }, // fwVersion
+    { oid: `${AF_STATUS}.45.1`, type: T.OctetString, value: '04:18:D6:C2:00:12' }, // remoteMAC
+  ];
+  files.set('wl-ptp.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Write fixtures and the README.
 
 mkdirSync(outDir, { recursive: true });
@@ -621,6 +761,15 @@ same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
   Gi0/0/1 (2), CDP; nbr-core Te1/1/3 (3) ↔ nbr-dist Gi0/26 (1026), LLDP. nbr-core: lldpRemLocalPortNum = ifIndex,
   timeMark 18000, nbr-dist's management address IPv6 only; nbr-access: dot1dBasePort 25 → ifIndex 10125 (ifIndex 25
   is Po25); nbr-dist: only lldpLocPortDesc matches (lldpLocPortId is the shared switch MAC); nbr-edge: CDP only.
+- \`wl-controller.snmprec\` — Cisco 3504 WLC (AIRESPACE-WIRELESS-MIB): bsnAPTable with 4 APs indexed by MAC
+  (ap-lobby, ap-floor1, ap-floor2 associated; ap-store disassociating, without radio rows), bsnAPIfTable slot 0
+  (dot11b) and 1 (dot11a) per associated AP with channel, tx power level (1-8) and bsnApIfNoOfUsers,
+  bsnAPIfLoadParametersTable (utilisation %, clients), bsnAPIfChannelNoiseInfoTable (dBm per scanned channel),
+  bsnDot11EssTable with 3 SSIDs (corp, guest, iot) and their client counts.
+- \`wl-ap.snmprec\` — a lone UniFi AP (UBNT-UniFi-MIB): unifiRadioTable ng/na (index 0, 1) with channel use,
+  unifiVapTable with SSIDs office and visitors on each radio (4 VAPs, index 0-3) with channel, clients, tx power.
+- \`wl-ptp.snmprec\` — one end of a Ubiquiti airFiber 24 link (UBNT-AirFIBER-MIB, sysObjectID 1.3.6.1.4.1.10002.1):
+  tx/rx frequency in kHz, tx power, rx power per chain (dBm), rx/tx capacity (bit/s), distance (m), link state.
 `;
 writeFileSync(join(outDir, 'README.md'), readme);
 

@@ -10,11 +10,13 @@ import type { Inventory } from './inventory/types.js';
 import { describeError, LinkscopeError } from './model/errors.js';
 import type { Logger } from './observability/logger.js';
 import { Poller } from './poller/poller.js';
+import type { WirelessEngine } from './poller/types.js';
 import { NetSnmpClient } from './snmp/net-snmp-client.js';
 import type { SnmpClient } from './snmp/types.js';
 import { CounterStore } from './state/counter-store.js';
 import { LiveState } from './state/live-state.js';
 import { TopologyState } from './state/topology-state.js';
+import { WirelessState } from './state/wireless-state.js';
 import { InfluxHistory } from './storage/influx-history.js';
 import { InfluxSink } from './storage/influx-sink.js';
 
@@ -29,6 +31,8 @@ export interface Runtime {
   readonly history: InfluxHistory;
   /** Neighbours → links. The poller hands discoveries over with topology.record(deviceId, discovery, nowMs). */
   readonly topology: TopologyState;
+  /** The last wireless poll of each device (the poller plans and polls, the API reads). */
+  readonly wireless: WirelessState;
 }
 
 export function ensureDataDir(config: Config): void {
@@ -56,8 +60,13 @@ export function createSnmpClient(logger: Logger, maxVarbindsPerRequest?: number)
   return new NetSnmpClient({ logger: logger.child({ module: 'snmp' }), ...(maxVarbindsPerRequest === undefined ? {} : { maxVarbindsPerRequest }) });
 }
 
+export interface RuntimeOptions {
+  /** Replaces the wireless engine (src/wireless/engine.ts): tests of the layers around it. */
+  readonly wirelessEngine?: WirelessEngine;
+}
+
 /** Everything a poll needs: inventory, SNMP, sink (with spool), live state, counter store, poller. */
-export function createRuntime(config: Config, logger: Logger): Runtime {
+export function createRuntime(config: Config, logger: Logger, options: RuntimeOptions = {}): Runtime {
   const inventory = openInventoryFor(config, logger);
   const influx = {
     url: config.influx.url,
@@ -80,6 +89,7 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
   counters.prune(inventory.list().map((d) => d.id));
   const snmp = createSnmpClient(logger, config.snmp.maxVarbindsPerRequest);
   const topology = new TopologyState({ inventory, state, staleAfterMs: config.topology.staleAfterMs });
+  const wireless = new WirelessState();
   const poller = new Poller({
     inventory,
     snmp,
@@ -92,6 +102,7 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
       record: (deviceId, discovery, nowMs) => topology.record(deviceId, discovery, nowMs),
       linkPoints: (deviceId, nowMs) => topology.linkPoints(nowMs, deviceId),
     },
+    wireless: { state: wireless, ...(options.wirelessEngine === undefined ? {} : { engine: options.wirelessEngine }) },
     settings: {
       pollIntervalMs: config.pollIntervalMs,
       snmp: config.snmp,
@@ -103,7 +114,7 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
     },
   });
   const history = new InfluxHistory(influx);
-  return { config, logger, inventory, state, sink, snmp, poller, history, topology };
+  return { config, logger, inventory, state, sink, snmp, poller, history, topology, wireless };
 }
 
 /** Stop polling (finishing in-flight polls), flush or spool every pending sample, close the inventory. */
@@ -122,15 +133,16 @@ export interface Server {
 }
 
 /** `linkscope serve`: poller + API in one process. */
-export async function startServer(config: Config, logger: Logger, options: { insecure?: boolean } = {}): Promise<Server> {
+export async function startServer(config: Config, logger: Logger, options: { insecure?: boolean } & RuntimeOptions = {}): Promise<Server> {
   const { requireAuthForReads } = assertListenAllowed({ host: config.listen.host, apiToken: config.apiToken, insecure: options.insecure ?? false, logger });
-  const runtime = createRuntime(config, logger);
+  const runtime = createRuntime(config, logger, options.wirelessEngine === undefined ? {} : { wirelessEngine: options.wirelessEngine });
   const api = await buildApi({
     inventory: runtime.inventory,
     state: runtime.state,
     poller: runtime.poller,
     history: runtime.history,
     topology: runtime.topology,
+    wireless: runtime.wireless,
     sinkStatus: () => runtime.sink.status(),
     apiToken: config.apiToken,
     logger,

@@ -5,6 +5,7 @@ import type { Logger } from '../observability/logger.js';
 import type { PollerControl } from '../poller/types.js';
 import type { LiveState } from '../state/live-state.js';
 import type { TopologyReader } from '../state/topology-state.js';
+import type { WirelessReader } from '../state/wireless-state.js';
 import type { HistoryReader, SinkStatus } from '../storage/types.js';
 
 export interface RateLimitOptions {
@@ -20,6 +21,8 @@ export interface ApiDeps {
   readonly history: HistoryReader;
   /** Neighbours, links and the topology graph; without it those routes are not registered. */
   readonly topology?: TopologyReader;
+  /** The last wireless poll of each device; without it GET /devices/:id/wireless is not registered. */
+  readonly wireless?: WirelessReader;
   readonly sinkStatus: () => SinkStatus;
   /** LINKSCOPE_API_TOKEN; null = writes need no token (only allowed on loopback, see assertListenAllowed). */
   readonly apiToken: Secret | null;

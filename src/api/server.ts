@@ -17,10 +17,12 @@ import { linksRoutes } from './routes/links.js';
 import { metricsRoutes, metricsText } from './routes/metrics.js';
 import { neighborsRoutes } from './routes/neighbors.js';
 import { topologyRoutes } from './routes/topology.js';
+import { wirelessRoutes } from './routes/wireless.js';
 import { errorResponseSchema } from './schemas/common.js';
 import { deviceSchema } from './schemas/device.js';
 import { interfaceSchema } from './schemas/interface.js';
 import { linkSchema, neighborSchema } from './schemas/topology.js';
+import { wirelessSchema } from './schemas/wireless.js';
 
 export type { ApiDeps, RateLimitOptions, RouteModule } from './deps.js';
 export { assertListenAllowed, isLoopbackHost } from './auth.js';
@@ -31,10 +33,10 @@ export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
 export const DEFAULT_RATE_LIMIT = { max: 1200, timeWindowMs: 60_000 } as const;
 
 /**
- * One file per resource, registered under /api/v1 in this order. Wireless slots in here as
- * routes/wireless.ts. The topology routes register only when ApiDeps.topology is given.
+ * One file per resource, registered under /api/v1 in this order. The topology routes register only
+ * when ApiDeps.topology is given, the wireless route only when ApiDeps.wireless is.
  */
-export const ROUTE_MODULES: readonly RouteModule[] = [devicesRoutes, interfacesRoutes, neighborsRoutes, linksRoutes, topologyRoutes, healthRoutes, metricsRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [devicesRoutes, interfacesRoutes, neighborsRoutes, wirelessRoutes, linksRoutes, topologyRoutes, healthRoutes, metricsRoutes];
 
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -65,6 +67,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   app.addSchema(interfaceSchema);
   app.addSchema(neighborSchema);
   app.addSchema(linkSchema);
+  app.addSchema(wirelessSchema);
 
   const limits = deps.rateLimit === undefined ? DEFAULT_RATE_LIMIT : deps.rateLimit;
   if (limits !== false) {
@@ -103,7 +106,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
       info: {
         title: 'linkscope API',
         description:
-          'Devices, interface status, rates and utilisation history, LLDP/CDP neighbours and links. Errors are `{"error": {"code", "message"}}`; codes in docs/errors.md.',
+          'Devices, interface status, rates and utilisation history, LLDP/CDP neighbours and links, wireless APs and sensors. Errors are `{"error": {"code", "message"}}`; codes in docs/errors.md.',
         // The version of the /api/v1 contract, not of the package.
         version: '1.0.0',
       },
@@ -116,6 +119,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
         { name: 'devices', description: 'Inventory and live status' },
         { name: 'interfaces', description: 'Live interface state and history' },
         { name: 'topology', description: 'LLDP/CDP neighbours, merged links and the network graph' },
+        { name: 'wireless', description: 'Access points, radios, SSIDs and wireless sensors of a device' },
         { name: 'service', description: 'Health and metrics' },
       ],
     },

@@ -39,7 +39,8 @@ export interface SnmpTarget {
 
 export const DEVICE_STATUSES = ['up', 'unreachable', 'auth-failed', 'pending'] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
-export const DEVICE_ROLES = ['switch', 'router', 'wireless-ap', 'wireless-controller', 'other'] as const;
+/** `wireless-bridge`: a point-to-point radio (airFiber, Siklu, …); wireless roles come from the wireless profiles when one fits. */
+export const DEVICE_ROLES = ['switch', 'router', 'wireless-ap', 'wireless-controller', 'wireless-bridge', 'other'] as const;
 export type DeviceRole = (typeof DEVICE_ROLES)[number];
 
 /** A device as the inventory stores it. `id` is a positive integer; `name` is unique and never all digits. */

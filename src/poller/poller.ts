@@ -11,18 +11,24 @@ import { performance } from 'node:perf_hooks';
 import type { Inventory } from '../inventory/types.js';
 import { describeError, isLinkscopeError, LinkscopeError, type ErrorCode } from '../model/errors.js';
 import type { Secret } from '../model/secret.js';
-import type { Device, DeviceState, DeviceStatus, InterfaceState, SnmpTarget } from '../model/types.js';
+import type { Device, DeviceState, DeviceStatus, InterfaceState, SnmpTarget, SystemInfo } from '../model/types.js';
 import type { Logger } from '../observability/logger.js';
-import type { SessionStats, SnmpClient, SnmpSession } from '../snmp/types.js';
+import { DEFAULT_MAX_VARBINDS_PER_POLL, WalkBudget, type SessionStats, type SnmpClient, type SnmpSession } from '../snmp/types.js';
 import type { CounterStore } from '../state/counter-store.js';
 import type { LiveState } from '../state/live-state.js';
 import { pendingState } from '../state/live-state.js';
 import type { SampleSink } from '../storage/types.js';
 import type { DeviceDiscovery } from '../discovery/discover.js';
 import { discoverNeighbors } from '../discovery/neighbors.js';
-import { downPoint, pollDevice, upState, type CounterBaseline, type PollResult } from './poll-device.js';
+import type { WirelessReport } from '../model/wireless.js';
+import { planWireless, pollWireless, type WirelessOptions, type WirelessPlan } from '../wireless/engine.js';
+import { downPoint, pollDevice, pollTimeLimitMs, upState, type CounterBaseline, type PollResult } from './poll-device.js';
 import { Semaphore } from './semaphore.js';
-import type { DevicePollFigures, LaneFigures, PollerControl, PollerMetrics, TopologyRecorder } from './types.js';
+import type { DevicePollFigures, LaneFigures, PollerControl, PollerMetrics, TopologyRecorder, WirelessEngine, WirelessRecorder } from './types.js';
+import { wirelessPoints } from './wireless-points.js';
+
+/** The real engine (src/wireless/engine.ts), used unless PollerDeps.wireless.engine replaces it. */
+export const DEFAULT_WIRELESS_ENGINE: WirelessEngine = { planWireless, pollWireless };
 
 export interface PollerSettings {
   readonly pollIntervalMs: number;
@@ -64,6 +70,8 @@ export interface PollerDeps {
   readonly settings: PollerSettings;
   /** Neighbour discovery and `link` points; absent = no topology (unit tests, tools). */
   readonly topology?: TopologyRecorder;
+  /** Wireless planning, polling and `wireless`/`wireless_sensor` points; absent = no wireless (unit tests, tools). */
+  readonly wireless?: { readonly state: WirelessRecorder; readonly engine?: WirelessEngine };
   readonly nowMs?: () => number;
   readonly random?: () => number;
 }
@@ -110,6 +118,14 @@ interface Runtime {
   neighborsAtMs: number | null;
   /** operSignature() of the interfaces at the last poll: a change re-runs neighbour discovery. */
   operSignature: number;
+  /** The wireless plan of the last planning; null = no wireless profile fits (or none planned yet). */
+  wirelessPlan: WirelessPlan | null;
+  /** Planned since the last interface discovery in this process; false = plan on the next poll. */
+  wirelessPlanned: boolean;
+  /** apSignature() of the last wireless report: a change re-plans. null = no report since planning. */
+  apSignature: string | null;
+  /** Code of the last wireless failure, so it is logged once on change. */
+  wirelessProblem: string | null;
   lastProblem: string | null;
   figures: Figures;
   log: Logger;
@@ -242,6 +258,7 @@ export class Poller implements PollerControl {
     rt.session = null;
     this.#runtimes.delete(deviceId);
     this.#deps.state.remove(deviceId);
+    this.#deps.wireless?.state.remove(deviceId);
     void this.#deps.counters.remove(deviceId).catch((err: unknown) => this.#log.warn({ err, deviceId }, 'cannot delete the counter state of a removed device'));
   }
 
@@ -316,6 +333,10 @@ export class Poller implements PollerControl {
         answered: false,
         neighborsAtMs: null,
         operSignature: 0,
+        wirelessPlan: null,
+        wirelessPlanned: false,
+        apSignature: null,
+        wirelessProblem: null,
         lastProblem: null,
         figures: { polls: 0, failures: 0, timeouts: 0, varbinds: 0, requests: 0, skippedOverruns: 0, discontinuities: 0, lastSuccessMs: null },
         log: this.#deps.logger.child({ module: 'poller', deviceId: device.id, device: device.name, host: device.host }),
@@ -331,6 +352,7 @@ export class Poller implements PollerControl {
         rt.discovery = null;
         rt.baseline = null;
         rt.baselineLoaded = false;
+        rt.wirelessPlanned = false;
       }
       rt.device = device;
       rt.failures = 0;
@@ -459,7 +481,7 @@ export class Poller implements PollerControl {
       rt.baseline = result.baseline;
       this.#deps.sink.write(result.points);
       const wallMs = this.#now();
-      this.#deps.state.set(upState(device, result, wallMs));
+      this.#deps.state.set(withWirelessRole(upState(device, result, wallMs), rt.wirelessPlan));
       this.#count(rt, traffic(), false);
       rt.figures.discontinuities += result.discontinuities;
       this.#totals.discontinuities += result.discontinuities;
@@ -477,6 +499,7 @@ export class Poller implements PollerControl {
       if (result.withheld.length > 0) rt.log.debug({ withheld: result.withheld }, 'rates withheld after a counter discontinuity');
       rt.log.debug({ pollMs: result.pollMs, points: result.points.length }, 'polled');
       if (this.#deps.topology !== undefined) await this.#topologyStep(rt, this.#deps.topology, session, result, opts.signal);
+      if (this.#deps.wireless !== undefined) await this.#wirelessStep(rt, this.#deps.wireless, session, result, opts.signal);
       await this.#deps.counters.save(device.id, agent, result.baseline).catch((err: unknown) => {
         rt.log.warn({ err }, `cannot save counter state: ${describeError(err)}`);
       });
@@ -555,6 +578,81 @@ export class Poller implements PollerControl {
     if (points.length > 0) this.#deps.sink.write(points);
   }
 
+  /**
+   * Wireless after a successful interface poll: plan after interface discovery (in this process, at
+   * every rediscovery, and when the set of AP names changed), then poll the plan with its own walk
+   * budget (as an interface poll has: same varbind cap and time limit) and hand the report to live
+   * state and the sink. Never fails the poll: a failure is logged once on change and leaves the
+   * last report in place; only an abort (stop) propagates.
+   */
+  async #wirelessStep(rt: Runtime, wireless: NonNullable<PollerDeps['wireless']>, session: SnmpSession, result: PollResult, signal: AbortSignal): Promise<void> {
+    const engine = wireless.engine ?? DEFAULT_WIRELESS_ENGINE;
+    const options = (): WirelessOptions => ({ signal, budget: new WalkBudget(DEFAULT_MAX_VARBINDS_PER_POLL, pollTimeLimitMs(this.#intervalMs(rt.device))) });
+    if (result.rediscovered || !rt.wirelessPlanned) await this.#planWireless(rt, wireless, engine, session, result.discovery.system, options());
+    const plan = rt.wirelessPlan;
+    if (plan === null || rt.removed) return;
+    let report: WirelessReport;
+    try {
+      report = await engine.pollWireless(session, plan, options());
+    } catch (err) {
+      this.#wirelessFailed(rt, 'poll', err);
+      return;
+    }
+    if (rt.removed) return;
+    if (rt.wirelessProblem !== null) rt.log.info({ profiles: plan.profiles }, 'wireless answers again');
+    rt.wirelessProblem = null;
+    const nowMs = this.#now();
+    wireless.state.set(rt.device.id, { role: plan.role, profiles: plan.profiles, report, sampledAt: new Date(nowMs).toISOString() });
+    const points = wirelessPoints(rt.device.name, report, Math.floor(nowMs / 1000));
+    if (points.length > 0) this.#deps.sink.write(points);
+    rt.log.debug({ aps: report.aps.length, sensors: report.sensors.length, points: points.length }, 'wireless polled');
+    const signature = apSignature(report);
+    const changed = rt.apSignature !== null && signature !== rt.apSignature;
+    rt.apSignature = signature;
+    if (changed) {
+      rt.log.info({ aps: report.aps.length }, 'the set of access points changed; planning wireless again');
+      await this.#planWireless(rt, wireless, engine, session, result.discovery.system, options());
+    }
+  }
+
+  async #planWireless(rt: Runtime, wireless: NonNullable<PollerDeps['wireless']>, engine: WirelessEngine, session: SnmpSession, system: SystemInfo, options: WirelessOptions): Promise<void> {
+    let plan: WirelessPlan | null;
+    try {
+      plan = await engine.planWireless(session, system, options);
+    } catch (err) {
+      // Planned anyway: a broken plan is tried again at the next rediscovery, not on every poll.
+      rt.wirelessPlanned = true;
+      this.#wirelessFailed(rt, 'plan', err);
+      return;
+    }
+    if (rt.removed) return;
+    const before = rt.wirelessPlan;
+    rt.wirelessPlan = plan;
+    rt.wirelessPlanned = true;
+    rt.apSignature = null;
+    if (plan === null) wireless.state.remove(rt.device.id);
+    if (before?.role !== plan?.role || before?.profiles.join() !== plan?.profiles.join()) {
+      if (plan !== null) rt.log.info({ role: plan.role, profiles: plan.profiles }, 'wireless planned');
+      else if (before !== null) rt.log.info('no wireless profile answers any more');
+      const current = this.#deps.state.get(rt.device.id);
+      // The wireless role overrides the IF-MIB classification; without a plan the latter is back.
+      if (current !== undefined && current.status === 'up') {
+        this.#deps.state.set(withWirelessRole({ ...current, role: rt.discovery?.role ?? current.role }, plan));
+      }
+    }
+  }
+
+  /** Abort propagates (stop); anything else is logged once per change of problem and dropped. */
+  #wirelessFailed(rt: Runtime, phase: 'plan' | 'poll', err: unknown): void {
+    if (isLinkscopeError(err, 'LS_SNMP_ABORTED')) throw err;
+    const code = isLinkscopeError(err) ? err.code : 'LS_INTERNAL';
+    const problem = `${phase}:${code}`;
+    const message = `wireless ${phase} of ${rt.device.name} failed; interfaces are still polled: ${describeError(err)}`;
+    if (problem !== rt.wirelessProblem) rt.log.warn({ code, phase }, message);
+    else rt.log.debug({ code, phase }, message);
+    rt.wirelessProblem = problem;
+  }
+
   #count(rt: Runtime, d: SessionStats, failed: boolean): void {
     for (const f of [rt.figures, this.#totals]) {
       f.polls += 1;
@@ -579,6 +677,19 @@ export class Poller implements PollerControl {
       pollMs,
     };
   }
+}
+
+/** The device's live state with the wireless plan's role, when there is a plan. */
+function withWirelessRole(state: DeviceState, plan: WirelessPlan | null): DeviceState {
+  return plan === null || state.role === plan.role ? state : { ...state, role: plan.role };
+}
+
+/** The set of AP names of a report (order-insensitive): a change means APs joined or left. */
+export function apSignature(report: WirelessReport): string {
+  return report.aps
+    .map((ap) => `${ap.name}\u0000${ap.mac ?? ''}`)
+    .sort()
+    .join('\u0001');
 }
 
 /** A cheap hash of every interface's oper status: equal while no port went up or down. */

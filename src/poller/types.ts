@@ -1,6 +1,11 @@
 /** What the API and CLI may ask of a running poller, and what the poller hands to topology. */
 import type { NeighborDiscovery } from '../model/topology.js';
+import type { SystemInfo } from '../model/types.js';
+import type { WirelessReport } from '../model/wireless.js';
+import type { SnmpSession } from '../snmp/types.js';
+import type { DeviceWireless } from '../state/wireless-state.js';
 import type { Point } from '../storage/types.js';
+import type { WirelessOptions, WirelessPlan } from '../wireless/engine.js';
 
 export interface DevicePollFigures {
   readonly deviceId: number;
@@ -55,4 +60,20 @@ export interface TopologyRecorder {
   record(deviceId: number, discovery: NeighborDiscovery, nowMs: number): void;
   /** One point per merged link whose side a is this device (so each link is written once per poll). */
   linkPoints(deviceId: number, nowMs: number): readonly Point[];
+}
+
+/** The wireless engine's two calls (src/wireless/engine.ts); tests inject fakes. */
+export interface WirelessEngine {
+  planWireless(session: SnmpSession, system: SystemInfo, options?: WirelessOptions): Promise<WirelessPlan | null>;
+  pollWireless(session: SnmpSession, plan: WirelessPlan, options?: WirelessOptions): Promise<WirelessReport>;
+}
+
+/**
+ * Where the poller hands each device's wireless view. The poller plans after interface discovery
+ * (and at every rediscovery, and when the set of AP names changes), polls the plan on every poll,
+ * and writes the `wireless` / `wireless_sensor` points itself.
+ */
+export interface WirelessRecorder {
+  set(deviceId: number, wireless: DeviceWireless): void;
+  remove(deviceId: number): void;
 }

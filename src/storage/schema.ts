@@ -11,6 +11,7 @@ export const MEASUREMENT = {
   interface: 'interface',
   device: 'device',
   wireless: 'wireless',
+  wirelessSensor: 'wireless_sensor',
   link: 'link',
 } as const;
 export type MeasurementName = (typeof MEASUREMENT)[keyof typeof MEASUREMENT];
@@ -26,6 +27,10 @@ export const TAG = {
   ap: 'ap',
   radio: 'radio',
   ssid: 'ssid',
+  /** `wireless_sensor`: the sensor class of CONTRACT.md (`clients`, `rssi`, `noise-floor`, …). */
+  sensorClass: 'class',
+  /** `wireless_sensor`: the sensor's index within its device and class. */
+  sensorIndex: 'index',
   aDevice: 'a_device',
   aIfName: 'a_ifName',
   bDevice: 'b_device',
@@ -164,6 +169,8 @@ export type DeviceTags = {
 /** `wireless` fields: per AP, per radio or per SSID (tags `ap`, and `radio` or `ssid`). */
 export const WIRELESS_FIELD = {
   clients: 'clients',
+  /** MHz. */
+  frequency: 'frequency',
   channel: 'channel',
   /** dBm. */
   noiseFloor: 'noise_floor',
@@ -175,12 +182,38 @@ export const WIRELESS_FIELD = {
 
 export const WIRELESS_FIELD_KIND = {
   [WIRELESS_FIELD.clients]: 'integer',
+  // A float: a profile scaling kHz to MHz may give a fraction, and a type once written is fixed.
+  [WIRELESS_FIELD.frequency]: 'float',
   [WIRELESS_FIELD.channel]: 'integer',
   [WIRELESS_FIELD.noiseFloor]: 'float',
   [WIRELESS_FIELD.utilization]: 'float',
   [WIRELESS_FIELD.txPower]: 'float',
 } as const satisfies Readonly<Record<string, FieldKind>>;
 export type WirelessFields = FieldsOf<typeof WIRELESS_FIELD_KIND>;
+export type WirelessTags = {
+  readonly [TAG.device]: string;
+  readonly [TAG.ap]: string;
+  readonly [TAG.radio]?: string;
+  readonly [TAG.ssid]?: string;
+};
+
+/** `wireless_sensor` fields: every entry of the API's wireless `sensors` (tags device, class, index). */
+export const WIRELESS_SENSOR_FIELD = {
+  /** In the unit CONTRACT.md gives the class (model/wireless.ts WIRELESS_SENSOR_UNITS). */
+  value: 'value',
+  descr: 'descr',
+} as const;
+
+export const WIRELESS_SENSOR_FIELD_KIND = {
+  [WIRELESS_SENSOR_FIELD.value]: 'float',
+  [WIRELESS_SENSOR_FIELD.descr]: 'string',
+} as const satisfies Readonly<Record<string, FieldKind>>;
+export type WirelessSensorFields = FieldsOf<typeof WIRELESS_SENSOR_FIELD_KIND>;
+export type WirelessSensorTags = {
+  readonly [TAG.device]: string;
+  readonly [TAG.sensorClass]: string;
+  readonly [TAG.sensorIndex]: string;
+};
 
 /** `link` fields: one row per merged physical link each poll (tags a_device, a_ifName, b_device, b_ifName). */
 export const LINK_FIELD = {
@@ -212,5 +245,6 @@ export const FIELD_KINDS: Readonly<Record<MeasurementName, Readonly<Record<strin
   [MEASUREMENT.interface]: INTERFACE_FIELD_KIND,
   [MEASUREMENT.device]: DEVICE_FIELD_KIND,
   [MEASUREMENT.wireless]: WIRELESS_FIELD_KIND,
+  [MEASUREMENT.wirelessSensor]: WIRELESS_SENSOR_FIELD_KIND,
   [MEASUREMENT.link]: LINK_FIELD_KIND,
 };

@@ -2,6 +2,7 @@
 import { startServer, type Server } from '../../src/app.js';
 import { loadConfig } from '../../src/config/index.js';
 import type { Logger } from '../../src/observability/logger.js';
+import type { WirelessEngine } from '../../src/poller/types.js';
 import { freePort } from './free-port.js';
 
 export interface TestServerOptions {
@@ -12,6 +13,8 @@ export interface TestServerOptions {
   readonly token?: string;
   /** Every reply body (as text) is pushed here, for checks across the whole suite. */
   readonly bodies?: string[];
+  /** Replaces the wireless engine (a fake, for tests of the layers around it). */
+  readonly wirelessEngine?: WirelessEngine;
 }
 
 export interface Reply {
@@ -41,7 +44,7 @@ export interface TestServer {
 export async function startTestServer(options: TestServerOptions): Promise<TestServer> {
   const port = await freePort();
   const config = loadConfig({ env: { ...options.env, LINKSCOPE_LISTEN: `127.0.0.1:${port}` } });
-  const server = await startServer(config, options.logger);
+  const server = await startServer(config, options.logger, options.wirelessEngine === undefined ? {} : { wirelessEngine: options.wirelessEngine });
   const bodies = options.bodies;
   return {
     server,

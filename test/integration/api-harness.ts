@@ -13,6 +13,7 @@ import type { DeviceState, InterfaceState } from '../../src/model/types.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { LiveState } from '../../src/state/live-state.js';
 import { TopologyState } from '../../src/state/topology-state.js';
+import { WirelessState } from '../../src/state/wireless-state.js';
 import type { HistoryReader, SinkStatus } from '../../src/storage/types.js';
 
 export const TOKEN = 'test-token-0123456789abcdef';
@@ -37,6 +38,8 @@ export interface Harness {
   readonly history: FakeHistory;
   /** Over the same inventory and live state, topology.staleAfter 1 h. */
   readonly topology: TopologyState;
+  /** The wireless view GET /devices/:id/wireless reads; tests set reports into it. */
+  readonly wireless: WirelessState;
   /** Every log line written so far (debug and up), as raw JSON text. */
   readonly logLines: string[];
   sink: SinkStatus;
@@ -59,6 +62,7 @@ export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
   const poller = new RecordingPoller();
   const history = new FakeHistory();
   const topology = new TopologyState({ inventory, state, staleAfterMs: 3_600_000, minRebuildIntervalMs: 0, maxLiveAgeMs: 0 });
+  const wireless = new WirelessState();
   const logLines: string[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logLines.push(line) } });
   const token = options.apiToken === undefined ? TOKEN : options.apiToken;
@@ -69,6 +73,7 @@ export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
     poller,
     history,
     topology,
+    wireless,
     logLines,
     sink: okSink(),
     close: async () => {
@@ -83,6 +88,7 @@ export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
     poller,
     history: options.history ?? history,
     topology,
+    wireless,
     sinkStatus: options.sinkStatus ?? (() => harness.sink),
     apiToken: token === null ? null : new Secret(token),
     logger,

@@ -282,6 +282,27 @@ describe('GET /api/v1/devices/:id/interfaces', () => {
   });
 });
 
+describe('GET /api/v1/devices/:id/wireless', () => {
+  it('answers 404 for an unknown device, and the role with empty lists for a device without wireless', async () => {
+    const missing = await get('/api/v1/devices/no-such/wireless');
+    expect(missing.status).toBe(404);
+    expect(errorOf(missing.body).code).toBe('LS_DEVICE_NOT_FOUND');
+    const id = JSON.parse((await post({ ...V2C, name: 'sw' })).body).id as number;
+    expect((await get('/api/v1/devices/sw/wireless')).json()).toEqual({ role: null, aps: [], sensors: [] });
+    h.state.set(makeDeviceState(id));
+    expect((await get(`/api/v1/devices/${id}/wireless`)).json()).toEqual({ role: 'switch', aps: [], sensors: [] });
+  });
+
+  it('serves the last wireless report of a bridge, with its role on the device too', async () => {
+    const id = JSON.parse((await post({ ...V2C, name: 'ptp-1' })).body).id as number;
+    h.state.set(makeDeviceState(id, { role: 'wireless-bridge' }));
+    const report = { aps: [{ name: 'ptp-1', clients: 1, radios: [{ index: '1', frequencyMHz: 24100 }], ssids: [] }], sensors: [{ class: 'rssi' as const, index: '0', descr: 'Chain 0', value: -47, unit: 'dBm' }] };
+    h.wireless.set(id, { role: 'wireless-bridge', profiles: ['airfiber'], report, sampledAt: '2024-05-01T12:00:00.000Z' });
+    expect((await get('/api/v1/devices/ptp-1/wireless')).json()).toEqual({ role: 'wireless-bridge', ...report });
+    expect((await get('/api/v1/devices/ptp-1')).json()).toMatchObject({ role: 'wireless-bridge' });
+  });
+});
+
 describe('GET /api/v1/devices/:id/interfaces/:ifName/utilization', () => {
   let id: number;
   beforeEach(async () => {
@@ -364,6 +385,7 @@ const ERROR_CODES: Readonly<Record<string, readonly string[]>> = {
   'GET /api/v1/devices/{id}/interfaces': [...COMMON, '404'],
   'GET /api/v1/devices/{id}/interfaces/{ifName}/utilization': [...COMMON, '404', '503'],
   'GET /api/v1/devices/{id}/neighbors': [...COMMON, '404'],
+  'GET /api/v1/devices/{id}/wireless': [...COMMON, '404'],
   'GET /api/v1/links': [...COMMON, '404'],
   'GET /api/v1/links/{id}': [...COMMON, '404'],
   'GET /api/v1/topology': COMMON,
@@ -459,7 +481,7 @@ describe('health, metrics, docs and unknown routes', () => {
     expect(Object.keys(spec.paths).sort()).toEqual(
       [
         '/api/v1/devices', '/api/v1/devices/{id}', '/api/v1/devices/{id}/interfaces', '/api/v1/devices/{id}/interfaces/{ifName}/utilization',
-        '/api/v1/devices/{id}/neighbors', '/api/v1/links', '/api/v1/links/{id}', '/api/v1/topology',
+        '/api/v1/devices/{id}/neighbors', '/api/v1/devices/{id}/wireless', '/api/v1/links', '/api/v1/links/{id}', '/api/v1/topology',
         '/api/v1/health', '/api/v1/metrics',
       ].sort(),
     );

@@ -17,6 +17,8 @@ import { Poller } from '../../src/poller/poller.js';
 import { NetSnmpClient } from '../../src/snmp/net-snmp-client.js';
 import { CounterStore } from '../../src/state/counter-store.js';
 import { LiveState } from '../../src/state/live-state.js';
+import { WirelessState } from '../../src/state/wireless-state.js';
+import type { WirelessEngine } from '../../src/poller/types.js';
 import { FIELD_KINDS, MEASUREMENT, TAG } from '../../src/storage/schema.js';
 import type { SampleSink } from '../../src/storage/types.js';
 import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
@@ -236,9 +238,13 @@ function grafanaRegex(values: readonly string[]): string {
   return escaped.length === 1 ? (escaped[0] ?? '') : `(${escaped.join('|')})`;
 }
 
-/** Grafana's InfluxQL macros and variables, as Grafana would substitute them for a 1h range. */
-function substitute(query: string, vars: { device: readonly string[]; ifName: readonly string[] }): string {
+/**
+ * Grafana's InfluxQL macros and variables, as Grafana would substitute them for a 1h range. `ap`
+ * absent = "All", which the wireless dashboard sets to `.*` (allValue) rather than an alternation.
+ */
+function substitute(query: string, vars: { device: readonly string[]; ifName: readonly string[]; ap?: readonly string[] }): string {
   return query
+    .replaceAll('$ap', vars.ap === undefined ? '.*' : grafanaRegex(vars.ap))
     .replaceAll('$timeFilter', 'time > now() - 1h')
     .replaceAll('$__interval_ms', '10000')
     .replaceAll('$__interval', '10s')
@@ -383,7 +389,7 @@ describe('Grafana provisioning', () => {
   });
 
   it('has the interfaces and devices dashboards with unique uids', () => {
-    expect(dashboards.map((d) => d.json.title).sort()).toEqual(['linkscope — devices', 'linkscope — interfaces']);
+    expect(dashboards.map((d) => d.json.title).sort()).toEqual(['linkscope — devices', 'linkscope — interfaces', 'linkscope — wireless']);
     expect(new Set(dashboards.map((d) => d.json.uid)).size).toBe(dashboards.length);
     for (const { json } of dashboards) expect(json.schemaVersion).toBeGreaterThanOrEqual(36);
   });
@@ -404,6 +410,13 @@ describe('Grafana provisioning', () => {
     expect(ifs.templating.list.map((v) => v.name)).toEqual(['device', 'ifName']);
     expect(ifs.templating.list[0]?.query).toBe('SHOW TAG VALUES FROM "interface" WITH KEY = "device"');
     expect(ifs.templating.list[1]?.query).toContain('WHERE "device" =~ /^$device$/');
+  });
+
+  it('has the wireless variables device and ap, ap defaulting to everything of the selected devices', () => {
+    const wl = dashboards.find((d) => d.json.uid === 'linkscope-wireless')!.json;
+    expect(wl.templating.list.map((v) => v.name)).toEqual(['device', 'ap']);
+    expect(wl.templating.list[0]?.query).toBe('SHOW TAG VALUES FROM "wireless" WITH KEY = "device"');
+    expect(wl.templating.list[1]?.query).toContain('WHERE "device" =~ /^$device$/');
   });
 
   it('queries only measurements, tags and fields of src/storage/schema.ts', () => {
@@ -497,6 +510,34 @@ const DEVICES = [
 ] as const;
 
 /**
+ * A stand-in wireless engine (the wireless profiles are another branch): every device is a
+ * controller with two APs, each with two radios and two SSIDs, and signal sensors — so every field
+ * the wireless dashboard reads is written by the poller's own wireless path.
+ */
+const FAKE_WIRELESS: WirelessEngine = {
+  planWireless: async () => ({ role: 'wireless-controller', profiles: ['deploy-test'] }),
+  pollWireless: async () => ({
+    aps: ['ap-1.lab', 'ap:2'].map((name, n) => ({
+      name,
+      status: 'up',
+      clients: 9 + n,
+      radios: [
+        { index: '0', band: '2.4GHz', frequencyMHz: 2437, channel: 6, clients: 4, txPowerDbm: 17, noiseFloorDbm: -95, utilization: 22 },
+        { index: '1', band: '5GHz', frequencyMHz: 5180, channel: 36, clients: 5 + n, txPowerDbm: 22, noiseFloorDbm: -101, utilization: 9 },
+      ],
+      ssids: [
+        { ssid: 'corp', clients: 6 },
+        { ssid: 'guest wifi', clients: 3 + n },
+      ],
+    })),
+    sensors: [
+      { class: 'rssi', index: '0', descr: 'Chain 0', value: -52, unit: 'dBm' },
+      { class: 'ap-count', index: 'total', descr: 'APs joined', value: 2, unit: '' },
+    ],
+  }),
+};
+
+/**
  * Runs the real Poller against snmpsimd for DEVICES, two polls a simulated minute apart (the
  * later one at the real now, so dashboard time filters see it), writing through `sink`.
  * Returns each device's ifNames as the poller reported them.
@@ -512,6 +553,7 @@ async function pollIntoSink(sim: SnmpsimHandle, sink: SampleSink, countersDir: s
     state,
     counters: new CounterStore(countersDir),
     logger: silentLogger(),
+    wireless: { state: new WirelessState(), engine: FAKE_WIRELESS },
     settings: { pollIntervalMs: 60_000, snmp: { timeoutMs: 5000, retries: 2, maxRepetitions: 25 }, maxConcurrentRequests: 8, jitterRatio: 0, rediscoverIntervalMs: Number.POSITIVE_INFINITY, backoffMaxMs: 60_000 },
     nowMs: () => now,
   });
@@ -551,9 +593,14 @@ describe('dashboard queries against influxd', () => {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function expectEveryQueryAnswers(vars: { device: readonly string[]; ifName: readonly string[] }, database: string): Promise<void> {
+  async function expectEveryQueryAnswers(
+    vars: { device: readonly string[]; ifName: readonly string[]; ap?: readonly string[] },
+    database: string,
+    { skipFiles = [] }: { skipFiles?: readonly string[] } = {},
+  ): Promise<void> {
     const failures: string[] = [];
     for (const { where, query } of allQueries) {
+      if (skipFiles.some((f) => where.startsWith(`${f} `))) continue;
       const q = substitute(query, vars);
       const result = await influxd.query(q, database);
       const error = resultError(result);
@@ -591,7 +638,7 @@ describe('dashboard queries against influxd', () => {
     const first = DEVICES[0].name;
     const firstIfNames = ifNames.get(first) ?? [];
     expect(firstIfNames.length).toBeGreaterThan(1);
-    await expectEveryQueryAnswers({ device: [first], ifName: [firstIfNames[1] ?? ''] }, db);
+    await expectEveryQueryAnswers({ device: [first], ifName: [firstIfNames[1] ?? ''], ap: ['ap:2'] }, db);
     await expectEveryQueryAnswers({ device: DEVICES.map((d) => d.name), ifName: [...ifNames.values()].flat() }, db);
 
     // The variable queries list exactly what was written.
@@ -600,6 +647,9 @@ describe('dashboard queries against influxd', () => {
     const ifs = dashboards.find((d) => d.json.uid === 'linkscope-interfaces')!.json.templating.list;
     expect(await values(substitute(ifs[0]?.query ?? '', { device: [], ifName: [] }))).toEqual(DEVICES.map((d) => d.name).sort());
     expect(await values(substitute(ifs[1]?.query ?? '', { device: [DEVICES[1].name], ifName: [] }))).toEqual([...new Set(ifNames.get(DEVICES[1].name))].sort());
+    const wl = dashboards.find((d) => d.json.uid === 'linkscope-wireless')!.json.templating.list;
+    expect(await values(substitute(wl[0]?.query ?? '', { device: [], ifName: [] }))).toEqual(DEVICES.map((d) => d.name).sort());
+    expect(await values(substitute(wl[1]?.query ?? '', { device: [DEVICES[0].name], ifName: [] }))).toEqual(['ap-1.lab', 'ap:2']);
   });
 
   it('answers every query from what `linkscope demo` writes, started the way the image and compose start it', async () => {
@@ -645,7 +695,9 @@ describe('dashboard queries against influxd', () => {
       const devices = ((await influxd.query('SHOW TAG VALUES FROM "interface" WITH KEY = "device"', demoDb)).results?.[0]?.series?.[0]?.values ?? []).map((v) => String(v[1]));
       const ifNames = ((await influxd.query(`SHOW TAG VALUES FROM "interface" WITH KEY = "ifName" WHERE "device" = '${devices[0]}'`, demoDb)).results?.[0]?.series?.[0]?.values ?? []).map((v) => String(v[1]));
       expect(devices.length).toBeGreaterThan(1);
-      await expectEveryQueryAnswers({ device: devices, ifName: ifNames }, demoDb);
+      // enable when w8-profiles lands: the demo's wireless points come from the real wireless
+      // engine, which finds nothing until the profiles are merged; drop skipFiles then.
+      await expectEveryQueryAnswers({ device: devices, ifName: ifNames }, demoDb, { skipFiles: ['linkscope-wireless.json'] });
     } finally {
       if (child.exitCode === null) child.kill('SIGTERM');
       const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000))]);
