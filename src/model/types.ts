@@ -39,7 +39,7 @@ export interface SnmpTarget {
 
 export const DEVICE_STATUSES = ['up', 'unreachable', 'auth-failed', 'pending'] as const;
 export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
-export const DEVICE_ROLES = ['switch', 'router', 'wireless-ap', 'wireless-controller', 'other'] as const;
+export const DEVICE_ROLES = ['switch', 'router', 'wireless-ap', 'wireless-controller', 'wireless-bridge', 'other'] as const;
 export type DeviceRole = (typeof DEVICE_ROLES)[number];
 
 /** A device as the inventory stores it. `id` is a positive integer; `name` is unique and never all digits. */
