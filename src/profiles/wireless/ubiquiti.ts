@@ -112,7 +112,7 @@ export const UBNT_AF60: WirelessProfile = {
   source: SOURCE,
   shipped: false,
   role: 'wireless-bridge',
-  match: { probes: ['1.3.6.1.4.1.41112.1.11.1.1'] },
+  match: { probes: ['1.3.6.1.4.1.41112.1.11.1.1', '1.3.6.1.4.1.41112.1.11.1.3'] },
   tables: [
     {
       name: 'af60ConfigTable',
