@@ -27,7 +27,7 @@ function open(rows: readonly Row[]): { session: ReturnType<FakeSnmpClient['open'
   return { session, agent };
 }
 
-const system = (sysObjectID: string, sysName = 'radio1'): SystemInfo => ({ sysDescr: '', sysObjectID, sysUpTimeTicks: 1, sysContact: '', sysName, sysLocation: '' });
+const system = (sysObjectID: string, sysName = 'radio1'): SystemInfo => ({ sysDescr: '', sysObjectID, sysUpTimeTicks: 1, sysContact: '', sysName, sysLocation: '', sysServices: null });
 
 async function run(rows: readonly Row[], sysObjectID: string) {
   const { session } = open(rows);
@@ -39,12 +39,14 @@ async function run(rows: readonly Row[], sysObjectID: string) {
 const find = (sensors: readonly WirelessSensor[], cls: string, index: string) => sensors.find((s) => s.class === cls && s.index === index);
 
 describe('planWireless', () => {
-  it('finds no profile on a device without wireless MIBs, in one probe request', async () => {
+  it('finds no profile on a device without wireless MIBs, in two GETBULK requests at most', async () => {
     const { session, agent } = open([['1.3.6.1.2.1.1.5.0', S, 'sw1']]);
     expect(await planWireless(session, system('1.3.6.1.4.1.9.1.1'))).toBeNull();
-    // Only profiles without a sysObjectID filter are probed here (MikroTik, Ruckus, Canopy are not), in one GETBULK.
-    expect(agent.log.map((r) => r.pdu)).toEqual(['getBulk']);
-    expect(agent.log[0]?.oids.some((o) => o.startsWith('1.3.6.1.4.1.14988'))).toBe(false);
+    // Only profiles without a sysObjectID filter are probed here (MikroTik, Ruckus, Canopy are not),
+    // several subtrees per GETBULK, one page each: never a walk.
+    expect(agent.log.length).toBeLessThanOrEqual(2);
+    expect(agent.log.every((r) => r.pdu === 'getBulk')).toBe(true);
+    expect(agent.log.some((r) => r.oids.some((o) => o.startsWith('1.3.6.1.4.1.14988')))).toBe(false);
   });
 
   it('does not take a MikroTik router without wireless tables for an AP', async () => {
@@ -264,6 +266,123 @@ describe('profiles on hand-made tables', () => {
       '1.3.6.1.4.1.31926',
     );
     expect(report.sensors.map((s) => `${s.class}=${s.value}${s.unit}`)).toEqual(['frequency=72375MHz', 'snr=23dB', 'rssi=-38dBm', 'power=5dBm']);
+  });
+});
+
+describe('controller and AP profiles on hand-made tables', () => {
+  it('Cisco WLC: APs by MAC with radios merged from two tables, SSID clients, AP count and client total', async () => {
+    const AP = '1.3.6.1.4.1.14179.2.2.1.1'; // AIRESPACE-WIRELESS-MIB::bsnAPEntry
+    const IF = '1.3.6.1.4.1.14179.2.2.2.1'; // AIRESPACE-WIRELESS-MIB::bsnAPIfEntry
+    const LOAD = '1.3.6.1.4.1.14179.2.2.13.1'; // AIRESPACE-WIRELESS-MIB::bsnAPIfLoadParametersEntry
+    const ESS = '1.3.6.1.4.1.14179.2.1.1.1'; // AIRESPACE-WIRELESS-MIB::bsnDot11EssEntry
+    const mac = '0.11.133.1.2.3';
+    const { plan, report } = await run(
+      [
+        [`${AP}.3.${mac}`, S, 'ap-lobby'],
+        [`${AP}.6.${mac}`, I, 1],
+        [`${IF}.2.${mac}.0`, I, 2],
+        [`${IF}.4.${mac}.0`, I, 36],
+        [`${IF}.15.${mac}.0`, G, 5],
+        [`${IF}.2.${mac}.1`, I, 1],
+        [`${IF}.4.${mac}.1`, I, 6],
+        [`${IF}.15.${mac}.1`, G, 3],
+        [`${LOAD}.3.${mac}.1`, I, 41],
+        [`${ESS}.2.1`, S, 'corp'],
+        [`${ESS}.38.1`, G, 8],
+      ],
+      '1.3.6.1.4.1.9.1.2391',
+    );
+    expect(plan).toMatchObject({ role: 'wireless-controller', profiles: ['cisco-wlc'] });
+    expect(report.aps).toEqual([
+      {
+        name: 'ap-lobby',
+        mac: '00:0b:85:01:02:03',
+        status: 'associated',
+        clients: 8,
+        radios: [
+          { index: '0', band: '5GHz', channel: 36, clients: 5 },
+          { index: '1', band: '2.4GHz', channel: 6, clients: 3, utilization: 41 },
+        ],
+        ssids: [],
+      },
+    ]);
+    expect(report.sensors.map((x) => `${x.class}:${x.index}=${x.value}`).sort()).toEqual(['ap-count:total=1', 'clients:ssid.1=8', 'clients:total=8']);
+  });
+
+  it('Aruba controller: ESSIDs indexed by their name', async () => {
+    const ESSID = '1.3.6.1.4.1.14823.2.2.1.5.2.1.8.1'; // WLSX-WLAN-MIB::wlsxWlanESSIDEntry
+    const { report } = await run(
+      [
+        ['1.3.6.1.4.1.14823.2.2.1.1.3.1.0', G, 12], // WLSX-SWITCH-MIB::wlsxSwitchTotalNumAccessPoints.0
+        [`${ESSID}.2.4.99.111.114.112`, G, 30],
+      ],
+      '1.3.6.1.4.1.14823.1.1.32',
+    );
+    expect(find(report.sensors, 'clients', 'ssid.corp')).toMatchObject({ descr: 'SSID: corp', value: 30 });
+    expect(find(report.sensors, 'ap-count', 'total')).toMatchObject({ value: 12 });
+  });
+
+  it('UniFi: clients summed per SSID and per radio over the virtual APs', async () => {
+    const VAP = '1.3.6.1.4.1.41112.1.6.1.2.1'; // UBNT-UniFi-MIB::unifiVapEntry
+    const rows: Row[] = [];
+    for (const [i, ssid, radio, n] of [
+      [1, 'home', 'ng', 3],
+      [2, 'home', 'na', 4],
+      [3, 'guest', 'na', 1],
+    ] as const)
+      rows.push([`${VAP}.6.${i}`, S, ssid], [`${VAP}.9.${i}`, S, radio], [`${VAP}.8.${i}`, G, n]);
+    const { plan, report } = await run(rows, '1.3.6.1.4.1.41112.1.6.3.3');
+    expect(plan.role).toBe('wireless-ap');
+    expect(report.sensors.filter((x) => x.class === 'clients').map((x) => `${x.index}=${x.value}`)).toEqual(['ssid.home=7', 'ssid.guest=1', 'radio.ng=3', 'radio.na=5', 'total=8']);
+    expect(report.aps[0]?.ssids).toEqual([
+      { ssid: 'home', clients: 7 },
+      { ssid: 'guest', clients: 1 },
+    ]);
+  });
+
+  it('Mimosa: tenths of dBm and hundredths of kbit/s', async () => {
+    const { report } = await run(
+      [
+        ['1.3.6.1.4.1.43356.2.1.2.6.1.1.2.1', I, 245], // MIMOSA-NETWORKS-BFIVE-MIB::mimosaTxPower.1
+        ['1.3.6.1.4.1.43356.2.1.2.6.1.1.5.1', I, 301], // MIMOSA-NETWORKS-BFIVE-MIB::mimosaSNR.1
+        ['1.3.6.1.4.1.43356.2.1.2.7.1.0', I, 86667], // MIMOSA-NETWORKS-BFIVE-MIB::mimosaPhyTxRate.0
+      ],
+      '1.3.6.1.4.1.43356.1.1.1',
+    );
+    expect(find(report.sensors, 'power', 'chain.1')).toMatchObject({ value: 24.5, unit: 'dBm' });
+    expect(find(report.sensors, 'snr', 'chain.1')).toMatchObject({ value: 30.1, unit: 'dB' });
+    expect(find(report.sensors, 'rate', 'tx')).toMatchObject({ value: 866_670, unit: 'bit/s' });
+  });
+
+  it('Ceragon: MSE in hundredths of dB, frequencies kHz → MHz', async () => {
+    const { report } = await run(
+      [
+        ['1.3.6.1.4.1.2281.10.7.1.1.2.1', I, -3512], // MWRM-RADIO-MIB::genEquipRadioStatusMSE.1
+        ['1.3.6.1.4.1.2281.10.5.2.1.3.1', I, 18015000], // MWRM-RADIO-MIB::genEquipRfuCfgTxFreq.1
+      ],
+      '1.3.6.1.4.1.2281.1.20.1.3.1',
+    );
+    expect(find(report.sensors, 'mse', '1')).toMatchObject({ value: -35.12, unit: 'dB' });
+    expect(find(report.sensors, 'frequency', 'tx.1')).toMatchObject({ value: 18015, unit: 'MHz' });
+  });
+
+  it('ePMP SM: a bridge with its downlink RSSI and SNR', async () => {
+    const { plan, report } = await run(
+      [
+        ['1.3.6.1.4.1.17713.21.1.2.3.0', I, -58], // CAMBIUM-PMP80211-MIB::cambiumSTADLRSSI.0
+        ['1.3.6.1.4.1.17713.21.1.2.18.0', I, 31], // CAMBIUM-PMP80211-MIB::cambiumSTADLSNR.0
+      ],
+      '1.3.6.1.4.1.17713.21',
+    );
+    expect(plan).toMatchObject({ role: 'wireless-bridge', profiles: ['cambium-epmp-sm'] });
+    expect(report.sensors.map((x) => `${x.class}=${x.value}`)).toEqual(['rssi=-58', 'snr=31']);
+  });
+
+  it('IEEE802dot11-MIB is used only when no vendor profile fits', async () => {
+    const dot11: Row[] = [['1.2.840.10036.4.5.1.1.3', I, 11]]; // IEEE802dot11-MIB::dot11CurrentChannel.3
+    expect((await run(dot11, '1.3.6.1.4.1.9.1.525')).report.sensors).toEqual([{ class: 'channel', index: 'dsss.3', descr: 'Radio 3 channel (2.4 GHz)', value: 11, unit: '' }]);
+    const withUnifi: Row[] = [...dot11, ['1.3.6.1.4.1.41112.1.6.1.2.1.8.1', G, 2]]; // UBNT-UniFi-MIB::unifiVapNumStations.1
+    expect((await run(withUnifi, '1.3.6.1.4.1.41112.1.6.3.3')).plan.profiles).toEqual(['ubnt-unifi']);
   });
 });
 

@@ -100,6 +100,8 @@ class Checker {
       this.sensorClass(`${f}.class`, a.class);
       if (a.op !== 'count' && a.op !== 'sum') this.fail(`${f}.op`, `must be count or sum (got ${JSON.stringify(a.op)})`);
       if (a.op === 'sum') this.column(`${f}.column`, a.column, columns);
+      if (a.groupBy !== undefined) this.column(`${f}.groupBy`, a.groupBy, columns);
+      else if (a.index.includes('{group}') || a.descr.includes('{group}')) this.fail(`${f}.index`, 'uses {group} without groupBy');
       this.text(`${f}.descr`, a.descr);
       this.text(`${f}.index`, a.index);
     });

@@ -199,7 +199,13 @@ export function buildWirelessReport(readings: readonly ProfileReading[], ctx: Re
         }
         if (table.radio !== undefined) {
           const radio = radioOf(table.radio, restOf(row, table.radio.apKeyLength), row.values);
-          if (radio !== null) (table.radio.apKeyLength === undefined ? self : apFor(keyOf(row, table.radio.apKeyLength))).radios.push(radio);
+          if (radio !== null) {
+            // Several tables may describe one radio (Cisco: bsnAPIfTable and bsnAPIfLoadParametersTable): merged by index.
+            const radios = (table.radio.apKeyLength === undefined ? self : apFor(keyOf(row, table.radio.apKeyLength))).radios;
+            const at = radios.findIndex((r) => r.index === radio.index);
+            if (at < 0) radios.push(radio);
+            else radios[at] = { ...radios[at], ...radio };
+          }
         }
         if (table.ssid !== undefined) {
           const m = table.ssid;
@@ -209,10 +215,14 @@ export function buildWirelessReport(readings: readonly ProfileReading[], ctx: Re
         }
       }
       for (const a of table.aggregates ?? []) {
-        let value = 0;
-        if (a.op === 'count') value = rows.length;
-        else for (const row of rows) value += cellNumber(row.values[a.column ?? '']) ?? 0;
-        if (rows.length > 0) addSensor({ class: a.class, index: a.index, descr: a.descr, value });
+        const groups = new Map<string, number>();
+        for (const row of rows) {
+          const group = a.groupBy === undefined ? '' : cellText(row.values[a.groupBy]);
+          if (a.groupBy !== undefined && group === '') continue;
+          const add = a.op === 'count' ? 1 : (cellNumber(row.values[a.column ?? '']) ?? 0);
+          groups.set(group, (groups.get(group) ?? 0) + add);
+        }
+        for (const [group, value] of groups) addSensor({ class: a.class, index: a.index.replaceAll('{group}', group), descr: a.descr.replaceAll('{group}', group), value });
       }
     }
   }

@@ -48,3 +48,38 @@ export const CAMBIUM_PMP_SM: WirelessProfile = {
     { class: 'snr', oid: '1.3.6.1.4.1.161.19.3.2.2.95.0', mib: 'WHISP-SM-MIB::signalToNoiseRatioSMVertical', descr: 'SNR Vertical', index: 'v', from: 'dB' },
   ],
 };
+
+const EPMP = 'not shipped (Cambium copyright); Cambium support site or netdisco-mibs cambium/CAMBIUM-PMP80211-MIB.mib';
+
+/** ePMP access point (CAMBIUM-PMP80211-MIB scalars under 1.3.6.1.4.1.17713.21.1.2). */
+export const CAMBIUM_EPMP_AP: WirelessProfile = {
+  name: 'cambium-epmp-ap',
+  mib: 'CAMBIUM-PMP80211-MIB',
+  source: EPMP,
+  shipped: false,
+  role: 'wireless-ap',
+  // cambiumAPNumberOfConnectedSTA: "Device Allocation: AP".
+  match: { sysObjectIdPrefixes: ['1.3.6.1.4.1.17713'], probes: ['1.3.6.1.4.1.17713.21.1.2.10'] },
+  scalars: [
+    { class: 'clients', oid: '1.3.6.1.4.1.17713.21.1.2.10.0', mib: 'CAMBIUM-PMP80211-MIB::cambiumAPNumberOfConnectedSTA', descr: 'Connected stations', index: '0' },
+    { class: 'frequency', oid: '1.3.6.1.4.1.17713.21.1.2.1.0', mib: 'CAMBIUM-PMP80211-MIB::cambiumSTAConnectedRFFrequency', descr: 'Frequency', index: '0', from: 'MHz', skip: [0] },
+  ],
+};
+
+/** ePMP subscriber module: its link to the AP. */
+export const CAMBIUM_EPMP_SM: WirelessProfile = {
+  name: 'cambium-epmp-sm',
+  mib: 'CAMBIUM-PMP80211-MIB',
+  source: EPMP,
+  shipped: false,
+  role: 'wireless-bridge',
+  // cambiumSTADLRSSI: "Device Allocation: SM".
+  match: { sysObjectIdPrefixes: ['1.3.6.1.4.1.17713'], probes: ['1.3.6.1.4.1.17713.21.1.2.3'] },
+  scalars: [
+    { class: 'frequency', oid: '1.3.6.1.4.1.17713.21.1.2.1.0', mib: 'CAMBIUM-PMP80211-MIB::cambiumSTAConnectedRFFrequency', descr: 'Frequency', index: '0', from: 'MHz', skip: [0] },
+    { class: 'rssi', oid: '1.3.6.1.4.1.17713.21.1.2.3.0', mib: 'CAMBIUM-PMP80211-MIB::cambiumSTADLRSSI', descr: 'Downlink RSSI', index: '0', from: 'dBm' },
+    // The MIB's DESCRIPTION says "SNR in dBm"; a ratio is in dB.
+    { class: 'snr', oid: '1.3.6.1.4.1.17713.21.1.2.18.0', mib: 'CAMBIUM-PMP80211-MIB::cambiumSTADLSNR', descr: 'Downlink SNR', index: '0', from: 'dB' },
+    { class: 'power', oid: '1.3.6.1.4.1.17713.21.1.2.5.0', mib: 'CAMBIUM-PMP80211-MIB::cambiumSTAConductedTXPower', descr: 'Tx Power', index: '0', from: 'dBm' },
+  ],
+};

@@ -79,6 +79,8 @@ export interface AggregateSpec {
   readonly op: 'count' | 'sum';
   /** For `sum`: the column summed. */
   readonly column?: string;
+  /** One figure per distinct value of this column (clients per SSID over every radio); `{group}` in descr/index is that value. */
+  readonly groupBy?: string;
   readonly descr: string;
   readonly index: string;
 }

@@ -146,3 +146,107 @@ export const UBNT_AF60: WirelessProfile = {
     },
   ],
 };
+
+/** UniFi APs (UBNT-UniFi-MIB): unifiRadioTable per radio (channel use), unifiVapTable per SSID per radio. */
+export const UBNT_UNIFI: WirelessProfile = {
+  name: 'ubnt-unifi',
+  mib: 'UBNT-UniFi-MIB',
+  source: SOURCE,
+  shipped: false,
+  role: 'wireless-ap',
+  match: { probes: ['1.3.6.1.4.1.41112.1.6.1.2', '1.3.6.1.4.1.41112.1.6.1.1'] },
+  tables: [
+    {
+      name: 'unifiRadioTable',
+      indexLength: 1,
+      columns: {
+        radio: c('1.3.6.1.4.1.41112.1.6.1.1.1.3', 'UBNT-UniFi-MIB::unifiRadioRadio', 'text'),
+        cuTotal: c('1.3.6.1.4.1.41112.1.6.1.1.1.6', 'UBNT-UniFi-MIB::unifiRadioCuTotal'),
+      },
+      sensors: [{ class: 'utilization', column: 'cuTotal', descr: 'Radio {radio} channel use', index: 'radio.{radio}', from: '%' }],
+    },
+    {
+      // One row per virtual AP: an SSID on one radio (unifiVapRadio `ng` = 2.4 GHz, `na` = 5 GHz).
+      name: 'unifiVapTable',
+      indexLength: 1,
+      columns: {
+        ccq: c('1.3.6.1.4.1.41112.1.6.1.2.1.3', 'UBNT-UniFi-MIB::unifiVapCcq'),
+        channel: c('1.3.6.1.4.1.41112.1.6.1.2.1.4', 'UBNT-UniFi-MIB::unifiVapChannel'),
+        ssid: c('1.3.6.1.4.1.41112.1.6.1.2.1.6', 'UBNT-UniFi-MIB::unifiVapEssId', 'text'),
+        clients: c('1.3.6.1.4.1.41112.1.6.1.2.1.8', 'UBNT-UniFi-MIB::unifiVapNumStations'),
+        radio: c('1.3.6.1.4.1.41112.1.6.1.2.1.9', 'UBNT-UniFi-MIB::unifiVapRadio', 'text'),
+        txPower: c('1.3.6.1.4.1.41112.1.6.1.2.1.21', 'UBNT-UniFi-MIB::unifiVapTxPower'),
+      },
+      aggregates: [
+        { class: 'clients', op: 'sum', column: 'clients', groupBy: 'ssid', descr: 'SSID: {group}', index: 'ssid.{group}' },
+        { class: 'clients', op: 'sum', column: 'clients', groupBy: 'radio', descr: 'Radio {group}', index: 'radio.{group}' },
+        { class: 'clients', op: 'sum', column: 'clients', descr: 'Total clients', index: 'total' },
+      ],
+      ssid: { ssid: 'ssid', clients: 'clients' },
+    },
+  ],
+};
+
+/** airMAX (UBNT-AirMAX-MIB): ubntRadioTable, ubntWlStatTable and ubntAirMaxTable, each by radio index. */
+export const UBNT_AIRMAX: WirelessProfile = {
+  name: 'ubnt-airmax',
+  mib: 'UBNT-AirMAX-MIB',
+  source: SOURCE,
+  shipped: false,
+  role: 'wireless-ap',
+  match: { probes: ['1.3.6.1.4.1.41112.1.4.1', '1.3.6.1.4.1.41112.1.4.5'] },
+  tables: [
+    {
+      name: 'ubntRadioTable',
+      indexLength: 1,
+      columns: {
+        frequency: c('1.3.6.1.4.1.41112.1.4.1.1.4', 'UBNT-AirMAX-MIB::ubntRadioFreq'),
+        txPower: c('1.3.6.1.4.1.41112.1.4.1.1.6', 'UBNT-AirMAX-MIB::ubntRadioTxPower'),
+        distance: c('1.3.6.1.4.1.41112.1.4.1.1.7', 'UBNT-AirMAX-MIB::ubntRadioDistance'),
+      },
+      sensors: [
+        { class: 'frequency', column: 'frequency', descr: 'Frequency', from: 'MHz', skip: [0] },
+        { class: 'power', column: 'txPower', descr: 'Tx Power', from: 'dBm' },
+        // In metres (airOS shows the same figure as "Distance: 1.2 km" for 1200).
+        { class: 'distance', column: 'distance', descr: 'Distance', from: 'm' },
+      ],
+      radio: { frequency: 'frequency', txPower: 'txPower', skipFrequency: [0] },
+    },
+    {
+      name: 'ubntWlStatTable',
+      indexLength: 1,
+      columns: {
+        ssid: c('1.3.6.1.4.1.41112.1.4.5.1.2', 'UBNT-AirMAX-MIB::ubntWlStatSsid', 'text'),
+        signal: c('1.3.6.1.4.1.41112.1.4.5.1.5', 'UBNT-AirMAX-MIB::ubntWlStatSignal'),
+        ccq: c('1.3.6.1.4.1.41112.1.4.5.1.7', 'UBNT-AirMAX-MIB::ubntWlStatCcq'),
+        noiseFloor: c('1.3.6.1.4.1.41112.1.4.5.1.8', 'UBNT-AirMAX-MIB::ubntWlStatNoiseFloor'),
+        txRate: c('1.3.6.1.4.1.41112.1.4.5.1.9', 'UBNT-AirMAX-MIB::ubntWlStatTxRate'),
+        rxRate: c('1.3.6.1.4.1.41112.1.4.5.1.10', 'UBNT-AirMAX-MIB::ubntWlStatRxRate'),
+        clients: c('1.3.6.1.4.1.41112.1.4.5.1.15', 'UBNT-AirMAX-MIB::ubntWlStatStaCount'),
+      },
+      sensors: [
+        // ubntWlStatSignal is the received signal in dBm.
+        { class: 'rssi', column: 'signal', descr: 'Signal {ssid}', from: 'dBm' },
+        { class: 'ccq', column: 'ccq', descr: 'CCQ {ssid}', from: '%' },
+        { class: 'noise-floor', column: 'noiseFloor', descr: 'Noise floor {ssid}', from: 'dBm' },
+        { class: 'rate', column: 'txRate', descr: 'Tx Rate {ssid}', index: 'tx.{index}', from: 'bit/s' },
+        { class: 'rate', column: 'rxRate', descr: 'Rx Rate {ssid}', index: 'rx.{index}', from: 'bit/s' },
+        { class: 'clients', column: 'clients', descr: 'SSID: {ssid}' },
+      ],
+      radio: { noiseFloor: 'noiseFloor', clients: 'clients' },
+      ssid: { ssid: 'ssid', clients: 'clients' },
+    },
+    {
+      name: 'ubntAirMaxTable',
+      indexLength: 1,
+      columns: {
+        quality: c('1.3.6.1.4.1.41112.1.4.6.1.3', 'UBNT-AirMAX-MIB::ubntAirMaxQuality'),
+        capacity: c('1.3.6.1.4.1.41112.1.4.6.1.4', 'UBNT-AirMAX-MIB::ubntAirMaxCapacity'),
+      },
+      sensors: [
+        { class: 'quality', column: 'quality', descr: 'airMAX Quality', from: '%' },
+        { class: 'capacity', column: 'capacity', descr: 'airMAX Capacity', from: '%' },
+      ],
+    },
+  ],
+};
