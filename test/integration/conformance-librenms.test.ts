@@ -30,7 +30,7 @@ const MIN_PORT_MATCH = 0.98;
  * mapped: `network` covers switches and routers alike, `firewall` has no linkscope role.
  */
 const ROLES_FOR_TYPE: Readonly<Record<string, readonly DeviceRole[]>> = {
-  wireless: ['wireless-ap', 'wireless-controller'],
+  wireless: ['wireless-ap', 'wireless-controller', 'wireless-bridge'],
 };
 
 interface ExpectedPort {
