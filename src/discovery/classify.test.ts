@@ -26,6 +26,11 @@ describe('classifyDevice', () => {
     expect(r).toMatchObject({ vendor: 'Ubiquiti', role: 'wireless-ap' });
   });
 
+  it('calls a point-to-point radio a wireless bridge', () => {
+    expect(classifyDevice({ ...base, sysObjectID: '1.3.6.1.4.1.31926' })).toMatchObject({ vendor: 'Siklu', role: 'wireless-bridge' });
+    expect(classifyDevice({ ...base, sysObjectID: '1.3.6.1.4.1.41112', answeredProbes: ['1.3.6.1.4.1.41112.1.11'] })).toMatchObject({ vendor: 'Ubiquiti', role: 'wireless-bridge' });
+  });
+
   it('calls a box with radios and one uplink an access point', () => {
     expect(classifyDevice({ ...base, sysObjectID: '1.3.6.1.4.1.99999.1', ifTypes: [6, 71, 71] })).toMatchObject({ vendor: null, role: 'wireless-ap' });
   });

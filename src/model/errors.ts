@@ -38,6 +38,7 @@ export const ERROR_CODES = {
 
   LS_MIB_LOAD: { status: 500, summary: 'A MIB module in mibs/ cannot be loaded.' },
   LS_MIB_UNKNOWN_NAME: { status: 400, summary: 'An OID name is not defined by any loaded MIB module.' },
+  LS_PROFILE_INVALID: { status: 500, summary: 'A vendor profile (src/profiles/) is malformed; the message names its file, profile and field.' },
 
   LS_VALIDATION: { status: 400, summary: 'A request field is missing or invalid.' },
   LS_UNAUTHORIZED: { status: 401, summary: 'A bearer token is required or the one given is wrong.' },

@@ -54,7 +54,8 @@ export const VENDORS: readonly VendorProfile[] = [
     ],
   },
   // EtherHaul mmWave radios report the bare enterprise OID 1.3.6.1.4.1.31926.
-  { vendor: 'Siklu', enterprises: [31926], families: [{ sysObjectIdPrefix: '1.3.6.1.4.1.31926', role: 'wireless-ap', family: 'Siklu EtherHaul' }] },
+  // Point-to-point mmWave links: wireless-bridge (as src/profiles/wireless/siklu.ts says).
+  { vendor: 'Siklu', enterprises: [31926], families: [{ sysObjectIdPrefix: '1.3.6.1.4.1.31926', role: 'wireless-bridge', family: 'Siklu EtherHaul' }] },
   { vendor: 'Palo Alto Networks', enterprises: [25461] },
   { vendor: 'Fortinet', enterprises: [12356] },
   { vendor: 'TP-Link', enterprises: [11863] },
@@ -88,10 +89,11 @@ export const PROBES: readonly ProbeProfile[] = [
   { subtree: '1.3.6.1.4.1.14179.2.2.1', mib: 'AIRESPACE-WIRELESS-MIB::bsnAPTable', vendor: 'Cisco', role: 'wireless-controller' },
   { subtree: '1.3.6.1.4.1.25053.1.4', mib: 'RUCKUS-SZ-WLAN-MIB::ruckusSZWLANModule', vendor: 'Ruckus', role: 'wireless-controller' },
   { subtree: '1.3.6.1.4.1.41112.1.10', mib: 'UBNT-AFLTU-MIB::afLTU', vendor: 'Ubiquiti', role: 'wireless-ap' },
-  { subtree: '1.3.6.1.4.1.41112.1.3', mib: 'UBNT-AirFIBER-MIB::airFiber', vendor: 'Ubiquiti', role: 'wireless-ap' },
+  // airFiber and airFiber 60 are point-to-point links (src/profiles/wireless/ubiquiti.ts).
+  { subtree: '1.3.6.1.4.1.41112.1.3', mib: 'UBNT-AirFIBER-MIB::airFiber', vendor: 'Ubiquiti', role: 'wireless-bridge' },
   { subtree: '1.3.6.1.4.1.41112.1.4', mib: 'UBNT-AirMAX-MIB::ubntAirMAX', vendor: 'Ubiquiti', role: 'wireless-ap' },
   { subtree: '1.3.6.1.4.1.41112.1.6', mib: 'UBNT-UniFi-MIB::unifiAp', vendor: 'Ubiquiti', role: 'wireless-ap' },
-  { subtree: '1.3.6.1.4.1.41112.1.11', mib: 'UBNT-AFV2-MIB::afV2', vendor: 'Ubiquiti', role: 'wireless-ap' },
+  { subtree: '1.3.6.1.4.1.41112.1.11', mib: 'UBNT-AFV2-MIB::afV2', vendor: 'Ubiquiti', role: 'wireless-bridge' },
   { subtree: '1.2.840.10036.1.1', mib: 'IEEE802dot11-MIB::dot11smt', vendor: '', role: 'wireless-ap' },
 ];
 

@@ -16,6 +16,8 @@ import { DEFAULTS } from '../../src/config/defaults.js';
 import type { DeviceRole } from '../../src/model/types.js';
 import { silentLogger } from '../../src/observability/logger.js';
 import { parseSnmprec } from '../../src/snmp/snmprec.js';
+import { planWireless, pollWirelessDetailed, type WirelessPlan } from '../../src/wireless/engine.js';
+import type { WirelessSensor } from '../../src/model/wireless.js';
 import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
 
 const ROOT = resolve(process.env['LIBRENMS_FIXTURES'] ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures', 'librenms'));
@@ -28,7 +30,7 @@ const MIN_PORT_MATCH = 0.98;
  * mapped: `network` covers switches and routers alike, `firewall` has no linkscope role.
  */
 const ROLES_FOR_TYPE: Readonly<Record<string, readonly DeviceRole[]>> = {
-  wireless: ['wireless-ap', 'wireless-controller'],
+  wireless: ['wireless-ap', 'wireless-controller', 'wireless-bridge'],
 };
 
 interface ExpectedPort {
@@ -49,12 +51,27 @@ interface ExpectedLink {
   remote_port: string | null;
 }
 
+interface ExpectedWireless {
+  class: string;
+  index: string;
+  descr: string;
+  value: number | null;
+  value_after_poll: number | null;
+}
+
 interface Expected {
   name: string;
   type: string | null;
   ports: ExpectedPort[] | null;
   links: ExpectedLink[] | null;
+  wireless?: ExpectedWireless[] | null;
 }
+
+/** The issue's bars for wireless, over every device: expected client and AP-count sensors, and all expected sensors. */
+const MIN_WIRELESS_COUNT_MATCH = 0.95;
+const MIN_WIRELESS_MATCH = 0.75;
+/** A value agrees within 1 % (exactly, for 0). */
+const WIRELESS_TOLERANCE = 0.01;
 
 /** The issue's bar for neighbours, over every device with expected links: 95 % recall. */
 const MIN_LINK_RECALL = 0.95;
@@ -241,5 +258,74 @@ describe.skipIf(!PRESENT)('LibreNMS conformance (interfaces, neighbours)', () =>
     console.log(`neighbours overall: recall ${tally.matched}/${tally.expected} ${(recall * 100).toFixed(1)}%, precision ${tally.foundMatched}/${tally.found} ${(precision * 100).toFixed(1)}%`);
     expect(tally.expected).toBeGreaterThan(0);
     expect(recall).toBeGreaterThanOrEqual(MIN_LINK_RECALL);
+  });
+
+  // Wireless: per device, each expected sensor (LibreNMS `wireless`) must be matched by a linkscope
+  // sensor of the same class whose value is within 1 % of LibreNMS's discovered or polled value.
+  // Each linkscope sensor matches at most one expected sensor.
+  const wirelessTally = { expected: 0, matched: 0, countExpected: 0, countMatched: 0 };
+  const agrees = (found: number, want: number | null): boolean => want !== null && (want === 0 ? found === 0 : Math.abs(found - want) <= WIRELESS_TOLERANCE * Math.abs(want));
+  it.each(names)('%s: reports the wireless sensors LibreNMS expects', async (name) => {
+    const expected = JSON.parse(readFileSync(join(ROOT, 'expected', `${name}.json`), 'utf8')) as Expected;
+    const session = openSession(name);
+    let plan: WirelessPlan | null;
+    let sensors: readonly WirelessSensor[] = [];
+    let extra = '';
+    try {
+      const { discovery } = await discoverDevice(session);
+      plan = await planWireless(session, discovery.system);
+      if (plan !== null) {
+        const { report, errors } = await pollWirelessDetailed(session, plan);
+        sensors = report.sensors;
+        extra = `aps ${report.aps.length}` + (errors.length > 0 ? `; table errors: ${errors.map((e) => `${e.profile}/${e.table} ${e.code}`).join(', ')}` : '');
+      }
+    } finally {
+      session.close();
+    }
+    const planLine = plan === null ? 'no wireless profile' : `${plan.role} via ${plan.profiles.join('+')}; ${extra}`;
+    const wanted = expected.wireless ?? [];
+    if (expected.wireless === null || expected.wireless === undefined) {
+      console.log(`${name}: wireless not asserted by LibreNMS; linkscope: ${planLine}, ${sensors.length} sensors`);
+      return;
+    }
+    const left = [...sensors];
+    const misses: string[] = [];
+    let matched = 0;
+    let countWanted = 0;
+    let countMatched = 0;
+    for (const w of wanted) {
+      const isCount = w.class === 'clients' || w.class === 'ap-count';
+      if (isCount) countWanted += 1;
+      const i = left.findIndex((s) => s.class === w.class && (agrees(s.value, w.value) || agrees(s.value, w.value_after_poll)));
+      if (i >= 0) {
+        left.splice(i, 1);
+        matched += 1;
+        if (isCount) countMatched += 1;
+      } else {
+        const sameClass = sensors.filter((s) => s.class === w.class).map((s) => `${s.index}=${s.value}`);
+        misses.push(`${w.class} "${w.descr}" ${w.value}/${w.value_after_poll} (linkscope ${w.class}: ${sameClass.join(', ') || 'none'})`);
+      }
+    }
+    wirelessTally.expected += wanted.length;
+    wirelessTally.matched += matched;
+    wirelessTally.countExpected += countWanted;
+    wirelessTally.countMatched += countMatched;
+    const pct = (a: number, b: number): string => (b === 0 ? '-' : `${((a / b) * 100).toFixed(1)}%`);
+    console.log(
+      `${name}: wireless ${matched}/${wanted.length} ${pct(matched, wanted.length)}, clients+ap-count ${countMatched}/${countWanted}; linkscope: ${planLine}, ${sensors.length} sensors` +
+        (misses.length > 0 ? `\n  missed: ${misses.join('; ')}` : ''),
+    );
+    if (wanted.length > 0) expect(plan, `${name}: LibreNMS expects ${wanted.length} wireless sensors, linkscope found no wireless profile`).not.toBeNull();
+  }, 60_000);
+
+  it('reports at least 95 % of the expected client and AP-count sensors and 75 % of all expected wireless sensors', () => {
+    const all = wirelessTally.expected === 0 ? 1 : wirelessTally.matched / wirelessTally.expected;
+    const counts = wirelessTally.countExpected === 0 ? 1 : wirelessTally.countMatched / wirelessTally.countExpected;
+    console.log(
+      `wireless overall: ${wirelessTally.matched}/${wirelessTally.expected} ${(all * 100).toFixed(1)}% of all sensors, ${wirelessTally.countMatched}/${wirelessTally.countExpected} ${(counts * 100).toFixed(1)}% of clients+ap-count`,
+    );
+    expect(wirelessTally.expected).toBeGreaterThan(0);
+    expect(counts).toBeGreaterThanOrEqual(MIN_WIRELESS_COUNT_MATCH);
+    expect(all).toBeGreaterThanOrEqual(MIN_WIRELESS_MATCH);
   });
 });
