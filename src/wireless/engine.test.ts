@@ -229,8 +229,8 @@ describe('profiles on hand-made tables', () => {
     const CFG = '1.3.6.1.4.1.41112.1.3.1.1'; // UBNT-AirFIBER-MIB::airFiberConfigEntry
     const { report } = await run(
       [
-        [`${CFG}.5.1`, I, 24100],
-        [`${CFG}.6.1`, I, 24150],
+        [`${CFG}.5.1`, I, 24_100_000], // kHz, as airFiber firmware answers (the profile's quirk note)
+        [`${CFG}.6.1`, I, 24_150_000],
         [`${CFG}.9.1`, I, 20],
         ['1.3.6.1.4.1.41112.1.3.2.1.4.1', I, 11450], // UBNT-AirFIBER-MIB::radioLinkDistM.1
       ],

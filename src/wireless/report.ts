@@ -121,7 +121,8 @@ function radioOf(spec: NonNullable<WirelessTableSpec['radio']>, index: string, v
   if (spec.band !== undefined) {
     const raw = values[spec.band];
     const n = cellNumber(raw);
-    band = n !== null && spec.bandWords !== undefined ? (spec.bandWords[n] ?? String(n)) : cellText(raw) || undefined;
+    const text = cellText(raw);
+    band = n !== null && spec.bandWords !== undefined ? (spec.bandWords[n] ?? String(n)) : (spec.bandWords?.[text] ?? (text || undefined));
   }
   band ??= bandOf(frequencyMHz);
   const radio: Record<string, unknown> = { index };

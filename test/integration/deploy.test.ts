@@ -695,9 +695,7 @@ describe('dashboard queries against influxd', () => {
       const devices = ((await influxd.query('SHOW TAG VALUES FROM "interface" WITH KEY = "device"', demoDb)).results?.[0]?.series?.[0]?.values ?? []).map((v) => String(v[1]));
       const ifNames = ((await influxd.query(`SHOW TAG VALUES FROM "interface" WITH KEY = "ifName" WHERE "device" = '${devices[0]}'`, demoDb)).results?.[0]?.series?.[0]?.values ?? []).map((v) => String(v[1]));
       expect(devices.length).toBeGreaterThan(1);
-      // enable when w8-profiles lands: the demo's wireless points come from the real wireless
-      // engine, which finds nothing until the profiles are merged; drop skipFiles then.
-      await expectEveryQueryAnswers({ device: devices, ifName: ifNames }, demoDb, { skipFiles: ['linkscope-wireless.json'] });
+      await expectEveryQueryAnswers({ device: devices, ifName: ifNames }, demoDb);
     } finally {
       if (child.exitCode === null) child.kill('SIGTERM');
       const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000))]);

@@ -192,9 +192,9 @@ describe('wireless around the engine seam (fake engine, snmpsimd, real server, i
 // ---------------------------------------------------------------------------------------------
 // The real engine against the recordings. Needs the wireless profiles (AIRESPACE-WIRELESS-MIB,
 // UBNT-UniFi-MIB, UBNT-AirFIBER-MIB) of branch w8-profiles.
-// enable when w8-profiles lands (drop `.skip`); the figures below are the generated recordings'.
+// The figures below are the generated recordings'.
 
-describe.skip('wireless with the real engine (needs the w8-profiles wireless profiles)', () => {
+describe('wireless with the real engine and profiles', () => {
   const DB = 'linkscope_wireless_real';
   let h: Awaited<ReturnType<typeof startAll>> | undefined;
 
@@ -220,7 +220,8 @@ describe.skip('wireless with the real engine (needs the w8-profiles wireless pro
     const w = await wirelessOf(h!.api, 'wl-ap');
     expect(w.role).toBe('wireless-ap');
     expect(w.aps).toHaveLength(1);
-    expect(w.aps[0]?.radios.map((r) => r.channel).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([6, 36]);
+    // UBNT-UniFi-MIB keeps the channel per SSID (unifiVapTable), not per radio: radios carry band and channel use.
+    expect(w.aps[0]?.radios.map((r) => r.band).sort()).toEqual(['2.4GHz', '5GHz']);
     expect(w.aps[0]?.ssids.map((s) => s.ssid).sort()).toEqual(['office', 'visitors']);
   });
 

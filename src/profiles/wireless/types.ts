@@ -110,7 +110,8 @@ export interface ApMapping {
 export interface RadioMapping {
   readonly apKeyLength?: number;
   readonly band?: string;
-  readonly bandWords?: Readonly<Record<number, string>>;
+  /** The band column's values (numbers or words such as UniFi's `ng`/`na`) → band names. */
+  readonly bandWords?: Readonly<Record<number | string, string>>;
   readonly frequency?: NumberField;
   readonly channel?: NumberField;
   readonly clients?: NumberField;

@@ -22,18 +22,19 @@ export const UBNT_AIRFIBER: WirelessProfile = {
       name: 'airFiberConfigTable',
       indexLength: 1,
       columns: {
-        // The MIB says MHz; airFiber firmware v4.0.3 (AF-11) answers 11485000 for 11.485 GHz, i.e.
-        // kHz. Read as the MIB says (as LibreNMS does) until a second firmware tells which is right.
+        // Quirk: the MIB says MHz, but airFiber firmware v4.0.3 (AF-11) answers 11485000 for its
+        // 11.485 GHz channel, i.e. kHz (no radio runs at 11.485 THz). Read as kHz, as the device
+        // answers; LibreNMS shows the raw number as MHz.
         txFrequency: c('1.3.6.1.4.1.41112.1.3.1.1.5', 'UBNT-AirFIBER-MIB::txFrequency'),
         rxFrequency: c('1.3.6.1.4.1.41112.1.3.1.1.6', 'UBNT-AirFIBER-MIB::rxFrequency'),
         txPower: c('1.3.6.1.4.1.41112.1.3.1.1.9', 'UBNT-AirFIBER-MIB::txPower'),
       },
       sensors: [
-        { class: 'frequency', column: 'txFrequency', descr: 'Tx Frequency', index: 'tx.{index}', from: 'MHz' },
-        { class: 'frequency', column: 'rxFrequency', descr: 'Rx Frequency', index: 'rx.{index}', from: 'MHz' },
+        { class: 'frequency', column: 'txFrequency', descr: 'Tx Frequency', index: 'tx.{index}', from: 'kHz' },
+        { class: 'frequency', column: 'rxFrequency', descr: 'Rx Frequency', index: 'rx.{index}', from: 'kHz' },
         { class: 'power', column: 'txPower', descr: 'Tx Power', index: 'tx.{index}', from: 'dBm' },
       ],
-      radio: { frequency: 'txFrequency', txPower: 'txPower' },
+      radio: { frequency: { column: 'txFrequency', from: 'kHz' }, txPower: 'txPower' },
     },
     {
       name: 'airFiberStatusTable',
@@ -164,6 +165,9 @@ export const UBNT_UNIFI: WirelessProfile = {
         cuTotal: c('1.3.6.1.4.1.41112.1.6.1.1.1.6', 'UBNT-UniFi-MIB::unifiRadioCuTotal'),
       },
       sensors: [{ class: 'utilization', column: 'cuTotal', descr: 'Radio {radio} channel use', index: 'radio.{radio}', from: '%' }],
+      // unifiRadioRadio: `ng` = 802.11n 2.4 GHz, `na` = 802.11n/ac 5 GHz. The channel is a column of
+      // unifiVapTable (per SSID), not of this table.
+      radio: { band: 'radio', bandWords: { ng: '2.4GHz', na: '5GHz' }, utilization: { column: 'cuTotal', from: '%' } },
     },
     {
       // One row per virtual AP: an SSID on one radio (unifiVapRadio `ng` = 2.4 GHz, `na` = 5 GHz).
