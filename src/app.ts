@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { assertListenAllowed, buildApi } from './api/server.js';
 import type { Config } from './config/index.js';
+import { NeighborCrawler, type CrawlNeighbor } from './discovery/crawl.js';
 import { loadOrCreateSecretKey } from './inventory/secret-box.js';
 import { openInventory } from './inventory/sqlite-inventory.js';
 import type { Inventory } from './inventory/types.js';
 import { describeError, LinkscopeError } from './model/errors.js';
+import type { NeighborDiscovery } from './model/topology.js';
 import type { Logger } from './observability/logger.js';
 import { Poller } from './poller/poller.js';
 import { NetSnmpClient } from './snmp/net-snmp-client.js';
@@ -29,6 +31,13 @@ export interface Runtime {
   readonly history: InfluxHistory;
   /** Neighbours → links. The poller hands discoveries over with topology.record(deviceId, discovery, nowMs). */
   readonly topology: TopologyState;
+  /** The neighbour crawl (topology.discover), in serve only and only when ranges are configured. */
+  readonly crawler: NeighborCrawler | undefined;
+}
+
+export interface RuntimeOptions {
+  /** Run the neighbour crawl when topology.discover has ranges (serve); one-shot commands never add devices. */
+  readonly crawl?: boolean;
 }
 
 export function ensureDataDir(config: Config): void {
@@ -57,7 +66,7 @@ export function createSnmpClient(logger: Logger, maxVarbindsPerRequest?: number)
 }
 
 /** Everything a poll needs: inventory, SNMP, sink (with spool), live state, counter store, poller. */
-export function createRuntime(config: Config, logger: Logger): Runtime {
+export function createRuntime(config: Config, logger: Logger, options: RuntimeOptions = {}): Runtime {
   const inventory = openInventoryFor(config, logger);
   const influx = {
     url: config.influx.url,
@@ -80,7 +89,20 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
   counters.prune(inventory.list().map((d) => d.id));
   const snmp = createSnmpClient(logger, config.snmp.maxVarbindsPerRequest);
   const topology = new TopologyState({ inventory, state, staleAfterMs: config.topology.staleAfterMs });
-  const poller = new Poller({
+  let poller: Poller | undefined;
+  const crawler =
+    options.crawl === true && config.topology.discover.length > 0
+      ? new NeighborCrawler({
+          inventory,
+          snmp,
+          ranges: config.topology.discover,
+          port: config.topology.discoverPort,
+          snmpSettings: { timeoutMs: config.snmp.timeoutMs, retries: config.snmp.retries, maxRepetitions: config.snmp.maxRepetitions },
+          logger,
+          onAdded: (device) => poller?.schedule(device.id),
+        })
+      : undefined;
+  poller = new Poller({
     inventory,
     snmp,
     sink,
@@ -89,7 +111,10 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
     logger,
     topology: {
       intervalMs: config.topology.intervalMs,
-      record: (deviceId, discovery, nowMs) => topology.record(deviceId, discovery, nowMs),
+      record: (deviceId, discovery, nowMs) => {
+        topology.record(deviceId, discovery, nowMs);
+        if (crawler !== undefined) crawlAfterRecord(crawler, inventory, topology, deviceId, discovery, nowMs, logger);
+      },
       linkPoints: (deviceId, nowMs) => topology.linkPoints(nowMs, deviceId),
     },
     settings: {
@@ -103,11 +128,29 @@ export function createRuntime(config: Config, logger: Logger): Runtime {
     },
   });
   const history = new InfluxHistory(influx);
-  return { config, logger, inventory, state, sink, snmp, poller, history, topology };
+  return { config, logger, inventory, state, sink, snmp, poller, history, topology, crawler };
+}
+
+/**
+ * Hands a fresh discovery to the crawl, in the background. Rows the merge already matched to an
+ * inventory device (by chassis ID, name or address, possibly under another management address)
+ * carry their remoteDeviceId so they are not probed; the merged view may lag by
+ * TopologyState's rebuild interval, which only delays a skip, never an add of a known device
+ * (the crawl also skips addresses the inventory has).
+ */
+function crawlAfterRecord(crawler: NeighborCrawler, inventory: Inventory, topology: TopologyState, deviceId: number, discovery: NeighborDiscovery, nowMs: number, logger: Logger): void {
+  const seer = inventory.find(deviceId);
+  if (seer === undefined) return;
+  const matched = new Map<string, number>();
+  const keyOf = (n: { remoteChassisId: string | null; remoteName: string | null; remoteAddress: string | null }): string => `${n.remoteChassisId ?? ''}|${n.remoteName ?? ''}|${n.remoteAddress ?? ''}`;
+  for (const r of topology.neighbors(deviceId, nowMs)) if (r.remoteDeviceId !== null) matched.set(keyOf(r), r.remoteDeviceId);
+  const rows: CrawlNeighbor[] = discovery.neighbors.map((n) => ({ ...n, remoteDeviceId: matched.get(keyOf(n)) ?? null }));
+  void crawler.consider(seer, rows).catch((err: unknown) => logger.warn({ module: 'crawl', deviceId, err: describeError(err) }, 'neighbour crawl failed'));
 }
 
 /** Stop polling (finishing in-flight polls), flush or spool every pending sample, close the inventory. */
 export async function closeRuntime(rt: Runtime): Promise<void> {
+  rt.crawler?.close();
   await rt.poller.stop();
   await rt.sink.close();
   rt.inventory.close();
@@ -124,7 +167,8 @@ export interface Server {
 /** `linkscope serve`: poller + API in one process. */
 export async function startServer(config: Config, logger: Logger, options: { insecure?: boolean } = {}): Promise<Server> {
   const { requireAuthForReads } = assertListenAllowed({ host: config.listen.host, apiToken: config.apiToken, insecure: options.insecure ?? false, logger });
-  const runtime = createRuntime(config, logger);
+  const runtime = createRuntime(config, logger, { crawl: true });
+  if (runtime.crawler !== undefined) logger.info({ ranges: config.topology.discover, port: config.topology.discoverPort }, 'neighbour crawl on');
   const api = await buildApi({
     inventory: runtime.inventory,
     state: runtime.state,

@@ -79,6 +79,19 @@ describe('linkscope CLI', () => {
     expect(JSON.parse(list.out)).toMatchObject([{ id: 1, name: 'sw1', snmp: { version: '2c', community: '***' } }]);
   });
 
+  it('shows in device list which device the neighbour crawl found a device through (none for one added by hand)', async () => {
+    expect(JSON.parse((await run('device', 'list', '--json')).out)).toMatchObject([{ id: 1, discoveredBy: null }]);
+    const table = (await run('device', 'list')).out.split('\n');
+    expect(table[0]).toMatch(/INTERVAL\s+DISCOVERED BY$/);
+    expect(table[1]).toMatch(/^1\s.*\s-$/);
+  });
+
+  it('refuses serve --discover with a bad range, naming it, before starting anything', async () => {
+    const r = await run('serve', '--discover', '10.0.0.0/8,10.0.0.0/33');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('topology.discover: "10.0.0.0/33" is not an address range');
+  });
+
   it('refuses a device that does not answer, with one clear line', async () => {
     const port = await freePort();
     const r = await run('device', 'add', `127.0.0.1:${port}`, '--community', 'nope');
