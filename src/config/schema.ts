@@ -153,36 +153,43 @@ export function parseField(spec: FieldSpec, raw: unknown, ctx: ParseContext): Pa
 
 const HOST_NAME_RE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
-/** Host names for the API's Host check: a YAML list or a comma-separated string; stored comma-joined, lower case. */
-function parseHostList(raw: unknown): ParseResult {
+/**
+ * A YAML list or a comma-separated string, each entry checked by `each` (its canonical form, or a
+ * problem); stored comma-joined, null when empty.
+ */
+function parseList(raw: unknown, what: string, each: (item: string) => { readonly value: string } | { readonly problem: string } | undefined): ParseResult {
   if (raw === null) return ok(null);
   const items = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : null;
-  if (items === null) return bad(`${show(raw)} is not a list of host names (or a comma-separated string, or null)`);
-  const names: string[] = [];
+  if (items === null) return bad(`${show(raw)} is not a list of ${what}s (or a comma-separated string, or null)`);
+  const values: string[] = [];
   for (const item of items) {
-    if (typeof item !== 'string') return bad(`${show(item)} is not a host name`);
-    const name = item.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
-    if (name === '') continue;
-    if (isIP(name) === 0 && !HOST_NAME_RE.test(name)) return bad(`${show(item)} is not a host name or IP address (no port, no scheme)`);
-    names.push(name);
+    if (typeof item !== 'string') return bad(`${show(item)} is not a ${what}`);
+    if (item.trim() === '') continue;
+    const checked = each(item);
+    if (checked === undefined) continue;
+    if ('problem' in checked) return bad(checked.problem);
+    values.push(checked.value);
   }
-  return ok(names.length === 0 ? null : names.join(','));
+  return ok(values.length === 0 ? null : values.join(','));
 }
 
-/** Address ranges: a YAML list or a comma-separated string; stored comma-joined, canonical ("10.0.0.0/8"). */
+/** Host names for the API's Host check, lower case. */
+function parseHostList(raw: unknown): ParseResult {
+  return parseList(raw, 'host name', (item) => {
+    const name = item.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    if (name === '') return undefined;
+    if (isIP(name) === 0 && !HOST_NAME_RE.test(name)) return { problem: `${show(item)} is not a host name or IP address (no port, no scheme)` };
+    return { value: name };
+  });
+}
+
+/** Address ranges for the neighbour crawl, canonical ("10.0.0.0/8"). */
 function parseCidrList(raw: unknown): ParseResult {
-  if (raw === null) return ok(null);
-  const items = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : null;
-  if (items === null) return bad(`${show(raw)} is not a list of address ranges (or a comma-separated string, or null)`);
-  const ranges: string[] = [];
-  for (const item of items) {
-    if (typeof item !== 'string') return bad(`${show(item)} is not an address range`);
-    if (item.trim() === '') continue;
+  return parseList(raw, 'address range', (item) => {
     const cidr = parseCidr(item);
-    if (cidr === undefined) return bad(`${show(item)} is not an address range; use CIDR notation, e.g. "10.0.0.0/8", "192.168.1.0/24" or "2001:db8::/32" (prefix up to 32 for IPv4, 128 for IPv6)`);
-    ranges.push(cidr.text);
-  }
-  return ok(ranges.length === 0 ? null : ranges.join(','));
+    if (cidr === undefined) return { problem: `${show(item)} is not an address range; use CIDR notation, e.g. "10.0.0.0/8", "192.168.1.0/24" or "2001:db8::/32" (prefix up to 32 for IPv4, 128 for IPv6)` };
+    return { value: cidr.text };
+  });
 }
 
 function parseDurationField(kind: Extract<FieldKind, { type: 'duration' }>, raw: unknown): ParseResult {

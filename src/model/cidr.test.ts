@@ -18,7 +18,8 @@ describe('parseCidr', () => {
     expect(parseCidr('2001:DB8::1/32')?.text).toBe('2001:db8::/32');
     expect(parseCidr('::1')?.text).toBe('::1/128');
     expect(parseCidr('fe80::/10')?.prefix).toBe(10);
-    expect(parseCidr('::ffff:10.0.0.1/128')?.text).toBe('::ffff:a00:1/128');
+    expect(parseCidr('::ffff:10.0.0.1/128')?.text).toBe('::ffff:10.0.0.1/128');
+    expect(parseCidr('2001:db8:0:0:1:0:0:1')?.text).toBe('2001:db8::1:0:0:1/128');
   });
 
   it('refuses what is not a range', () => {

@@ -101,9 +101,16 @@ export function parseCidr(text: string): Cidr | undefined {
   return { family: address.family, base, prefix, text: `${formatIp({ family: address.family, value: base })}/${prefix}` };
 }
 
-/** Text of an address: dotted quad, or IPv6 with the longest run of zero groups as "::" (RFC 5952). */
+const formatIpv4Value = (value: bigint): string => [24n, 16n, 8n, 0n].map((s) => String((value >> s) & 0xffn)).join('.');
+
+/**
+ * Text of an address: dotted quad, or IPv6 as RFC 5952 writes it: lower-case hex, no leading
+ * zeros, the longest run of two or more zero groups (the first one on a tie) as `::`, and
+ * IPv4-mapped addresses (::ffff:a.b.c.d) in dotted form.
+ */
 export function formatIp(address: IpAddress): string {
-  if (address.family === 4) return [24n, 16n, 8n, 0n].map((s) => String((address.value >> s) & 0xffn)).join('.');
+  if (address.family === 4) return formatIpv4Value(address.value);
+  if (address.value >> 32n === 0xffffn) return `::ffff:${formatIpv4Value(address.value & 0xffffffffn)}`;
   const groups = Array.from({ length: 8 }, (_, i) => Number((address.value >> BigInt(112 - 16 * i)) & 0xffffn));
   let best = { at: -1, len: 0 };
   for (let i = 0; i < 8; ) {
