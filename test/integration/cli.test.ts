@@ -1,13 +1,11 @@
 /** The command line end to end: device add/list/remove, poll --once twice, walk — against snmpsimd and influxd. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { freePort } from '../helpers/free-port.js';
 import { startInfluxd, type InfluxdHandle } from '../helpers/with-influxd.js';
 import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
+import { runCli, tempDataDir } from '../helpers/run-cli.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'snmprec');
 
@@ -24,23 +22,16 @@ describe('linkscope CLI', () => {
   let env: NodeJS.ProcessEnv;
 
   async function run(...argv: string[]): Promise<Run> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await main(argv, { env, stdout, stderr });
-    return { code, out, err };
+    return runCli(env, argv);
   }
 
   beforeAll(async () => {
     sim = await withSnmpsim({ files: [join(FIXTURES, 'switch-hc.snmprec'), join(FIXTURES, 'router-32.snmprec')] });
     influxd = await startInfluxd();
-    dir = mkdtempSync(join(tmpdir(), 'linkscope-cli-'));
+    const temp = tempDataDir('linkscope-cli-');
+    dir = temp.dir;
     env = {
-      LINKSCOPE_DATA_DIR: join(dir, 'data'),
-      LINKSCOPE_SECRET_KEY_FILE: join(dir, 'key', 'secret.key'),
+      ...temp.env,
       LINKSCOPE_INFLUX_URL: influxd.url,
       LINKSCOPE_INFLUX_DB: 'clitest',
     };
