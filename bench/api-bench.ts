@@ -1,11 +1,8 @@
 /** API benchmark: 1,000 devices × 10 interfaces of live state; autocannon in a child process; p50/p99 latency and req/s. */
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { buildApi } from '../src/api/server.js';
 import { FakeHistory, MemoryInventory, okSink, RecordingPoller } from '../src/api/testing.js';
 import type { Inventory } from '../src/inventory/types.js';
@@ -13,6 +10,7 @@ import { Secret } from '../src/model/secret.js';
 import type { InterfaceState } from '../src/model/types.js';
 import { createLogger } from '../src/observability/logger.js';
 import { LiveState } from '../src/state/live-state.js';
+import { loadRow, printLoadTable, runLoad } from './lib/http-load.js';
 
 const DEVICES = 1000;
 const INTERFACES = 10;
@@ -20,48 +18,6 @@ const DURATION_S = Number(process.env['BENCH_API_SECONDS'] ?? 5);
 const CONNECTIONS = Number(process.env['BENCH_API_CONNECTIONS'] ?? 4);
 const TARGET_P99_MS = 20;
 
-interface ChildRequest {
-  readonly url: string;
-  readonly durationS: number;
-  readonly connections: number;
-}
-
-interface ChildResult {
-  readonly rps: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly non2xx: number;
-  readonly errors: number;
-  readonly bytesPerReq: number;
-}
-
-/** Runs in the child: one autocannon run, result back over IPC. */
-async function child(): Promise<void> {
-  const req = await new Promise<ChildRequest>((resolve) => process.once('message', (m) => resolve(m as ChildRequest)));
-  const result = await autocannon({ url: req.url, connections: req.connections, duration: req.durationS });
-  const out: ChildResult = {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    bytesPerReq: result.requests.total > 0 ? result.throughput.total / result.requests.total : 0,
-  };
-  process.send?.(out);
-  process.disconnect?.();
-}
-
-function runChild(request: ChildRequest): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const proc = fork(fileURLToPath(import.meta.url), ['--child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    proc.once('message', (m) => resolve(m as ChildResult));
-    proc.once('error', reject);
-    proc.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`autocannon child exited with ${code}`));
-    });
-    proc.send(request);
-  });
-}
 
 async function openBenchInventory(dir: string): Promise<{ inventory: Inventory; kind: string }> {
   // The SQLite inventory when it is built; a variable specifier so this file compiles before it exists.
@@ -165,12 +121,12 @@ async function main(): Promise<void> {
   let missed = false;
   try {
     // Warm-up: JIT and serializers, not measured.
-    await runChild({ url: routes[0][1], durationS: 1, connections: CONNECTIONS });
+    await runLoad({ url: routes[0][1], durationS: 1, connections: CONNECTIONS });
     for (const [name, url] of routes) {
-      const r = await runChild({ url, durationS: DURATION_S, connections: CONNECTIONS });
-      const ok = r.p99 < TARGET_P99_MS && r.non2xx === 0 && r.errors === 0;
+      const r = await runLoad({ url, durationS: DURATION_S, connections: CONNECTIONS });
+      const { row, ok } = loadRow(name, r, TARGET_P99_MS);
       missed ||= !ok;
-      rows.push([name, r.rps.toFixed(0), r.p50.toFixed(1), r.p99.toFixed(1), `${(r.bytesPerReq / 1024).toFixed(1)}`, String(r.non2xx + r.errors), ok ? 'ok' : 'MISSED']);
+      rows.push(row);
     }
   } finally {
     clearInterval(churn);
@@ -178,17 +134,8 @@ async function main(): Promise<void> {
     inventory.close();
     rmSync(dir, { recursive: true, force: true });
   }
-  const header = ['route', 'req/s', 'p50 ms', 'p99 ms', 'KiB/req', 'errors', `p99<${TARGET_P99_MS}ms`];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
+  printLoadTable(rows, TARGET_P99_MS);
   if (missed) process.exitCode = 1;
 }
 
-if (process.argv.includes('--child')) {
-  await child();
-} else {
-  await main();
-}
+await main();

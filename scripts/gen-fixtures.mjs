@@ -592,6 +592,32 @@ function nbrDevice(seed, sys, ports) {
   files.set('nbr-edge.snmprec', toSnmprec([...render(dev), ...extra]));
 }
 
+// crawl-*: two switches for the neighbour crawl test (topology.discover). Each advertises the
+// other by LLDP with a loopback management address: crawl-seed sees crawl-peer at 127.0.0.3,
+// crawl-peer sees crawl-seed at 127.0.0.2. The test serves each from its own snmpsimd on that
+// address under the same community, so the peer answers the seed's credentials.
+//   crawl-seed Gi1/0/1 (ifIndex 1) <-> crawl-peer Gi1/0/48 (ifIndex 48)  LLDP both ends
+{
+  const seed = nbrDevice(0xc5a1, { sysDescr: 'Cisco IOS Software, C2960X Software', sysObjectID: '1.3.6.1.4.1.9.1.1208', sysName: 'crawl-seed', sysServices: 2 }, [
+    { ifIndex: 1, descr: 'GigabitEthernet1/0/1', name: 'Gi1/0/1', mac: '001b5400c101' },
+    { ifIndex: 2, descr: 'GigabitEthernet1/0/2', name: 'Gi1/0/2', mac: '001b5400c102' },
+  ]);
+  files.set('crawl-seed.snmprec', toSnmprec([
+    ...render(seed),
+    ...lldpLocal(4, '001b5400c100', [1, 2].map((n) => ({ num: n, subtype: 5, idHex: hexOf(`Gi1/0/${n}`), desc: `GigabitEthernet1/0/${n}` }))),
+    ...lldpRemote(100, [{ localPortNum: 1, remIndex: 1, chassisSubtype: 4, chassisHex: '001b5400c200', portSubtype: 5, portHex: hexOf('Gi1/0/48'), portDesc: 'GigabitEthernet1/0/48', sysName: 'crawl-peer', sysDesc: 'Cisco IOS Software, C2960X Software', capHex: '2000', addresses: [{ family: 1, hex: '7f000003' }] }]),
+  ]));
+  const peer = nbrDevice(0xc5a2, { sysDescr: 'Cisco IOS Software, C2960X Software', sysObjectID: '1.3.6.1.4.1.9.1.1208', sysName: 'crawl-peer', sysServices: 2 }, [
+    { ifIndex: 47, descr: 'GigabitEthernet1/0/47', name: 'Gi1/0/47', mac: '001b5400c247' },
+    { ifIndex: 48, descr: 'GigabitEthernet1/0/48', name: 'Gi1/0/48', mac: '001b5400c248' },
+  ]);
+  files.set('crawl-peer.snmprec', toSnmprec([
+    ...render(peer),
+    ...lldpLocal(4, '001b5400c200', [47, 48].map((n) => ({ num: n, subtype: 5, idHex: hexOf(`Gi1/0/${n}`), desc: `GigabitEthernet1/0/${n}` }))),
+    ...lldpRemote(100, [{ localPortNum: 48, remIndex: 1, chassisSubtype: 4, chassisHex: '001b5400c100', portSubtype: 5, portHex: hexOf('Gi1/0/1'), portDesc: 'GigabitEthernet1/0/1', sysName: 'crawl-seed', sysDesc: 'Cisco IOS Software, C2960X Software', capHex: '2000', addresses: [{ family: 1, hex: '7f000002' }] }]),
+  ]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Wireless: a controller with several APs, a lone AP and a point-to-point link, each from its
 // vendor MIB (netdisco-mibs: cisco/AIRESPACE-WIRELESS-MIB.my, ubnt/UBNT-UniFi-MIB.txt,
@@ -770,6 +796,10 @@ same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
   unifiVapTable with SSIDs office and visitors on each radio (4 VAPs, index 0-3) with channel, clients, tx power.
 - \`wl-ptp.snmprec\` — one end of a Ubiquiti airFiber 24 link (UBNT-AirFIBER-MIB, sysObjectID 1.3.6.1.4.1.10002.1):
   tx/rx frequency in kHz, tx power, rx power per chain (dBm), rx/tx capacity (bit/s), distance (m), link state.
+- \`crawl-seed.snmprec\`, \`crawl-peer.snmprec\` — two switches for the neighbour crawl test, each advertising the other
+  by LLDP with a loopback management address: crawl-seed Gi1/0/1 (1) ↔ crawl-peer Gi1/0/48 (48); crawl-seed sees
+  crawl-peer at 127.0.0.3, crawl-peer sees crawl-seed at 127.0.0.2. Serve each from its own snmpsimd on that address,
+  same port, same community, so the peer answers the seed's credentials.
 `;
 writeFileSync(join(outDir, 'README.md'), readme);
 

@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { assertListenAllowed, buildApi } from './api/server.js';
 import type { Config } from './config/index.js';
+import { NeighborCrawler, type CrawlNeighbor } from './discovery/crawl.js';
 import { loadOrCreateSecretKey } from './inventory/secret-box.js';
 import { openInventory } from './inventory/sqlite-inventory.js';
 import type { Inventory } from './inventory/types.js';
 import { describeError, LinkscopeError } from './model/errors.js';
+import type { NeighborDiscovery } from './model/topology.js';
 import type { Logger } from './observability/logger.js';
 import { Poller } from './poller/poller.js';
 import type { WirelessEngine } from './poller/types.js';
@@ -33,6 +35,8 @@ export interface Runtime {
   readonly topology: TopologyState;
   /** The last wireless poll of each device (the poller plans and polls, the API reads). */
   readonly wireless: WirelessState;
+  /** The neighbour crawl (topology.discover), in serve only and only when ranges are configured. */
+  readonly crawler: NeighborCrawler | undefined;
 }
 
 export function ensureDataDir(config: Config): void {
@@ -61,6 +65,8 @@ export function createSnmpClient(logger: Logger, maxVarbindsPerRequest?: number)
 }
 
 export interface RuntimeOptions {
+  /** Run the neighbour crawl when topology.discover has ranges (serve); one-shot commands never add devices. */
+  readonly crawl?: boolean;
   /** Replaces the wireless engine (src/wireless/engine.ts): tests of the layers around it. */
   readonly wirelessEngine?: WirelessEngine;
 }
@@ -90,7 +96,20 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
   const snmp = createSnmpClient(logger, config.snmp.maxVarbindsPerRequest);
   const topology = new TopologyState({ inventory, state, staleAfterMs: config.topology.staleAfterMs });
   const wireless = new WirelessState();
-  const poller = new Poller({
+  let poller: Poller | undefined;
+  const crawler =
+    options.crawl === true && config.topology.discover.length > 0
+      ? new NeighborCrawler({
+          inventory,
+          snmp,
+          ranges: config.topology.discover,
+          port: config.topology.discoverPort,
+          snmpSettings: { timeoutMs: config.snmp.timeoutMs, retries: config.snmp.retries, maxRepetitions: config.snmp.maxRepetitions },
+          logger,
+          onAdded: (device) => poller?.schedule(device.id),
+        })
+      : undefined;
+  poller = new Poller({
     inventory,
     snmp,
     sink,
@@ -99,7 +118,10 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
     logger,
     topology: {
       intervalMs: config.topology.intervalMs,
-      record: (deviceId, discovery, nowMs) => topology.record(deviceId, discovery, nowMs),
+      record: (deviceId, discovery, nowMs) => {
+        topology.record(deviceId, discovery, nowMs);
+        if (crawler !== undefined) crawlAfterRecord(crawler, inventory, topology, deviceId, discovery, nowMs, logger);
+      },
       linkPoints: (deviceId, nowMs) => topology.linkPoints(nowMs, deviceId),
     },
     wireless: { state: wireless, ...(options.wirelessEngine === undefined ? {} : { engine: options.wirelessEngine }) },
@@ -114,11 +136,29 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
     },
   });
   const history = new InfluxHistory(influx);
-  return { config, logger, inventory, state, sink, snmp, poller, history, topology, wireless };
+  return { config, logger, inventory, state, sink, snmp, poller, history, topology, wireless, crawler };
+}
+
+/**
+ * Hands a fresh discovery to the crawl, in the background. Rows the merge already matched to an
+ * inventory device (by chassis ID, name or address, possibly under another management address)
+ * carry their remoteDeviceId so they are not probed; the merged view may lag by
+ * TopologyState's rebuild interval, which only delays a skip, never an add of a known device
+ * (the crawl also skips addresses the inventory has).
+ */
+function crawlAfterRecord(crawler: NeighborCrawler, inventory: Inventory, topology: TopologyState, deviceId: number, discovery: NeighborDiscovery, nowMs: number, logger: Logger): void {
+  const seer = inventory.find(deviceId);
+  if (seer === undefined) return;
+  const matched = new Map<string, number>();
+  const keyOf = (n: { remoteChassisId: string | null; remoteName: string | null; remoteAddress: string | null }): string => `${n.remoteChassisId ?? ''}|${n.remoteName ?? ''}|${n.remoteAddress ?? ''}`;
+  for (const r of topology.neighbors(deviceId, nowMs)) if (r.remoteDeviceId !== null) matched.set(keyOf(r), r.remoteDeviceId);
+  const rows: CrawlNeighbor[] = discovery.neighbors.map((n) => ({ ...n, remoteDeviceId: matched.get(keyOf(n)) ?? null }));
+  void crawler.consider(seer, rows).catch((err: unknown) => logger.warn({ module: 'crawl', deviceId, err: describeError(err) }, 'neighbour crawl failed'));
 }
 
 /** Stop polling (finishing in-flight polls), flush or spool every pending sample, close the inventory. */
 export async function closeRuntime(rt: Runtime): Promise<void> {
+  rt.crawler?.close();
   await rt.poller.stop();
   await rt.sink.close();
   rt.inventory.close();
@@ -135,7 +175,8 @@ export interface Server {
 /** `linkscope serve`: poller + API in one process. */
 export async function startServer(config: Config, logger: Logger, options: { insecure?: boolean } & RuntimeOptions = {}): Promise<Server> {
   const { requireAuthForReads } = assertListenAllowed({ host: config.listen.host, apiToken: config.apiToken, insecure: options.insecure ?? false, logger });
-  const runtime = createRuntime(config, logger, options.wirelessEngine === undefined ? {} : { wirelessEngine: options.wirelessEngine });
+  const runtime = createRuntime(config, logger, { crawl: true, ...(options.wirelessEngine === undefined ? {} : { wirelessEngine: options.wirelessEngine }) });
+  if (runtime.crawler !== undefined) logger.info({ ranges: config.topology.discover, port: config.topology.discoverPort }, 'neighbour crawl on');
   const api = await buildApi({
     inventory: runtime.inventory,
     state: runtime.state,

@@ -24,6 +24,8 @@ export interface DeviceView {
   readonly intervalMs: number;
   readonly intervalIsDefault: boolean;
   readonly snmp: SnmpView;
+  /** Id of the device whose neighbour row led the crawl to add this one; null when added by hand. */
+  readonly discoveredBy: number | null;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly status: DeviceState['status'];
@@ -66,6 +68,7 @@ export function deviceView(device: Device, state: DeviceState | undefined, defau
     intervalMs,
     intervalIsDefault: device.intervalMs === null,
     snmp: snmpView(device.snmp),
+    discoveredBy: device.discoveredBy,
     createdAt: device.createdAt,
     updatedAt: device.updatedAt,
     status: state?.status ?? 'pending',

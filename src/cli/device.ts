@@ -120,8 +120,9 @@ async function list(ctx: CommandContext, argv: readonly string[]): Promise<numbe
         `${d.host}:${d.port}`,
         d.snmp.version === '3' ? `v3 ${d.snmp.user} ${d.snmp.level}` : `v${d.snmp.version}`,
         d.intervalMs === null ? 'default' : `${d.intervalMs / 1000}s`,
+        d.discoveredBy === null ? '-' : String(d.discoveredBy),
       ]);
-      write(ctx.stdout, table(['ID', 'NAME', 'AGENT', 'SNMP', 'INTERVAL'], rows));
+      write(ctx.stdout, table(['ID', 'NAME', 'AGENT', 'SNMP', 'INTERVAL', 'DISCOVERED BY'], rows));
     }
     return EXIT_OK;
   } finally {
@@ -148,5 +149,5 @@ async function remove(ctx: CommandContext, argv: readonly string[]): Promise<num
 
 /** Device as JSON for --json: secrets print as *** through Secret.toJSON. */
 export function deviceJson(d: Device): Record<string, unknown> {
-  return { id: d.id, name: d.name, host: d.host, port: d.port, snmp: d.snmp, intervalMs: d.intervalMs, createdAt: d.createdAt, updatedAt: d.updatedAt };
+  return { id: d.id, name: d.name, host: d.host, port: d.port, snmp: d.snmp, intervalMs: d.intervalMs, discoveredBy: d.discoveredBy, createdAt: d.createdAt, updatedAt: d.updatedAt };
 }

@@ -3,19 +3,22 @@ import { startServer, waitForStopSignal } from '../app.js';
 import { createLogger } from '../observability/logger.js';
 import { CONFIG_OPTION, configFor, EXIT_OK, parse, write, type CommandContext } from './common.js';
 
-export const SERVE_HELP = `Usage: linkscope serve [--config FILE] [--insecure]
+export const SERVE_HELP = `Usage: linkscope serve [--config FILE] [--insecure] [--discover CIDR[,CIDR]]
 
 Runs the poller and the REST API (LINKSCOPE_LISTEN, default 127.0.0.1:8080) until SIGINT or
 SIGTERM; on stop it finishes in-flight polls and flushes or spools every pending sample.
---insecure allows listening beyond loopback without LINKSCOPE_API_TOKEN (a warning is logged).`;
+--insecure allows listening beyond loopback without LINKSCOPE_API_TOKEN (a warning is logged).
+--discover adds LLDP/CDP neighbours whose management address lies in one of the ranges and that
+answer the credentials of the device that saw them (topology.discover; off by default).`;
 
 export async function serveCommand(ctx: CommandContext): Promise<number> {
-  const { values } = parse(ctx.argv, { ...CONFIG_OPTION, insecure: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false);
+  const { values } = parse(ctx.argv, { ...CONFIG_OPTION, insecure: { type: 'boolean' }, discover: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, false);
   if (values.help === true) {
     write(ctx.stdout, SERVE_HELP);
     return EXIT_OK;
   }
-  const config = configFor(values.config, ctx.env);
+  // The flag is the highest layer of topology.discover: passed as its variable, so it is validated (and named) the same way.
+  const config = configFor(values.config, values.discover === undefined ? ctx.env : { ...ctx.env, LINKSCOPE_TOPOLOGY_DISCOVER: values.discover });
   const logger = createLogger({ level: config.logLevel });
   const server = await startServer(config, logger, { insecure: values.insecure === true });
   await waitForStopSignal(logger);

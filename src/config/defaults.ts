@@ -43,6 +43,8 @@ export const DEFAULTS = {
   topology: {
     intervalMs: 5 * MINUTE_MS,
     staleAfterMs: 1 * HOUR_MS,
+    discover: [] as readonly string[],
+    discoverPort: 161,
   },
   spool: { maxBytes: 1024 ** 3 },
 } as const;

@@ -53,7 +53,7 @@ const expectedDefaults = {
   logLevel: 'info',
   snmp: { timeoutMs: 2000, retries: 1, maxRepetitions: 25, maxVarbindsPerRequest: 64 },
   poller: { maxConcurrentRequests: 64, maxConcurrentProbes: 32, jitterRatio: 0.1, rediscoverIntervalMs: 6 * 3_600_000, backoffMaxMs: 15 * 60_000 },
-  topology: { intervalMs: 5 * 60_000, staleAfterMs: 3_600_000 },
+  topology: { intervalMs: 5 * 60_000, staleAfterMs: 3_600_000, discover: [], discoverPort: 161 },
   spool: { maxBytes: 1024 ** 3 },
   secretKeyFile: '/home/op/.config/linkscope/secret.key',
 };
@@ -185,11 +185,21 @@ describe('loadConfig', () => {
     expect(config.secretKeyFile).toBe('/home/op/keys/ls.key');
   });
 
+  it('reads topology.discover as CIDR ranges (IPv4 and IPv6) from a list or a variable, and names a bad one', () => {
+    const file = writeFile('disc.yaml', 'topology:\n  discover:\n    - 10.1.2.3/8\n    - "2001:DB8::/32"\n  discoverPort: 16100\n');
+    expect(loadConfig({ file, env: baseEnv, cwd: CWD }).topology).toMatchObject({ discover: ['10.0.0.0/8', '2001:db8::/32'], discoverPort: 16100 });
+    const env = { ...baseEnv, LINKSCOPE_TOPOLOGY_DISCOVER: '192.168.0.0/16, 127.0.0.2/31' };
+    expect(loadConfig({ file, env, cwd: CWD }).topology.discover).toEqual(['192.168.0.0/16', '127.0.0.2/31']);
+    expect(() => loadConfig({ env: { ...baseEnv, LINKSCOPE_TOPOLOGY_DISCOVER: '10.0.0.0/8,10.0.0.0/33' }, cwd: CWD })).toThrow(/topology\.discover[\s\S]*"10\.0\.0\.0\/33" is not an address range/);
+    expect(() => loadConfig({ env: { ...baseEnv, LINKSCOPE_TOPOLOGY_DISCOVER: 'lab-net' }, cwd: CWD })).toThrow(/topology\.discover: "lab-net" is not an address range[\s\S]*\(from LINKSCOPE_TOPOLOGY_DISCOVER\)/);
+    expect(() => loadConfig({ env: { ...baseEnv, LINKSCOPE_TOPOLOGY_DISCOVER_PORT: '0' }, cwd: CWD })).toThrow(/topology\.discoverPort/);
+  });
+
   it('reads topology.interval and topology.staleAfter from the file and the environment', () => {
     const file = writeFile('topo.yaml', 'topology:\n  interval: 10m\n  staleAfter: 2h\n');
-    expect(loadConfig({ file, env: baseEnv, cwd: CWD }).topology).toEqual({ intervalMs: 600_000, staleAfterMs: 7_200_000 });
+    expect(loadConfig({ file, env: baseEnv, cwd: CWD }).topology).toEqual({ intervalMs: 600_000, staleAfterMs: 7_200_000, discover: [], discoverPort: 161 });
     const env = { ...baseEnv, LINKSCOPE_TOPOLOGY_STALE_AFTER: '30m' };
-    expect(loadConfig({ file, env, cwd: CWD }).topology).toEqual({ intervalMs: 600_000, staleAfterMs: 1_800_000 });
+    expect(loadConfig({ file, env, cwd: CWD }).topology).toEqual({ intervalMs: 600_000, staleAfterMs: 1_800_000, discover: [], discoverPort: 161 });
   });
 
   it('treats an empty variable as unset', () => {

@@ -262,7 +262,12 @@ function assemble(values: ReadonlyMap<string, Value>): Config {
       rediscoverIntervalMs: num('poller.rediscoverInterval'),
       backoffMaxMs: num('poller.backoffMax'),
     },
-    topology: { intervalMs: num('topology.interval'), staleAfterMs: num('topology.staleAfter') },
+    topology: {
+      intervalMs: num('topology.interval'),
+      staleAfterMs: num('topology.staleAfter'),
+      discover: strOrNull('topology.discover')?.split(',') ?? [],
+      discoverPort: num('topology.discoverPort'),
+    },
     spool: { maxBytes: num('spool.maxSize') },
     secretKeyFile: str('secretKeyFile'),
   };

@@ -1,6 +1,7 @@
 /** The one configuration schema: every key, its env var, what it accepts and how it is parsed. Pure. */
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
+import { parseCidr } from '../model/cidr.js';
 import { Secret } from '../model/secret.js';
 import { DEFAULTS, defaultSecretKeyFile } from './defaults.js';
 import { LOG_LEVELS } from './types.js';
@@ -16,6 +17,7 @@ export type FieldKind =
   | { readonly type: 'url' }
   | { readonly type: 'listen' }
   | { readonly type: 'hostList' }
+  | { readonly type: 'cidrList' }
   | { readonly type: 'enum'; readonly values: readonly string[] }
   | { readonly type: 'path' };
 
@@ -61,6 +63,8 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'poller.backoffMax', env: 'LINKSCOPE_POLLER_BACKOFF_MAX', kind: { type: 'duration', minMs: 1 * S, maxMs: 24 * H }, summary: 'longest wait between polls of an unreachable device' },
   { key: 'topology.interval', env: 'LINKSCOPE_TOPOLOGY_INTERVAL', kind: { type: 'duration', minMs: 1 * MIN, maxMs: 7 * D }, summary: 'how often each device\'s LLDP/CDP neighbours are discovered again' },
   { key: 'topology.staleAfter', env: 'LINKSCOPE_TOPOLOGY_STALE_AFTER', kind: { type: 'duration', minMs: 1 * MIN, maxMs: 30 * D }, summary: 'how long a link no device reports any more stays listed (as down) before it is dropped' },
+  { key: 'topology.discover', env: 'LINKSCOPE_TOPOLOGY_DISCOVER', kind: { type: 'cidrList' }, summary: 'address ranges (CIDR) the neighbour crawl may add devices from; a neighbour whose management address lies in one and answers the credentials of the device that saw it is added. null = no crawl (serve --discover sets it too)' },
+  { key: 'topology.discoverPort', env: 'LINKSCOPE_TOPOLOGY_DISCOVER_PORT', kind: { type: 'integer', min: 1, max: 65535 }, summary: 'SNMP port the neighbour crawl tries new devices on' },
   { key: 'spool.maxSize', env: 'LINKSCOPE_SPOOL_MAX_SIZE', kind: { type: 'size', min: 1024 ** 2, max: 1024 ** 5 }, summary: 'disk space for samples kept while InfluxDB is down; oldest dropped beyond it' },
 ];
 
@@ -135,6 +139,8 @@ export function parseField(spec: FieldSpec, raw: unknown, ctx: ParseContext): Pa
       return parseListen(raw);
     case 'hostList':
       return parseHostList(raw);
+    case 'cidrList':
+      return parseCidrList(raw);
     case 'enum':
       if (typeof raw !== 'string' || !kind.values.includes(raw)) return bad(`${show(raw)} is not one of ${kind.values.join(', ')}`);
       return ok(raw);
@@ -147,20 +153,43 @@ export function parseField(spec: FieldSpec, raw: unknown, ctx: ParseContext): Pa
 
 const HOST_NAME_RE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
-/** Host names for the API's Host check: a YAML list or a comma-separated string; stored comma-joined, lower case. */
-function parseHostList(raw: unknown): ParseResult {
+/**
+ * A YAML list or a comma-separated string, each entry checked by `each` (its canonical form, or a
+ * problem); stored comma-joined, null when empty.
+ */
+function parseList(raw: unknown, what: string, each: (item: string) => { readonly value: string } | { readonly problem: string } | undefined): ParseResult {
   if (raw === null) return ok(null);
   const items = typeof raw === 'string' ? raw.split(',') : Array.isArray(raw) ? raw : null;
-  if (items === null) return bad(`${show(raw)} is not a list of host names (or a comma-separated string, or null)`);
-  const names: string[] = [];
+  if (items === null) return bad(`${show(raw)} is not a list of ${what}s (or a comma-separated string, or null)`);
+  const values: string[] = [];
   for (const item of items) {
-    if (typeof item !== 'string') return bad(`${show(item)} is not a host name`);
-    const name = item.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
-    if (name === '') continue;
-    if (isIP(name) === 0 && !HOST_NAME_RE.test(name)) return bad(`${show(item)} is not a host name or IP address (no port, no scheme)`);
-    names.push(name);
+    if (typeof item !== 'string') return bad(`${show(item)} is not a ${what}`);
+    if (item.trim() === '') continue;
+    const checked = each(item);
+    if (checked === undefined) continue;
+    if ('problem' in checked) return bad(checked.problem);
+    values.push(checked.value);
   }
-  return ok(names.length === 0 ? null : names.join(','));
+  return ok(values.length === 0 ? null : values.join(','));
+}
+
+/** Host names for the API's Host check, lower case. */
+function parseHostList(raw: unknown): ParseResult {
+  return parseList(raw, 'host name', (item) => {
+    const name = item.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    if (name === '') return undefined;
+    if (isIP(name) === 0 && !HOST_NAME_RE.test(name)) return { problem: `${show(item)} is not a host name or IP address (no port, no scheme)` };
+    return { value: name };
+  });
+}
+
+/** Address ranges for the neighbour crawl, canonical ("10.0.0.0/8"). */
+function parseCidrList(raw: unknown): ParseResult {
+  return parseList(raw, 'address range', (item) => {
+    const cidr = parseCidr(item);
+    if (cidr === undefined) return { problem: `${show(item)} is not an address range; use CIDR notation, e.g. "10.0.0.0/8", "192.168.1.0/24" or "2001:db8::/32" (prefix up to 32 for IPv4, 128 for IPv6)` };
+    return { value: cidr.text };
+  });
 }
 
 function parseDurationField(kind: Extract<FieldKind, { type: 'duration' }>, raw: unknown): ParseResult {
@@ -249,6 +278,8 @@ export function defaultRawValues(env: Readonly<Record<string, string | undefined
     ['poller.backoffMax', DEFAULTS.poller.backoffMaxMs],
     ['topology.interval', DEFAULTS.topology.intervalMs],
     ['topology.staleAfter', DEFAULTS.topology.staleAfterMs],
+    ['topology.discover', null],
+    ['topology.discoverPort', DEFAULTS.topology.discoverPort],
     ['spool.maxSize', DEFAULTS.spool.maxBytes],
   ]);
 }

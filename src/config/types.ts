@@ -47,6 +47,10 @@ export interface TopologyConfig {
   readonly intervalMs: number;
   /** How long a link no device reports any more stays listed (as down) before it is dropped. */
   readonly staleAfterMs: number;
+  /** Ranges (canonical CIDR text) the neighbour crawl may add devices from; empty = no crawl. */
+  readonly discover: readonly string[];
+  /** SNMP port the crawl tries new devices on. */
+  readonly discoverPort: number;
 }
 
 export interface SpoolConfig {
@@ -99,7 +103,7 @@ export interface ConfigFile {
     readonly rediscoverInterval?: unknown;
     readonly backoffMax?: unknown;
   };
-  readonly topology?: { readonly interval?: unknown; readonly staleAfter?: unknown };
+  readonly topology?: { readonly interval?: unknown; readonly staleAfter?: unknown; readonly discover?: unknown; readonly discoverPort?: unknown };
   readonly spool?: { readonly maxSize?: unknown };
   readonly secretKeyFile?: unknown;
 }

@@ -59,6 +59,7 @@ export class MemoryInventory implements Inventory {
       port: valid.port,
       snmp: valid.snmp,
       intervalMs: valid.intervalMs,
+      discoveredBy: valid.discoveredBy,
       createdAt: now,
       updatedAt: now,
     };

@@ -87,6 +87,14 @@ export const MIGRATIONS: readonly Migration[] = [
         BEGIN UPDATE meta SET value = value + 1 WHERE key = 'neighbors_version'; END;
     `,
   },
+  {
+    version: 3,
+    description: 'devices.discovered_by: the device whose neighbour row led the crawl to add it',
+    sql: `
+      -- No foreign key: the id of a removed device still says where this one came from (ids are never reused).
+      ALTER TABLE devices ADD COLUMN discovered_by INTEGER CHECK (discovered_by IS NULL OR discovered_by > 0);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -91,6 +91,16 @@ describe('SqliteInventory CRUD', () => {
     expect(codeOf(() => inv.remove('ghost')).message).toContain('No device named "ghost"');
   });
 
+  it('stores which device the neighbour crawl found a device through, null for one added by hand', () => {
+    const inv = open();
+    const seer = inv.add(v2('10.0.0.1', 'a'));
+    expect(seer.discoveredBy).toBeNull();
+    const found = inv.add({ ...v2('10.0.0.2', 'a'), discoveredBy: seer.id });
+    expect(found.discoveredBy).toBe(seer.id);
+    for (const i of opened.splice(0)) i.close();
+    expect(open().get(found.id).discoveredBy).toBe(seer.id);
+  });
+
   it('never reuses the id of a removed device', () => {
     const inv = open();
     inv.add(v2('10.0.0.1', 'a'));

@@ -46,6 +46,7 @@ interface DeviceRow {
   readonly auth_key_enc: Buffer | null;
   readonly priv_key_enc: Buffer | null;
   readonly interval_ms: number | null;
+  readonly discovered_by: number | null;
   readonly created_at: string;
   readonly updated_at: string;
 }
@@ -292,11 +293,11 @@ export class SqliteInventory implements Inventory {
       const result = this.#db
         .prepare(
           `INSERT INTO devices (name, host, port, snmp_version, community_enc, v3_user, v3_level, v3_auth_protocol, v3_priv_protocol,
-             v3_context, auth_key_enc, priv_key_enc, identity_hmac, interval_ms, created_at, updated_at)
+             v3_context, auth_key_enc, priv_key_enc, identity_hmac, interval_ms, discovered_by, created_at, updated_at)
            VALUES (@name, @host, @port, @snmp_version, @community_enc, @v3_user, @v3_level, @v3_auth_protocol, @v3_priv_protocol,
-             @v3_context, @auth_key_enc, @priv_key_enc, @identity_hmac, @interval_ms, @created_at, @updated_at)`,
+             @v3_context, @auth_key_enc, @priv_key_enc, @identity_hmac, @interval_ms, @discovered_by, @created_at, @updated_at)`,
         )
-        .run({ ...columns, created_at: now });
+        .run({ ...columns, discovered_by: valid.discoveredBy, created_at: now });
       return this.#decodeOrThrow(this.#mustRow(Number(result.lastInsertRowid)));
     });
   }
@@ -574,6 +575,7 @@ export class SqliteInventory implements Inventory {
       port: row.port,
       snmp,
       intervalMs: row.interval_ms,
+      discoveredBy: row.discovered_by ?? null,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

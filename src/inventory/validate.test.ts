@@ -79,7 +79,7 @@ describe('names', () => {
 
 describe('validateNewDevice', () => {
   it('fills in port 161 and a null interval', () => {
-    expect(validateNewDevice({ host: '10.0.0.1', snmp: v2 })).toEqual({ host: '10.0.0.1', port: 161, name: undefined, snmp: v2, intervalMs: null });
+    expect(validateNewDevice({ host: '10.0.0.1', snmp: v2 })).toEqual({ host: '10.0.0.1', port: 161, name: undefined, snmp: v2, intervalMs: null, discoveredBy: null });
   });
 
   it.each([

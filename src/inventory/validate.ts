@@ -42,6 +42,7 @@ export interface ValidNewDevice {
   readonly name: string | undefined;
   readonly snmp: SnmpCredentials;
   readonly intervalMs: number | null;
+  readonly discoveredBy: number | null;
 }
 
 export function deviceInvalid(problems: readonly string[]): LinkscopeError {
@@ -234,10 +235,12 @@ export function validateNewDevice(input: NewDevice): ValidNewDevice {
   const name = input.name === undefined ? undefined : checkName(input.name, 'name', problems);
   const snmp = checkCredentials(input.snmp, 'snmp', problems);
   const intervalMs = input.intervalMs === undefined ? null : checkIntervalMs(input.intervalMs, 'interval', problems);
+  const discoveredBy = input.discoveredBy ?? null;
+  if (discoveredBy !== null && !(Number.isSafeInteger(discoveredBy) && discoveredBy > 0)) problems.push(`discoveredBy: ${show(discoveredBy)} is not a device id`);
   throwIfAny(problems);
   // After throwIfAny every checked value is defined; the guards only convince the compiler.
   if (host === undefined || port === undefined || snmp === undefined || intervalMs === undefined) throw deviceInvalid(['device: incomplete']);
-  return { host, port, name, snmp, intervalMs };
+  return { host, port, name, snmp, intervalMs, discoveredBy };
 }
 
 export function validateDevicePatch(patch: DevicePatch): DevicePatch {

@@ -52,6 +52,8 @@ export interface Device {
   readonly snmp: SnmpCredentials;
   /** Per-device poll interval; null = the configured default (LINKSCOPE_POLL_INTERVAL). */
   readonly intervalMs: number | null;
+  /** Id of the device whose LLDP/CDP neighbour row led the crawl (topology.discover) to add it; null when added by hand. */
+  readonly discoveredBy: number | null;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -63,6 +65,8 @@ export interface NewDevice {
   readonly name?: string;
   readonly snmp: SnmpCredentials;
   readonly intervalMs?: number | null;
+  /** Set by the neighbour crawl only (Device.discoveredBy). */
+  readonly discoveredBy?: number | null;
 }
 
 export interface DevicePatch {

@@ -1,4 +1,5 @@
 /** Pure decoding of LLDP/CDP neighbour values: chassis and port IDs by subtype, MACs, addresses, capability bits. No I/O. */
+import { formatIp } from '../model/cidr.js';
 
 /** What a neighbour value arrives as: raw octets, or text from agents (and vendor MIBs) that send text. */
 export type RawId = Uint8Array | string;
@@ -20,32 +21,11 @@ export function formatIpv4(bytes: Uint8Array): string {
   return Array.from(bytes.subarray(0, 4)).join('.');
 }
 
-/**
- * RFC 5952 text: lower-case hex, no leading zeros, the longest run of two or more zero groups
- * (the first one on a tie) as `::`, and IPv4-mapped addresses (::ffff:a.b.c.d) in dotted form.
- */
+/** RFC 5952 text of 16 address bytes (model/cidr.ts formatIp: `::` for the longest zero run, ::ffff:a.b.c.d). */
 export function formatIpv6(bytes: Uint8Array): string {
-  const groups: number[] = [];
-  for (let i = 0; i < 16; i += 2) groups.push(((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0));
-  if (groups.slice(0, 5).every((g) => g === 0) && groups[5] === 0xffff) return `::ffff:${formatIpv4(bytes.subarray(12, 16))}`;
-  let bestStart = -1;
-  let bestLen = 0;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== 0) {
-      i += 1;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === 0) j += 1;
-    if (j - i > bestLen) {
-      bestStart = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  const hex = groups.map((g) => g.toString(16));
-  if (bestLen < 2) return hex.join(':');
-  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+  let value = 0n;
+  for (let i = 0; i < 16; i += 1) value = (value << 8n) | BigInt(bytes[i] ?? 0);
+  return formatIp({ family: 6, value });
 }
 
 /** IANA AddressFamilyNumbers (IANA-ADDRESS-FAMILY-NUMBERS-MIB): ipV4(1), ipV6(2), all802(6, a MAC). */

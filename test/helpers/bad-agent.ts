@@ -1,5 +1,5 @@
 /** A tiny misbehaving SNMP v1/v2c agent (hand-built BER over UDP on 127.0.0.1) for walk-robustness tests. */
-import { createSocket, type RemoteInfo } from 'node:dgram';
+import { startUdpAgent } from './udp-agent.js';
 
 /**
  * - `serve`: a correct agent over `table` (default: 20 rows of IF-MIB::ifIndex).
@@ -130,7 +130,6 @@ function compareOids(a: string, b: string): number {
 // ---- the agent -----------------------------------------------------------------------------
 
 export async function startBadAgent(mode: BadAgentMode, table: ReadonlyArray<readonly [string, number]> = Array.from({ length: 20 }, (_, i) => [`${IF_INDEX}.${i + 1}`, i + 1] as const)): Promise<BadAgent> {
-  const socket = createSocket('udp4');
   const requests: BadAgentRequest[] = [];
   const sorted = [...table].sort((a, b) => compareOids(a[0], b[0]));
   let bulkSeen = 0;
@@ -141,87 +140,63 @@ export async function startBadAgent(mode: BadAgentMode, table: ReadonlyArray<rea
     return found === undefined ? { oid, value: 0, exception: 0x82 } : { oid: found[0], value: found[1] };
   };
 
-  socket.on('message', (msg: Buffer, rinfo: RemoteInfo) => {
-    let reply: Buffer;
-    try {
-      const top = readTlv(msg, 0);
-      const version = readTlv(msg, top.start);
-      const community = readTlv(msg, version.end);
-      const pdu = readTlv(msg, community.end);
-      const reqId = readTlv(msg, pdu.start);
-      const f2 = readTlv(msg, reqId.end);
-      const f3 = readTlv(msg, f2.end);
-      const list = readTlv(msg, f3.end);
-      const oids: string[] = [];
-      for (let off = list.start; off < list.end; ) {
-        const vb = readTlv(msg, off);
-        oids.push(readOid(msg, readTlv(msg, vb.start)));
-        off = vb.end;
-      }
-      const kind = pdu.tag === 0xa0 ? 'get' : pdu.tag === 0xa1 ? 'getNext' : pdu.tag === 0xa5 ? 'getBulk' : 'other';
-      const nonRepeaters = kind === 'getBulk' ? readInt(msg, f2) : 0;
-      const maxRepetitions = kind === 'getBulk' ? readInt(msg, f3) : 0;
-      requests.push({ pdu: kind, oids, nonRepeaters, maxRepetitions });
-
-      if (mode.kind === 'garbage') {
-        reply = Buffer.from('this is not BER at all, sorry');
-      } else {
-        let errorStatus = 0;
-        let vbs: OutVarbind[] = [];
-        if (kind === 'getBulk') bulkSeen++;
-        if (kind === 'getNext') nextSeen++;
-        if (mode.kind === 'too-big-once' && kind === 'getBulk' && bulkSeen === 1) {
-          errorStatus = 1; // tooBig
-          vbs = oids.map((oid) => ({ oid, value: 0, exception: 0x05 }));
-        } else if (mode.kind === 'echo') {
-          const reps = kind === 'getBulk' ? Math.max(1, maxRepetitions) : 1;
-          for (let r = 0; r < reps; r++) for (const oid of oids) vbs.push({ oid, value: 1 });
-        } else if (mode.kind === 'fixed' && kind === 'getBulk') {
-          vbs = mode.oids.map((oid) => ({ oid, value: 1 }));
-        } else if (mode.kind === 'fixed' && kind === 'getNext') {
-          const oid = mode.oids[Math.min(nextSeen - 1, mode.oids.length - 1)] as string;
-          vbs = oids.map(() => ({ oid, value: 1 }));
-        } else if (kind === 'get') {
-          vbs = oids.map((oid) => {
-            const hit = sorted.find(([o]) => o === oid);
-            return hit === undefined ? { oid, value: 0, exception: 0x81 } : { oid, value: hit[1] };
-          });
-        } else if (kind === 'getNext') {
-          vbs = oids.map(next);
-        } else {
-          const cursors = [...oids];
-          for (let r = 0; r < Math.max(1, maxRepetitions); r++) {
-            for (let i = 0; i < cursors.length; i++) {
-              const vb = next(cursors[i] as string);
-              vbs.push(vb);
-              cursors[i] = vb.oid;
-            }
-          }
-        }
-        const responsePdu = tlv(0xa2, Buffer.concat([encInt(readInt(msg, reqId)), encInt(errorStatus), encInt(errorStatus ? 1 : 0), encVarbinds(vbs)]));
-        reply = tlv(0x30, Buffer.concat([encInt(readInt(msg, version)), tlv(0x04, msg.subarray(community.start, community.end)), responsePdu]));
-      }
-    } catch {
-      return; // not something we understand: stay silent like a real agent
+  // A reply that cannot be built (not BER we understand) throws: startUdpAgent stays silent, like a real agent.
+  const agent = await startUdpAgent((msg) => {
+    const top = readTlv(msg, 0);
+    const version = readTlv(msg, top.start);
+    const community = readTlv(msg, version.end);
+    const pdu = readTlv(msg, community.end);
+    const reqId = readTlv(msg, pdu.start);
+    const f2 = readTlv(msg, reqId.end);
+    const f3 = readTlv(msg, f2.end);
+    const list = readTlv(msg, f3.end);
+    const oids: string[] = [];
+    for (let off = list.start; off < list.end; ) {
+      const vb = readTlv(msg, off);
+      oids.push(readOid(msg, readTlv(msg, vb.start)));
+      off = vb.end;
     }
-    socket.send(reply, rinfo.port, rinfo.address);
+    const kind = pdu.tag === 0xa0 ? 'get' : pdu.tag === 0xa1 ? 'getNext' : pdu.tag === 0xa5 ? 'getBulk' : 'other';
+    const nonRepeaters = kind === 'getBulk' ? readInt(msg, f2) : 0;
+    const maxRepetitions = kind === 'getBulk' ? readInt(msg, f3) : 0;
+    requests.push({ pdu: kind, oids, nonRepeaters, maxRepetitions });
+
+    if (mode.kind === 'garbage') return Buffer.from('this is not BER at all, sorry');
+    let errorStatus = 0;
+    let vbs: OutVarbind[] = [];
+    if (kind === 'getBulk') bulkSeen++;
+    if (kind === 'getNext') nextSeen++;
+    if (mode.kind === 'too-big-once' && kind === 'getBulk' && bulkSeen === 1) {
+      errorStatus = 1; // tooBig
+      vbs = oids.map((oid) => ({ oid, value: 0, exception: 0x05 }));
+    } else if (mode.kind === 'echo') {
+      const reps = kind === 'getBulk' ? Math.max(1, maxRepetitions) : 1;
+      for (let r = 0; r < reps; r++) for (const oid of oids) vbs.push({ oid, value: 1 });
+    } else if (mode.kind === 'fixed' && kind === 'getBulk') {
+      vbs = mode.oids.map((oid) => ({ oid, value: 1 }));
+    } else if (mode.kind === 'fixed' && kind === 'getNext') {
+      const oid = mode.oids[Math.min(nextSeen - 1, mode.oids.length - 1)] as string;
+      vbs = oids.map(() => ({ oid, value: 1 }));
+    } else if (kind === 'get') {
+      vbs = oids.map((oid) => {
+        const hit = sorted.find(([o]) => o === oid);
+        return hit === undefined ? { oid, value: 0, exception: 0x81 } : { oid, value: hit[1] };
+      });
+    } else if (kind === 'getNext') {
+      vbs = oids.map(next);
+    } else {
+      const cursors = [...oids];
+      for (let r = 0; r < Math.max(1, maxRepetitions); r++) {
+        for (let i = 0; i < cursors.length; i++) {
+          const vb = next(cursors[i] as string);
+          vbs.push(vb);
+          cursors[i] = vb.oid;
+        }
+      }
+    }
+    const responsePdu = tlv(0xa2, Buffer.concat([encInt(readInt(msg, reqId)), encInt(errorStatus), encInt(errorStatus ? 1 : 0), encVarbinds(vbs)]));
+    return tlv(0x30, Buffer.concat([encInt(readInt(msg, version)), tlv(0x04, msg.subarray(community.start, community.end)), responsePdu]));
   });
 
-  await new Promise<void>((resolve, reject) => {
-    socket.once('error', reject);
-    socket.bind(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = socket.address();
-  let stopped = false;
-  return {
-    host: '127.0.0.1',
-    port,
-    requests,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (stopped) return resolve();
-        stopped = true;
-        socket.close(() => resolve());
-      }),
-  };
+  return { ...agent, requests };
 }

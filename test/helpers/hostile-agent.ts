@@ -1,7 +1,7 @@
 /** A hostile SNMP v2c agent on 127.0.0.1 (UDP, BER by hand): tables that never end, oversized replies, a 9-byte Counter64. */
-import { createSocket, type RemoteInfo } from 'node:dgram';
 import { decodeMessage, encodeOidTlv, encodeValue, lengthOfLength, parseOid, Tag, writeLength, type ValueType } from '../../src/snmp/ber.js';
 import { SnmpType } from '../../src/snmp/types.js';
+import { startUdpAgent } from './udp-agent.js';
 
 /**
  * - `endless`: ifTable and ifXTable columns never end: after row n comes row n+1, for ever, while
@@ -84,7 +84,6 @@ function under(oid: readonly number[], root: readonly number[]): boolean {
 
 export async function startHostileAgent(mode: HostileMode, community = 'public'): Promise<HostileAgent> {
   const rows = table(mode);
-  const socket = createSocket('udp4');
   let answered = 0;
   const startedAt = Date.now();
 
@@ -107,62 +106,40 @@ export async function startHostileAgent(mode: HostileMode, community = 'public')
   const encodeVarbind = (oid: readonly number[], value: Value): Buffer =>
     tlv(Tag.Sequence, Buffer.concat([encodeOidTlv([...oid]), 'raw' in value ? value.raw : encodeValue(value.type, value.value)]));
 
-  socket.on('message', (msg: Buffer, rinfo: RemoteInfo) => {
-    let reply: Buffer;
-    try {
-      const req = decodeMessage(msg);
-      if (req.community !== community) return;
-      const uptime = 100_000 + Math.floor((Date.now() - startedAt) / 10);
-      const oids = req.varbinds.map((vb) => parseOid(vb.oid));
-      const out: Buffer[] = [];
-      if (req.pduType === Tag.GetRequest) {
-        for (const oid of oids) {
-          const v = formatIs(oid, '1.3.6.1.2.1.1.3.0') ? { type: SnmpType.TimeTicks, value: uptime } : valueAt(oid);
-          out.push(encodeVarbind(oid, v ?? NO_SUCH_INSTANCE));
-        }
-      } else if (req.pduType === Tag.GetNextRequest) {
-        for (const oid of oids) out.push(encodeVarbind(...next(oid)));
-      } else if (req.pduType === Tag.GetBulkRequest) {
-        const reps = Math.max(1, req.errorIndex);
-        // Oversized: far more repetitions than asked, as a broken or hostile agent might send.
-        const total = mode === 'oversized' ? Math.min(2_000, 20 * reps * oids.length) : reps * oids.length;
-        const cursors = oids.map((o) => [...o]);
-        for (let n = 0; n < total; n++) {
-          const i = n % cursors.length;
-          const [oid, value] = next(cursors[i] as number[]);
-          out.push(encodeVarbind(oid, value));
-          cursors[i] = oid;
-        }
-      } else {
-        return;
+  const agent = await startUdpAgent((msg) => {
+    const req = decodeMessage(msg);
+    if (req.community !== community) return;
+    const uptime = 100_000 + Math.floor((Date.now() - startedAt) / 10);
+    const oids = req.varbinds.map((vb) => parseOid(vb.oid));
+    const out: Buffer[] = [];
+    if (req.pduType === Tag.GetRequest) {
+      for (const oid of oids) {
+        const v = formatIs(oid, '1.3.6.1.2.1.1.3.0') ? { type: SnmpType.TimeTicks, value: uptime } : valueAt(oid);
+        out.push(encodeVarbind(oid, v ?? NO_SUCH_INSTANCE));
       }
-      const pdu = tlv(Tag.Response, Buffer.concat([encodeValue(SnmpType.Integer, req.requestId), encodeValue(SnmpType.Integer, 0), encodeValue(SnmpType.Integer, 0), tlv(Tag.Sequence, Buffer.concat(out))]));
-      reply = tlv(Tag.Sequence, Buffer.concat([encodeValue(SnmpType.Integer, req.version), encodeValue(SnmpType.OctetString, Buffer.from(community, 'latin1')), pdu]));
-    } catch {
-      return; // not something we understand: stay silent like a real agent
+    } else if (req.pduType === Tag.GetNextRequest) {
+      for (const oid of oids) out.push(encodeVarbind(...next(oid)));
+    } else if (req.pduType === Tag.GetBulkRequest) {
+      const reps = Math.max(1, req.errorIndex);
+      // Oversized: far more repetitions than asked, as a broken or hostile agent might send.
+      const total = mode === 'oversized' ? Math.min(2_000, 20 * reps * oids.length) : reps * oids.length;
+      const cursors = oids.map((o) => [...o]);
+      for (let n = 0; n < total; n++) {
+        const i = n % cursors.length;
+        const [oid, value] = next(cursors[i] as number[]);
+        out.push(encodeVarbind(oid, value));
+        cursors[i] = oid;
+      }
+    } else {
+      return;
     }
+    const pdu = tlv(Tag.Response, Buffer.concat([encodeValue(SnmpType.Integer, req.requestId), encodeValue(SnmpType.Integer, 0), encodeValue(SnmpType.Integer, 0), tlv(Tag.Sequence, Buffer.concat(out))]));
+    const reply = tlv(Tag.Sequence, Buffer.concat([encodeValue(SnmpType.Integer, req.version), encodeValue(SnmpType.OctetString, Buffer.from(community, 'latin1')), pdu]));
     answered++;
-    socket.send(reply, rinfo.port, rinfo.address);
+    return reply;
   });
 
-  await new Promise<void>((resolve, reject) => {
-    socket.once('error', reject);
-    socket.bind(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = socket.address();
-  let stopped = false;
-  return {
-    host: '127.0.0.1',
-    port,
-    community,
-    requests: () => answered,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (stopped) return resolve();
-        stopped = true;
-        socket.close(() => resolve());
-      }),
-  };
+  return { ...agent, community, requests: () => answered };
 }
 
 function formatIs(oid: readonly number[], text: string): boolean {

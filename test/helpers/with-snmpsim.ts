@@ -12,6 +12,10 @@ export interface SnmpsimOptions {
   readonly dir?: string;
   /** Inline data: community → snmprec text. */
   readonly records?: Readonly<Record<string, string>>;
+  /** Loopback address to listen on (default 127.0.0.1; 127.0.0.2, .3, … are loopback on Linux too). */
+  readonly host?: string;
+  /** UDP port (default: a free one); give two daemons on different addresses the same port. */
+  readonly port?: number;
 }
 
 export interface SnmpsimHandle extends Daemon {
@@ -26,8 +30,8 @@ export interface SnmpsimHandle extends Daemon {
  * seconds while snmpsim indexes the files; readiness is a bounded probe loop.
  */
 export async function withSnmpsim(options: SnmpsimOptions): Promise<SnmpsimHandle> {
-  const host = '127.0.0.1';
-  const port = await freePort();
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? (await freePort());
   const root = mkdtempSync(join(tmpdir(), 'linkscope-snmpsim-'));
   const dataDir = join(root, 'data');
   const cacheDir = join(root, 'cache');

@@ -61,7 +61,7 @@ describe('POST /api/v1/devices', () => {
 
   it('uses the default interval when none is given', async () => {
     const d = JSON.parse((await post(V2C)).body);
-    expect(d).toMatchObject({ interval: '1m', intervalMs: 60_000, intervalIsDefault: true });
+    expect(d).toMatchObject({ interval: '1m', intervalMs: 60_000, intervalIsDefault: true, discoveredBy: null });
   });
 
   it('answers 400 naming a field of the wrong type', async () => {

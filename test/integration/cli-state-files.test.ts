@@ -1,34 +1,25 @@
 /** The CLI keeps the data dir private and tidy: modes, state files of removed devices. */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { freePort } from '../helpers/free-port.js';
+import { runCli, tempDataDir } from '../helpers/run-cli.js';
 
 describe('linkscope data dir', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
 
   async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await main(argv, { env, stdout, stderr });
-    return { code, out, err };
+    return runCli(env, argv);
   }
 
   const stateFile = (id: number): string => join(dir, 'data', 'state', `device-${id}.json`);
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'linkscope-datadir-'));
+    const temp = tempDataDir('linkscope-datadir-');
+    dir = temp.dir;
     env = {
-      LINKSCOPE_DATA_DIR: join(dir, 'data'),
-      LINKSCOPE_SECRET_KEY_FILE: join(dir, 'key', 'secret.key'),
+      ...temp.env,
       // Nothing listens there: samples go to the spool; the test is about files, not InfluxDB.
       LINKSCOPE_INFLUX_URL: `http://127.0.0.1:${await freePort()}`,
       LINKSCOPE_INFLUX_TIMEOUT: '500ms',

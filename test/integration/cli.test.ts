@@ -1,13 +1,11 @@
 /** The command line end to end: device add/list/remove, poll --once twice, walk — against snmpsimd and influxd. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { freePort } from '../helpers/free-port.js';
 import { startInfluxd, type InfluxdHandle } from '../helpers/with-influxd.js';
 import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
+import { runCli, tempDataDir } from '../helpers/run-cli.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'snmprec');
 
@@ -24,23 +22,16 @@ describe('linkscope CLI', () => {
   let env: NodeJS.ProcessEnv;
 
   async function run(...argv: string[]): Promise<Run> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await main(argv, { env, stdout, stderr });
-    return { code, out, err };
+    return runCli(env, argv);
   }
 
   beforeAll(async () => {
     sim = await withSnmpsim({ files: [join(FIXTURES, 'switch-hc.snmprec'), join(FIXTURES, 'router-32.snmprec')] });
     influxd = await startInfluxd();
-    dir = mkdtempSync(join(tmpdir(), 'linkscope-cli-'));
+    const temp = tempDataDir('linkscope-cli-');
+    dir = temp.dir;
     env = {
-      LINKSCOPE_DATA_DIR: join(dir, 'data'),
-      LINKSCOPE_SECRET_KEY_FILE: join(dir, 'key', 'secret.key'),
+      ...temp.env,
       LINKSCOPE_INFLUX_URL: influxd.url,
       LINKSCOPE_INFLUX_DB: 'clitest',
     };
@@ -77,6 +68,19 @@ describe('linkscope CLI', () => {
     expect(list.code).toBe(0);
     expect(list.out).not.toContain('switch-hc');
     expect(JSON.parse(list.out)).toMatchObject([{ id: 1, name: 'sw1', snmp: { version: '2c', community: '***' } }]);
+  });
+
+  it('shows in device list which device the neighbour crawl found a device through (none for one added by hand)', async () => {
+    expect(JSON.parse((await run('device', 'list', '--json')).out)).toMatchObject([{ id: 1, discoveredBy: null }]);
+    const table = (await run('device', 'list')).out.split('\n');
+    expect(table[0]).toMatch(/INTERVAL\s+DISCOVERED BY$/);
+    expect(table[1]).toMatch(/^1\s.*\s-$/);
+  });
+
+  it('refuses serve --discover with a bad range, naming it, before starting anything', async () => {
+    const r = await run('serve', '--discover', '10.0.0.0/8,10.0.0.0/33');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('topology.discover: "10.0.0.0/33" is not an address range');
   });
 
   it('refuses a device that does not answer, with one clear line', async () => {

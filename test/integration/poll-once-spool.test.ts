@@ -1,12 +1,10 @@
 /** `poll --once` from cron with InfluxDB down, then up: the backlog is replayed and the counts told apart. */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { startInfluxd, type InfluxdHandle } from '../helpers/with-influxd.js';
 import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
+import { runCli, tempDataDir } from '../helpers/run-cli.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'snmprec');
 
@@ -28,14 +26,7 @@ describe('poll --once with a spool backlog', () => {
   let env: NodeJS.ProcessEnv;
 
   async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await main(argv, { env, stdout, stderr });
-    return { code, out, err };
+    return runCli(env, argv);
   }
 
   /** Points carry whole seconds: start each run in a new second so no run overwrites another's points. */
@@ -51,10 +42,10 @@ describe('poll --once with a spool backlog', () => {
   beforeAll(async () => {
     sim = await withSnmpsim({ files: [join(FIXTURES, 'switch-hc.snmprec')] });
     influxd = await startInfluxd();
-    dir = mkdtempSync(join(tmpdir(), 'linkscope-pollspool-'));
+    const temp = tempDataDir('linkscope-pollspool-');
+    dir = temp.dir;
     env = {
-      LINKSCOPE_DATA_DIR: join(dir, 'data'),
-      LINKSCOPE_SECRET_KEY_FILE: join(dir, 'key', 'secret.key'),
+      ...temp.env,
       LINKSCOPE_INFLUX_URL: influxd.url,
       LINKSCOPE_INFLUX_DB: 'pollspool',
       // Many small batches: a backlog that takes many requests to replay, as after a long outage.

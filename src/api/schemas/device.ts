@@ -117,6 +117,7 @@ export const deviceSchema = {
     interval: { type: 'string', description: 'Effective poll interval ("1m")' },
     intervalMs: { type: 'integer' },
     intervalIsDefault: { type: 'boolean', description: 'true when the device follows LINKSCOPE_POLL_INTERVAL' },
+    discoveredBy: { type: ['integer', 'null'], description: 'Id of the device whose LLDP/CDP neighbour row led the crawl (topology.discover) to add this one; null when added by hand' },
     snmp: {
       type: 'object',
       required: ['version'],
