@@ -11,8 +11,8 @@ import { CONFIG_OPTION, configFor, EXIT_OK, parse, table, usageError, write, typ
 
 export const DEMO_HELP = `Usage: linkscope demo [--base-port N] [--interval 10s] [--config FILE]
 
-Starts seven simulated SNMP agents on 127.0.0.1 (2 routers, 3 access switches, 2 wireless APs,
-wired by LLDP/CDP, with moving counters), adds them to a demo inventory in <dataDir>/demo and
+Starts ten simulated SNMP agents on 127.0.0.1 (2 routers, 3 access switches, 2 wireless APs,
+a wireless controller, a point-to-point radio pair; wired by LLDP/CDP, with moving counters), adds them to a demo inventory in <dataDir>/demo and
 runs 'serve' against them: poller + REST API (LINKSCOPE_LISTEN). Samples go to InfluxDB
 (LINKSCOPE_INFLUX_URL); when it is not reachable they are spooled and the demo keeps running.
 A summary of what was polled is printed after every round. Ctrl-C stops it.`;

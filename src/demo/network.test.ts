@@ -4,7 +4,12 @@ import { SnmpType, type VarBind } from '../snmp/types.js';
 import { Tag, decodeMessage, encodeMessage } from '../snmp/ber.js';
 import { SnmpAgent } from './agent/snmp-agent.js';
 import { createDemoNetwork, demoDeviceDefinitions, type DemoDevice, type DemoNetwork } from './network.js';
-import { CDP_CACHE, IF_ENTRY, IFX_ENTRY, LLDP_LOC, LLDP_REM, MTXR_WL_AP, SYSTEM, UNIFI_VAP } from './oids.js';
+import { Secret } from '../model/secret.js';
+import type { SystemInfo } from '../model/types.js';
+import type { WirelessReport } from '../model/wireless.js';
+import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
+import { planWireless, pollWireless, type WirelessPlan } from '../wireless/engine.js';
+import { AF_STATUS, BSN_AP, BSN_AP_IF, BSN_ESS, CDP_CACHE, IF_ENTRY, IFX_ENTRY, LLDP_LOC, LLDP_REM, MTXR_WL_AP, SYSTEM, UNIFI_VAP } from './oids.js';
 
 /** Wednesday 10:00 UTC. */
 const START = Date.UTC(2025, 0, 15, 10, 0, 0);
@@ -59,8 +64,21 @@ function agentOf(agents: Map<string, SnmpAgent>, name: string): SnmpAgent {
   return a;
 }
 
+/** The device's enterprise subtree copied into a FakeAgent, then read by the real wireless engine and profiles. */
+async function wirelessOf(agent: SnmpAgent, sysObjectID: string): Promise<{ plan: WirelessPlan; report: WirelessReport }> {
+  const fake = new FakeAgent();
+  for (const vb of walk(agent, '1.3.6.1.4.1').values()) fake.set(vb.oid, vb.type, vb.value);
+  const snmp = new FakeSnmpClient();
+  snmp.addAgent('127.0.0.1', fake);
+  const session = snmp.open({ host: '127.0.0.1', port: 161, credentials: { version: '2c', community: new Secret('public') }, timeoutMs: 100, retries: 0, maxRepetitions: 25 });
+  const system: SystemInfo = { sysDescr: '', sysObjectID, sysUpTimeTicks: 1, sysContact: '', sysName: '', sysLocation: '', sysServices: null };
+  const plan = await planWireless(session, system);
+  if (plan === null) throw new Error('no wireless profile fits');
+  return { plan, report: await pollWireless(session, plan) };
+}
+
 describe('demo network', () => {
-  it('has two routers, three access switches and two APs with real vendor sysObjectIDs', () => {
+  it('has two routers, three access switches, two APs, a wireless controller and two PtP radios with real vendor sysObjectIDs', () => {
     const { net, agents } = fakeNetwork();
     const summary = net.devices.map((d: DemoDevice) => {
       const a = agentOf(agents, d.name);
@@ -74,13 +92,16 @@ describe('demo network', () => {
       ['access-sw3', 'switch', '1.3.6.1.4.1.9.1.324', 2],
       ['ap-lobby', 'wireless-ap', '1.3.6.1.4.1.41112.1.6', 2],
       ['ap-floor2', 'wireless-ap', '1.3.6.1.4.1.14988.1', 2],
+      ['wlc-1', 'wireless-controller', '1.3.6.1.4.1.9.1.2170', 6],
+      ['ptp-hq', 'wireless-bridge', '1.3.6.1.4.1.10002.1', 2],
+      ['ptp-depot', 'wireless-bridge', '1.3.6.1.4.1.10002.1', 2],
     ]);
   });
 
   it('gives the inventory one v2c definition per device', () => {
     const { net } = fakeNetwork();
     const defs = demoDeviceDefinitions(net);
-    expect(defs).toHaveLength(7);
+    expect(defs).toHaveLength(10);
     expect(defs[0]).toEqual({ name: 'core-rtr1', role: 'router', host: '127.0.0.1', port: 0, community: 'public', version: '2c' });
   });
 
@@ -118,8 +139,8 @@ describe('demo network', () => {
         expect(backPortId.equals(localPortId.get(localPort ?? '')?.value as Buffer)).toBe(true);
       }
     }
-    // 10 cables (the faulty one included: its entries live out their hold time), both ends each.
-    expect(entries).toBe(20);
+    // 13 links (the faulty one and the airFiber hop included: its entries live out their hold time), both ends each.
+    expect(entries).toBe(26);
   });
 
   it('mirrors CDP between Cisco neighbours, naming the remote port in full', () => {
@@ -245,5 +266,78 @@ describe('demo network', () => {
     const day = total();
     expect(day).toBeGreaterThan(night + 20);
     expect(day).toBeLessThan(120);
+  });
+
+  it('serves a controller whose APs, radios and SSIDs the Cisco WLC profile reads, one AP disassociating without radios', async () => {
+    const { clock, agents } = fakeNetwork();
+    const wlc = agentOf(agents, 'wlc-1');
+    expect([...walk(wlc, BSN_AP.bsnAPName).values()].map((v) => text(v.value)).sort()).toEqual(['ap-canteen', 'ap-floor3', 'ap-meeting-1', 'ap-warehouse']);
+    // bsnAPIfTable index = 6 MAC sub-identifiers + slot; 3 associated APs × 2 slots.
+    const types = walk(wlc, BSN_AP_IF.bsnAPIfType);
+    expect([...types.keys()].every((k) => k.split('.').length === 7)).toBe(true);
+    expect(types.size).toBe(6);
+
+    clock.now = Date.UTC(2025, 0, 16, 14, 0, 0);
+    const { plan, report } = await wirelessOf(wlc, '1.3.6.1.4.1.9.1.2170');
+    expect(plan).toEqual({ role: 'wireless-controller', profiles: ['cisco-wlc'] });
+    expect(report.aps.map((a) => [a.name, a.status, a.radios.length]).sort()).toEqual([
+      ['ap-canteen', 'associated', 2],
+      ['ap-floor3', 'associated', 2],
+      ['ap-meeting-1', 'associated', 2],
+      ['ap-warehouse', 'disassociating', 0],
+    ]);
+    const canteen = report.aps.find((a) => a.name === 'ap-canteen');
+    expect(canteen?.radios.map((r) => [r.band, r.channel])).toEqual([
+      ['2.4GHz', 1],
+      ['5GHz', 52],
+    ]);
+    for (const r of canteen?.radios ?? []) expect(r.utilization).toBeGreaterThan(6);
+    // The SSID counts and the radio counts are two views of the same clients.
+    const ssidTotal = [...walk(wlc, BSN_ESS.bsnDot11EssNumberOfMobileStations).values()].reduce((s, v) => s + Number(v.value), 0);
+    const radioTotal = report.aps.flatMap((a) => a.radios).reduce((s, r) => s + (r.clients ?? 0), 0);
+    expect(ssidTotal).toBe(radioTotal);
+    expect(report.sensors.find((x) => x.class === 'clients' && x.index === 'total')?.value).toBe(radioTotal);
+    expect(report.sensors.filter((x) => x.index.startsWith('ssid.')).map((x) => x.descr)).toEqual(['SSID: corp', 'SSID: guest', 'SSID: iot']);
+
+    clock.now = Date.UTC(2025, 0, 16, 3, 0, 0);
+    const night = (await wirelessOf(wlc, '1.3.6.1.4.1.9.1.2170')).report.aps.flatMap((a) => a.radios).reduce((s, r) => s + (r.clients ?? 0), 0);
+    expect(radioTotal).toBeGreaterThan(night + 30);
+  });
+
+  it('serves an airFiber pair whose crossed frequencies, rssi and capacity the airFiber profile reads, each end seeing the other', async () => {
+    const { clock, agents } = fakeNetwork();
+    const hq = agentOf(agents, 'ptp-hq');
+    const depot = agentOf(agents, 'ptp-depot');
+    clock.now = Date.UTC(2025, 0, 16, 14, 0, 0);
+    const { plan, report } = await wirelessOf(hq, '1.3.6.1.4.1.10002.1');
+    expect(plan).toEqual({ role: 'wireless-bridge', profiles: ['ubnt-airfiber'] });
+    const sensor = (cls: string, index: string): number | undefined => report.sensors.find((x) => x.class === cls && x.index === index)?.value;
+    expect(sensor('frequency', 'tx.1')).toBe(24_100);
+    expect(sensor('frequency', 'rx.1')).toBe(24_200);
+    expect(sensor('power', 'tx.1')).toBe(20);
+    const rssi0 = sensor('rssi', 'chain0.1') ?? 0;
+    expect(rssi0).toBeLessThanOrEqual(-47);
+    expect(rssi0).toBeGreaterThan(-53);
+    expect(sensor('rssi', 'chain1.1')).toBeLessThanOrEqual(-49);
+    expect(sensor('rate', 'rx.1')).toBeGreaterThan(500e6);
+    expect(report.aps.flatMap((a) => a.radios).map((r) => [r.frequencyMHz, r.txPowerDbm])).toEqual([[24_100, 20]]);
+    // The far end: what hq sends at, depot receives at; what depot receives, hq reports as remote.
+    expect(get(depot, `${AF_STATUS.remoteRXPower0}.1`)).toBe(get(hq, `${AF_STATUS.rxPower0}.1`));
+    expect(get(hq, `${AF_STATUS.txCapacity}.1`)).toBe(get(depot, `${AF_STATUS.rxCapacity}.1`));
+    // The received level moves over the day.
+    const levels = new Set<unknown>();
+    for (let h = 0; h < 24; h += 3) {
+      clock.now = Date.UTC(2025, 0, 16, h, 0, 0);
+      levels.add(get(hq, `${AF_STATUS.rxPower0}.1`));
+    }
+    expect(levels.size).toBeGreaterThan(1);
+  });
+
+  it('links the controller and the PtP radios into the LLDP topology', () => {
+    const { agents } = fakeNetwork();
+    const names = (dev: string): string[] => [...walk(agentOf(agents, dev), LLDP_REM.lldpRemSysName).values()].map((v) => text(v.value)).sort();
+    expect(names('wlc-1')).toEqual(['core-rtr1']);
+    expect(names('ptp-hq')).toEqual(['core-rtr2', 'ptp-depot']);
+    expect(names('ptp-depot')).toEqual(['ptp-hq']);
   });
 });

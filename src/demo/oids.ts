@@ -155,6 +155,71 @@ export const MTXR_WL_AP = {
   mtxrWlApAuthClientCount: '1.3.6.1.4.1.14988.1.1.1.3.1.11', // MIKROTIK-MIB::mtxrWlApAuthClientCount
 } as const;
 
+/** AIRESPACE-WIRELESS-MIB bsnAPEntry 1.3.6.1.4.1.14179.2.2.1.1, INDEX { bsnAPDot3MacAddress } (6 sub-identifiers, no length). */
+export const BSN_AP = {
+  bsnAPDot3MacAddress: '1.3.6.1.4.1.14179.2.2.1.1.1', // AIRESPACE-WIRELESS-MIB::bsnAPDot3MacAddress
+  bsnAPNumOfSlots: '1.3.6.1.4.1.14179.2.2.1.1.2', // AIRESPACE-WIRELESS-MIB::bsnAPNumOfSlots
+  bsnAPName: '1.3.6.1.4.1.14179.2.2.1.1.3', // AIRESPACE-WIRELESS-MIB::bsnAPName
+  bsnAPOperationStatus: '1.3.6.1.4.1.14179.2.2.1.1.6', // AIRESPACE-WIRELESS-MIB::bsnAPOperationStatus
+} as const;
+
+/** AIRESPACE-WIRELESS-MIB bsnAPIfEntry 1.3.6.1.4.1.14179.2.2.2.1, INDEX { bsnAPDot3MacAddress, bsnAPIfSlotId }. */
+export const BSN_AP_IF = {
+  bsnAPIfSlotId: '1.3.6.1.4.1.14179.2.2.2.1.1', // AIRESPACE-WIRELESS-MIB::bsnAPIfSlotId
+  bsnAPIfType: '1.3.6.1.4.1.14179.2.2.2.1.2', // AIRESPACE-WIRELESS-MIB::bsnAPIfType
+  bsnAPIfPhyChannelNumber: '1.3.6.1.4.1.14179.2.2.2.1.4', // AIRESPACE-WIRELESS-MIB::bsnAPIfPhyChannelNumber
+  bsnAPIfPhyTxPowerLevel: '1.3.6.1.4.1.14179.2.2.2.1.6', // AIRESPACE-WIRELESS-MIB::bsnAPIfPhyTxPowerLevel
+  bsnAPIfOperStatus: '1.3.6.1.4.1.14179.2.2.2.1.12', // AIRESPACE-WIRELESS-MIB::bsnAPIfOperStatus
+  bsnApIfNoOfUsers: '1.3.6.1.4.1.14179.2.2.2.1.15', // AIRESPACE-WIRELESS-MIB::bsnApIfNoOfUsers
+} as const;
+
+/** AIRESPACE-WIRELESS-MIB bsnAPIfLoadParametersEntry 1.3.6.1.4.1.14179.2.2.13.1, INDEX { bsnAPDot3MacAddress, bsnAPIfSlotId }. */
+export const BSN_AP_IF_LOAD = {
+  bsnAPIfLoadChannelUtilization: '1.3.6.1.4.1.14179.2.2.13.1.3', // AIRESPACE-WIRELESS-MIB::bsnAPIfLoadChannelUtilization
+  bsnAPIfLoadNumOfClients: '1.3.6.1.4.1.14179.2.2.13.1.4', // AIRESPACE-WIRELESS-MIB::bsnAPIfLoadNumOfClients
+} as const;
+
+/** AIRESPACE-WIRELESS-MIB bsnAPIfChannelNoiseInfoEntry 1.3.6.1.4.1.14179.2.2.15.1, INDEX { bsnAPDot3MacAddress, bsnAPIfSlotId, bsnAPIfNoiseChannelNo }. */
+export const BSN_AP_IF_NOISE = {
+  bsnAPIfDBNoisePower: '1.3.6.1.4.1.14179.2.2.15.1.21', // AIRESPACE-WIRELESS-MIB::bsnAPIfDBNoisePower
+} as const;
+
+/** AIRESPACE-WIRELESS-MIB bsnDot11EssEntry 1.3.6.1.4.1.14179.2.1.1.1, INDEX { bsnDot11EssIndex }. */
+export const BSN_ESS = {
+  bsnDot11EssSsid: '1.3.6.1.4.1.14179.2.1.1.1.2', // AIRESPACE-WIRELESS-MIB::bsnDot11EssSsid
+  bsnDot11EssNumberOfMobileStations: '1.3.6.1.4.1.14179.2.1.1.1.38', // AIRESPACE-WIRELESS-MIB::bsnDot11EssNumberOfMobileStations
+} as const;
+
+/** UBNT-AirFIBER-MIB airFiberConfigEntry 1.3.6.1.4.1.41112.1.3.1.1, INDEX { airFiberConfigIndex }. */
+export const AF_CONFIG = {
+  airFiberConfigIndex: '1.3.6.1.4.1.41112.1.3.1.1.1', // UBNT-AirFIBER-MIB::airFiberConfigIndex
+  radioEnable: '1.3.6.1.4.1.41112.1.3.1.1.2', // UBNT-AirFIBER-MIB::radioEnable
+  txFrequency: '1.3.6.1.4.1.41112.1.3.1.1.5', // UBNT-AirFIBER-MIB::txFrequency (kHz as firmware answers, see profiles/wireless/ubiquiti.ts)
+  rxFrequency: '1.3.6.1.4.1.41112.1.3.1.1.6', // UBNT-AirFIBER-MIB::rxFrequency
+  txPower: '1.3.6.1.4.1.41112.1.3.1.1.9', // UBNT-AirFIBER-MIB::txPower (dBm)
+  linkName: '1.3.6.1.4.1.41112.1.3.1.1.14', // UBNT-AirFIBER-MIB::linkName
+  channelWidth: '1.3.6.1.4.1.41112.1.3.1.1.27', // UBNT-AirFIBER-MIB::channelWidth (MHz)
+} as const;
+
+/** UBNT-AirFIBER-MIB airFiberStatusEntry 1.3.6.1.4.1.41112.1.3.2.1, INDEX { airFiberStatusIndex }. */
+export const AF_STATUS = {
+  airFiberStatusIndex: '1.3.6.1.4.1.41112.1.3.2.1.1', // UBNT-AirFIBER-MIB::airFiberStatusIndex
+  curTXModRate: '1.3.6.1.4.1.41112.1.3.2.1.2', // UBNT-AirFIBER-MIB::curTXModRate
+  radioLinkDistM: '1.3.6.1.4.1.41112.1.3.2.1.4', // UBNT-AirFIBER-MIB::radioLinkDistM
+  rxCapacity: '1.3.6.1.4.1.41112.1.3.2.1.5', // UBNT-AirFIBER-MIB::rxCapacity (bit/s)
+  txCapacity: '1.3.6.1.4.1.41112.1.3.2.1.6', // UBNT-AirFIBER-MIB::txCapacity (bit/s)
+  radio0TempC: '1.3.6.1.4.1.41112.1.3.2.1.8', // UBNT-AirFIBER-MIB::radio0TempC
+  rxPower0: '1.3.6.1.4.1.41112.1.3.2.1.11', // UBNT-AirFIBER-MIB::rxPower0 (dBm)
+  rxPower0Valid: '1.3.6.1.4.1.41112.1.3.2.1.12', // UBNT-AirFIBER-MIB::rxPower0Valid
+  rxPower1: '1.3.6.1.4.1.41112.1.3.2.1.14', // UBNT-AirFIBER-MIB::rxPower1 (dBm)
+  rxPower1Valid: '1.3.6.1.4.1.41112.1.3.2.1.15', // UBNT-AirFIBER-MIB::rxPower1Valid
+  remoteTXPower: '1.3.6.1.4.1.41112.1.3.2.1.17', // UBNT-AirFIBER-MIB::remoteTXPower (dBm)
+  remoteRXPower0: '1.3.6.1.4.1.41112.1.3.2.1.19', // UBNT-AirFIBER-MIB::remoteRXPower0 (dBm)
+  remoteRXPower1: '1.3.6.1.4.1.41112.1.3.2.1.22', // UBNT-AirFIBER-MIB::remoteRXPower1 (dBm)
+  radioLinkState: '1.3.6.1.4.1.41112.1.3.2.1.26', // UBNT-AirFIBER-MIB::radioLinkState
+  fwVersion: '1.3.6.1.4.1.41112.1.3.2.1.40', // UBNT-AirFIBER-MIB::fwVersion
+} as const;
+
 /** IANAifType-MIB values the demo uses. */
 export const IF_TYPE = {
   ethernetCsmacd: 6,

@@ -1,5 +1,5 @@
 /** The demo network described once as data: devices, cables, and the few ports that differ from the rule. Every MIB row is derived from this. */
-import { asr1001x, c2950, c2960x, capAc, ex2300, uapAcPro, type DeviceModel } from './devices/models.js';
+import { air5520, airFiber24, asr1001x, c2950, c2960x, capAc, ex2300, uapAcPro, type DeviceModel } from './devices/models.js';
 
 export interface DemoDeviceSpec {
   readonly name: string;
@@ -51,6 +51,9 @@ export const DEMO_DEVICES: readonly DemoDeviceSpec[] = [
   { name: 'access-sw3', model: c2950, location: 'HQ, basement lab', mgmtIp: '10.20.1.13', uptimeDays: 12.4, edgePorts: names('Fa0/', 1, 16), edgeLabel: 'lab bench ' },
   { name: 'ap-lobby', model: uapAcPro, location: 'HQ, lobby ceiling', mgmtIp: '10.20.2.21', uptimeDays: 6.1, edgePorts: [], edgeLabel: '' },
   { name: 'ap-floor2', model: capAc, location: 'HQ, floor 2, open space', mgmtIp: '10.20.2.22', uptimeDays: 9.5, edgePorts: [], edgeLabel: '' },
+  { name: 'wlc-1', model: air5520, location: 'HQ, server room, rack A3', mgmtIp: '10.20.2.10', uptimeDays: 63.8, edgePorts: [], edgeLabel: '' },
+  { name: 'ptp-hq', model: airFiber24, location: 'HQ, roof mast', mgmtIp: '10.20.3.1', uptimeDays: 27.4, edgePorts: [], edgeLabel: '' },
+  { name: 'ptp-depot', model: airFiber24, location: 'Depot, roof mast', mgmtIp: '10.20.3.2', uptimeDays: 27.4, edgePorts: [], edgeLabel: '' },
 ];
 
 /**
@@ -68,6 +71,10 @@ export const DEMO_LINKS: readonly LinkSpec[] = [
   { a: { device: 'core-rtr1', port: 'Gi0/0/5' }, b: { device: 'core-rtr2', port: 'Gi0/0/5' }, utilAtoB: 0.1, utilBtoA: 0.09 },
   { a: { device: 'access-sw1', port: 'Gi1/0/10' }, b: { device: 'ap-lobby', port: 'eth0' }, utilAtoB: 0.09, utilBtoA: 0.03 },
   { a: { device: 'access-sw2', port: 'ge-0/0/12' }, b: { device: 'ap-floor2', port: 'ether1' }, utilAtoB: 0.07, utilBtoA: 0.025 },
+  { a: { device: 'core-rtr1', port: 'Gi0/0/2' }, b: { device: 'wlc-1', port: 'Gi1' }, utilAtoB: 0.12, utilBtoA: 0.05 },
+  { a: { device: 'core-rtr2', port: 'Gi0/0/2' }, b: { device: 'ptp-hq', port: 'eth0' }, utilAtoB: 0.3, utilBtoA: 0.12 },
+  // The airFiber hop to the depot: no cable, but each radio sees the other as its LLDP neighbour on air0.
+  { a: { device: 'ptp-hq', port: 'air0' }, b: { device: 'ptp-depot', port: 'air0' }, utilAtoB: 0.3, utilBtoA: 0.12 },
   // The one link that is down: a lab cross-connect whose far end went oper down (see the overrides).
   { a: { device: 'access-sw1', port: 'Gi1/0/48' }, b: { device: 'access-sw3', port: 'Fa0/24' }, utilAtoB: 0.01, utilBtoA: 0.01 },
 ];
@@ -86,6 +93,8 @@ export const DEMO_PORT_OVERRIDES: Readonly<Record<string, Readonly<Record<string
     'ge-0/0/7': { alias: 'printer 2F', operDown: true },
     'ge-0/0/20': { alias: 'VoIP gateway' },
   },
+  // The depot's LAN behind the far radio is not simulated: its port carries edge traffic.
+  'ptp-depot': { eth0: { alias: 'depot LAN' } },
   // Cabled to access-sw1 Gi1/0/48, admin up, oper down: a link between two demo devices that is down.
   'access-sw3': { 'Fa0/1': { alias: 'lab NAS', meanUtil: 0.3 }, 'Fa0/24': { alias: 'cross-connect to access-sw1 (faulty cable)', operDown: true } },
 };
@@ -104,6 +113,59 @@ export const DEMO_WLANS: Readonly<Record<string, readonly DemoWlan[]>> = {
     { ssid: 'guest', usage: 'guest', peakClients24: 6, peakClients5: 11 },
   ],
   'ap-floor2': [{ ssid: 'corp', usage: 'user', peakClients24: 12, peakClients5: 34 }],
+};
+
+/** An AP joined to a demo wireless controller: a row of its tables, not a device of its own. */
+export interface DemoManagedAp {
+  readonly name: string;
+  /** bsnAPOperationStatus: a disassociating AP keeps its bsnAPTable row but has no radio rows. */
+  readonly status: 'associated' | 'disassociating';
+  /** Channels of slot 0 (2.4 GHz) and slot 1 (5 GHz). */
+  readonly channel24: number;
+  readonly channel5: number;
+  /** Share of each WLAN's daily peak clients this AP carries (a busy canteen vs a quiet corridor). */
+  readonly load: number;
+}
+
+export interface DemoController {
+  readonly aps: readonly DemoManagedAp[];
+  /** WLANs the controller serves on every AP; the peaks are per AP at load 1. */
+  readonly wlans: readonly DemoWlan[];
+}
+
+export const DEMO_CONTROLLERS: Readonly<Record<string, DemoController>> = {
+  'wlc-1': {
+    aps: [
+      { name: 'ap-canteen', status: 'associated', channel24: 1, channel5: 52, load: 1.4 },
+      { name: 'ap-meeting-1', status: 'associated', channel24: 6, channel5: 100, load: 0.8 },
+      { name: 'ap-floor3', status: 'associated', channel24: 11, channel5: 149, load: 1 },
+      // Power lost on its PoE port: still known to the controller, no radios, no clients.
+      { name: 'ap-warehouse', status: 'disassociating', channel24: 1, channel5: 36, load: 0 },
+    ],
+    wlans: [
+      { ssid: 'corp', usage: 'user', peakClients24: 6, peakClients5: 18 },
+      { ssid: 'guest', usage: 'guest', peakClients24: 4, peakClients5: 7 },
+      { ssid: 'iot', usage: 'user', peakClients24: 5, peakClients5: 0 },
+    ],
+  },
+};
+
+/** Point-to-point radios: both ends of one airFiber link, by device name. The frequencies cross over. */
+export interface DemoPtpRadio {
+  readonly linkName: string;
+  readonly txFrequencyKHz: number;
+  readonly rxFrequencyKHz: number;
+  readonly txPowerDbm: number;
+  /** The far radio (its tx power and received levels are this one's remote figures). */
+  readonly peer: string;
+  readonly distanceM: number;
+  /** Received level per chain on a clear day; rain and afternoon heat take up to ~4 dB off. */
+  readonly rxPowerDbm: readonly [number, number];
+}
+
+export const DEMO_PTP: Readonly<Record<string, DemoPtpRadio>> = {
+  'ptp-hq': { linkName: 'hq-to-depot', txFrequencyKHz: 24_100_000, rxFrequencyKHz: 24_200_000, txPowerDbm: 20, peer: 'ptp-depot', distanceM: 2_350, rxPowerDbm: [-47, -49] },
+  'ptp-depot': { linkName: 'hq-to-depot', txFrequencyKHz: 24_200_000, rxFrequencyKHz: 24_100_000, txPowerDbm: 20, peer: 'ptp-hq', distanceM: 2_350, rxPowerDbm: [-48, -50] },
 };
 
 export const DEMO_CONTACT = 'NOC <noc@example.net>';

@@ -33,7 +33,8 @@ export interface DeviceModel {
   readonly cdpCapabilities: number;
   /** false for firmware with no ifHC* columns: the poller must fall back to 32-bit counters. */
   readonly hcCounters: boolean;
-  readonly wireless: 'unifi' | 'mikrotik' | null;
+  /** Which vendor wireless tables the device serves (devices/wireless.ts). */
+  readonly wireless: 'unifi' | 'mikrotik' | 'cisco-wlc' | 'airfiber' | null;
   readonly ports: readonly PortTemplate[];
   readonly role: DeviceRole;
 }
@@ -194,5 +195,46 @@ export const capAc: DeviceModel = {
     { ...port(2, 'wlan1', 'wlan1', 300 * M), ifType: IF_TYPE.ieee80211, physical: false },
     { ...port(3, 'wlan2', 'wlan2', 867 * M), ifType: IF_TYPE.ieee80211, physical: false },
     virtual(4, 'bridge', IF_TYPE.bridge, 'bridge'),
+  ],
+};
+
+/**
+ * Cisco 5520 Wireless Controller (AireOS 8.10): two SFP+ cages, here with 1G SFPs, port 1 the
+ * uplink; the APs it manages are not devices of their own but rows of AIRESPACE-WIRELESS-MIB.
+ */
+export const air5520: DeviceModel = {
+  vendor: 'cisco',
+  sysObjectID: '1.3.6.1.4.1.9.1.2170', // CISCO-PRODUCTS-MIB::cisco5520WLC
+  sysDescr: 'Cisco Controller',
+  sysServices: 6,
+  platform: 'AIR-CT5520-K9',
+  speaksCdp: true,
+  lldpPortIdSubtype: 5,
+  lldpCapabilities: 0x20,
+  cdpCapabilities: 0x08,
+  hcCounters: true,
+  wireless: 'cisco-wlc',
+  role: 'wireless-controller',
+  ports: range(1, 2).map((n) => port(n, `Gi${n}`, `Gigabit Ethernet ${n}`, G)),
+};
+
+/** Ubiquiti airFiber 24 (firmware v4.1): eth0 data/management port, air0 the 24 GHz radio (ifType ieee80211). */
+export const airFiber24: DeviceModel = {
+  vendor: 'ubiquiti',
+  sysObjectID: '1.3.6.1.4.1.10002.1', // airFiber answers Frederick's enterprise 10002, as airOS does
+  sysDescr: 'Linux 2.6.33 #1 Fri Jan 26 16:39:18 CST 2018 armv5tejl',
+  sysServices: 2,
+  platform: 'AF24',
+  speaksCdp: false,
+  lldpPortIdSubtype: 5,
+  lldpCapabilities: 0x30,
+  cdpCapabilities: 0,
+  hcCounters: true,
+  wireless: 'airfiber',
+  role: 'wireless-bridge',
+  ports: [
+    port(1, 'eth0', 'eth0', G),
+    // The radio is a front-panel link like a cable (the far radio is the neighbour), so LLDP runs across it.
+    { ...port(2, 'air0', 'air0', G), ifType: IF_TYPE.ieee80211 },
   ],
 };

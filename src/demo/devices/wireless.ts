@@ -1,9 +1,9 @@
-/** Vendor wireless tables of the demo APs (UBNT-UniFi-MIB, MIKROTIK-MIB) with client counts following the day. */
+/** Vendor wireless tables of the demo APs, controller and point-to-point radios (UBNT-UniFi-MIB, MIKROTIK-MIB, AIRESPACE-WIRELESS-MIB, UBNT-AirFIBER-MIB), following the day. */
 import { LinkscopeError } from '../../model/errors.js';
 import { SnmpType } from '../../snmp/types.js';
 import type { MibViewBuilder } from '../agent/mib-view.js';
-import { MTXR_WL_AP, UNIFI_RADIO, UNIFI_SYSTEM, UNIFI_VAP } from '../oids.js';
-import { DEMO_WLANS } from '../topology.js';
+import { AF_CONFIG, AF_STATUS, BSN_AP, BSN_AP_IF, BSN_AP_IF_LOAD, BSN_AP_IF_NOISE, BSN_ESS, MTXR_WL_AP, UNIFI_RADIO, UNIFI_SYSTEM, UNIFI_VAP } from '../oids.js';
+import { DEMO_CONTROLLERS, DEMO_PTP, DEMO_WLANS, type DemoPtpRadio } from '../topology.js';
 import { dailyGauge, hashSeed } from '../traffic.js';
 import { macFor, type DemoDeviceRuntime, type DemoInterface } from './device.js';
 
@@ -33,6 +33,8 @@ function bands(dev: DemoDeviceRuntime): [Band, Band] {
 export function addWireless(b: MibViewBuilder, dev: DemoDeviceRuntime): void {
   if (dev.model.wireless === 'unifi') addUnifi(b, dev);
   else if (dev.model.wireless === 'mikrotik') addMikrotik(b, dev);
+  else if (dev.model.wireless === 'cisco-wlc') addCiscoWlc(b, dev);
+  else if (dev.model.wireless === 'airfiber') addAirFiber(b, dev);
 }
 
 /** UniFi indexes unifiRadioTable and unifiVapTable from 0, one VAP per SSID and radio. */
@@ -106,4 +108,121 @@ function addMikrotik(b: MibViewBuilder, dev: DemoDeviceRuntime): void {
       .cell(MTXR_WL_AP.mtxrWlApOverallTxCCQ, i, SnmpType.Counter32, (now) => 96 - Math.min(20, Math.floor(clients(now) / 3)))
       .cell(MTXR_WL_AP.mtxrWlApAuthClientCount, i, SnmpType.Counter32, (now) => clients(now));
   }
+}
+
+/** bsnAPOperationStatus associated(1), disassociating(2); bsnAPIfType dot11b(1), dot11a(2); bsnAPIfOperStatus up(2). */
+const BSN_AP_STATUS = { associated: 1, disassociating: 2 } as const;
+const BSN_IF_TYPE_24 = 1;
+const BSN_IF_TYPE_5 = 2;
+const BSN_IF_UP = 2;
+/** Channels each radio scans for noise (bsnAPIfChannelNoiseInfoTable): the non-overlapping ones of its band. */
+const SCAN_24 = [1, 6, 11] as const;
+const SCAN_5 = [36, 52, 100, 149] as const;
+
+/**
+ * AireOS: bsnAPTable by AP MAC; bsnAPIfTable, bsnAPIfLoadParametersTable by AP MAC and slot
+ * (0 = 2.4 GHz, 1 = 5 GHz); bsnDot11EssTable by WLAN id. A radio's clients are the sum of its
+ * WLANs' clients, and a WLAN's clients the sum over every radio, so the tables always agree.
+ */
+function addCiscoWlc(b: MibViewBuilder, dev: DemoDeviceRuntime): void {
+  const ctrl = DEMO_CONTROLLERS[dev.name];
+  if (ctrl === undefined) return;
+  const bySsid = ctrl.wlans.map(() => [] as ((now: number) => number)[]);
+  for (const ap of ctrl.aps) {
+    const mac = macFor(`${dev.name}/${ap.name}`, 0);
+    const idx = [...mac];
+    b.cell(BSN_AP.bsnAPDot3MacAddress, idx, SnmpType.OctetString, mac)
+      .cell(BSN_AP.bsnAPNumOfSlots, idx, SnmpType.Integer, 2)
+      .cell(BSN_AP.bsnAPName, idx, SnmpType.OctetString, ap.name)
+      .cell(BSN_AP.bsnAPOperationStatus, idx, SnmpType.Integer, BSN_AP_STATUS[ap.status]);
+    if (ap.status !== 'associated') continue;
+    const slots = [
+      { slot: 0, type: BSN_IF_TYPE_24, channel: ap.channel24, scan: SCAN_24, noiseDbm: -95, peak: (w: (typeof ctrl.wlans)[number]) => w.peakClients24 },
+      { slot: 1, type: BSN_IF_TYPE_5, channel: ap.channel5, scan: SCAN_5, noiseDbm: -104, peak: (w: (typeof ctrl.wlans)[number]) => w.peakClients5 },
+    ];
+    for (const s of slots) {
+      const ri = [...idx, s.slot];
+      const perWlan = ctrl.wlans.map((w, n) => {
+        const f = dailyGauge(Math.round(s.peak(w) * ap.load), hashSeed(dev.name, ap.name, w.ssid, s.slot));
+        bySsid[n]?.push(f);
+        return f;
+      });
+      const clients = (now: number): number => perWlan.reduce((sum, f) => sum + f(now), 0);
+      // Channel use grows with the clients on the radio: 6 % idle floor plus ~1.8 % per client.
+      const cu = (now: number): number => Math.min(95, 6 + Math.round(clients(now) * 1.8));
+      b.cell(BSN_AP_IF.bsnAPIfSlotId, ri, SnmpType.Integer, s.slot)
+        .cell(BSN_AP_IF.bsnAPIfType, ri, SnmpType.Integer, s.type)
+        .cell(BSN_AP_IF.bsnAPIfPhyChannelNumber, ri, SnmpType.Integer, s.channel)
+        // A power level 1 (full) .. 8 (lowest), as RRM sets it: not dBm.
+        .cell(BSN_AP_IF.bsnAPIfPhyTxPowerLevel, ri, SnmpType.Integer, 1 + (hashSeed(dev.name, ap.name, s.slot) % 4))
+        .cell(BSN_AP_IF.bsnAPIfOperStatus, ri, SnmpType.Integer, BSN_IF_UP)
+        // The MIB types the user count as Counter32 although it goes up and down.
+        .cell(BSN_AP_IF.bsnApIfNoOfUsers, ri, SnmpType.Counter32, clients)
+        .cell(BSN_AP_IF_LOAD.bsnAPIfLoadChannelUtilization, ri, SnmpType.Integer, cu)
+        .cell(BSN_AP_IF_LOAD.bsnAPIfLoadNumOfClients, ri, SnmpType.Integer, clients);
+      for (const ch of s.scan) {
+        // The noise floor rises a few dB in the afternoon, when the neighbours' networks are busy too.
+        const rise = dailyGauge(3, hashSeed(dev.name, ap.name, s.slot, ch));
+        const base = s.noiseDbm + (hashSeed(ap.name, ch) % 5);
+        b.cell(BSN_AP_IF_NOISE.bsnAPIfDBNoisePower, [...ri, ch], SnmpType.Integer, (now) => base + rise(now));
+      }
+    }
+  }
+  for (const [n, wlan] of ctrl.wlans.entries()) {
+    const parts = bySsid[n] ?? [];
+    b.cell(BSN_ESS.bsnDot11EssSsid, n + 1, SnmpType.OctetString, wlan.ssid).cell(
+      BSN_ESS.bsnDot11EssNumberOfMobileStations,
+      n + 1,
+      SnmpType.Counter32,
+      (now) => parts.reduce((sum, f) => sum + f(now), 0),
+    );
+  }
+}
+
+/** Received level of one chain of a PtP radio: the clear-day level less a fade of 0..~4 dB that follows the day. */
+function rxPower(name: string, radio: DemoPtpRadio, chain: 0 | 1): (now: number) => number {
+  const fade = dailyGauge(4, hashSeed(name, 'fade', chain));
+  return (now) => radio.rxPowerDbm[chain] - fade(now);
+}
+
+/** Capacity the modulation reaches at a received level (bit/s): ~700 Mbit/s at -47 dBm, 15 Mbit/s less per dB. */
+function capacityBps(rxDbm: number): number {
+  return Math.max(50_000_000, 700_000_000 + (rxDbm + 47) * 15_000_000);
+}
+
+/** airFiber: airFiberConfigTable and airFiberStatusTable, one row (index 1) per radio; the far radio's figures come from its own data. */
+function addAirFiber(b: MibViewBuilder, dev: DemoDeviceRuntime): void {
+  const radio = DEMO_PTP[dev.name];
+  if (radio === undefined) return;
+  const peer = DEMO_PTP[radio.peer];
+  if (peer === undefined) throw new LinkscopeError('LS_INTERNAL', `demo PtP radio ${dev.name} names ${radio.peer} as its peer, which is not in DEMO_PTP`);
+  const rx0 = rxPower(dev.name, radio, 0);
+  const rx1 = rxPower(dev.name, radio, 1);
+  const remoteRx0 = rxPower(radio.peer, peer, 0);
+  const remoteRx1 = rxPower(radio.peer, peer, 1);
+  const temp = dailyGauge(12, hashSeed(dev.name, 'temp'));
+  const i = 1;
+  b.cell(AF_CONFIG.airFiberConfigIndex, i, SnmpType.Integer, i)
+    .cell(AF_CONFIG.radioEnable, i, SnmpType.Integer, 1) // enabled(1)
+    .cell(AF_CONFIG.txFrequency, i, SnmpType.Integer, radio.txFrequencyKHz)
+    .cell(AF_CONFIG.rxFrequency, i, SnmpType.Integer, radio.rxFrequencyKHz)
+    .cell(AF_CONFIG.txPower, i, SnmpType.Integer, radio.txPowerDbm)
+    .cell(AF_CONFIG.linkName, i, SnmpType.OctetString, radio.linkName)
+    .cell(AF_CONFIG.channelWidth, i, SnmpType.Integer, 100);
+  b.cell(AF_STATUS.airFiberStatusIndex, i, SnmpType.Integer, i)
+    .cell(AF_STATUS.curTXModRate, i, SnmpType.Integer, 10) // qam64MIMO(10)
+    .cell(AF_STATUS.radioLinkDistM, i, SnmpType.Integer, radio.distanceM)
+    .cell(AF_STATUS.rxCapacity, i, SnmpType.Integer, (now) => capacityBps(Math.min(rx0(now), rx1(now))))
+    // What this radio can send is what the far radio can receive.
+    .cell(AF_STATUS.txCapacity, i, SnmpType.Integer, (now) => capacityBps(Math.min(remoteRx0(now), remoteRx1(now))))
+    .cell(AF_STATUS.radio0TempC, i, SnmpType.Integer, (now) => 30 + temp(now))
+    .cell(AF_STATUS.rxPower0, i, SnmpType.Integer, rx0)
+    .cell(AF_STATUS.rxPower0Valid, i, SnmpType.Integer, 1) // true(1)
+    .cell(AF_STATUS.rxPower1, i, SnmpType.Integer, rx1)
+    .cell(AF_STATUS.rxPower1Valid, i, SnmpType.Integer, 1)
+    .cell(AF_STATUS.remoteTXPower, i, SnmpType.Integer, peer.txPowerDbm)
+    .cell(AF_STATUS.remoteRXPower0, i, SnmpType.Integer, remoteRx0)
+    .cell(AF_STATUS.remoteRXPower1, i, SnmpType.Integer, remoteRx1)
+    .cell(AF_STATUS.radioLinkState, i, SnmpType.Integer, 1) // up(1)
+    .cell(AF_STATUS.fwVersion, i, SnmpType.OctetString, 'v4.1.0');
 }
