@@ -638,7 +638,7 @@ const AF_STATUS = '1.3.6.1.4.1.41112.1.3.2.1'; // UBNT-AirFIBER-MIB::airFiberSta
 const macIndex = (hex) => [...Buffer.from(hex, 'hex')].join('.');
 
 {
-  // wl-controller: Cisco 3504 WLC with 4 APs (one disassociating, with no radio rows), 2 radios
+  // wl-controller: Cisco 5520 WLC (CISCO-PRODUCTS-MIB::cisco5520WLC) with 4 APs (one disassociating, with no radio rows), 2 radios
   // each (slot 0 = dot11b 2.4 GHz, slot 1 = dot11a 5 GHz) and 3 WLANs with per-SSID client counts.
   const rng = prng(0x3504);
   const dev = nbrDevice(0x3505, { sysDescr: 'Cisco Controller', sysObjectID: '1.3.6.1.4.1.9.1.2170', sysName: 'wl-controller', sysServices: 6 }, [
@@ -787,7 +787,7 @@ same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
   Gi0/0/1 (2), CDP; nbr-core Te1/1/3 (3) ↔ nbr-dist Gi0/26 (1026), LLDP. nbr-core: lldpRemLocalPortNum = ifIndex,
   timeMark 18000, nbr-dist's management address IPv6 only; nbr-access: dot1dBasePort 25 → ifIndex 10125 (ifIndex 25
   is Po25); nbr-dist: only lldpLocPortDesc matches (lldpLocPortId is the shared switch MAC); nbr-edge: CDP only.
-- \`wl-controller.snmprec\` — Cisco 3504 WLC (AIRESPACE-WIRELESS-MIB): bsnAPTable with 4 APs indexed by MAC
+- \`wl-controller.snmprec\` — Cisco 5520 WLC (AIRESPACE-WIRELESS-MIB): bsnAPTable with 4 APs indexed by MAC
   (ap-lobby, ap-floor1, ap-floor2 associated; ap-store disassociating, without radio rows), bsnAPIfTable slot 0
   (dot11b) and 1 (dot11a) per associated AP with channel, tx power level (1-8) and bsnApIfNoOfUsers,
   bsnAPIfLoadParametersTable (utilisation %, clients), bsnAPIfChannelNoiseInfoTable (dBm per scanned channel),

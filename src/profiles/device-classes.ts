@@ -23,7 +23,7 @@ export const VENDORS: readonly VendorProfile[] = [
       // AIRESPACE-WIRELESS-MIB agents: Cisco WLC 2500/5500/8500/9800 report 1.3.6.1.4.1.14179.1.1.4.3 or 9.1.1279/1615/2170/2391 (WLC).
       { sysObjectIdPrefix: '1.3.6.1.4.1.14179', role: 'wireless-controller', family: 'Cisco WLC (Airespace)' },
       { sysObjectIdPrefix: '1.3.6.1.4.1.9.1.1279', role: 'wireless-controller', family: 'Cisco 5508 WLC' },
-      { sysObjectIdPrefix: '1.3.6.1.4.1.9.1.2170', role: 'wireless-controller', family: 'Cisco 3504 WLC' },
+      { sysObjectIdPrefix: '1.3.6.1.4.1.9.1.2170' /* CISCO-PRODUCTS-MIB::cisco5520WLC */, role: 'wireless-controller', family: 'Cisco 5520 WLC' },
       { sysObjectIdPrefix: '1.3.6.1.4.1.9.1.2391', role: 'wireless-controller', family: 'Cisco 9800 WLC' },
       // Catalyst 1200/1300 and Small Business switches (CISCOSB-MIB).
       { sysObjectIdPrefix: '1.3.6.1.4.1.9.6.1', role: 'switch', family: 'Cisco Small Business' },
