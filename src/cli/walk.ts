@@ -25,7 +25,9 @@ export async function walkCommand(ctx: CommandContext): Promise<number> {
   const root = mibs.oidForName(positionals[1] ?? '');
   let device;
   try {
-    device = parseNewDeviceBody({ host, port, snmp: snmpBodyFrom({ community: 'public', ...values }) });
+    // net-snmp's tools default the community to "public" for v1/v2c; v3 has no community at all.
+    const defaults = values.version === '3' ? {} : { community: 'public' };
+    device = parseNewDeviceBody({ host, port, snmp: snmpBodyFrom({ ...defaults, ...values }) });
   } catch (err) {
     throw withFlagNames(err);
   }
