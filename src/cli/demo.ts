@@ -7,7 +7,7 @@ import { createDemoNetwork, demoNewDevices } from '../demo/network.js';
 import type { DeviceState } from '../model/types.js';
 import type { Link, LinkEnd } from '../model/topology.js';
 import { createLogger, type Logger } from '../observability/logger.js';
-import { CONFIG_OPTION, configFor, EXIT_OK, parse, table, usageError, write, type CommandContext } from './common.js';
+import { CONFIG_OPTION, configFor, EXIT_OK, parse, table, usageError, warnTo, write, type CommandContext } from './common.js';
 
 export const DEMO_HELP = `Usage: linkscope demo [--base-port N] [--interval 10s] [--config FILE]
 
@@ -20,7 +20,7 @@ A summary of what was polled is printed after every round. Ctrl-C stops it.`;
 const DEMO_INTERVAL_MS = 10_000;
 
 export async function demoCommand(ctx: CommandContext): Promise<number> {
-  const { values } = parse(ctx.argv, { ...CONFIG_OPTION, 'base-port': { type: 'string' }, interval: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, false);
+  const { values } = parse(ctx.argv, { ...CONFIG_OPTION, 'base-port': { type: 'string' }, interval: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, false, 'demo');
   if (values.help === true) {
     write(ctx.stdout, DEMO_HELP);
     return EXIT_OK;
@@ -28,7 +28,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
   const basePort = values['base-port'] === undefined ? undefined : Number(values['base-port']);
   if (basePort !== undefined && (!Number.isInteger(basePort) || basePort < 1024 || basePort > 65000)) throw usageError('--base-port must be 1024-65000');
   const intervalMs = values.interval === undefined ? DEMO_INTERVAL_MS : parseSeconds(values.interval);
-  const base = configFor(values.config, ctx.env);
+  const base = configFor(values.config, ctx.env, warnTo(ctx.stderr));
   // The demo keeps its own inventory and counter state, so it never mixes with real devices.
   const config: Config = { ...base, dataDir: join(base.dataDir, 'demo') };
   // Logs go to stderr so stdout stays a readable summary.

@@ -16,6 +16,7 @@ import {
   snmpBodyFrom,
   table,
   usageError,
+  warnTo,
   withFlagNames,
   write,
   type CommandContext,
@@ -35,7 +36,7 @@ Options: --config FILE, --json (add, list), --help`;
 
 export async function deviceCommand(ctx: CommandContext): Promise<number> {
   const [sub, ...rest] = ctx.argv;
-  if (sub === undefined || sub === '--help' || sub === '-h') {
+  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
     write(ctx.stdout, DEVICE_HELP);
     return EXIT_OK;
   }
@@ -54,7 +55,7 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
     'no-check': { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
-  });
+  }, true, 'device add');
   if (values.help === true) {
     write(ctx.stdout, DEVICE_HELP);
     return EXIT_OK;
@@ -70,7 +71,7 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
   } catch (err) {
     throw withFlagNames(err);
   }
-  const config = configFor(values.config, ctx.env);
+  const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
   const logger = quietLogger(config, ctx.env);
   let sysObjectID: string | null = null;
   if (values['no-check'] !== true) sysObjectID = await checkAnswers({ host: input.host, port: input.port ?? 161, credentials: input.snmp, ...config.snmp }, logger);
@@ -104,8 +105,12 @@ async function checkAnswers(target: SnmpTarget, logger: import('../observability
 }
 
 async function list(ctx: CommandContext, argv: readonly string[]): Promise<number> {
-  const { values } = parse(argv, { ...CONFIG_OPTION, json: { type: 'boolean' } }, false);
-  const config = configFor(values.config, ctx.env);
+  const { values } = parse(argv, { ...CONFIG_OPTION, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false, 'device list');
+  if (values.help === true) {
+    write(ctx.stdout, DEVICE_HELP);
+    return EXIT_OK;
+  }
+  const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
   const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
   try {
     const devices = inventory.list();
@@ -130,9 +135,13 @@ async function list(ctx: CommandContext, argv: readonly string[]): Promise<numbe
 }
 
 async function remove(ctx: CommandContext, argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { ...CONFIG_OPTION });
-  if (positionals.length !== 1) throw usageError('device remove needs one ID or NAME');
-  const config = configFor(values.config, ctx.env);
+  const { values, positionals } = parse(argv, { ...CONFIG_OPTION, help: { type: 'boolean', short: 'h' } }, true, 'device remove');
+  if (values.help === true) {
+    write(ctx.stdout, DEVICE_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw usageError('device remove needs one ID or NAME (linkscope device --help)');
+  const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
   const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
   try {
     const d = inventory.remove(positionals[0] ?? '');

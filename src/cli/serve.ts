@@ -10,7 +10,7 @@ SIGTERM; on stop it finishes in-flight polls and flushes or spools every pending
 --insecure allows listening beyond loopback without LINKSCOPE_API_TOKEN (a warning is logged).`;
 
 export async function serveCommand(ctx: CommandContext): Promise<number> {
-  const { values } = parse(ctx.argv, { ...CONFIG_OPTION, insecure: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false);
+  const { values } = parse(ctx.argv, { ...CONFIG_OPTION, insecure: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false, 'serve');
   if (values.help === true) {
     write(ctx.stdout, SERVE_HELP);
     return EXIT_OK;
