@@ -3,7 +3,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { assertListenAllowed, buildApi } from './api/server.js';
-import type { Config } from './config/index.js';
+import { effectiveAfterReload, planReload, type Config, type ReloadPlan } from './config/index.js';
+import { lockDataDir, type DataDirLock } from './inventory/data-dir-lock.js';
 import { loadOrCreateSecretKey } from './inventory/secret-box.js';
 import { openInventory } from './inventory/sqlite-inventory.js';
 import type { Inventory } from './inventory/types.js';
@@ -160,6 +161,31 @@ export async function startServer(config: Config, logger: Logger, options: { ins
       await closeRuntime(runtime);
     },
   };
+}
+
+/** One polling process per data dir (serve, demo); LS_DATA_DIR_LOCKED names the holder. CLI edits need no lock. */
+export function lockDataDirFor(config: Config, command: string): DataDirLock {
+  ensureDataDir(config);
+  return lockDataDir(config.dataDir, { command });
+}
+
+/**
+ * Applies what a new configuration may change without a restart (poll interval, SNMP settings,
+ * jitter, rediscovery, backoff) to the running poller; the rest is named in the plan, not applied.
+ */
+export function reloadServer(server: Server, current: Config, next: Config): { plan: ReloadPlan; effective: Config } {
+  const plan = planReload(current, next);
+  const effective = effectiveAfterReload(current, next);
+  if (plan.applied.length > 0) {
+    server.runtime.poller.reconfigure({
+      pollIntervalMs: next.pollIntervalMs,
+      snmp: effective.snmp,
+      jitterRatio: next.poller.jitterRatio,
+      rediscoverIntervalMs: next.poller.rediscoverIntervalMs > 0 ? next.poller.rediscoverIntervalMs : Number.POSITIVE_INFINITY,
+      backoffMaxMs: next.poller.backoffMaxMs,
+    });
+  }
+  return { plan, effective };
 }
 
 /** Resolves on the first SIGINT or SIGTERM (a second one exits at once). */

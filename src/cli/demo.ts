@@ -1,7 +1,7 @@
 /** `linkscope demo`: serve against the built-in simulated network and print what it polls. */
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { openInventoryFor, startServer, waitForStopSignal } from '../app.js';
+import { lockDataDirFor, openInventoryFor, startServer, waitForStopSignal } from '../app.js';
 import type { Config } from '../config/index.js';
 import { createDemoNetwork, demoNewDevices } from '../demo/network.js';
 import type { DeviceState } from '../model/types.js';
@@ -34,9 +34,11 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
   // Logs go to stderr so stdout stays a readable summary.
   const logger = createLogger({ level: ctx.env['LINKSCOPE_LOG_LEVEL'] === undefined ? 'warn' : config.logLevel, destination: pino.destination({ dest: 2, sync: false }) });
 
+  // Before anything else: a second demo must not rewrite the running one's inventory with its own ports.
+  const lock = lockDataDirFor(config, 'linkscope demo');
   const network = createDemoNetwork(basePort === undefined ? {} : { basePort });
-  await network.start();
   try {
+    await network.start();
     addDemoDevices(config, logger, network, intervalMs);
     const server = await startServer(config, logger);
     write(ctx.stdout, `linkscope demo: ${network.devices.length} simulated devices on 127.0.0.1 (ports ${network.devices.map((d) => d.port).join(', ')})`);
@@ -62,6 +64,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     await server.close();
   } finally {
     await network.stop();
+    lock.release();
   }
   logger.flush();
   return EXIT_OK;

@@ -3,6 +3,7 @@ export { loadConfig, readConfigFile, type ConfigProblem, type Env, type LoadConf
 export { redactConfig, type RedactedConfig } from './redact.js';
 export { formatDuration, formatSize, parseDuration, parseSize, tryParseDuration, tryParseSize } from './units.js';
 export { closestName } from './suggest.js';
+export { effectiveAfterReload, planReload, type ReloadPlan } from './reload.js';
 export { DEFAULTS, defaultSecretKeyFile } from './defaults.js';
 export { FIELDS, FILE_ENV, type FieldSpec } from './schema.js';
 export { LOG_LEVELS, type Config, type ConfigFile, type InfluxConfig, type ListenConfig, type LogLevel, type PollerConfig, type SnmpConfig, type SpoolConfig } from './types.js';

@@ -31,6 +31,7 @@ export const ERROR_CODES = {
   LS_INFLUX_REJECTED: { status: 502, summary: 'InfluxDB rejected a write or query (bad request, authentication, missing database).' },
   LS_SPOOL_IO: { status: 500, summary: 'The on-disk write spool cannot be read or written.' },
 
+  LS_DATA_DIR_LOCKED: { status: 409, summary: 'Another linkscope process polls from the same data dir (serve or demo); only one may.' },
   LS_INVENTORY_DB: { status: 500, summary: 'The inventory database cannot be opened, is locked or is corrupt.' },
   LS_DEVICE_NOT_FOUND: { status: 404, summary: 'No device with that id or name exists in the inventory.' },
   LS_DEVICE_EXISTS: { status: 409, summary: 'A device with the same host, port and SNMP identity already exists.' },

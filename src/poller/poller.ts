@@ -145,7 +145,7 @@ export function sameDefinition(a: Device, b: Device): boolean {
 }
 
 export class Poller implements PollerControl {
-  readonly #deps: PollerDeps;
+  #deps: PollerDeps;
   readonly #now: () => number;
   readonly #random: () => number;
   readonly #lanes: { readonly healthy: Semaphore; readonly probe: Semaphore };
@@ -170,6 +170,14 @@ export class Poller implements PollerControl {
     // maxConcurrentProbes listeners is expected, not a leak (Node warns past 10 by default).
     setMaxListeners(0, this.#abort.signal);
     this.#log = deps.logger.child({ module: 'poller' });
+  }
+
+  /**
+   * New defaults for the polls scheduled from now on (SIGHUP): interval, SNMP timeout/retries/
+   * repetitions, jitter, rediscovery and backoff. Polls in flight and timers already armed keep theirs.
+   */
+  reconfigure(settings: Partial<Pick<PollerSettings, 'pollIntervalMs' | 'snmp' | 'jitterRatio' | 'rediscoverIntervalMs' | 'backoffMaxMs'>>): void {
+    this.#deps = { ...this.#deps, settings: { ...this.#deps.settings, ...settings } };
   }
 
   /** Schedule every device of the inventory and follow its changes (CLI or API edits). */
