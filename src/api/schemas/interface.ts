@@ -1,4 +1,5 @@
 /** JSON schemas of interfaces: live view, its filters, and the utilisation history query and series. */
+import { PERCENT_PATTERN } from './common.js';
 
 export const IF_STATUS_WORDS = ['up', 'down', 'testing', 'unknown', 'dormant', 'notPresent', 'lowerLayerDown'] as const;
 
@@ -34,8 +35,6 @@ export const interfaceSchema = {
 
 export const interfaceListSchema = { type: 'array', items: { $ref: 'Interface#' } } as const;
 
-// Numbers arrive as query text (the API validates without type coercion), hence a pattern.
-const NUMBER_PATTERN = '^[0-9]{1,6}(?:\\.[0-9]{1,6})?$';
 
 export const interfaceQuerySchema = {
   type: 'object',
@@ -44,7 +43,7 @@ export const interfaceQuerySchema = {
     status: { type: 'string', enum: [...IF_STATUS_WORDS], description: 'Only interfaces with this operStatus' },
     minUtilization: {
       type: 'string',
-      pattern: NUMBER_PATTERN,
+      pattern: PERCENT_PATTERN,
       description: 'Only interfaces whose larger of in/out utilisation (percent) is at least this',
     },
     q: {

@@ -1,0 +1,65 @@
+/** What a new user hit in the first hour, at the API: names real devices carry, 400s that say what is expected. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AUTH, errorOf, makeDeviceState, makeInterface, startApi, type Harness } from './api-harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startApi();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+async function post(payload: unknown): Promise<{ status: number; body: string }> {
+  const r = await h.app.inject({ method: 'POST', url: '/api/v1/devices', headers: AUTH, payload: payload as object });
+  return { status: r.statusCode, body: r.body };
+}
+
+async function get(url: string): Promise<{ status: number; body: string }> {
+  const r = await h.app.inject({ url });
+  return { status: r.statusCode, body: r.body };
+}
+
+describe('device names real devices carry', () => {
+  it.each(['swos_css326-24g-2s+', 'core sw1', 'Zürich Kern 1', 'スイッチ-3'])('accepts %j and finds it URL-encoded', async (name) => {
+    const created = await post({ host: '10.0.0.1', name, snmp: { version: '2c', community: 'public' } });
+    expect(created.status, created.body).toBe(201);
+    const id = (JSON.parse(created.body) as { id: number }).id;
+    h.state.set(makeDeviceState(id, { interfaces: [makeInterface(1)] }));
+    const byName = await get(`/api/v1/devices/${encodeURIComponent(name)}`);
+    expect(byName.status, byName.body).toBe(200);
+    expect(JSON.parse(byName.body)).toMatchObject({ id, name });
+    expect((await get(`/api/v1/devices/${encodeURIComponent(name)}/interfaces`)).status).toBe(200);
+  });
+
+  it('refuses a name with a control character or a slash, saying what is expected', async () => {
+    for (const name of ['sw\u0001', 'sw/1', ' sw1']) {
+      const r = await post({ host: '10.0.0.1', name, snmp: { version: '2c', community: 'public' } });
+      expect(r.status, name).toBe(400);
+      expect(errorOf(r.body).message).toMatch(/^body\.name: has an invalid form; expected a name of printable characters without "\/"/);
+    }
+  });
+});
+
+describe('400 replies name the field and what it expects', () => {
+  beforeEach(async () => {
+    await post({ host: '10.0.0.1', name: 'sw', snmp: { version: '2c', community: 'public' } });
+  });
+
+  it.each([
+    ['/api/v1/devices/sw/interfaces?minUtilization=abc', 'query.minUtilization: has an invalid form; expected a number of percent such as 80'],
+    ['/api/v1/links?minUtilization=abc', 'query.minUtilization: has an invalid form; expected a number of percent such as 80'],
+    ['/api/v1/devices/sw/interfaces?status=sideways', 'query.status: must be one of'],
+  ])('%s', async (url, message) => {
+    const r = await get(url);
+    expect(r.status).toBe(400);
+    expect(errorOf(r.body).message.startsWith(message), r.body).toBe(true);
+    expect(errorOf(r.body).message).not.toContain('Only ');
+  });
+
+  it('says what an interval must look like', async () => {
+    const r = await post({ host: '10.0.0.2', interval: 'often', snmp: { version: '2c', community: 'public' } });
+    expect(r.status).toBe(400);
+    expect(errorOf(r.body).message).toContain('body.interval: has an invalid form; expected a duration with a unit such as "30s"');
+  });
+});
