@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   LS_SNMP_WALK_BUDGET: { status: 502, summary: 'A walk read more rows, varbinds or time than the poll allows (a table that never ends); the poll was stopped.' },
   LS_SNMP_BAD_RESPONSE: { status: 502, summary: 'The agent sent a malformed or unexpected SNMP reply.' },
   LS_SNMP_SOCKET: { status: 502, summary: 'The SNMP UDP socket failed (address unreachable, port in use, DNS failure).' },
+  LS_SNMP_NO_DATA: { status: 502, summary: 'The agent answers but gives neither the MIB-II system group nor ifTable (a restricted view?); the device is not counted as up.' },
   LS_SNMP_ABORTED: { status: 503, summary: 'The SNMP request was aborted (shutdown or cancelled poll).' },
 
   LS_INFLUX_UNAVAILABLE: { status: 503, summary: 'InfluxDB cannot be reached or did not answer in time; samples are spooled on disk.' },

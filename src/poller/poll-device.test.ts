@@ -119,6 +119,14 @@ describe('pollDevice', () => {
     expect(dev?.fields.sysUpTime).toBe(10_000n);
   });
 
+  it('shows an ifAdminStatus outside up/down/testing as unknown, and a control character nowhere in the name', async () => {
+    const agent = buildAgent([{ ifIndex: 1, name: 'Gi0/1\u0001', speedMbps: 1000, hc: true }]);
+    agent.set(col('if', 7, 1), SnmpType.Integer, 7); // not in ifAdminStatus's enumeration; 7 is lowerLayerDown only for ifOperStatus
+    const r = await harness(agent).poll();
+    expect(r.interfaces[0]).toMatchObject({ ifName: 'Gi0/1', adminStatus: 'unknown', operStatus: 'up' });
+    expect(ifPoint(r, 'Gi0/1').fields.ifAdminStatus).toBe(7n); // the raw value stays in InfluxDB, as IF-MIB has it
+  });
+
   it('writes rates on the second poll from 64-bit counters over the agent clock', async () => {
     const agent = buildAgent([{ ifIndex: 1, name: 'Gi0/1', speedMbps: 1000, hc: true, inOctets: 5000n, outOctets: 0n }]);
     const h = harness(agent);

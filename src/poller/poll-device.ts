@@ -4,7 +4,7 @@ import { IF, SYSTEM, type IfColumn } from '../discovery/oids.js';
 import { chooseSpeedBps, discoverDevice, indexColumns, type DeviceDiscovery, type DiscoveredInterface, type IfRow } from '../discovery/discover.js';
 import { asBigint, asDisplayName, asNumber, bigintOf, valueHash } from '../snmp/values.js';
 import type { Device, DeviceState, InterfaceState } from '../model/types.js';
-import { ifStatusName } from '../model/types.js';
+import { ifAdminStatusName, ifStatusName } from '../model/types.js';
 import { DEFAULT_MAX_VARBINDS_PER_POLL, rowsPerColumn, WalkBudget, type SnmpSession, type VarBind } from '../snmp/types.js';
 import { DEVICE_FIELD, INTERFACE_FIELD, MEASUREMENT, TAG } from '../storage/schema.js';
 import type { FieldValue, Point } from '../storage/types.js';
@@ -193,7 +193,7 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
       speedBps,
       ifHighSpeed,
       ifPhysAddress: itf.ifPhysAddress,
-      adminStatus: ifStatusName(adminStatus),
+      adminStatus: ifAdminStatusName(adminStatus),
       operStatus: ifStatusName(operStatus),
       lastChange,
       inBps: rates?.inBps ?? null,

@@ -119,7 +119,8 @@ interface Runtime {
 const RECONCILE_MS = 5_000;
 
 /** Agent silent or speaking nonsense: unreachable. Other failures (a walk the agent broke) keep `up` with lastError. */
-const UNREACHABLE_CODES: ReadonlySet<ErrorCode> = new Set(['LS_SNMP_TIMEOUT', 'LS_SNMP_SOCKET', 'LS_SNMP_BAD_RESPONSE']);
+// LS_SNMP_NO_DATA: an agent that answers with nothing of mib-2 is not `up` (there is nothing it is up for).
+const UNREACHABLE_CODES: ReadonlySet<ErrorCode> = new Set(['LS_SNMP_TIMEOUT', 'LS_SNMP_SOCKET', 'LS_SNMP_BAD_RESPONSE', 'LS_SNMP_NO_DATA']);
 const AUTH_CODES: ReadonlySet<ErrorCode> = new Set(['LS_SNMP_AUTH', 'LS_SNMP_UNKNOWN_USER', 'LS_SNMP_NOT_IN_TIME_WINDOW']);
 
 /**
