@@ -113,6 +113,12 @@ export interface InterfaceState extends InterfaceInfo {
   readonly operStatus: IfStatus;
   /** ifLastChange in TimeTicks (1/100 s since agent start). */
   readonly lastChange: number | null;
+  /**
+   * ifLastChange as wall-clock time: the sample time minus (sysUpTime − ifLastChange). Null when
+   * the agent has no ifLastChange, or 0 (the state predates the agent's start, IF-MIB), or a value
+   * beyond sysUpTime (a 497-day TimeTicks wrap makes it meaningless).
+   */
+  readonly lastChangeAt: string | null;
   readonly inBps: number | null;
   readonly outBps: number | null;
   readonly inUtilization: number | null;

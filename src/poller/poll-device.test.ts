@@ -5,7 +5,7 @@ import type { Device } from '../model/types.js';
 import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
 import { SnmpType } from '../snmp/types.js';
 import type { Point } from '../storage/types.js';
-import { pollDevice, type PollContext, type PollResult } from './poll-device.js';
+import { lastChangeTime, pollDevice, type PollContext, type PollResult } from './poll-device.js';
 
 const device: Device = {
   id: 1,
@@ -212,5 +212,19 @@ describe('pollDevice', () => {
     ]);
     const r = await harness(agent).poll();
     expect(r.points.filter((p) => p.measurement === 'interface').map((p) => p.tags.ifName)).toEqual(['eth0', 'eth0#7']);
+  });
+});
+
+describe('lastChangeTime', () => {
+  const wall = Date.parse('2026-05-01T12:00:00.000Z');
+  it('places ifLastChange on the wall clock from sysUpTime at the sample', () => {
+    // Agent up 1000 s, port changed at 400 s: 600 s before the sample.
+    expect(lastChangeTime(40_000, 100_000, wall)).toBe('2026-05-01T11:50:00.000Z');
+  });
+
+  it('gives null for 0 (before the agent started), a value past sysUpTime (wrap) or no value', () => {
+    expect(lastChangeTime(0, 100_000, wall)).toBeNull();
+    expect(lastChangeTime(200_000, 100_000, wall)).toBeNull();
+    expect(lastChangeTime(null, 100_000, wall)).toBeNull();
   });
 });

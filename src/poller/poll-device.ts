@@ -196,6 +196,7 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
       adminStatus: ifAdminStatusName(adminStatus),
       operStatus: ifStatusName(operStatus),
       lastChange,
+      lastChangeAt: lastChangeTime(lastChange, uptimeTicks!, wallMs),
       inBps: rates?.inBps ?? null,
       outBps: rates?.outBps ?? null,
       inUtilization: rates?.inUtilization ?? null,
@@ -318,4 +319,10 @@ function addRateFields(fields: Record<string, FieldValue>, r: InterfaceRates): v
   put(INTERFACE_FIELD.outDiscardsPerSec, r.outDiscardsPerSec);
   put(INTERFACE_FIELD.inPktsPerSec, r.inPps);
   put(INTERFACE_FIELD.outPktsPerSec, r.outPps);
+}
+
+/** ifLastChange (TimeTicks since agent start) → ISO time, from the agent's sysUpTime at a sample taken at `wallMs`. */
+export function lastChangeTime(lastChangeTicks: number | null, sysUpTimeTicks: number, wallMs: number): string | null {
+  if (lastChangeTicks === null || lastChangeTicks <= 0 || lastChangeTicks > sysUpTimeTicks) return null;
+  return new Date(wallMs - (sysUpTimeTicks - lastChangeTicks) * 10).toISOString();
 }

@@ -63,3 +63,43 @@ describe('400 replies name the field and what it expects', () => {
     expect(errorOf(r.body).message).toContain('body.interval: has an invalid form; expected a duration with a unit such as "30s"');
   });
 });
+
+describe('which links are down', () => {
+  beforeEach(async () => {
+    const id = (JSON.parse((await post({ host: '10.0.0.1', name: 'sw', snmp: { version: '2c', community: 'public' } })).body) as { id: number }).id;
+    h.state.set(
+      makeDeviceState(id, {
+        interfaces: [
+          makeInterface(1, { ifName: 'uplink', adminStatus: 'up', operStatus: 'down', lastChangeAt: new Date(Date.now() - 90_000).toISOString() }),
+          makeInterface(2, { ifName: 'unused', adminStatus: 'down', operStatus: 'down' }),
+          makeInterface(3, { ifName: 'server', adminStatus: 'up', operStatus: 'lowerLayerDown' }),
+          makeInterface(4, { ifName: 'ok', adminStatus: 'up', operStatus: 'up', lastChangeAt: null }),
+        ],
+      }),
+    );
+  });
+
+  const names = async (query: string): Promise<string[]> => (JSON.parse((await get(`/api/v1/devices/sw/interfaces?${query}`)).body) as Array<{ ifName: string }>).map((i) => i.ifName);
+
+  it('problem=down lists admin-up ports that are not up, leaving admin-down ones out', async () => {
+    expect(await names('problem=down')).toEqual(['uplink', 'server']);
+    expect(await names('status=down')).toEqual(['uplink', 'unused']);
+  });
+
+  it('filters by adminStatus', async () => {
+    expect(await names('adminStatus=down')).toEqual(['unused']);
+    expect(await names('adminStatus=up&status=up')).toEqual(['ok']);
+    const r = await get('/api/v1/devices/sw/interfaces?problem=up');
+    expect(r.status).toBe(400);
+    expect(errorOf(r.body).message).toBe('query.problem: must be one of "down"');
+  });
+
+  it('gives lastChange as an ISO time and seconds since, keeping the raw ticks', async () => {
+    const list = JSON.parse((await get('/api/v1/devices/sw/interfaces')).body) as Array<Record<string, unknown>>;
+    const uplink = list.find((i) => i['ifName'] === 'uplink');
+    expect(uplink).toMatchObject({ lastChange: 1234, lastChangeAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(uplink?.['lastChangeSecondsAgo']).toBeGreaterThanOrEqual(90);
+    expect(uplink?.['lastChangeSecondsAgo']).toBeLessThan(90 + 600); // bounded, not timed: the reply came within 10 minutes
+    expect(list.find((i) => i['ifName'] === 'ok')).toMatchObject({ lastChangeAt: null, lastChangeSecondsAgo: null });
+  });
+});

@@ -242,7 +242,7 @@ describe('GET /api/v1/devices/:id/interfaces', () => {
     expect(list).toHaveLength(3);
     expect(Object.keys(list[0] ?? {}).sort()).toEqual(
       [
-        'ifIndex', 'ifName', 'ifDescr', 'ifAlias', 'ifType', 'speedBps', 'adminStatus', 'operStatus', 'lastChange', 'inBps', 'outBps',
+        'ifIndex', 'ifName', 'ifDescr', 'ifAlias', 'ifType', 'speedBps', 'adminStatus', 'operStatus', 'lastChange', 'lastChangeAt', 'lastChangeSecondsAgo', 'inBps', 'outBps',
         'inUtilization', 'outUtilization', 'inErrorsPerSec', 'outErrorsPerSec', 'inDiscardsPerSec', 'outDiscardsPerSec', 'inPps', 'outPps',
         'counterBits', 'sampledAt',
       ].sort(),

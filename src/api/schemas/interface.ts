@@ -17,7 +17,12 @@ export const interfaceSchema = {
     speedBps: nullableNumber,
     adminStatus: { type: 'string', enum: [...IF_STATUS_WORDS] },
     operStatus: { type: 'string', enum: [...IF_STATUS_WORDS] },
-    lastChange: { type: ['integer', 'null'], description: 'ifLastChange in TimeTicks (1/100 s)' },
+    lastChange: { type: ['integer', 'null'], description: 'ifLastChange in TimeTicks (1/100 s since the agent started)' },
+    lastChangeAt: {
+      type: ['string', 'null'],
+      description: 'When the interface last changed state (ISO 8601), from ifLastChange and sysUpTime; null when unknown (0 = before the agent started)',
+    },
+    lastChangeSecondsAgo: { type: ['integer', 'null'], description: 'Seconds from lastChangeAt to this reply' },
     inBps: nullableNumber,
     outBps: nullableNumber,
     inUtilization: { type: ['number', 'null'], description: 'percent' },
@@ -41,6 +46,12 @@ export const interfaceQuerySchema = {
   additionalProperties: false,
   properties: {
     status: { type: 'string', enum: [...IF_STATUS_WORDS], description: 'Only interfaces with this operStatus' },
+    adminStatus: { type: 'string', enum: [...IF_STATUS_WORDS], description: 'Only interfaces with this adminStatus' },
+    problem: {
+      type: 'string',
+      enum: ['down'],
+      description: '"down": only links that should be up but are not (adminStatus up, operStatus anything but up); admin-down ports are left out',
+    },
     minUtilization: {
       type: 'string',
       pattern: PERCENT_PATTERN,
