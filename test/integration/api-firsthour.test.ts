@@ -1,6 +1,7 @@
 /** What a new user hit in the first hour, at the API: names real devices carry, 400s that say what is expected. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AUTH, errorOf, makeDeviceState, makeInterface, startApi, type Harness } from './api-harness.js';
+import { DEVICE_STATUSES } from '../../src/model/types.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -101,5 +102,23 @@ describe('which links are down', () => {
     expect(uplink?.['lastChangeSecondsAgo']).toBeGreaterThanOrEqual(90);
     expect(uplink?.['lastChangeSecondsAgo']).toBeLessThan(90 + 600); // bounded, not timed: the reply came within 10 minutes
     expect(list.find((i) => i['ifName'] === 'ok')).toMatchObject({ lastChangeAt: null, lastChangeSecondsAgo: null });
+  });
+});
+
+describe('one device-status vocabulary', () => {
+  it('counts devices by the words of /devices on /health and /metrics', async () => {
+    const statuses = ['up', 'unreachable', 'auth-failed', 'unreachable'] as const;
+    for (const [i, status] of statuses.entries()) {
+      const id = (JSON.parse((await post({ host: `10.0.1.${i + 1}`, snmp: { version: '2c', community: 'public' } })).body) as { id: number }).id;
+      h.state.set(makeDeviceState(id, { status }));
+    }
+    const devices = JSON.parse((await get('/api/v1/devices')).body) as Array<{ status: string }>;
+    expect(devices.map((d) => d.status).sort()).toEqual(['auth-failed', 'unreachable', 'unreachable', 'up']);
+    expect(JSON.parse((await get('/health')).body)).toMatchObject({ devices: { up: 1, unreachable: 2, 'auth-failed': 1, pending: 0, down: 3 } });
+    const metrics = (await get('/metrics')).body;
+    const words = [...metrics.matchAll(/^linkscope_devices\{status="([^"]+)"\} (\d+)$/gm)].map((m) => [m[1], Number(m[2])]);
+    expect(Object.fromEntries(words)).toEqual({ up: 1, unreachable: 2, 'auth-failed': 1, pending: 0 });
+    // Every word /metrics and /health use is a word of /devices.
+    for (const [w] of words) expect(DEVICE_STATUSES).toContain(w);
   });
 });

@@ -414,7 +414,7 @@ describe('while a real InfluxDB goes down', () => {
       sink.write([point(1_800_000_000)]);
       await sink.flush();
       expect(sink.status()).toMatchObject({ influx: 'ok', writtenPoints: 1 });
-      expect((await real.app.inject({ url: '/health' })).json()).toEqual({ status: 'ok', influx: 'ok', spoolBytes: 0, devices: { up: 1, down: 1, pending: 0 } });
+      expect((await real.app.inject({ url: '/health' })).json()).toEqual({ status: 'ok', influx: 'ok', spoolBytes: 0, devices: { up: 1, down: 1, unreachable: 1, 'auth-failed': 0, pending: 0 } });
       await influxd.stop();
       sink.write([point(1_800_000_060)]);
       await sink.flush();
