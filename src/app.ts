@@ -1,4 +1,5 @@
 /** Composition root: the only file that builds concrete classes and wires modules together. */
+import { formatAgent } from './model/address.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -146,7 +147,7 @@ export async function startServer(config: Config, logger: Logger, options: { ins
     address = await api.listen({ host: config.listen.host, port: config.listen.port });
   } catch (err) {
     await closeRuntime(runtime);
-    throw new LinkscopeError('LS_CONFIG_INVALID', `cannot listen on ${config.listen.host}:${config.listen.port} (LINKSCOPE_LISTEN): ${describeError(err)}`, { cause: err });
+    throw new LinkscopeError('LS_CONFIG_INVALID', `cannot listen on ${formatAgent(config.listen.host, config.listen.port)} (LINKSCOPE_LISTEN): ${describeError(err)}`, { cause: err });
   }
   logger.info({ url: address }, 'API listening');
   let closed = false;

@@ -1,4 +1,5 @@
 /** `linkscope device add|list|remove`: manage the inventory from the shell. */
+import { formatAgent } from '../model/address.js';
 import { createSnmpClient, forgetDeviceState, openInventoryFor } from '../app.js';
 import { parseNewDeviceBody } from '../inventory/validate.js';
 import { describeError, LinkscopeError } from '../model/errors.js';
@@ -79,7 +80,7 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
   try {
     const device = inventory.add(input);
     if (values.json === true) write(ctx.stdout, JSON.stringify({ ...deviceJson(device), sysObjectID }));
-    else write(ctx.stdout, `added device ${device.id} (${device.name}, ${device.host}:${device.port}${sysObjectID === null ? '' : `, sysObjectID ${sysObjectID}`})`);
+    else write(ctx.stdout, `added device ${device.id} (${device.name}, ${formatAgent(device.host, device.port)}${sysObjectID === null ? '' : `, sysObjectID ${sysObjectID}`})`);
     return EXIT_OK;
   } finally {
     inventory.close();
@@ -92,7 +93,7 @@ async function checkAnswers(target: SnmpTarget, logger: import('../observability
   try {
     const [vb] = await session.get([SYSTEM.sysObjectID.oid]);
     const oid = asOid(vb?.value ?? null);
-    if (oid === '') throw new LinkscopeError('LS_SNMP_BAD_RESPONSE', `${target.host}:${target.port} answered without a sysObjectID.0; is it an SNMP agent with the MIB-II system group? (--no-check adds it anyway)`);
+    if (oid === '') throw new LinkscopeError('LS_SNMP_BAD_RESPONSE', `${formatAgent(target.host, target.port)} answered without a sysObjectID.0; is it an SNMP agent with the MIB-II system group? (--no-check adds it anyway)`);
     return oid;
   } catch (err) {
     if (err instanceof LinkscopeError && err.code !== 'LS_SNMP_BAD_RESPONSE') {
@@ -122,7 +123,7 @@ async function list(ctx: CommandContext, argv: readonly string[]): Promise<numbe
       const rows = devices.map((d) => [
         String(d.id),
         d.name,
-        `${d.host}:${d.port}`,
+        `${formatAgent(d.host, d.port)}`,
         d.snmp.version === '3' ? `v3 ${d.snmp.user} ${d.snmp.level}` : `v${d.snmp.version}`,
         d.intervalMs === null ? 'default' : `${d.intervalMs / 1000}s`,
       ]);

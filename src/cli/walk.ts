@@ -61,8 +61,11 @@ function hex(buf: Buffer): string {
 export function formatValue(vb: VarBind, mibs?: MibStore): string {
   const v = vb.value;
   switch (vb.type) {
-    case SnmpType.Integer:
-      return `INTEGER: ${String(v)}`;
+    case SnmpType.Integer: {
+      // As snmpwalk: `INTEGER: up(1)` where the MIB enumerates the value.
+      const name = mibs !== undefined && typeof v === 'number' ? mibs.enumName(vb.oid, v) : undefined;
+      return `INTEGER: ${name === undefined ? String(v) : `${name}(${String(v)})`}`;
+    }
     case SnmpType.OctetString:
       return Buffer.isBuffer(v) ? (printable(v) ? `STRING: "${v.toString('utf8')}"` : `Hex-STRING: ${hex(v)}`) : `STRING: "${String(v)}"`;
     case SnmpType.ObjectIdentifier:

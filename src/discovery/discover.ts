@@ -1,4 +1,5 @@
 /** Discovery: system group, classification and the interface table, with the counter column chosen per interface. */
+import { formatAgent } from '../model/address.js';
 import { isLinkscopeError, LinkscopeError } from '../model/errors.js';
 import type { InterfaceInfo, SystemInfo, DeviceRole } from '../model/types.js';
 import { ifTypeName } from '../mib/iana-iftype.js';
@@ -95,7 +96,7 @@ export async function discoverDevice(session: SnmpSession, options: DiscoveryOpt
     // there is nothing to poll, and calling it `up` with 0 interfaces would hide the problem.
     throw new LinkscopeError(
       'LS_SNMP_NO_DATA',
-      `SNMP agent ${session.target.host.includes(':') ? `[${session.target.host}]` : session.target.host}:${session.target.port} answers but gives neither the system group (sysObjectID, sysUpTime) nor ifTable; check that the community or v3 user may read mib-2 (1.3.6.1.2.1: snmpd "view", VACM)`,
+      `SNMP agent ${formatAgent(session.target.host, session.target.port)} answers but gives neither the system group (sysObjectID, sysUpTime) nor ifTable; check that the community or v3 user may read mib-2 (1.3.6.1.2.1: snmpd "view", VACM)`,
     );
   }
   return { discovery, rows: indexColumns(columns, DISCOVERY_COLUMNS) };

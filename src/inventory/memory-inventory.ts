@@ -1,4 +1,5 @@
 /** A map-backed Inventory with the SQLite one's validation, naming and duplicate rules: for tests and benchmarks. */
+import { formatAgent } from '../model/address.js';
 import { LinkscopeError } from '../model/errors.js';
 import type { NeighborDiscovery } from '../model/topology.js';
 import type { Device, DevicePatch, NewDevice, SnmpCredentials } from '../model/types.js';
@@ -129,7 +130,7 @@ export class MemoryInventory implements Inventory {
       if (other.host === device.host && other.port === device.port && identity(other.snmp) === identity(device.snmp)) {
         throw new LinkscopeError(
           'LS_DEVICE_EXISTS',
-          `device ${other.id} (${other.name}) already polls ${device.host}:${device.port} with the same SNMP identity`,
+          `device ${other.id} (${other.name}) already polls ${formatAgent(device.host, device.port)} with the same SNMP identity`,
         );
       }
     }
