@@ -1,9 +1,8 @@
 /** Shared CLI plumbing: config loading, loggers, one-line errors, exit codes. No domain logic. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { pino } from 'pino';
 import { closestName, loadConfig, type Config } from '../config/index.js';
 import { describeError, isLinkscopeError, LinkscopeError } from '../model/errors.js';
-import { createLogger, type Logger } from '../observability/logger.js';
+import { createLogger, logDestination, resolveLogFormat, type Logger } from '../observability/logger.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -69,10 +68,14 @@ export function warnTo(stderr: NodeJS.WritableStream): (message: string) => void
   return (message) => stderr.write(`linkscope: warning: ${message}\n`);
 }
 
-/** Commands that print data log to stderr, warnings and above unless LINKSCOPE_LOG_LEVEL says otherwise. */
-export function quietLogger(config: Config, env: NodeJS.ProcessEnv): Logger {
-  const level = env['LINKSCOPE_LOG_LEVEL'] === undefined ? 'warn' : config.logLevel;
-  return createLogger({ level, destination: pino.destination({ dest: 2, sync: true }) });
+/**
+ * Commands that print data log to stderr (stdout stays their output), warnings and above unless
+ * LINKSCOPE_LOG_LEVEL says otherwise; `quietest` is for commands whose own output already reports
+ * what a warning would (poll --once, demo), so the same news is not printed twice.
+ */
+export function quietLogger(config: Config, env: NodeJS.ProcessEnv, quietest: 'warn' | 'error' = 'warn'): Logger {
+  const level = env['LINKSCOPE_LOG_LEVEL'] === undefined ? quietest : config.logLevel;
+  return createLogger({ level, destination: logDestination(resolveLogFormat(config.logFormat, process.stderr.isTTY), 2) });
 }
 
 /** One clear line on stderr; the exit code for it. */

@@ -1,13 +1,12 @@
 /** `linkscope demo`: serve against the built-in simulated network and print what it polls. */
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { lockDataDirFor, openInventoryFor, startServer, waitForStopSignal } from '../app.js';
 import type { Config } from '../config/index.js';
 import { createDemoNetwork, demoNewDevices } from '../demo/network.js';
 import type { DeviceState } from '../model/types.js';
 import type { Link, LinkEnd } from '../model/topology.js';
-import { createLogger, type Logger } from '../observability/logger.js';
-import { CONFIG_OPTION, configFor, EXIT_OK, parse, table, usageError, warnTo, write, type CommandContext } from './common.js';
+import type { Logger } from '../observability/logger.js';
+import { CONFIG_OPTION, configFor, EXIT_OK, parse, quietLogger, table, usageError, warnTo, write, type CommandContext } from './common.js';
 
 export const DEMO_HELP = `Usage: linkscope demo [--base-port N] [--interval 10s] [--config FILE]
 
@@ -31,8 +30,9 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
   const base = configFor(values.config, ctx.env, warnTo(ctx.stderr));
   // The demo keeps its own inventory and counter state, so it never mixes with real devices.
   const config: Config = { ...base, dataDir: join(base.dataDir, 'demo') };
-  // Logs go to stderr so stdout stays a readable summary.
-  const logger = createLogger({ level: ctx.env['LINKSCOPE_LOG_LEVEL'] === undefined ? 'warn' : config.logLevel, destination: pino.destination({ dest: 2, sync: false }) });
+  // Logs go to stderr so stdout stays a readable summary; the summary itself reports device and
+  // InfluxDB trouble (once per change), so only errors are logged unless LINKSCOPE_LOG_LEVEL says more.
+  const logger = quietLogger(config, ctx.env, 'error');
 
   // Before anything else: a second demo must not rewrite the running one's inventory with its own ports.
   const lock = lockDataDirFor(config, 'linkscope demo');

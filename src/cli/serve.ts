@@ -2,7 +2,7 @@
 import { lockDataDirFor, reloadServer, startServer, waitForStopSignal, type Server } from '../app.js';
 import type { Config } from '../config/index.js';
 import { describeError } from '../model/errors.js';
-import { createLogger, type Logger } from '../observability/logger.js';
+import { createLogger, logDestination, resolveLogFormat, type Logger } from '../observability/logger.js';
 import { CONFIG_OPTION, configFor, EXIT_OK, parse, write, type CommandContext } from './common.js';
 
 export const SERVE_HELP = `Usage: linkscope serve [--config FILE] [--insecure]
@@ -22,7 +22,7 @@ export async function serveCommand(ctx: CommandContext): Promise<number> {
   }
   const warnings: string[] = [];
   const config = configFor(values.config, ctx.env, (m) => warnings.push(m));
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel, destination: logDestination(resolveLogFormat(config.logFormat, process.stdout.isTTY), 1, false) });
   for (const w of warnings) logger.warn(w);
   const lock = lockDataDirFor(config, 'linkscope serve');
   try {

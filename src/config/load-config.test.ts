@@ -51,6 +51,7 @@ const expectedDefaults = {
   allowedHosts: [],
   pollIntervalMs: 60_000,
   logLevel: 'info',
+  logFormat: 'auto',
   snmp: { timeoutMs: 2000, retries: 1, maxRepetitions: 25, maxVarbindsPerRequest: 64 },
   poller: { maxConcurrentRequests: 64, maxConcurrentProbes: 32, jitterRatio: 0.1, rediscoverIntervalMs: 6 * 3_600_000, backoffMaxMs: 15 * 60_000 },
   topology: { intervalMs: 5 * 60_000, staleAfterMs: 3_600_000 },

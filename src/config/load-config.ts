@@ -7,7 +7,7 @@ import { LinkscopeError } from '../model/errors.js';
 import { Secret } from '../model/secret.js';
 import { FIELDS, FILE_ENV, defaultRawValues, parseField, resolveDefaultPath, type FieldSpec, type ParseContext, type Value } from './schema.js';
 import { closestName as closest } from './suggest.js';
-import { LOG_LEVELS, type Config, type ConfigFile, type LogLevel } from './types.js';
+import { LOG_LEVELS, type Config, type ConfigFile, type LogFormat, type LogLevel } from './types.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -229,6 +229,7 @@ function assemble(values: ReadonlyMap<string, Value>): Config {
     allowedHosts: strOrNull('allowedHosts')?.split(',') ?? [],
     pollIntervalMs: num('pollInterval'),
     logLevel: logLevel as LogLevel,
+    logFormat: str('logFormat') as LogFormat,
     snmp: { timeoutMs: num('snmp.timeout'), retries: num('snmp.retries'), maxRepetitions: num('snmp.maxRepetitions'), maxVarbindsPerRequest: num('snmp.maxVarbindsPerRequest') },
     poller: {
       maxConcurrentRequests: num('poller.maxConcurrentRequests'),
