@@ -22,6 +22,7 @@ const COMMANDS: readonly (readonly [string[], string])[] = [
   [['device', 'add'], '--community'],
   [['device', 'list'], '--json'],
   [['device', 'remove'], '--config'],
+  [['device', 'import'], '--dry-run'],
   [['poll'], '--device'],
   [['walk'], '--community'],
 ];

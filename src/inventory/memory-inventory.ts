@@ -70,6 +70,24 @@ export class MemoryInventory implements Inventory {
     return device;
   }
 
+  addMany(inputs: readonly NewDevice[]): Device[] {
+    const saved = { devices: new Map(this.#devices), nextId: this.#nextId, token: this.#token };
+    const added: Device[] = [];
+    for (const [row, input] of inputs.entries()) {
+      try {
+        added.push(this.add(input));
+      } catch (err) {
+        this.#devices.clear();
+        for (const [id, d] of saved.devices) this.#devices.set(id, d);
+        this.#nextId = saved.nextId;
+        this.#token = saved.token;
+        if (err instanceof LinkscopeError) throw new LinkscopeError(err.code, err.message, { cause: err, details: { ...(err.details ?? {}), row } });
+        throw err;
+      }
+    }
+    return added;
+  }
+
   update(idOrName: string | number, input: DevicePatch): Device {
     const old = this.get(idOrName);
     const patch = validateDevicePatch(input);

@@ -122,3 +122,38 @@ describe('one device-status vocabulary', () => {
     for (const [w] of words) expect(DEVICE_STATUSES).toContain(w);
   });
 });
+
+describe('POST /api/v1/devices:batch', () => {
+  const batch = async (devices: unknown[]): Promise<{ status: number; body: string }> => {
+    const r = await h.app.inject({ method: 'POST', url: '/api/v1/devices:batch', headers: AUTH, payload: { devices } });
+    return { status: r.statusCode, body: r.body };
+  };
+  const names = async (): Promise<string[]> => (JSON.parse((await get('/api/v1/devices')).body) as Array<{ name: string }>).map((d) => d.name);
+
+  it('adds every device and schedules each', async () => {
+    const r = await batch([
+      { host: '10.0.0.1', name: 'a', snmp: { version: '2c', community: 'B4tch-s3cret' } },
+      { host: '10.0.0.2', name: 'b', version: '2c', community: 'B4tch-s3cret' },
+    ]);
+    expect(r.status, r.body).toBe(201);
+    expect(JSON.parse(r.body)).toMatchObject({ imported: 2, devices: [{ name: 'a', snmp: { community: '***' } }, { name: 'b' }] });
+    expect(r.body).not.toContain('B4tch-s3cret');
+    expect(h.poller.calls.filter(([what]) => what === 'schedule')).toHaveLength(2);
+    expect(await names()).toEqual(['a', 'b']);
+  });
+
+  it('adds nothing when a row is invalid, naming each bad row', async () => {
+    const r = await batch([{ host: '10.0.0.1', community: 'x' }, { host: '10.0.0.2', port: 0, community: 'x' }, { host: '' }]);
+    expect(r.status).toBe(400);
+    expect(errorOf(r.body).message).toMatch(/^2 of 3 devices are invalid; nothing was added: devices\[1\]: .*port.* \| devices\[2\]: /);
+    expect(await names()).toEqual([]);
+  });
+
+  it('adds nothing when a row duplicates a device in the inventory', async () => {
+    await post({ host: '10.0.0.9', name: 'taken', snmp: { version: '2c', community: 'x' } });
+    const r = await batch([{ host: '10.0.0.1', name: 'fresh', community: 'x' }, { host: '10.0.0.2', name: 'taken', community: 'x' }]);
+    expect(r.status).toBe(409);
+    expect(errorOf(r.body).message).toMatch(/^devices\[1\]: .*taken.*; nothing was added$/);
+    expect(await names()).toEqual(['taken']);
+  });
+});

@@ -358,6 +358,7 @@ const COMMON = ['400', '401', '429', '500'];
 const ERROR_CODES: Readonly<Record<string, readonly string[]>> = {
   'GET /api/v1/devices': COMMON,
   'POST /api/v1/devices': [...COMMON, '409', '413'],
+  'POST /api/v1/devices:batch': [...COMMON, '409', '413'],
   'GET /api/v1/devices/{id}': [...COMMON, '404'],
   'PATCH /api/v1/devices/{id}': [...COMMON, '404', '409', '413'],
   'DELETE /api/v1/devices/{id}': [...COMMON, '404'],
@@ -460,7 +461,7 @@ describe('health, metrics, docs and unknown routes', () => {
       [
         '/api/v1/devices', '/api/v1/devices/{id}', '/api/v1/devices/{id}/interfaces', '/api/v1/devices/{id}/interfaces/{ifName}/utilization',
         '/api/v1/devices/{id}/neighbors', '/api/v1/links', '/api/v1/links/{id}', '/api/v1/topology',
-        '/api/v1/health', '/api/v1/metrics',
+        '/api/v1/health', '/api/v1/metrics', '/api/v1/devices:batch',
       ].sort(),
     );
     expect(spec.components.schemas).toHaveProperty('ErrorResponse');

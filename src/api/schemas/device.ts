@@ -157,3 +157,21 @@ export const deviceListQuerySchema = {
     status: { type: 'string', enum: [...DEVICE_STATUSES], description: 'Only devices with this status' },
   },
 } as const;
+
+/** Most rows one `POST /devices:batch` takes; bigger files go in several requests (or `linkscope device import`). */
+export const BATCH_MAX_DEVICES = 5000;
+
+export const batchDeviceBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['devices'],
+  description: 'Devices to add, all or none: every row is validated first; the reply names each bad row',
+  properties: {
+    devices: {
+      type: 'array',
+      minItems: 1,
+      maxItems: BATCH_MAX_DEVICES,
+      items: { type: 'object', description: 'As the POST /devices body; the snmp fields may also sit beside host (version, community, user, …)' },
+    },
+  },
+} as const;
