@@ -1,7 +1,7 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isLinkscopeError } from '../model/errors.js';
 import { LOCK_FILE_NAME, lockDataDir } from './data-dir-lock.js';
 
@@ -39,9 +39,31 @@ describe('lockDataDir', () => {
     lockDataDir(dir, { command: 'linkscope serve' }).release();
   });
 
-  it('never takes over a lock held from another host', () => {
+  it('refuses a lock from another host while its holder keeps touching it', () => {
     writeFileSync(join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: 99_999_999, command: 'linkscope serve', host: 'other-host.invalid', since: 'x' }));
     expect(() => lockDataDir(dir, { command: 'linkscope serve' })).toThrow(/pid 99999999 on other-host\.invalid/);
+  });
+
+  it('takes over a lock nobody touched for longer than staleAfterMs (a crashed container, a reused pid)', () => {
+    const path = join(dir, LOCK_FILE_NAME);
+    writeFileSync(path, JSON.stringify({ pid: 1, command: 'linkscope serve', host: 'old-container', since: 'x' }));
+    const old = new Date(Date.now() - 120_000);
+    utimesSync(path, old, old);
+    lockDataDir(dir, { command: 'linkscope serve', staleAfterMs: 60_000 }).release();
+  });
+
+  it('keeps its own lock fresh while it holds it', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const lock = lockDataDir(dir, { command: 'linkscope serve', heartbeatMs: 1000 });
+      const old = new Date(Date.now() - 120_000);
+      utimesSync(lock.path, old, old);
+      vi.advanceTimersByTime(1000);
+      expect(Date.now() - statSync(lock.path).mtimeMs).toBeLessThan(60_000);
+      lock.release();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('leaves a lock that is no longer its own when released', () => {

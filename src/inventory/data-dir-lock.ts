@@ -1,5 +1,5 @@
 /** One polling process per data dir: a lock file holding the owner's pid, taken over when that pid is gone. */
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, utimesSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describeError, LinkscopeError } from '../model/errors.js';
@@ -27,7 +27,14 @@ export interface LockOptions {
   readonly pid?: number;
   /** Default: signal 0 to the pid (ESRCH = gone). */
   readonly isAlive?: (pid: number) => boolean;
+  /** How often the holder touches the lock file; default 10 s. */
+  readonly heartbeatMs?: number;
+  /** A lock file untouched this long is stale whoever holds it; default 60 s. */
+  readonly staleAfterMs?: number;
 }
+
+const HEARTBEAT_MS = 10_000;
+const STALE_AFTER_MS = 60_000;
 
 function pidAlive(pid: number): boolean {
   try {
@@ -54,8 +61,9 @@ function readHolder(path: string): LockHolder | null {
  * Takes `<dir>/linkscope.lock` (O_EXCL create, so two starters cannot both win) for a process that
  * polls from `dir` (serve, demo). The SQLite inventory is shared safely with short-lived CLI edits;
  * what must not be shared is the poller's counter state, spool and (for the demo) the inventory it
- * rewrites, so only pollers lock. A lock whose pid is gone on this host is taken over. A lock from
- * another host (a shared volume) is never taken over: its pid means nothing here.
+ * rewrites, so only pollers lock. The holder touches the file every 10 s. A lock is taken over when
+ * its pid is gone on this host, or when nobody touched it for 60 s: a container recreated after a
+ * crash has a new hostname, and the old container's pid means nothing to it.
  */
 export function lockDataDir(dir: string, options: LockOptions): DataDirLock {
   const path = join(dir, LOCK_FILE_NAME);
@@ -77,7 +85,8 @@ export function lockDataDir(dir: string, options: LockOptions): DataDirLock {
         continue; // removed between our open and read: try again
       }
       const otherHost = holder !== null && holder.host !== '' && holder.host !== me.host;
-      if (holder !== null && (otherHost || (holder.pid !== pid && isAlive(holder.pid)))) {
+      const fresh = holder !== null && heartbeatAgeMs(path) < (options.staleAfterMs ?? STALE_AFTER_MS);
+      if (holder !== null && fresh && (otherHost || (holder.pid !== pid && isAlive(holder.pid)))) {
         throw new LinkscopeError(
           'LS_DATA_DIR_LOCKED',
           `data dir ${dir} is in use by "${holder.command}" (pid ${holder.pid}${otherHost ? ` on ${holder.host}` : ''}, since ${holder.since}); ` +
@@ -98,9 +107,19 @@ export function lockDataDir(dir: string, options: LockOptions): DataDirLock {
       closeSync(fd);
     }
     let released = false;
+    const heartbeat = setInterval(() => {
+      try {
+        const now = new Date();
+        utimesSync(path, now, now);
+      } catch {
+        // removed under us (an operator, a takeover): the next start decides
+      }
+    }, options.heartbeatMs ?? HEARTBEAT_MS);
+    heartbeat.unref();
     const release = (): void => {
       if (released) return;
       released = true;
+      clearInterval(heartbeat);
       process.removeListener('exit', release);
       try {
         if (readHolder(path)?.pid === pid) unlinkSync(path);
@@ -113,4 +132,13 @@ export function lockDataDir(dir: string, options: LockOptions): DataDirLock {
     return { path, release };
   }
   throw new LinkscopeError('LS_DATA_DIR_LOCKED', `cannot take the lock file ${path}: other processes keep replacing it; check what else runs on ${dir}`);
+}
+
+/** Milliseconds since the lock file was last touched (Infinity when it cannot be read). */
+function heartbeatAgeMs(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }
