@@ -2,6 +2,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AUTH, errorOf, makeDeviceState, makeInterface, startApi, type Harness } from './api-harness.js';
 import { DEVICE_STATUSES } from '../../src/model/types.js';
+import { silentLogger } from '../../src/observability/logger.js';
+import { Poller } from '../../src/poller/poller.js';
+import { FakeAgent, FakeSnmpClient } from '../../src/snmp/fake-client.js';
+import { SnmpType } from '../../src/snmp/types.js';
+import { MemorySink } from '../../src/storage/memory-sink.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -155,5 +160,51 @@ describe('POST /api/v1/devices:batch', () => {
     expect(r.status).toBe(409);
     expect(errorOf(r.body).message).toMatch(/^devices\[1\]: .*taken.*; nothing was added$/);
     expect(await names()).toEqual(['taken']);
+  });
+});
+
+describe('data truth, from a real poll to the API', () => {
+  /** A real Poller over the harness's inventory and live state, SNMP from a map-backed fake agent. */
+  async function pollThrough(agent: FakeAgent, name: string): Promise<number> {
+    const id = (JSON.parse((await post({ host: '10.0.9.1', name, snmp: { version: '2c', community: 'c' } })).body) as { id: number }).id;
+    const snmp = new FakeSnmpClient();
+    snmp.addAgent('10.0.9.1', agent);
+    const poller = new Poller({
+      inventory: h.inventory,
+      snmp,
+      sink: new MemorySink(),
+      state: h.state,
+      counters: { load: async () => null, save: async () => undefined, remove: async () => undefined },
+      logger: silentLogger(),
+      settings: { pollIntervalMs: 60_000, snmp: { timeoutMs: 200, retries: 0, maxRepetitions: 10 }, maxConcurrentRequests: 2, jitterRatio: 0, rediscoverIntervalMs: 3_600_000, backoffMaxMs: 60_000 },
+    });
+    try {
+      await poller.pollNow(id);
+    } finally {
+      await poller.stop();
+    }
+    return id;
+  }
+
+  it('serves interface and system names without the control characters the agent sent', async () => {
+    const agent = new FakeAgent()
+      .set('1.3.6.1.2.1.1.2.0', SnmpType.ObjectIdentifier, '1.3.6.1.4.1.8072.3.2.10') // SNMPv2-MIB::sysObjectID.0
+      .set('1.3.6.1.2.1.1.3.0', SnmpType.TimeTicks, 100_000) // SNMPv2-MIB::sysUpTime.0
+      .set('1.3.6.1.2.1.1.5.0', SnmpType.OctetString, 'sw\u0007-bell') // SNMPv2-MIB::sysName.0
+      .set('1.3.6.1.2.1.2.2.1.2.1', SnmpType.OctetString, 'eth\u00010') // IF-MIB::ifDescr.1
+      .set('1.3.6.1.2.1.2.2.1.7.1', SnmpType.Integer, 7) // IF-MIB::ifAdminStatus.1, outside its enumeration
+      .set('1.3.6.1.2.1.2.2.1.8.1', SnmpType.Integer, 1); // IF-MIB::ifOperStatus.1
+    await pollThrough(agent, 'ctl');
+    const device = JSON.parse((await get('/api/v1/devices/ctl')).body) as { status: string; sysName: string };
+    expect(device).toMatchObject({ status: 'up', sysName: 'sw-bell' });
+    const [itf] = JSON.parse((await get('/api/v1/devices/ctl/interfaces')).body) as Array<{ ifName: string; ifDescr: string; adminStatus: string }>;
+    expect(itf).toMatchObject({ ifName: 'eth0', ifDescr: 'eth0', adminStatus: 'unknown' });
+  });
+
+  it('does not call an agent up that gives neither the system group nor ifTable', async () => {
+    await pollThrough(new FakeAgent().set('1.3.6.1.4.1.8072.1.1.0', SnmpType.Integer, 1), 'empty'); // under NET-SNMP-MIB::netSnmpObjects: nothing of mib-2
+    const device = JSON.parse((await get('/api/v1/devices/empty')).body) as { status: string; lastError: { code: string } | null };
+    expect(device.status).toBe('unreachable');
+    expect(device.lastError?.code).toBe('LS_SNMP_NO_DATA');
   });
 });
