@@ -47,6 +47,7 @@ function makeInterface(deviceId: number, ifIndex: number): InterfaceState {
     adminStatus: 'up',
     operStatus: down ? 'down' : 'up',
     lastChange: 123_456,
+    lastChangeAt: null,
     inBps: down ? 0 : 1e6 * ifIndex,
     outBps: down ? 0 : 2e6 * ifIndex,
     inUtilization: down ? 0 : 0.1 * ifIndex,

@@ -32,7 +32,7 @@ function makeInterface(deviceId: number, ifIndex: number): InterfaceState {
   const down = (deviceId + ifIndex) % 17 === 0;
   return {
     ifIndex, ifName: `Gi1/0/${ifIndex}`, ifDescr: `GigabitEthernet1/0/${ifIndex}`, ifAlias: '', ifType: 'ethernetCsmacd', ifTypeNumber: 6, ifMtu: 1500,
-    speedBps: 1e9, ifHighSpeed: 1000, ifPhysAddress: mac(deviceId), adminStatus: 'up', operStatus: down ? 'down' : 'up', lastChange: 0,
+    speedBps: 1e9, ifHighSpeed: 1000, ifPhysAddress: mac(deviceId), adminStatus: 'up', operStatus: down ? 'down' : 'up', lastChange: 0, lastChangeAt: null,
     inBps: 1e6 * ifIndex, outBps: 2e6 * ifIndex, inUtilization: 0.1 * ifIndex, outUtilization: 0.2 * ifIndex, inErrorsPerSec: 0, outErrorsPerSec: 0,
     inDiscardsPerSec: 0, outDiscardsPerSec: 0, inPps: 100, outPps: 200, counterBits: 64, sampledAt: new Date().toISOString(),
   };

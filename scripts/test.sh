@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs everything the tests need on a Debian machine (apt: snmpd, snmp, snmpsim, influxdb;
-# npm ci) and runs every test: typecheck, unit, integration against real daemons, and the
+# Installs everything the tests need on a Debian machine (apt: snmpd, snmp, snmpsim, influxdb,
+# and python3/make/g++ for better-sqlite3 without a prebuilt binary; npm ci) and runs every test: typecheck, unit, integration against real daemons, and the
 # LibreNMS conformance suite when ../shared/fixtures/librenms exists.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,10 @@ command -v snmpd >/dev/null 2>&1 || missing+=(snmpd)
 command -v snmpbulkwalk >/dev/null 2>&1 || missing+=(snmp)
 command -v snmpsimd >/dev/null 2>&1 || missing+=(snmpsim)
 command -v influxd >/dev/null 2>&1 || missing+=(influxdb)
+# better-sqlite3 compiles itself when no prebuilt binary can be downloaded; that needs these.
+command -v python3 >/dev/null 2>&1 || missing+=(python3)
+command -v make >/dev/null 2>&1 || missing+=(make)
+command -v g++ >/dev/null 2>&1 || missing+=(g++)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "==> apt-get install ${missing[*]}"
   $SUDO apt-get update -qq

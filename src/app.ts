@@ -1,10 +1,12 @@
 /** Composition root: the only file that builds concrete classes and wires modules together. */
+import { formatAgent } from './model/address.js';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { assertListenAllowed, buildApi } from './api/server.js';
-import type { Config } from './config/index.js';
+import { effectiveAfterReload, planReload, type Config, type ReloadPlan } from './config/index.js';
 import { NeighborCrawler, type CrawlNeighbor } from './discovery/crawl.js';
+import { lockDataDir, type DataDirLock } from './inventory/data-dir-lock.js';
 import { loadOrCreateSecretKey } from './inventory/secret-box.js';
 import { openInventory } from './inventory/sqlite-inventory.js';
 import type { Inventory } from './inventory/types.js';
@@ -198,7 +200,7 @@ export async function startServer(config: Config, logger: Logger, options: { ins
     address = await api.listen({ host: config.listen.host, port: config.listen.port });
   } catch (err) {
     await closeRuntime(runtime);
-    throw new LinkscopeError('LS_CONFIG_INVALID', `cannot listen on ${config.listen.host}:${config.listen.port} (LINKSCOPE_LISTEN): ${describeError(err)}`, { cause: err });
+    throw new LinkscopeError('LS_CONFIG_INVALID', `cannot listen on ${formatAgent(config.listen.host, config.listen.port)} (LINKSCOPE_LISTEN): ${describeError(err)}`, { cause: err });
   }
   logger.info({ url: address }, 'API listening');
   let closed = false;
@@ -213,6 +215,31 @@ export async function startServer(config: Config, logger: Logger, options: { ins
       await closeRuntime(runtime);
     },
   };
+}
+
+/** One polling process per data dir (serve, demo); LS_DATA_DIR_LOCKED names the holder. CLI edits need no lock. */
+export function lockDataDirFor(config: Config, command: string): DataDirLock {
+  ensureDataDir(config);
+  return lockDataDir(config.dataDir, { command });
+}
+
+/**
+ * Applies what a new configuration may change without a restart (poll interval, SNMP settings,
+ * jitter, rediscovery, backoff) to the running poller; the rest is named in the plan, not applied.
+ */
+export function reloadServer(server: Server, current: Config, next: Config): { plan: ReloadPlan; effective: Config } {
+  const plan = planReload(current, next);
+  const effective = effectiveAfterReload(current, next);
+  if (plan.applied.length > 0) {
+    server.runtime.poller.reconfigure({
+      pollIntervalMs: next.pollIntervalMs,
+      snmp: effective.snmp,
+      jitterRatio: next.poller.jitterRatio,
+      rediscoverIntervalMs: next.poller.rediscoverIntervalMs > 0 ? next.poller.rediscoverIntervalMs : Number.POSITIVE_INFINITY,
+      backoffMaxMs: next.poller.backoffMaxMs,
+    });
+  }
+  return { plan, effective };
 }
 
 /** Resolves on the first SIGINT or SIGTERM (a second one exits at once). */

@@ -1,6 +1,7 @@
 /** The API's one error handler: every failure becomes {"error": {"code", "message"}} with the registry's status. */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ERROR_CODES, LinkscopeError, type ErrorCode } from '../model/errors.js';
+import { PATTERN_EXPECTATIONS } from './schemas/common.js';
 
 export interface ErrorBody {
   readonly error: { readonly code: ErrorCode; readonly message: string };
@@ -112,8 +113,8 @@ export function formatValidationError(context: string, error: AjvError, routeSch
     case 'minProperties':
       return `${path}: must have at least ${String(p['limit'])} field(s); allowed: ${allowedKeys(parent)}`;
     case 'pattern': {
-      const description = parent?.['description'];
-      return `${path}: has an invalid form${typeof description === 'string' ? `; expected ${description}` : ''}`;
+      const expected = PATTERN_EXPECTATIONS[String(p['pattern'])];
+      return `${path}: has an invalid form${expected === undefined ? '' : `; expected ${expected}`}`;
     }
     default:
       return `${path}: ${error.message ?? 'is invalid'}`;

@@ -87,6 +87,9 @@ export function deviceView(device: Device, state: DeviceState | undefined, defau
 
 export interface InterfaceFilter {
   readonly status?: IfStatus | undefined;
+  readonly adminStatus?: IfStatus | undefined;
+  /** `down`: admin up, oper not up (the ports someone expects to work). */
+  readonly problem?: 'down' | undefined;
   readonly minUtilization?: number | undefined;
   readonly q?: string | undefined;
 }
@@ -97,9 +100,11 @@ export function filterInterfaces(
   filter: InterfaceFilter,
 ): InterfaceState[] {
   const needle = filter.q === undefined || filter.q === '' ? undefined : filter.q.toLowerCase();
-  const { status, minUtilization } = filter;
+  const { status, adminStatus, problem, minUtilization } = filter;
   return interfaces.filter((i) => {
     if (status !== undefined && i.operStatus !== status) return false;
+    if (adminStatus !== undefined && i.adminStatus !== adminStatus) return false;
+    if (problem === 'down' && (i.adminStatus !== 'up' || i.operStatus === 'up')) return false;
     if (minUtilization !== undefined) {
       const peak = Math.max(i.inUtilization ?? -Infinity, i.outUtilization ?? -Infinity);
       if (!(peak >= minUtilization)) return false;
@@ -113,4 +118,10 @@ export function filterInterfaces(
     }
     return true;
   });
+}
+
+/** An interface as the API returns it: the live state plus how long ago it last changed, at `nowMs`. */
+export function interfaceView(i: InterfaceState, nowMs: number): InterfaceState & { readonly lastChangeSecondsAgo: number | null } {
+  const at = i.lastChangeAt === null ? NaN : Date.parse(i.lastChangeAt);
+  return { ...i, lastChangeSecondsAgo: Number.isFinite(at) ? Math.max(0, Math.round((nowMs - at) / 1000)) : null };
 }

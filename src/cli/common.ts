@@ -1,9 +1,8 @@
 /** Shared CLI plumbing: config loading, loggers, one-line errors, exit codes. No domain logic. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { pino } from 'pino';
-import { loadConfig, type Config } from '../config/index.js';
+import { closestName, loadConfig, type Config } from '../config/index.js';
 import { describeError, isLinkscopeError, LinkscopeError } from '../model/errors.js';
-import { createLogger, type Logger } from '../observability/logger.js';
+import { createLogger, logDestination, resolveLogFormat, type Logger } from '../observability/logger.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
@@ -25,25 +24,58 @@ export function usageError(message: string): LinkscopeError {
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
-/** parseArgs with strict checking; its errors become LS_CLI_USAGE naming the option. */
-export function parse<T extends Options>(argv: readonly string[], options: T, allowPositionals = true) {
+/**
+ * parseArgs with strict checking; its errors become LS_CLI_USAGE naming the option, with the
+ * nearest known flag for a typo (`--comunity` → `--community`) and where to find the rest.
+ * `command` is the command as typed (`device add`) for the `--help` hint.
+ */
+export function parse<T extends Options>(argv: readonly string[], options: T, allowPositionals = true, command = '') {
   try {
     return parseArgs({ args: [...argv], options, allowPositionals, strict: true });
   } catch (err) {
-    throw usageError(describeError(err).replace(/^TypeError \[[A-Z_]+\]: /, ''));
+    throw usageError(parseErrorMessage(err, options, command));
   }
 }
 
+/** One readable line for a parseArgs error; Node's own text ends in an unbalanced quoted hint. */
+export function parseErrorMessage(err: unknown, options: Options, command: string): string {
+  const help = `linkscope ${command === '' ? '' : `${command} `}--help`;
+  const code = (err as NodeJS.ErrnoException).code;
+  const text = describeError(err).replace(/^TypeError \[[A-Z_]+\]: /, '');
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const typed = /^Unknown option '([^']+)'/.exec(text)?.[1] ?? text;
+    const flags = Object.entries(options).flatMap(([name, o]) => [`--${name}`, ...(o.short === undefined ? [] : [`-${o.short}`])]);
+    const guess = closestName(typed.split('=')[0] ?? typed, flags);
+    return `unknown option ${typed}${guess === undefined ? '' : `; did you mean ${guess}?`} (${help} lists the options)`;
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const arg = /'([^']*)'/.exec(text)?.[1];
+    return `unexpected argument ${arg === undefined ? '' : `"${arg}" `}(${help})`;
+  }
+  // "Option '-c, --community <value>' argument missing": clear as it is; add where help is.
+  return `${text.replace(/\. To specify a .*$/s, '')} (${help})`;
+}
 export const CONFIG_OPTION = { config: { type: 'string' } } as const;
 
-export function configFor(file: string | undefined, env: NodeJS.ProcessEnv): Config {
-  return loadConfig({ ...(file === undefined ? {} : { file }), env });
+/** The configuration; warnings (unknown LINKSCOPE_* variables) go to `onWarning`, by default one line each on stderr. */
+export function configFor(file: string | undefined, env: NodeJS.ProcessEnv, onWarning?: (message: string) => void): Config {
+  const warn = onWarning ?? ((m: string) => process.stderr.write(`linkscope: warning: ${m}\n`));
+  return loadConfig({ ...(file === undefined ? {} : { file }), env, onWarning: warn });
 }
 
-/** Commands that print data log to stderr, warnings and above unless LINKSCOPE_LOG_LEVEL says otherwise. */
-export function quietLogger(config: Config, env: NodeJS.ProcessEnv): Logger {
-  const level = env['LINKSCOPE_LOG_LEVEL'] === undefined ? 'warn' : config.logLevel;
-  return createLogger({ level, destination: pino.destination({ dest: 2, sync: true }) });
+/** Config warnings as `linkscope: warning: …` lines on the command's stderr. */
+export function warnTo(stderr: NodeJS.WritableStream): (message: string) => void {
+  return (message) => stderr.write(`linkscope: warning: ${message}\n`);
+}
+
+/**
+ * Commands that print data log to stderr (stdout stays their output), warnings and above unless
+ * LINKSCOPE_LOG_LEVEL says otherwise; `quietest` is for commands whose own output already reports
+ * what a warning would (poll --once, demo), so the same news is not printed twice.
+ */
+export function quietLogger(config: Config, env: NodeJS.ProcessEnv, quietest: 'warn' | 'error' = 'warn'): Logger {
+  const level = env['LINKSCOPE_LOG_LEVEL'] === undefined ? quietest : config.logLevel;
+  return createLogger({ level, destination: logDestination(resolveLogFormat(config.logFormat, process.stderr.isTTY), 2) });
 }
 
 /** One clear line on stderr; the exit code for it. */

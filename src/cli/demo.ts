@@ -1,26 +1,28 @@
 /** `linkscope demo`: serve against the built-in simulated network and print what it polls. */
 import { join } from 'node:path';
-import { pino } from 'pino';
-import { openInventoryFor, startServer, waitForStopSignal } from '../app.js';
+import { lockDataDirFor, openInventoryFor, startServer, waitForStopSignal } from '../app.js';
 import type { Config } from '../config/index.js';
 import { createDemoNetwork, demoNewDevices } from '../demo/network.js';
+import { findInfluxd, influxAnswers, startPrivateInfluxd, type PrivateInfluxd } from '../demo/private-influxd.js';
 import type { DeviceState } from '../model/types.js';
 import type { Link, LinkEnd } from '../model/topology.js';
-import { createLogger, type Logger } from '../observability/logger.js';
-import { CONFIG_OPTION, configFor, EXIT_OK, parse, table, usageError, write, type CommandContext } from './common.js';
+import type { Logger } from '../observability/logger.js';
+import { CONFIG_OPTION, configFor, EXIT_OK, parse, quietLogger, table, usageError, warnTo, write, type CommandContext } from './common.js';
 
-export const DEMO_HELP = `Usage: linkscope demo [--base-port N] [--interval 10s] [--config FILE]
+export const DEMO_HELP = `Usage: linkscope demo [--base-port N] [--interval 10s] [--no-influxd] [--config FILE]
 
 Starts ten simulated SNMP agents on 127.0.0.1 (2 routers, 3 access switches, 2 wireless APs,
 a wireless controller, a point-to-point radio pair; wired by LLDP/CDP, with moving counters), adds them to a demo inventory in <dataDir>/demo and
 runs 'serve' against them: poller + REST API (LINKSCOPE_LISTEN). Samples go to InfluxDB
-(LINKSCOPE_INFLUX_URL); when it is not reachable they are spooled and the demo keeps running.
+(LINKSCOPE_INFLUX_URL). When none answers there and an influxd binary is on PATH, the demo starts
+a private one on a free 127.0.0.1 port with its data in <dataDir>/demo/influxd, and stops it on
+exit (--no-influxd: don't); otherwise samples are spooled and the demo keeps running.
 A summary of what was polled is printed after every round. Ctrl-C stops it.`;
 
 const DEMO_INTERVAL_MS = 10_000;
 
 export async function demoCommand(ctx: CommandContext): Promise<number> {
-  const { values } = parse(ctx.argv, { ...CONFIG_OPTION, 'base-port': { type: 'string' }, interval: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, false);
+  const { values } = parse(ctx.argv, { ...CONFIG_OPTION, 'base-port': { type: 'string' }, interval: { type: 'string' }, 'no-influxd': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false, 'demo');
   if (values.help === true) {
     write(ctx.stdout, DEMO_HELP);
     return EXIT_OK;
@@ -28,15 +30,28 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
   const basePort = values['base-port'] === undefined ? undefined : Number(values['base-port']);
   if (basePort !== undefined && (!Number.isInteger(basePort) || basePort < 1024 || basePort > 65000)) throw usageError('--base-port must be 1024-65000');
   const intervalMs = values.interval === undefined ? DEMO_INTERVAL_MS : parseSeconds(values.interval);
-  const base = configFor(values.config, ctx.env);
+  const base = configFor(values.config, ctx.env, warnTo(ctx.stderr));
   // The demo keeps its own inventory and counter state, so it never mixes with real devices.
-  const config: Config = { ...base, dataDir: join(base.dataDir, 'demo') };
-  // Logs go to stderr so stdout stays a readable summary.
-  const logger = createLogger({ level: ctx.env['LINKSCOPE_LOG_LEVEL'] === undefined ? 'warn' : config.logLevel, destination: pino.destination({ dest: 2, sync: false }) });
+  let config: Config = { ...base, dataDir: join(base.dataDir, 'demo') };
+  // Logs go to stderr so stdout stays a readable summary; the summary itself reports device and
+  // InfluxDB trouble (once per change), so only errors are logged unless LINKSCOPE_LOG_LEVEL says more.
+  const logger = quietLogger(config, ctx.env, 'error');
 
+  // Before anything else: a second demo must not rewrite the running one's inventory with its own ports.
+  const lock = lockDataDirFor(config, 'linkscope demo');
   const network = createDemoNetwork(basePort === undefined ? {} : { basePort });
-  await network.start();
+  let influxd: PrivateInfluxd | null = null;
   try {
+    if (values['no-influxd'] !== true && !(await influxAnswers(config.influx.url))) {
+      const binary = findInfluxd(ctx.env['PATH']);
+      if (binary !== null) {
+        // History out of the box: the utilisation route and the README's queries work at once.
+        influxd = await startPrivateInfluxd(binary, join(config.dataDir, 'influxd'));
+        write(ctx.stdout, `no InfluxDB answers at ${config.influx.url}: started a private influxd (${binary}, pid ${influxd.pid}) on ${influxd.url}, data in ${influxd.dir}; it stops with the demo`);
+        config = { ...config, influx: { ...config.influx, url: influxd.url } };
+      }
+    }
+    await network.start();
     addDemoDevices(config, logger, network, intervalMs);
     const server = await startServer(config, logger);
     write(ctx.stdout, `linkscope demo: ${network.devices.length} simulated devices on 127.0.0.1 (ports ${network.devices.map((d) => d.port).join(', ')})`);
@@ -62,6 +77,8 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     await server.close();
   } finally {
     await network.stop();
+    await influxd?.stop();
+    lock.release();
   }
   logger.flush();
   return EXIT_OK;

@@ -1,13 +1,18 @@
 /** `linkscope device add|list|remove`: manage the inventory from the shell. */
+import { formatAgent } from '../model/address.js';
 import { createSnmpClient, forgetDeviceState, openInventoryFor } from '../app.js';
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { entriesFromText, planImport, type ImportRowReport } from '../inventory/import-rows.js';
 import { parseNewDeviceBody } from '../inventory/validate.js';
-import { describeError, LinkscopeError } from '../model/errors.js';
+import { describeError, isLinkscopeError, LinkscopeError } from '../model/errors.js';
 import type { Device, SnmpTarget } from '../model/types.js';
 import { asOid } from '../snmp/values.js';
 import { SYSTEM } from '../discovery/oids.js';
 import {
   CONFIG_OPTION,
   configFor,
+  EXIT_FAILURE,
   EXIT_OK,
   parse,
   parseHostPort,
@@ -16,6 +21,7 @@ import {
   snmpBodyFrom,
   table,
   usageError,
+  warnTo,
   withFlagNames,
   write,
   type CommandContext,
@@ -28,21 +34,28 @@ export const DEVICE_HELP = `Usage:
         [--priv-protocol des|aes|aes256b|aes256r --priv-key K] [--context C] [--name NAME] [--interval 30s]
   linkscope device list [--json]
   linkscope device remove ID|NAME
+  linkscope device import FILE.csv|FILE.yaml [--dry-run] [--json]
 
 add checks that the device answers (sysObjectID.0) before storing it, unless --no-check,
 and prints the new id. Version defaults to 2c; port to 161.
+import adds every device of a file, or none: all rows are checked first and a report names each
+bad row. CSV: a header line with columns host,port,name,interval,version,community,user,level,
+authProtocol,authKey,privProtocol,privKey,context (empty cells = default; # lines skipped).
+YAML/JSON: a list of entries with the same keys, or POST /devices bodies. import does not ask
+the devices (the poller will); --dry-run only checks the file.
 Options: --config FILE, --json (add, list), --help`;
 
 export async function deviceCommand(ctx: CommandContext): Promise<number> {
   const [sub, ...rest] = ctx.argv;
-  if (sub === undefined || sub === '--help' || sub === '-h') {
+  if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
     write(ctx.stdout, DEVICE_HELP);
     return EXIT_OK;
   }
   if (sub === 'add') return add(ctx, rest);
   if (sub === 'list' || sub === 'ls') return list(ctx, rest);
   if (sub === 'remove' || sub === 'rm') return remove(ctx, rest);
-  throw usageError(`unknown device command "${sub}"; use add, list or remove (linkscope device --help)`);
+  if (sub === 'import') return importFile(ctx, rest);
+  throw usageError(`unknown device command "${sub}"; use add, list, remove or import (linkscope device --help)`);
 }
 
 async function add(ctx: CommandContext, argv: readonly string[]): Promise<number> {
@@ -54,7 +67,7 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
     'no-check': { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
-  });
+  }, true, 'device add');
   if (values.help === true) {
     write(ctx.stdout, DEVICE_HELP);
     return EXIT_OK;
@@ -70,7 +83,7 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
   } catch (err) {
     throw withFlagNames(err);
   }
-  const config = configFor(values.config, ctx.env);
+  const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
   const logger = quietLogger(config, ctx.env);
   let sysObjectID: string | null = null;
   if (values['no-check'] !== true) sysObjectID = await checkAnswers({ host: input.host, port: input.port ?? 161, credentials: input.snmp, ...config.snmp }, logger);
@@ -78,7 +91,7 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
   try {
     const device = inventory.add(input);
     if (values.json === true) write(ctx.stdout, JSON.stringify({ ...deviceJson(device), sysObjectID }));
-    else write(ctx.stdout, `added device ${device.id} (${device.name}, ${device.host}:${device.port}${sysObjectID === null ? '' : `, sysObjectID ${sysObjectID}`})`);
+    else write(ctx.stdout, `added device ${device.id} (${device.name}, ${formatAgent(device.host, device.port)}${sysObjectID === null ? '' : `, sysObjectID ${sysObjectID}`})`);
     return EXIT_OK;
   } finally {
     inventory.close();
@@ -91,7 +104,7 @@ async function checkAnswers(target: SnmpTarget, logger: import('../observability
   try {
     const [vb] = await session.get([SYSTEM.sysObjectID.oid]);
     const oid = asOid(vb?.value ?? null);
-    if (oid === '') throw new LinkscopeError('LS_SNMP_BAD_RESPONSE', `${target.host}:${target.port} answered without a sysObjectID.0; is it an SNMP agent with the MIB-II system group? (--no-check adds it anyway)`);
+    if (oid === '') throw new LinkscopeError('LS_SNMP_BAD_RESPONSE', `${formatAgent(target.host, target.port)} answered without a sysObjectID.0; is it an SNMP agent with the MIB-II system group? (--no-check adds it anyway)`);
     return oid;
   } catch (err) {
     if (err instanceof LinkscopeError && err.code !== 'LS_SNMP_BAD_RESPONSE') {
@@ -104,8 +117,12 @@ async function checkAnswers(target: SnmpTarget, logger: import('../observability
 }
 
 async function list(ctx: CommandContext, argv: readonly string[]): Promise<number> {
-  const { values } = parse(argv, { ...CONFIG_OPTION, json: { type: 'boolean' } }, false);
-  const config = configFor(values.config, ctx.env);
+  const { values } = parse(argv, { ...CONFIG_OPTION, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false, 'device list');
+  if (values.help === true) {
+    write(ctx.stdout, DEVICE_HELP);
+    return EXIT_OK;
+  }
+  const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
   const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
   try {
     const devices = inventory.list();
@@ -117,7 +134,7 @@ async function list(ctx: CommandContext, argv: readonly string[]): Promise<numbe
       const rows = devices.map((d) => [
         String(d.id),
         d.name,
-        `${d.host}:${d.port}`,
+        `${formatAgent(d.host, d.port)}`,
         d.snmp.version === '3' ? `v3 ${d.snmp.user} ${d.snmp.level}` : `v${d.snmp.version}`,
         d.intervalMs === null ? 'default' : `${d.intervalMs / 1000}s`,
         d.discoveredBy === null ? '-' : String(d.discoveredBy),
@@ -131,9 +148,13 @@ async function list(ctx: CommandContext, argv: readonly string[]): Promise<numbe
 }
 
 async function remove(ctx: CommandContext, argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { ...CONFIG_OPTION });
-  if (positionals.length !== 1) throw usageError('device remove needs one ID or NAME');
-  const config = configFor(values.config, ctx.env);
+  const { values, positionals } = parse(argv, { ...CONFIG_OPTION, help: { type: 'boolean', short: 'h' } }, true, 'device remove');
+  if (values.help === true) {
+    write(ctx.stdout, DEVICE_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw usageError('device remove needs one ID or NAME (linkscope device --help)');
+  const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
   const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
   try {
     const d = inventory.remove(positionals[0] ?? '');
@@ -150,4 +171,59 @@ async function remove(ctx: CommandContext, argv: readonly string[]): Promise<num
 /** Device as JSON for --json: secrets print as *** through Secret.toJSON. */
 export function deviceJson(d: Device): Record<string, unknown> {
   return { id: d.id, name: d.name, host: d.host, port: d.port, snmp: d.snmp, intervalMs: d.intervalMs, discoveredBy: d.discoveredBy, createdAt: d.createdAt, updatedAt: d.updatedAt };
+}
+
+/** `device import FILE`: every row valid and new, or nothing stored; one report line per row. */
+async function importFile(ctx: CommandContext, argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { ...CONFIG_OPTION, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, true, 'device import');
+  if (values.help === true) {
+    write(ctx.stdout, DEVICE_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw usageError('device import needs one FILE.csv or FILE.yaml (linkscope device --help)');
+  const file = positionals[0] ?? '';
+  const ext = extname(file).toLowerCase();
+  if (!['.csv', '.yaml', '.yml', '.json'].includes(ext)) throw usageError(`${file}: use a .csv, .yaml, .yml or .json file`);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new LinkscopeError('LS_DEVICE_INVALID', `cannot read ${file}: ${describeError(err)}`, { cause: err });
+  }
+  const plan = planImport(entriesFromText(text, ext === '.csv' ? 'csv' : 'yaml', file));
+  const report = (rows: readonly ImportRowReport[], extra: Record<string, unknown>): void => {
+    if (values.json === true) write(ctx.stdout, JSON.stringify({ ...extra, rows }));
+    else for (const r of rows) write(r.ok ? ctx.stdout : ctx.stderr, `row ${r.row}: ${r.ok ? `ok ${r.name ?? r.host ?? ''}` : r.problems.join('; ')}`);
+  };
+  const bad = plan.rows.filter((r) => !r.ok);
+  if (bad.length > 0) {
+    report(plan.rows, { imported: 0 });
+    write(ctx.stderr, `linkscope: ${bad.length} of ${plan.rows.length} rows of ${file} are invalid; nothing was imported [LS_DEVICE_INVALID]`);
+    return EXIT_FAILURE;
+  }
+  if (values['dry-run'] === true) {
+    report(plan.rows, { imported: 0, dryRun: true });
+    if (values.json !== true) write(ctx.stdout, `${plan.rows.length} rows of ${file} are valid; nothing imported (--dry-run)`);
+    return EXIT_OK;
+  }
+  const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
+  const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
+  try {
+    const added = inventory.addMany(plan.devices);
+    const rows = plan.rows.map((r, i) => ({ ...r, id: added[i]?.id, name: added[i]?.name }));
+    if (values.json === true) write(ctx.stdout, JSON.stringify({ imported: added.length, rows }));
+    else {
+      for (const r of rows) write(ctx.stdout, `row ${r.row}: added device ${r.id ?? '?'} (${r.name ?? '?'})`);
+      write(ctx.stdout, `imported ${added.length} devices from ${file}; a running serve polls them within seconds`);
+    }
+    return EXIT_OK;
+  } catch (err) {
+    const row = isLinkscopeError(err) ? err.details?.['row'] : undefined;
+    if (isLinkscopeError(err) && typeof row === 'number') {
+      throw new LinkscopeError(err.code, `row ${row + 1} of ${file}: ${err.message}; nothing was imported`, { cause: err });
+    }
+    throw err;
+  } finally {
+    inventory.close();
+  }
 }

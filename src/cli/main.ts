@@ -23,7 +23,7 @@ Commands:
 
 Every command takes --help and --config FILE (YAML or JSON). Environment: LINKSCOPE_DATA_DIR,
 LINKSCOPE_INFLUX_URL, LINKSCOPE_INFLUX_DB, LINKSCOPE_LISTEN, LINKSCOPE_API_TOKEN,
-LINKSCOPE_POLL_INTERVAL, LINKSCOPE_LOG_LEVEL (docs/configuration.md).`;
+LINKSCOPE_POLL_INTERVAL, LINKSCOPE_LOG_LEVEL, LINKSCOPE_LOG_FORMAT (docs/configuration.md).`;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   serve: serveCommand,

@@ -1,7 +1,7 @@
 /** `linkscope poll --once`: discover + poll every (or one) device once, write, print a summary. */
 import { closeRuntime, createRuntime } from '../app.js';
 import type { PollOutcome } from '../poller/poller.js';
-import { CONFIG_OPTION, configFor, EXIT_FAILURE, EXIT_OK, parse, quietLogger, table, usageError, write, type CommandContext } from './common.js';
+import { CONFIG_OPTION, configFor, EXIT_FAILURE, EXIT_OK, parse, quietLogger, table, usageError, warnTo, write, type CommandContext } from './common.js';
 
 export const POLL_HELP = `Usage: linkscope poll --once [--device ID|NAME] [--json] [--config FILE]
 
@@ -15,14 +15,15 @@ is kept in the data dir, so a second run writes rates. Exit code 0 when every de
 export const POLL_ONCE_REPLAY_BUDGET_MS = 60_000;
 
 export async function pollCommand(ctx: CommandContext): Promise<number> {
-  const { values } = parse(ctx.argv, { ...CONFIG_OPTION, once: { type: 'boolean' }, device: { type: 'string', short: 'd' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false);
+  const { values } = parse(ctx.argv, { ...CONFIG_OPTION, once: { type: 'boolean' }, device: { type: 'string', short: 'd' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, false, 'poll');
   if (values.help === true) {
     write(ctx.stdout, POLL_HELP);
     return EXIT_OK;
   }
   if (values.once !== true) throw usageError('poll needs --once (continuous polling is `linkscope serve`)');
-  const config = configFor(values.config, ctx.env);
-  const rt = createRuntime(config, quietLogger(config, ctx.env));
+  const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
+  // The table and the summary lines below say what a warning would (device down, InfluxDB down).
+  const rt = createRuntime(config, quietLogger(config, ctx.env, 'error'));
   let outcomes: PollOutcome[];
   try {
     const devices = values.device === undefined ? rt.inventory.list() : [rt.inventory.get(values.device)];

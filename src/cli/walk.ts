@@ -3,7 +3,7 @@ import { createSnmpClient } from '../app.js';
 import { parseNewDeviceBody } from '../inventory/validate.js';
 import { MibStore } from '../mib/mib-store.js';
 import { SnmpType, type VarBind } from '../snmp/types.js';
-import { CONFIG_OPTION, configFor, EXIT_OK, parse, parseHostPort, quietLogger, SNMP_OPTIONS, snmpBodyFrom, usageError, withFlagNames, write, type CommandContext } from './common.js';
+import { CONFIG_OPTION, configFor, EXIT_OK, parse, parseHostPort, quietLogger, SNMP_OPTIONS, snmpBodyFrom, usageError, warnTo, withFlagNames, write, type CommandContext } from './common.js';
 
 export const WALK_HELP = `Usage: linkscope walk HOST[:PORT] OID|NAME [--community STR] [--version 1|2c|3] [v3 options] [--numeric] [--json]
 
@@ -12,7 +12,7 @@ names from the MIB modules in mibs/ (e.g. IF-MIB::ifDescr, ifHCInOctets, 1.3.6.1
 v3 options as in 'linkscope device --help'. --numeric prints numeric OIDs (like snmpwalk -On).`;
 
 export async function walkCommand(ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parse(ctx.argv, { ...CONFIG_OPTION, ...SNMP_OPTIONS, numeric: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parse(ctx.argv, { ...CONFIG_OPTION, ...SNMP_OPTIONS, numeric: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, true, 'walk');
   if (values.help === true) {
     write(ctx.stdout, WALK_HELP);
     return EXIT_OK;
@@ -25,11 +25,13 @@ export async function walkCommand(ctx: CommandContext): Promise<number> {
   const root = mibs.oidForName(positionals[1] ?? '');
   let device;
   try {
-    device = parseNewDeviceBody({ host, port, snmp: snmpBodyFrom({ community: 'public', ...values }) });
+    // net-snmp's tools default the community to "public" for v1/v2c; v3 has no community at all.
+    const defaults = values.version === '3' ? {} : { community: 'public' };
+    device = parseNewDeviceBody({ host, port, snmp: snmpBodyFrom({ ...defaults, ...values }) });
   } catch (err) {
     throw withFlagNames(err);
   }
-  const config = configFor(values.config, ctx.env);
+  const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
   const session = createSnmpClient(quietLogger(config, ctx.env)).open({ host: device.host, port: device.port ?? 161, credentials: device.snmp, ...config.snmp });
   try {
     const varbinds = await session.walk(root);
@@ -59,8 +61,11 @@ function hex(buf: Buffer): string {
 export function formatValue(vb: VarBind, mibs?: MibStore): string {
   const v = vb.value;
   switch (vb.type) {
-    case SnmpType.Integer:
-      return `INTEGER: ${String(v)}`;
+    case SnmpType.Integer: {
+      // As snmpwalk: `INTEGER: up(1)` where the MIB enumerates the value.
+      const name = mibs !== undefined && typeof v === 'number' ? mibs.enumName(vb.oid, v) : undefined;
+      return `INTEGER: ${name === undefined ? String(v) : `${name}(${String(v)})`}`;
+    }
     case SnmpType.OctetString:
       return Buffer.isBuffer(v) ? (printable(v) ? `STRING: "${v.toString('utf8')}"` : `Hex-STRING: ${hex(v)}`) : `STRING: "${String(v)}"`;
     case SnmpType.ObjectIdentifier:

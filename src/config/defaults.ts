@@ -1,5 +1,5 @@
 /** Built-in defaults: the lowest layer of configuration (CONTRACT.md), in internal units (ms, bytes). */
-import type { LogLevel } from './types.js';
+import type { LogFormat, LogLevel } from './types.js';
 
 const SECOND_MS = 1000;
 const MINUTE_MS = 60 * SECOND_MS;
@@ -23,6 +23,7 @@ export const DEFAULTS = {
   allowedHosts: [] as readonly string[],
   pollIntervalMs: 60 * SECOND_MS,
   logLevel: 'info' as LogLevel,
+  logFormat: 'auto' as LogFormat,
   snmp: {
     timeoutMs: 2 * SECOND_MS,
     retries: 1,

@@ -51,6 +51,7 @@ const expectedDefaults = {
   allowedHosts: [],
   pollIntervalMs: 60_000,
   logLevel: 'info',
+  logFormat: 'auto',
   snmp: { timeoutMs: 2000, retries: 1, maxRepetitions: 25, maxVarbindsPerRequest: 64 },
   poller: { maxConcurrentRequests: 64, maxConcurrentProbes: 32, jitterRatio: 0.1, rediscoverIntervalMs: 6 * 3_600_000, backoffMaxMs: 15 * 60_000 },
   topology: { intervalMs: 5 * 60_000, staleAfterMs: 3_600_000, discover: [], discoverPort: 161 },
@@ -293,9 +294,19 @@ describe('loadConfig validation', () => {
     expect(err.message).toContain('(from command-line overrides)');
   });
 
-  it('rejects an unknown LINKSCOPE_* variable, suggesting the near miss', () => {
-    const err = configError(() => loadConfig({ env: { ...baseEnv, LINKSCOPE_POLL_INTERVALL: '30s' }, cwd: CWD }));
-    expect(err.message).toContain('LINKSCOPE_POLL_INTERVALL: unknown environment variable; did you mean LINKSCOPE_POLL_INTERVAL?');
+  it('warns about an unknown LINKSCOPE_* variable, suggesting the near miss, and starts anyway', () => {
+    const warnings: string[] = [];
+    // Kubernetes injects LINKSCOPE_PORT, LINKSCOPE_SERVICE_HOST, … for a Service named linkscope.
+    const env = { ...baseEnv, LINKSCOPE_POLL_INTERVALL: '30s', LINKSCOPE_PORT: 'tcp://10.0.0.7:8080', LINKSCOPE_SERVICE_HOST: '10.0.0.7' };
+    const config = loadConfig({ env, cwd: CWD, onWarning: (m) => warnings.push(m) });
+    expect(config.pollIntervalMs).toBe(DEFAULTS.pollIntervalMs);
+    expect(warnings).toContain('LINKSCOPE_POLL_INTERVALL: unknown environment variable, ignored; did you mean LINKSCOPE_POLL_INTERVAL?');
+    expect(warnings.filter((w) => w.startsWith('LINKSCOPE_PORT:') || w.startsWith('LINKSCOPE_SERVICE_HOST:'))).toHaveLength(2);
+  });
+
+  it('still rejects a bad value in a known LINKSCOPE_* variable', () => {
+    const err = configError(() => loadConfig({ env: { ...baseEnv, LINKSCOPE_POLL_INTERVAL: 'soon' }, cwd: CWD }));
+    expect(err.message).toContain('LINKSCOPE_POLL_INTERVAL');
   });
 
   it('never echoes a secret that fails validation', () => {

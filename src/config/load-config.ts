@@ -6,7 +6,8 @@ import { parseDocument } from 'yaml';
 import { LinkscopeError } from '../model/errors.js';
 import { Secret } from '../model/secret.js';
 import { FIELDS, FILE_ENV, defaultRawValues, parseField, resolveDefaultPath, type FieldSpec, type ParseContext, type Value } from './schema.js';
-import { LOG_LEVELS, type Config, type ConfigFile, type LogLevel } from './types.js';
+import { closestName as closest } from './suggest.js';
+import { LOG_LEVELS, type Config, type ConfigFile, type LogFormat, type LogLevel } from './types.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -19,6 +20,11 @@ export interface LoadConfigOptions {
   readonly overrides?: ConfigFile;
   /** Relative paths resolve against it; default process.cwd(). */
   readonly cwd?: string;
+  /**
+   * Told about what is ignored but worth a look: unknown LINKSCOPE_* variables (Kubernetes injects
+   * LINKSCOPE_PORT, LINKSCOPE_SERVICE_HOST, … for a Service named linkscope, so they cannot stop start-up).
+   */
+  readonly onWarning?: (message: string) => void;
 }
 
 export interface ConfigProblem {
@@ -50,7 +56,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     absFile = resolve(cwd, filePath);
     applyTree(readConfigFile(absFile), '', { ...ctx, source: 'file' }, values, problems);
   }
-  applyEnv(env, { ...ctx, source: 'env' }, values, problems);
+  applyEnv(env, { ...ctx, source: 'env' }, values, problems, options.onWarning ?? (() => undefined));
   if (options.overrides !== undefined) applyTree(options.overrides, '', { ...ctx, source: 'override' }, values, problems);
 
   if (problems.length > 0) throw configInvalid(problems, absFile);
@@ -139,14 +145,14 @@ function applyTree(tree: unknown, prefix: string, ctx: ParseContext, values: Map
   }
 }
 
-function applyEnv(env: Env, ctx: ParseContext, values: Map<string, Value>, problems: ConfigProblem[]): void {
+function applyEnv(env: Env, ctx: ParseContext, values: Map<string, Value>, problems: ConfigProblem[], warn: (message: string) => void): void {
   for (const [name, raw] of Object.entries(env)) {
     if (!name.startsWith('LINKSCOPE_') || name === FILE_ENV) continue;
     const spec = FIELD_BY_ENV.get(name);
     if (spec === undefined) {
-      // A typo in a variable name would otherwise be silently ignored and the default used.
+      // A typo would otherwise be silently ignored: say so, but do not stop (unknown file keys still do).
       const guess = closest(name, [...FIELD_BY_ENV.keys(), FILE_ENV]);
-      problems.push({ key: name, env: name, message: `unknown environment variable${guess === undefined ? '' : `; did you mean ${guess}?`}` });
+      warn(`${name}: unknown environment variable, ignored${guess === undefined ? '' : `; did you mean ${guess}?`}`);
       continue;
     }
     // Empty = unset, as `LINKSCOPE_API_TOKEN=${TOKEN}` in a compose file gives when TOKEN is unset.
@@ -175,37 +181,6 @@ function childKeys(prefix: string): string[] {
     else if (f.key.startsWith(`${prefix}.`)) names.add(f.key.slice(prefix.length + 1).split('.')[0] ?? '');
   }
   return [...names];
-}
-
-/** The allowed name nearest to a typo (case-insensitive, small edit distance), if any is close. */
-function closest(name: string, allowed: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(name.length / 4)) + 1;
-  const lower = name.toLowerCase();
-  for (const candidate of allowed) {
-    const other = candidate.toLowerCase();
-    // A shared stem ("retry" / "retries") is as telling as a small edit distance.
-    const stem = lower.length >= 4 && other.startsWith(lower.slice(0, Math.max(4, lower.length - 1)));
-    const d = stem ? 1 : editDistance(lower, other);
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }
 
 function configInvalid(problems: readonly ConfigProblem[], file: string | undefined): LinkscopeError {
@@ -254,6 +229,7 @@ function assemble(values: ReadonlyMap<string, Value>): Config {
     allowedHosts: strOrNull('allowedHosts')?.split(',') ?? [],
     pollIntervalMs: num('pollInterval'),
     logLevel: logLevel as LogLevel,
+    logFormat: str('logFormat') as LogFormat,
     snmp: { timeoutMs: num('snmp.timeout'), retries: num('snmp.retries'), maxRepetitions: num('snmp.maxRepetitions'), maxVarbindsPerRequest: num('snmp.maxVarbindsPerRequest') },
     poller: {
       maxConcurrentRequests: num('poller.maxConcurrentRequests'),

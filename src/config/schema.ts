@@ -4,7 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { parseCidr } from '../model/cidr.js';
 import { Secret } from '../model/secret.js';
 import { DEFAULTS, defaultSecretKeyFile } from './defaults.js';
-import { LOG_LEVELS } from './types.js';
+import { LOG_FORMATS, LOG_LEVELS } from './types.js';
 import { DURATION_HINT, SIZE_HINT, formatDuration, formatSize, tryParseDuration, tryParseSize } from './units.js';
 
 export type FieldKind =
@@ -41,6 +41,7 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'dataDir', env: 'LINKSCOPE_DATA_DIR', kind: { type: 'path' }, summary: 'inventory database (SQLite), counter state and the write spool' },
   { key: 'pollInterval', env: 'LINKSCOPE_POLL_INTERVAL', kind: { type: 'duration', minMs: 1 * S, maxMs: 24 * H }, summary: 'default interface poll interval (a device may override it)' },
   { key: 'logLevel', env: 'LINKSCOPE_LOG_LEVEL', kind: { type: 'enum', values: LOG_LEVELS }, summary: 'pino log level' },
+  { key: 'logFormat', env: 'LINKSCOPE_LOG_FORMAT', kind: { type: 'enum', values: LOG_FORMATS }, summary: 'log lines: "pretty" (readable), "json" (one object a line, for collectors), "auto" = pretty on a terminal, json otherwise' },
   { key: 'listen', env: 'LINKSCOPE_LISTEN', kind: { type: 'listen' }, summary: 'API address, HOST:PORT ("[::1]:8080"; ":8080" = all IPv4 interfaces)' },
   { key: 'apiToken', env: 'LINKSCOPE_API_TOKEN', kind: { type: 'secret' }, summary: 'bearer token; required for writes, and for everything when listening beyond loopback' },
   { key: 'allowedHosts', env: 'LINKSCOPE_ALLOWED_HOSTS', kind: { type: 'hostList' }, summary: 'extra host names the API answers to (Host header), e.g. "linkscope.lan"; the listen address and, on loopback, localhost are always allowed' },
@@ -256,6 +257,7 @@ export function defaultRawValues(env: Readonly<Record<string, string | undefined
     ['dataDir', DEFAULTS.dataDir],
     ['pollInterval', DEFAULTS.pollIntervalMs],
     ['logLevel', DEFAULTS.logLevel],
+    ['logFormat', DEFAULTS.logFormat],
     ['listen', DEFAULTS.listen],
     ['apiToken', DEFAULTS.apiToken],
     ['allowedHosts', null],

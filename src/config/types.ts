@@ -3,6 +3,9 @@ import type { Secret } from '../model/secret.js';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+/** `auto`: readable lines on a terminal, JSON (one object a line) otherwise. */
+export const LOG_FORMATS = ['auto', 'pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export interface InfluxConfig {
   readonly url: string;
@@ -67,6 +70,7 @@ export interface Config {
   readonly allowedHosts: readonly string[];
   readonly pollIntervalMs: number;
   readonly logLevel: LogLevel;
+  readonly logFormat: LogFormat;
   readonly snmp: SnmpConfig;
   readonly poller: PollerConfig;
   readonly topology: TopologyConfig;
@@ -95,6 +99,7 @@ export interface ConfigFile {
   readonly apiToken?: unknown;
   readonly pollInterval?: unknown;
   readonly logLevel?: unknown;
+  readonly logFormat?: unknown;
   readonly snmp?: { readonly timeout?: unknown; readonly retries?: unknown; readonly maxRepetitions?: unknown; readonly maxVarbindsPerRequest?: unknown };
   readonly poller?: {
     readonly maxConcurrentRequests?: unknown;

@@ -79,4 +79,19 @@ describe('discoverDevice', () => {
     expect(discovery.interfaces[0]).toMatchObject({ ifName: 'Gi0/1', counterBits: 32 });
     expect(discovery.pollColumns.some((c) => IF[c].oid.startsWith('1.3.6.1.2.1.31.'))).toBe(false);
   });
+
+  it('refuses to call an agent up when it gives neither the system group nor ifTable', async () => {
+    const snmp = new FakeSnmpClient();
+    // Answers (with noSuchObject everywhere), as snmpd does for a community whose view excludes mib-2.
+    snmp.addAgent('10.0.0.9', new FakeAgent().set('1.3.6.1.4.1.8072.1.1.0', SnmpType.Integer, 1)); // under NET-SNMP-MIB::netSnmpObjects
+    const session = snmp.open({ host: '10.0.0.9', port: 161, credentials: { version: '2c', community: new Secret('c') }, timeoutMs: 100, retries: 0, maxRepetitions: 10 });
+    await expect(discoverDevice(session)).rejects.toMatchObject({ code: 'LS_SNMP_NO_DATA', message: expect.stringContaining('10.0.0.9:161 answers but gives neither the system group') });
+  });
+
+  it('still discovers an agent with a system group and no interfaces', async () => {
+    const snmp = new FakeSnmpClient();
+    snmp.addAgent('10.0.0.8', new FakeAgent().set('1.3.6.1.2.1.1.3.0', SnmpType.TimeTicks, 100)); // SNMPv2-MIB::sysUpTime.0
+    const session = snmp.open({ host: '10.0.0.8', port: 161, credentials: { version: '2c', community: new Secret('c') }, timeoutMs: 100, retries: 0, maxRepetitions: 10 });
+    expect((await discoverDevice(session)).discovery.interfaces).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 /** Discovery: system group, classification and the interface table, with the counter column chosen per interface. */
-import { isLinkscopeError } from '../model/errors.js';
+import { formatAgent } from '../model/address.js';
+import { isLinkscopeError, LinkscopeError } from '../model/errors.js';
 import type { InterfaceInfo, SystemInfo, DeviceRole } from '../model/types.js';
 import { ifTypeName } from '../mib/iana-iftype.js';
 import { COUNTER_NAMES, type CounterBits, type CounterName } from '../model/counters.js';
@@ -88,7 +89,16 @@ export async function discoverDevice(session: SnmpSession, options: DiscoveryOpt
     if (!isLinkscopeError(err) || !RECOVERABLE_WALK_ERRORS.has(err.code)) throw err;
     columns = await session.walkColumns(IF_TABLE_COLUMNS.map((c) => IF[c].oid), walk);
   }
-  return { discovery: buildDiscovery(system, columns, answered), rows: indexColumns(columns, DISCOVERY_COLUMNS) };
+  const discovery = buildDiscovery(system, columns, answered);
+  if (discovery.interfaces.length === 0 && system.every((vb) => vb.value === null || vb.value === undefined)) {
+    // It answered, so it is not a timeout; but with no sysUpTime, no sysObjectID and no ifTable
+    // there is nothing to poll, and calling it `up` with 0 interfaces would hide the problem.
+    throw new LinkscopeError(
+      'LS_SNMP_NO_DATA',
+      `SNMP agent ${formatAgent(session.target.host, session.target.port)} answers but gives neither the system group (sysObjectID, sysUpTime) nor ifTable; check that the community or v3 user may read mib-2 (1.3.6.1.2.1: snmpd "view", VACM)`,
+    );
+  }
+  return { discovery, rows: indexColumns(columns, DISCOVERY_COLUMNS) };
 }
 
 const RECOVERABLE_WALK_ERRORS: ReadonlySet<string> = new Set(['LS_SNMP_OID_NOT_INCREASING', 'LS_SNMP_ERROR_STATUS', 'LS_SNMP_BAD_RESPONSE']);

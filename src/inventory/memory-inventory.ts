@@ -1,4 +1,5 @@
 /** A map-backed Inventory with the SQLite one's validation, naming and duplicate rules: for tests and benchmarks. */
+import { formatAgent } from '../model/address.js';
 import { LinkscopeError } from '../model/errors.js';
 import type { NeighborDiscovery } from '../model/topology.js';
 import type { Device, DevicePatch, NewDevice, SnmpCredentials } from '../model/types.js';
@@ -70,6 +71,24 @@ export class MemoryInventory implements Inventory {
     return device;
   }
 
+  addMany(inputs: readonly NewDevice[]): Device[] {
+    const saved = { devices: new Map(this.#devices), nextId: this.#nextId, token: this.#token };
+    const added: Device[] = [];
+    for (const [row, input] of inputs.entries()) {
+      try {
+        added.push(this.add(input));
+      } catch (err) {
+        this.#devices.clear();
+        for (const [id, d] of saved.devices) this.#devices.set(id, d);
+        this.#nextId = saved.nextId;
+        this.#token = saved.token;
+        if (err instanceof LinkscopeError) throw new LinkscopeError(err.code, err.message, { cause: err, details: { ...(err.details ?? {}), row } });
+        throw err;
+      }
+    }
+    return added;
+  }
+
   update(idOrName: string | number, input: DevicePatch): Device {
     const old = this.get(idOrName);
     const patch = validateDevicePatch(input);
@@ -130,7 +149,7 @@ export class MemoryInventory implements Inventory {
       if (other.host === device.host && other.port === device.port && identity(other.snmp) === identity(device.snmp)) {
         throw new LinkscopeError(
           'LS_DEVICE_EXISTS',
-          `device ${other.id} (${other.name}) already polls ${device.host}:${device.port} with the same SNMP identity`,
+          `device ${other.id} (${other.name}) already polls ${formatAgent(device.host, device.port)} with the same SNMP identity`,
         );
       }
     }

@@ -302,6 +302,12 @@ export class SqliteInventory implements Inventory {
     });
   }
 
+  addMany(inputs: readonly NewDevice[]): Device[] {
+    // Nested in one outer transaction: add()'s own transaction becomes a savepoint, and any throw
+    // rolls back every row added before it.
+    return this.#write('import devices', () => inputs.map((input, row) => withRow(row, () => this.add(input))));
+  }
+
   update(idOrName: string | number, patch: DevicePatch): Device {
     const valid = validateDevicePatch(patch);
     return this.#write('update a device', () => {
@@ -612,4 +618,14 @@ function notFound(idOrName: string | number): LinkscopeError {
 
 function formatAddress(host: string, port: number): string {
   return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+}
+
+/** Runs `fn` for row `row` of a list; a LinkscopeError it throws gets `details.row`. */
+function withRow<T>(row: number, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof LinkscopeError) throw new LinkscopeError(err.code, err.message, { cause: err, details: { ...(err.details ?? {}), row } });
+    throw err;
+  }
 }

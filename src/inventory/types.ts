@@ -24,6 +24,12 @@ export interface Inventory {
   get(idOrName: string | number): Device;
   /** Validates (LS_DEVICE_INVALID naming the field), rejects duplicates (LS_DEVICE_EXISTS). */
   add(input: NewDevice): Device;
+  /**
+   * Adds every device or none (one transaction): the first row that fails (invalid, a duplicate in
+   * the inventory or earlier in the list) throws its error with `details.row` = its index, and
+   * nothing of the list is stored.
+   */
+  addMany(inputs: readonly NewDevice[]): Device[];
   update(idOrName: string | number, patch: DevicePatch): Device;
   /** Also deletes the device's neighbour rows. */
   remove(idOrName: string | number): Device;

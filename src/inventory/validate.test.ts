@@ -46,15 +46,18 @@ describe('hosts', () => {
 });
 
 describe('names', () => {
-  it.each(['core-sw1', 'a', 'ap_3.floor:2', 'x'.repeat(64), '10.0.0.1', '1a'])('accepts %j', (name) => {
+  it.each(['core-sw1', 'a', 'ap_3.floor:2', 'x'.repeat(64), '10.0.0.1', '1a', 'swos_css326-24g-2s+', 'core sw1', 'Zürich-Kern', 'スイッチ1', 'ap (floor 2)'])('accepts %j', (name) => {
     expect(validateDeviceName(name)).toBe(name);
   });
 
   it.each([
     ['', 'must be a non-empty string'],
     ['x'.repeat(65), 'longer than 64'],
-    ['core sw1', 'may only contain'],
     ['sw/1', 'may only contain'],
+    ['sw\u0001', 'may only contain'],
+    ['sw\t1', 'may only contain'],
+    [' sw1', 'starts or ends with a space'],
+    ['sw1 ', 'starts or ends with a space'],
     ['12345', 'all digits'],
   ])('refuses %j (%s)', (name, reason) => {
     expect(invalid(() => validateDeviceName(name))).toContain(`name: `);

@@ -21,7 +21,12 @@ export const DEFAULT_SNMP_PORT = 161;
 export const MIN_INTERVAL_MS = 1000;
 export const MAX_INTERVAL_MS = 24 * 3_600_000;
 export const NAME_MAX_LENGTH = 64;
-const NAME_RE = /^[A-Za-z0-9._:-]+$/;
+/**
+ * Names as real devices carry them in sysName: `swos_css326-24g-2s+`, spaces, any script. Refused:
+ * control characters (they corrupt terminals and logs), `/` (it splits routes and file names) and
+ * leading/trailing spaces (invisible in every listing). Keep in step with api/schemas DEVICE_NAME_PATTERN.
+ */
+const NAME_BAD_CHAR_RE = /[\u0000-\u001f\u007f-\u009f/]/u;
 const COMMUNITY_MAX_LENGTH = 255;
 // RFC 3414 §11.2: passwords shorter than 8 characters must be refused (they make weak localized keys).
 const V3_KEY_MIN_LENGTH = 8;
@@ -103,11 +108,14 @@ export function checkPort(value: unknown, path: string, problems: Problems): num
   return value;
 }
 
-/** 1–64 of `A-Z a-z 0-9 . _ : -`, not all digits (so `:id` in the API is an id or a name, never both). */
+/** 1–64 printable characters, no `/`, not all digits (so `:id` in the API is an id or a name, never both). */
 export function checkName(value: unknown, path: string, problems: Problems): string | undefined {
   if (typeof value !== 'string' || value.length === 0) return void problems.push(`${path}: must be a non-empty string`);
   if (value.length > NAME_MAX_LENGTH) return void problems.push(`${path}: is longer than ${NAME_MAX_LENGTH} characters`);
-  if (!NAME_RE.test(value)) return void problems.push(`${path}: ${show(value)} may only contain letters, digits and . _ : -`);
+  if (NAME_BAD_CHAR_RE.test(value)) {
+    return void problems.push(`${path}: ${show(value)} may only contain printable characters other than "/" (letters of any script, digits, spaces, + . _ : - and the like)`);
+  }
+  if (value.trim() !== value) return void problems.push(`${path}: ${show(value)} starts or ends with a space; remove it`);
   if (/^\d+$/.test(value)) return void problems.push(`${path}: ${show(value)} is all digits, which would read as a device id; add a letter`);
   return value;
 }

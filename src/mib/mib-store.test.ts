@@ -138,3 +138,18 @@ describe('ifTypeName', () => {
     expect(readFileSync(join(defaultMibDir(), 'IANAifType-MIB.mib'), 'utf8')).toContain('IANAifType ::= TEXTUAL-CONVENTION');
   });
 });
+
+describe('MibStore.enumName', () => {
+  const mibs = MibStore.load();
+  it('names enumerated INTEGER values as the MIB does, directly and through textual conventions', () => {
+    expect(mibs.enumName('1.3.6.1.2.1.2.2.1.8.3', 1)).toBe('up'); // IF-MIB::ifOperStatus.3
+    expect(mibs.enumName('1.3.6.1.2.1.2.2.1.8.3', 7)).toBe('lowerLayerDown');
+    expect(mibs.enumName('1.3.6.1.2.1.2.2.1.7.3', 2)).toBe('down'); // IF-MIB::ifAdminStatus.3
+    expect(mibs.enumName('1.3.6.1.2.1.2.2.1.3.1', 6)).toBe('ethernetCsmacd'); // IF-MIB::ifType via IANAifType
+  });
+
+  it('gives nothing for a value outside the enumeration or an object without one', () => {
+    expect(mibs.enumName('1.3.6.1.2.1.2.2.1.7.3', 7)).toBeUndefined(); // ifAdminStatus has only 1-3
+    expect(mibs.enumName('1.3.6.1.2.1.2.2.1.4.1', 1500)).toBeUndefined(); // IF-MIB::ifMtu
+  });
+});

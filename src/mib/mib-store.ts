@@ -98,17 +98,59 @@ export interface MibStoreOptions {
   readonly dir?: string;
 }
 
+type Enumeration = Readonly<Record<number, string>>;
+
+/** `{ INTEGER: { 1: 'up', … } }` → the enumeration; anything else (a TC name, a range) → undefined. */
+function enumerationOf(syntax: unknown): Enumeration | undefined {
+  if (syntax === null || typeof syntax !== 'object') return undefined;
+  const integer = (syntax as Record<string, unknown>)['INTEGER'];
+  if (integer === null || typeof integer !== 'object') return undefined;
+  const out: Record<number, string> = {};
+  for (const [k, v] of Object.entries(integer)) if (/^-?\d+$/.test(k) && typeof v === 'string') out[Number(k)] = v;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/**
+ * OID of every object whose SYNTAX is an enumerated INTEGER, directly (IF-MIB::ifOperStatus) or
+ * through a TEXTUAL-CONVENTION of a loaded module (IANAifType, TruthValue, LldpChassisIdSubtype).
+ */
+function enumerations(store: ModuleStore, modules: readonly string[]): Map<string, Enumeration> {
+  const objects: Record<string, unknown>[] = [];
+  const conventions = new Map<string, Enumeration>();
+  for (const name of modules) {
+    for (const entry of Object.values(store.getModule(name) ?? {})) {
+      if (entry === null || typeof entry !== 'object') continue;
+      const e = entry as Record<string, unknown>;
+      if (e['MACRO'] === 'TEXTUAL-CONVENTION' && typeof e['ObjectName'] === 'string') {
+        const values = enumerationOf(e['SYNTAX']);
+        if (values !== undefined) conventions.set(e['ObjectName'], values);
+      } else if (typeof e['OID'] === 'string' && e['SYNTAX'] !== undefined) {
+        objects.push(e);
+      }
+    }
+  }
+  const out = new Map<string, Enumeration>();
+  for (const e of objects) {
+    const syntax = e['SYNTAX'];
+    const values = typeof syntax === 'string' ? conventions.get(syntax) : enumerationOf(syntax);
+    if (values !== undefined) out.set(e['OID'] as string, values);
+  }
+  return out;
+}
+
 /** Resolves names like `IF-MIB::ifHCInOctets`, `ifHCInOctets.5` or numeric OIDs; renders OIDs as `MODULE::name.index`. */
 export class MibStore {
   readonly #qualifiedToOid: Map<string, string>;
   readonly #nameToOid: Map<string, string>;
   readonly #oidToName: Map<string, string>;
+  readonly #enums: Map<string, Enumeration>;
   readonly modules: readonly string[];
   /** Modules that failed to parse or compile; their names do not resolve, every other module's do. */
   readonly skipped: readonly SkippedModule[];
 
-  private constructor(qualifiedToOid: Map<string, string>, oidToName: Map<string, string>, modules: string[], skipped: SkippedModule[]) {
+  private constructor(qualifiedToOid: Map<string, string>, oidToName: Map<string, string>, modules: string[], skipped: SkippedModule[], enums: Map<string, Enumeration>) {
     this.#qualifiedToOid = qualifiedToOid;
+    this.#enums = enums;
     this.#oidToName = oidToName;
     this.modules = modules;
     this.skipped = skipped;
@@ -170,7 +212,15 @@ export class MibStore {
     const qualifiedToOid = new Map([...all.filter(([q]) => !superseded(q)), ...all.filter(([q]) => superseded(q))]);
     const oidToName = new Map<string, string>();
     for (const [q, oid] of qualifiedToOid) if (!oidToName.has(oid)) oidToName.set(oid, q);
-    return new MibStore(qualifiedToOid, oidToName, loaded.map((f) => f.module), skipped);
+    let enums = new Map<string, Enumeration>();
+    try {
+      // SMIv1 modules first, so IF-MIB's ifOperStatus (1-7) replaces RFC1213-MIB's (1-3) for the same OID.
+      const names = store.getModuleNames();
+      enums = enumerations(store, [...names.filter((n) => SUPERSEDED_MODULES.has(n)), ...names.filter((n) => !SUPERSEDED_MODULES.has(n))]);
+    } catch {
+      // Enumeration names are a nicety for walk output; a module net-snmp serialised oddly loses them only.
+    }
+    return new MibStore(qualifiedToOid, oidToName, loaded.map((f) => f.module), skipped, enums);
   }
 
   /**
@@ -216,6 +266,21 @@ export class MibStore {
       if (name !== undefined) return prefix.length === full.length ? name : `${name}${full.slice(prefix.length)}`;
       const cut = prefix.lastIndexOf('.');
       if (cut <= 0) return full;
+      prefix = prefix.slice(0, cut);
+    }
+  }
+
+  /**
+   * The MIB's name for an INTEGER value of the object at `oid` (an instance OID is fine):
+   * `up` for IF-MIB::ifOperStatus.3 = 1. Undefined when the object has no enumeration or not this value.
+   */
+  enumName(oid: string, value: number): string | undefined {
+    let prefix = oid.startsWith('.') ? oid.slice(1) : oid;
+    for (;;) {
+      const values = this.#enums.get(prefix);
+      if (values !== undefined) return values[value];
+      const cut = prefix.lastIndexOf('.');
+      if (cut <= 0) return undefined;
       prefix = prefix.slice(0, cut);
     }
   }

@@ -25,12 +25,14 @@ export const ERROR_CODES = {
   LS_SNMP_WALK_BUDGET: { status: 502, summary: 'A walk read more rows, varbinds or time than the poll allows (a table that never ends); the poll was stopped.' },
   LS_SNMP_BAD_RESPONSE: { status: 502, summary: 'The agent sent a malformed or unexpected SNMP reply.' },
   LS_SNMP_SOCKET: { status: 502, summary: 'The SNMP UDP socket failed (address unreachable, port in use, DNS failure).' },
+  LS_SNMP_NO_DATA: { status: 502, summary: 'The agent answers but gives neither the MIB-II system group nor ifTable (a restricted view?); the device is not counted as up.' },
   LS_SNMP_ABORTED: { status: 503, summary: 'The SNMP request was aborted (shutdown or cancelled poll).' },
 
   LS_INFLUX_UNAVAILABLE: { status: 503, summary: 'InfluxDB cannot be reached or did not answer in time; samples are spooled on disk.' },
   LS_INFLUX_REJECTED: { status: 502, summary: 'InfluxDB rejected a write or query (bad request, authentication, missing database).' },
   LS_SPOOL_IO: { status: 500, summary: 'The on-disk write spool cannot be read or written.' },
 
+  LS_DATA_DIR_LOCKED: { status: 409, summary: 'Another linkscope process polls from the same data dir (serve or demo); only one may.' },
   LS_INVENTORY_DB: { status: 500, summary: 'The inventory database cannot be opened, is locked or is corrupt.' },
   LS_DEVICE_NOT_FOUND: { status: 404, summary: 'No device with that id or name exists in the inventory.' },
   LS_DEVICE_EXISTS: { status: 409, summary: 'A device with the same host, port and SNMP identity already exists.' },

@@ -81,9 +81,18 @@ export interface DevicePatch {
 export const IF_STATUS_NAMES = ['unknown', 'up', 'down', 'testing', 'unknown', 'dormant', 'notPresent', 'lowerLayerDown'] as const;
 export type IfStatus = 'up' | 'down' | 'testing' | 'unknown' | 'dormant' | 'notPresent' | 'lowerLayerDown';
 
+/** IF-MIB::ifOperStatus as a word: up(1) … lowerLayerDown(7); anything else is `unknown`. */
 export function ifStatusName(value: number | null | undefined): IfStatus {
   if (value === null || value === undefined) return 'unknown';
   return IF_STATUS_NAMES[value] ?? 'unknown';
+}
+
+/**
+ * IF-MIB::ifAdminStatus as a word. Its enumeration is only up(1), down(2), testing(3): a 5 or a 7
+ * from a broken agent is `unknown`, never the oper-status words dormant or lowerLayerDown.
+ */
+export function ifAdminStatusName(value: number | null | undefined): IfStatus {
+  return value === 1 || value === 2 || value === 3 ? ifStatusName(value) : 'unknown';
 }
 
 /** One interface as discovered (identity and configuration; changes rarely). */
@@ -109,6 +118,12 @@ export interface InterfaceState extends InterfaceInfo {
   readonly operStatus: IfStatus;
   /** ifLastChange in TimeTicks (1/100 s since agent start). */
   readonly lastChange: number | null;
+  /**
+   * ifLastChange as wall-clock time: the sample time minus (sysUpTime − ifLastChange). Null when
+   * the agent has no ifLastChange, or 0 (the state predates the agent's start, IF-MIB), or a value
+   * beyond sysUpTime (a 497-day TimeTicks wrap makes it meaningless).
+   */
+  readonly lastChangeAt: string | null;
   readonly inBps: number | null;
   readonly outBps: number | null;
   readonly inUtilization: number | null;

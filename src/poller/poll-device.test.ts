@@ -5,7 +5,7 @@ import type { Device } from '../model/types.js';
 import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
 import { SnmpType } from '../snmp/types.js';
 import type { Point } from '../storage/types.js';
-import { pollDevice, type PollContext, type PollResult } from './poll-device.js';
+import { lastChangeTime, pollDevice, type PollContext, type PollResult } from './poll-device.js';
 
 const device: Device = {
   id: 1,
@@ -119,6 +119,14 @@ describe('pollDevice', () => {
     expect(dev?.fields.sysUpTime).toBe(10_000n);
   });
 
+  it('shows an ifAdminStatus outside up/down/testing as unknown, and a control character nowhere in the name', async () => {
+    const agent = buildAgent([{ ifIndex: 1, name: 'Gi0/1\u0001', speedMbps: 1000, hc: true }]);
+    agent.set(col('if', 7, 1), SnmpType.Integer, 7); // not in ifAdminStatus's enumeration; 7 is lowerLayerDown only for ifOperStatus
+    const r = await harness(agent).poll();
+    expect(r.interfaces[0]).toMatchObject({ ifName: 'Gi0/1', adminStatus: 'unknown', operStatus: 'up' });
+    expect(ifPoint(r, 'Gi0/1').fields.ifAdminStatus).toBe(7n); // the raw value stays in InfluxDB, as IF-MIB has it
+  });
+
   it('writes rates on the second poll from 64-bit counters over the agent clock', async () => {
     const agent = buildAgent([{ ifIndex: 1, name: 'Gi0/1', speedMbps: 1000, hc: true, inOctets: 5000n, outOctets: 0n }]);
     const h = harness(agent);
@@ -204,5 +212,19 @@ describe('pollDevice', () => {
     ]);
     const r = await harness(agent).poll();
     expect(r.points.filter((p) => p.measurement === 'interface').map((p) => p.tags.ifName)).toEqual(['eth0', 'eth0#7']);
+  });
+});
+
+describe('lastChangeTime', () => {
+  const wall = Date.parse('2026-05-01T12:00:00.000Z');
+  it('places ifLastChange on the wall clock from sysUpTime at the sample', () => {
+    // Agent up 1000 s, port changed at 400 s: 600 s before the sample.
+    expect(lastChangeTime(40_000, 100_000, wall)).toBe('2026-05-01T11:50:00.000Z');
+  });
+
+  it('gives null for 0 (before the agent started), a value past sysUpTime (wrap) or no value', () => {
+    expect(lastChangeTime(0, 100_000, wall)).toBeNull();
+    expect(lastChangeTime(200_000, 100_000, wall)).toBeNull();
+    expect(lastChangeTime(null, 100_000, wall)).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { IF, SYSTEM, type IfColumn } from '../discovery/oids.js';
 import { chooseSpeedBps, discoverDevice, indexColumns, type DeviceDiscovery, type DiscoveredInterface, type IfRow } from '../discovery/discover.js';
 import { asBigint, asDisplayName, asNumber, bigintOf, valueHash } from '../snmp/values.js';
 import type { Device, DeviceState, InterfaceState } from '../model/types.js';
-import { ifStatusName } from '../model/types.js';
+import { ifAdminStatusName, ifStatusName } from '../model/types.js';
 import { DEFAULT_MAX_VARBINDS_PER_POLL, rowsPerColumn, WalkBudget, type SnmpSession, type VarBind } from '../snmp/types.js';
 import { DEVICE_FIELD, INTERFACE_FIELD, MEASUREMENT, TAG } from '../storage/schema.js';
 import type { FieldValue, Point } from '../storage/types.js';
@@ -193,9 +193,10 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
       speedBps,
       ifHighSpeed,
       ifPhysAddress: itf.ifPhysAddress,
-      adminStatus: ifStatusName(adminStatus),
+      adminStatus: ifAdminStatusName(adminStatus),
       operStatus: ifStatusName(operStatus),
       lastChange,
+      lastChangeAt: lastChangeTime(lastChange, uptimeTicks!, wallMs),
       inBps: rates?.inBps ?? null,
       outBps: rates?.outBps ?? null,
       inUtilization: rates?.inUtilization ?? null,
@@ -318,4 +319,10 @@ function addRateFields(fields: Record<string, FieldValue>, r: InterfaceRates): v
   put(INTERFACE_FIELD.outDiscardsPerSec, r.outDiscardsPerSec);
   put(INTERFACE_FIELD.inPktsPerSec, r.inPps);
   put(INTERFACE_FIELD.outPktsPerSec, r.outPps);
+}
+
+/** ifLastChange (TimeTicks since agent start) → ISO time, from the agent's sysUpTime at a sample taken at `wallMs`. */
+export function lastChangeTime(lastChangeTicks: number | null, sysUpTimeTicks: number, wallMs: number): string | null {
+  if (lastChangeTicks === null || lastChangeTicks <= 0 || lastChangeTicks > sysUpTimeTicks) return null;
+  return new Date(wallMs - (sysUpTimeTicks - lastChangeTicks) * 10).toISOString();
 }

@@ -135,7 +135,8 @@ interface Runtime {
 const RECONCILE_MS = 5_000;
 
 /** Agent silent or speaking nonsense: unreachable. Other failures (a walk the agent broke) keep `up` with lastError. */
-const UNREACHABLE_CODES: ReadonlySet<ErrorCode> = new Set(['LS_SNMP_TIMEOUT', 'LS_SNMP_SOCKET', 'LS_SNMP_BAD_RESPONSE']);
+// LS_SNMP_NO_DATA: an agent that answers with nothing of mib-2 is not `up` (there is nothing it is up for).
+const UNREACHABLE_CODES: ReadonlySet<ErrorCode> = new Set(['LS_SNMP_TIMEOUT', 'LS_SNMP_SOCKET', 'LS_SNMP_BAD_RESPONSE', 'LS_SNMP_NO_DATA']);
 const AUTH_CODES: ReadonlySet<ErrorCode> = new Set(['LS_SNMP_AUTH', 'LS_SNMP_UNKNOWN_USER', 'LS_SNMP_NOT_IN_TIME_WINDOW']);
 
 /**
@@ -161,7 +162,7 @@ export function sameDefinition(a: Device, b: Device): boolean {
 }
 
 export class Poller implements PollerControl {
-  readonly #deps: PollerDeps;
+  #deps: PollerDeps;
   readonly #now: () => number;
   readonly #random: () => number;
   readonly #lanes: { readonly healthy: Semaphore; readonly probe: Semaphore };
@@ -186,6 +187,14 @@ export class Poller implements PollerControl {
     // maxConcurrentProbes listeners is expected, not a leak (Node warns past 10 by default).
     setMaxListeners(0, this.#abort.signal);
     this.#log = deps.logger.child({ module: 'poller' });
+  }
+
+  /**
+   * New defaults for the polls scheduled from now on (SIGHUP): interval, SNMP timeout/retries/
+   * repetitions, jitter, rediscovery and backoff. Polls in flight and timers already armed keep theirs.
+   */
+  reconfigure(settings: Partial<Pick<PollerSettings, 'pollIntervalMs' | 'snmp' | 'jitterRatio' | 'rediscoverIntervalMs' | 'backoffMaxMs'>>): void {
+    this.#deps = { ...this.#deps, settings: { ...this.#deps.settings, ...settings } };
   }
 
   /** Schedule every device of the inventory and follow its changes (CLI or API edits). */

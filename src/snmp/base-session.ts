@@ -1,4 +1,5 @@
 /** The walk/get algorithm shared by the net-snmp session and the fake: lock-step GETBULK, tooBig back-off, OID checks. */
+import { formatAgent } from '../model/address.js';
 import type { SnmpTarget } from '../model/types.js';
 import { LinkscopeError, isLinkscopeError } from '../model/errors.js';
 import { compareOids, isUnder, normalizeOid } from './oid.js';
@@ -43,13 +44,13 @@ export function errorStatusError(target: SnmpTarget, phase: string, status: numb
   const where = oid === undefined ? '' : ` for ${oid}`;
   return new LinkscopeError(
     'LS_SNMP_ERROR_STATUS',
-    `SNMP ${phase} to ${target.host}:${target.port} failed: the agent answered ${name}${where}; check the OID exists on this device and the community/user may read it`,
+    `SNMP ${phase} to ${formatAgent(target.host, target.port)} failed: the agent answered ${name}${where}; check the OID exists on this device and the community/user may read it`,
     { cause, details: { host: target.host, port: target.port, phase, errorStatus: status, errorStatusName: name, oid } },
   );
 }
 
 export function abortedError(target: SnmpTarget, phase: string, why = 'aborted'): LinkscopeError {
-  return new LinkscopeError('LS_SNMP_ABORTED', `SNMP ${phase} to ${target.host}:${target.port} was ${why}`, {
+  return new LinkscopeError('LS_SNMP_ABORTED', `SNMP ${phase} to ${formatAgent(target.host, target.port)} was ${why}`, {
     details: { host: target.host, port: target.port, phase },
   });
 }
@@ -270,7 +271,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
       if (groups.length > batch.length || groups.some((g) => g.length > reps)) {
         throw new LinkscopeError(
           'LS_SNMP_BAD_RESPONSE',
-          `SNMP ${ctx.phase} to ${this.target.host}:${this.target.port} got ${received} varbinds for ${batch.length * reps} requested (${batch.length} columns x ${reps} repetitions); the agent answered outside the protocol and the walk was stopped`,
+          `SNMP ${ctx.phase} to ${formatAgent(this.target.host, this.target.port)} got ${received} varbinds for ${batch.length * reps} requested (${batch.length} columns x ${reps} repetitions); the agent answered outside the protocol and the walk was stopped`,
           { details: { host: this.target.host, port: this.target.port, phase: ctx.phase, received, requested: batch.length * reps } },
         );
       }
@@ -306,7 +307,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
       if (!progressed) {
         throw new LinkscopeError(
           'LS_SNMP_BAD_RESPONSE',
-          `SNMP ${ctx.phase} to ${this.target.host}:${this.target.port}: the agent answered with no varbinds; the walk was stopped`,
+          `SNMP ${ctx.phase} to ${formatAgent(this.target.host, this.target.port)}: the agent answered with no varbinds; the walk was stopped`,
           { details: { host: this.target.host, port: this.target.port, phase: ctx.phase } },
         );
       }
@@ -323,7 +324,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
     else what = `the poll passed its time limit of ${Math.round(why.limitMs)}ms (${Math.round(why.elapsedMs)}ms elapsed)`;
     return new LinkscopeError(
       'LS_SNMP_WALK_BUDGET',
-      `SNMP ${phase} to ${host}:${port} was stopped: ${what}; the agent's table does not seem to end. Compare ifNumber with an snmpbulkwalk of the table and update the agent's firmware`,
+      `SNMP ${phase} to ${formatAgent(host, port)} was stopped: ${what}; the agent's table does not seem to end. Compare ifNumber with an snmpbulkwalk of the table and update the agent's firmware`,
       { details: { host, port, phase, root: column.root, rowsRead: column.out.length, limit: why.kind === 'time' ? why.limitMs : why.limit, limitKind: why.kind } },
     );
   }
@@ -332,7 +333,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
     const { host, port } = this.target;
     return new LinkscopeError(
       'LS_SNMP_OID_NOT_INCREASING',
-      `SNMP walk of ${column.root} on ${host}:${port} stopped after ${column.out.length} rows: the agent returned ${oid} after ${column.last} (OID not increasing, an agent bug that would loop forever); update the agent's firmware or leave this table out`,
+      `SNMP walk of ${column.root} on ${formatAgent(host, port)} stopped after ${column.out.length} rows: the agent returned ${oid} after ${column.last} (OID not increasing, an agent bug that would loop forever); update the agent's firmware or leave this table out`,
       { details: { host, port, root: column.root, previousOid: column.last, oid, rowsRead: column.out.length } },
     );
   }

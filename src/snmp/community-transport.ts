@@ -1,4 +1,5 @@
 /** SNMP v1/v2c PduTransport over node:dgram with the lean BER codec of ber.ts: one socket, request-id matching, one timer per transport. */
+import { formatAgent } from '../model/address.js';
 import dgram from 'node:dgram';
 import { lookup } from 'node:dns';
 import { SocketAddress, isIP } from 'node:net';
@@ -341,7 +342,7 @@ export class CommunityTransport implements PduTransport {
   }
 
   #where(): string {
-    return `${this.#target.host}:${this.#target.port}`;
+    return `${formatAgent(this.#target.host, this.#target.port)}`;
   }
 
   #details(phase: string, p?: Pending): Record<string, unknown> {

@@ -1,4 +1,5 @@
 /** Map-backed SnmpClient for unit tests: agents as sorted in-memory tables, mutable, with scripted failures. */
+import { formatAgent } from '../model/address.js';
 import { LinkscopeError } from '../model/errors.js';
 import type { SnmpTarget } from '../model/types.js';
 import {
@@ -198,7 +199,7 @@ class FakeTransport implements PduTransport {
     const { community, users } = agent.options;
     if (c.version !== '3' && community !== undefined && c.community.reveal() !== community) return 'timeout';
     if (c.version === '3' && users !== undefined && !users.includes(c.user)) {
-      return new LinkscopeError('LS_SNMP_UNKNOWN_USER', `SNMP get to ${this.target.host}:${this.target.port} as user "${c.user}" failed: the agent does not know this SNMPv3 user`, {
+      return new LinkscopeError('LS_SNMP_UNKNOWN_USER', `SNMP get to ${formatAgent(this.target.host, this.target.port)} as user "${c.user}" failed: the agent does not know this SNMPv3 user`, {
         details: { host: this.target.host, port: this.target.port },
       });
     }
@@ -208,7 +209,7 @@ class FakeTransport implements PduTransport {
   private timeoutError(phase: string): LinkscopeError {
     const { host, port, timeoutMs, retries } = this.target;
     const attempts = Math.max(0, retries) + 1;
-    return new LinkscopeError('LS_SNMP_TIMEOUT', `SNMP ${phase} to ${host}:${port} timed out after ${timeoutMs}ms (${attempts} attempt${attempts === 1 ? '' : 's'}); check address, port, community/credentials and the agent's ACL`, {
+    return new LinkscopeError('LS_SNMP_TIMEOUT', `SNMP ${phase} to ${formatAgent(host, port)} timed out after ${timeoutMs}ms (${attempts} attempt${attempts === 1 ? '' : 's'}); check address, port, community/credentials and the agent's ACL`, {
       details: { host, port, phase, timeoutMs, attempts },
     });
   }

@@ -1,4 +1,5 @@
 /** SnmpClient over CommunityTransport (v1/v2c) and the npm `net-snmp` package (v3, or v1/v2c on request): our own walk loop, errors an operator can act on. */
+import { formatAgent } from '../model/address.js';
 import { isIPv6 } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import {
@@ -237,7 +238,7 @@ class NetSnmpTransport implements PduTransport {
 
   private mapError(err: Error, phase: string, sawMalformedReply: boolean, elapsedMs: number): LinkscopeError {
     const t = this.#target;
-    const where = `${t.host}:${t.port}`;
+    const where = `${formatAgent(t.host, t.port)}`;
     const details: Record<string, unknown> = { host: t.host, port: t.port, phase, elapsedMs: Math.round(elapsedMs) };
     const cause = scrubCause(err);
     const v3 = t.credentials.version === '3';

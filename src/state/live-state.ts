@@ -1,5 +1,8 @@
 /** Live status of every device and interface: the poller writes, the API and CLI read. In memory only. */
-import type { DeviceState } from '../model/types.js';
+import type { DeviceState, DeviceStatus } from '../model/types.js';
+
+/** Devices per status word, and `down` (unreachable + auth-failed). */
+export type DeviceStatusCounts = Readonly<Record<DeviceStatus, number>> & { readonly down: number };
 
 export class LiveState {
   readonly #devices = new Map<number, DeviceState>();
@@ -28,16 +31,14 @@ export class LiveState {
   }
 
   /** Counts by status, for /health. */
-  summary(): { up: number; down: number; pending: number } {
-    let up = 0;
-    let down = 0;
-    let pending = 0;
-    for (const d of this.#devices.values()) {
-      if (d.status === 'up') up += 1;
-      else if (d.status === 'pending') pending += 1;
-      else down += 1;
-    }
-    return { up, down, pending };
+  /**
+   * Devices per status, in the one vocabulary of /devices (`up`, `unreachable`, `auth-failed`,
+   * `pending`), plus `down` = every status but up and pending (what /health has always counted).
+   */
+  summary(): DeviceStatusCounts {
+    const counts: Record<DeviceStatus, number> = { up: 0, unreachable: 0, 'auth-failed': 0, pending: 0 };
+    for (const d of this.#devices.values()) counts[d.status] += 1;
+    return { ...counts, down: counts.unreachable + counts['auth-failed'] };
   }
 }
 

@@ -13,7 +13,7 @@ const T0 = Date.parse('2025-01-01T12:00:00.000Z');
 function iface(ifIndex: number, over: Partial<InterfaceState> = {}): InterfaceState {
   return {
     ifIndex, ifName: `Gi0/${ifIndex}`, ifDescr: `GigabitEthernet0/${ifIndex}`, ifAlias: '', ifType: 'ethernetCsmacd', ifTypeNumber: 6, ifMtu: 1500,
-    speedBps: 1e9, ifHighSpeed: 1000, ifPhysAddress: '', adminStatus: 'up', operStatus: 'up', lastChange: 0,
+    speedBps: 1e9, ifHighSpeed: 1000, ifPhysAddress: '', adminStatus: 'up', operStatus: 'up', lastChange: 0, lastChangeAt: null,
     inBps: 5e8, outBps: 1e8, inUtilization: 50, outUtilization: 10, inErrorsPerSec: 0, outErrorsPerSec: 0, inDiscardsPerSec: 0,
     outDiscardsPerSec: 0, inPps: 0, outPps: 0, counterBits: 64, sampledAt: null, ...over,
   };

@@ -45,7 +45,8 @@ function badBody(patch: boolean): unknown {
     () => { snmp[pick(['community', 'user', 'authKey'])] = pick([1, null, [], {}, true]); },
     () => { snmp[pick(['foo', 'password', 'token', '__proto__x'])] = pick(NASTY_VALUES); },
     () => { body['snmp'] = pick([null, 'public', 42, [], deep(50)]); },
-    () => { body['name'] = pick(NASTY_STRINGS.filter((s) => !/^[A-Za-z0-9._:-]{1,64}$/.test(s) || /^\d+$/.test(s))); },
+    // Names may hold any printable character but "/" (sysNames such as "swos_css326-24g-2s+" or "core sw1"); these are not names.
+    () => { body['name'] = pick(NASTY_STRINGS.filter((s) => s.length === 0 || s.length > 64 || /[\u0000-\u001f\u007f-\u009f/]/u.test(s) || s.trim() !== s || /^\d+$/.test(s))); },
     () => { body['host'] = pick([`10.0.0.1'; DROP TABLE devices;--`, 'udp://10.0.0.1', '10.0.0.1:161', '999.1.1.1', 'a b', '', '-bad-', 'x'.repeat(300)]); },
     () => { body['interval'] = pick(['0s', '1ms', '2d', 'soon', '-5s', '1h; DROP', '', 60]); },
     () => { body[pick(['host', 'snmp'])] = deep(20 + Math.floor(rand() * 200)); },

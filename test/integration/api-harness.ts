@@ -115,6 +115,7 @@ export function makeInterface(ifIndex: number, overrides: Partial<InterfaceState
     adminStatus: 'up',
     operStatus: 'up',
     lastChange: 1234,
+    lastChangeAt: '2024-05-01T11:59:48.660Z',
     inBps: 1000,
     outBps: 2000,
     inUtilization: 0.0001,

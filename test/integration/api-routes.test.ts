@@ -242,7 +242,7 @@ describe('GET /api/v1/devices/:id/interfaces', () => {
     expect(list).toHaveLength(3);
     expect(Object.keys(list[0] ?? {}).sort()).toEqual(
       [
-        'ifIndex', 'ifName', 'ifDescr', 'ifAlias', 'ifType', 'speedBps', 'adminStatus', 'operStatus', 'lastChange', 'inBps', 'outBps',
+        'ifIndex', 'ifName', 'ifDescr', 'ifAlias', 'ifType', 'speedBps', 'adminStatus', 'operStatus', 'lastChange', 'lastChangeAt', 'lastChangeSecondsAgo', 'inBps', 'outBps',
         'inUtilization', 'outUtilization', 'inErrorsPerSec', 'outErrorsPerSec', 'inDiscardsPerSec', 'outDiscardsPerSec', 'inPps', 'outPps',
         'counterBits', 'sampledAt',
       ].sort(),
@@ -379,6 +379,7 @@ const COMMON = ['400', '401', '429', '500'];
 const ERROR_CODES: Readonly<Record<string, readonly string[]>> = {
   'GET /api/v1/devices': COMMON,
   'POST /api/v1/devices': [...COMMON, '409', '413'],
+  'POST /api/v1/devices:batch': [...COMMON, '409', '413'],
   'GET /api/v1/devices/{id}': [...COMMON, '404'],
   'PATCH /api/v1/devices/{id}': [...COMMON, '404', '409', '413'],
   'DELETE /api/v1/devices/{id}': [...COMMON, '404'],
@@ -436,7 +437,7 @@ describe('while a real InfluxDB goes down', () => {
       sink.write([point(1_800_000_000)]);
       await sink.flush();
       expect(sink.status()).toMatchObject({ influx: 'ok', writtenPoints: 1 });
-      expect((await real.app.inject({ url: '/health' })).json()).toEqual({ status: 'ok', influx: 'ok', spoolBytes: 0, devices: { up: 1, down: 1, pending: 0 } });
+      expect((await real.app.inject({ url: '/health' })).json()).toEqual({ status: 'ok', influx: 'ok', spoolBytes: 0, devices: { up: 1, down: 1, unreachable: 1, 'auth-failed': 0, pending: 0 } });
       await influxd.stop();
       sink.write([point(1_800_000_060)]);
       await sink.flush();
@@ -482,7 +483,7 @@ describe('health, metrics, docs and unknown routes', () => {
       [
         '/api/v1/devices', '/api/v1/devices/{id}', '/api/v1/devices/{id}/interfaces', '/api/v1/devices/{id}/interfaces/{ifName}/utilization',
         '/api/v1/devices/{id}/neighbors', '/api/v1/devices/{id}/wireless', '/api/v1/links', '/api/v1/links/{id}', '/api/v1/topology',
-        '/api/v1/health', '/api/v1/metrics',
+        '/api/v1/health', '/api/v1/metrics', '/api/v1/devices:batch',
       ].sort(),
     );
     expect(spec.components.schemas).toHaveProperty('ErrorResponse');

@@ -419,6 +419,24 @@ describe('Grafana provisioning', () => {
     expect(wl.templating.list[1]?.query).toContain('WHERE "device" =~ /^$device$/');
   });
 
+  it('opens the interfaces dashboard on one device, not all devices times all interfaces', () => {
+    const device = dashboards.find((d) => d.json.uid === 'linkscope-interfaces')!.json.templating.list[0] as unknown as Record<string, unknown>;
+    expect(device).toMatchObject({ name: 'device', includeAll: false, multi: false });
+  });
+
+  it('has the panels a network engineer asks for first', () => {
+    const titles = (uid: string): string[] => panelsOf(dashboards.find((d) => d.json.uid === uid)!.json.panels).map((p) => p.title);
+    expect(titles('linkscope-interfaces')).toEqual(
+      expect.arrayContaining(['Traffic (in above, out below the axis)', 'Errors/s', 'Discards/s', 'Port overview', '95th percentile and volume', 'Traffic volume per day']),
+    );
+    expect(titles('linkscope-devices')).toEqual(expect.arrayContaining(['Links down (admin up, oper down)', 'Hottest links']));
+    const query = (uid: string, title: string): string =>
+      panelsOf(dashboards.find((d) => d.json.uid === uid)!.json.panels).find((p) => p.title === title)?.targets?.[0]?.query ?? '';
+    expect(query('linkscope-interfaces', '95th percentile and volume')).toContain('percentile("in_bps", 95)');
+    // Ranked by the busier direction: both directions feed one top() keyed by device and ifName.
+    expect(query('linkscope-devices', 'Hottest links')).toMatch(/top\("util", "device", "ifName", 10\).*mean\("in_utilization"\).*mean\("out_utilization"\)/);
+  });
+
   it('queries only measurements, tags and fields of src/storage/schema.ts', () => {
     const measurements = new Set<string>(Object.values(MEASUREMENT));
     const tags = new Set<string>(Object.values(TAG));

@@ -1,6 +1,8 @@
 /** /api/v1/devices: add, list, show, change and remove devices; changes (re)schedule polling. */
 import type { FastifyInstance } from 'fastify';
+import { planImport } from '../../inventory/import-rows.js';
 import { parseDevicePatchBody, parseNewDeviceBody } from '../../inventory/validate.js';
+import { isLinkscopeError, LinkscopeError } from '../../model/errors.js';
 import type { Device, DeviceState, DeviceStatus } from '../../model/types.js';
 import type { ApiDeps } from '../deps.js';
 import { deviceIdParamSchema, errorResponses, noQuerySchema } from '../schemas/common.js';
@@ -9,6 +11,7 @@ import {
   DEVICE_SCHEMA_ID,
   deviceListQuerySchema,
   patchDeviceBodySchema,
+  batchDeviceBodySchema,
 } from '../schemas/device.js';
 import { deviceView } from '../views.js';
 
@@ -77,6 +80,46 @@ export async function devicesRoutes(app: FastifyInstance, deps: ApiDeps): Promis
       poller.schedule(device.id);
       request.log.info({ deviceId: device.id, device: device.name, host: device.host }, 'device added');
       return reply.code(201).send(deviceView(device, state.get(device.id), defaultPollIntervalMs));
+    },
+  );
+
+  // `::` is find-my-way's escape for a literal colon: the route is POST /devices:batch (Google AIP-136 style).
+  app.post<{ Body: { devices: unknown[] } }>(
+    '/devices::batch',
+    {
+      schema: {
+        tags: ['devices'],
+        summary: 'Add many devices at once, all or none: every row is validated before any is stored; a 400 or 409 names the rows',
+        security: writeSecurity,
+        querystring: noQuerySchema,
+        body: batchDeviceBodySchema,
+        response: { 201: { type: 'object', properties: { imported: { type: 'integer' }, devices: { type: 'array', items: deviceRef } } }, ...errorResponses(409, 413) },
+      },
+    },
+    async (request, reply) => {
+      const plan = planImport(request.body.devices);
+      const bad = plan.rows.filter((r) => !r.ok);
+      if (bad.length > 0) {
+        const shown = bad.slice(0, 20).map((r) => `devices[${r.row - 1}]: ${r.problems.join('; ')}`);
+        throw new LinkscopeError(
+          'LS_DEVICE_INVALID',
+          `${bad.length} of ${plan.rows.length} devices are invalid; nothing was added: ${shown.join(' | ')}${bad.length > shown.length ? ` | … ${bad.length - shown.length} more` : ''}`,
+          { details: { rows: bad } },
+        );
+      }
+      let added;
+      try {
+        added = inventory.addMany(plan.devices);
+      } catch (err) {
+        const row = isLinkscopeError(err) ? err.details?.['row'] : undefined;
+        if (isLinkscopeError(err) && typeof row === 'number') {
+          throw new LinkscopeError(err.code, `devices[${row}]: ${err.message}; nothing was added`, { cause: err, details: { row } });
+        }
+        throw err;
+      }
+      for (const device of added) poller.schedule(device.id);
+      request.log.info({ devices: added.length }, 'devices added in a batch');
+      return reply.code(201).send({ imported: added.length, devices: added.map((d) => deviceView(d, state.get(d.id), defaultPollIntervalMs)) });
     },
   );
 

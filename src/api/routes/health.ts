@@ -1,5 +1,6 @@
 /** /api/v1/health (also /health): liveness for load balancers and checks; never needs the token. */
 import type { FastifyInstance } from 'fastify';
+import type { DeviceStatusCounts } from '../../state/live-state.js';
 import type { ApiDeps } from '../deps.js';
 import { errorResponses } from '../schemas/common.js';
 import { healthSchema } from '../schemas/health.js';
@@ -8,7 +9,8 @@ export interface Health {
   readonly status: 'ok' | 'degraded';
   readonly influx: 'ok' | 'down';
   readonly spoolBytes: number;
-  readonly devices: { readonly up: number; readonly down: number; readonly pending: number };
+  /** `up`, `unreachable`, `auth-failed`, `pending` as on /devices; `down` = unreachable + auth-failed. */
+  readonly devices: DeviceStatusCounts;
   /** Why the status is degraded, in words (InfluxDB down, spool unwritable, batches set aside); absent when ok. */
   readonly problems?: readonly string[];
 }

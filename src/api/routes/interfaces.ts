@@ -11,10 +11,12 @@ import {
   utilizationSeriesSchema,
 } from '../schemas/interface.js';
 import { parseTimeRange, type TimeRangeInput } from '../time-range.js';
-import { filterInterfaces } from '../views.js';
+import { filterInterfaces, interfaceView } from '../views.js';
 
 interface InterfaceQuery {
   readonly status?: IfStatus;
+  readonly adminStatus?: IfStatus;
+  readonly problem?: 'down';
   readonly minUtilization?: string;
   readonly q?: string;
 }
@@ -36,13 +38,13 @@ export async function interfacesRoutes(app: FastifyInstance, deps: ApiDeps): Pro
     async (request) => {
       const device = inventory.get(request.params.id);
       const interfaces = state.get(device.id)?.interfaces ?? [];
-      const { status, minUtilization, q } = request.query;
-      if (status === undefined && minUtilization === undefined && (q === undefined || q === '')) return interfaces;
-      return filterInterfaces(interfaces, {
-        status,
-        minUtilization: minUtilization === undefined ? undefined : Number(minUtilization),
-        q,
-      });
+      const { status, adminStatus, problem, minUtilization, q } = request.query;
+      const nowMs = Date.now();
+      const chosen =
+        status === undefined && adminStatus === undefined && problem === undefined && minUtilization === undefined && (q === undefined || q === '')
+          ? interfaces
+          : filterInterfaces(interfaces, { status, adminStatus, problem, minUtilization: minUtilization === undefined ? undefined : Number(minUtilization), q });
+      return chosen.map((i) => interfaceView(i, nowMs));
     },
   );
 

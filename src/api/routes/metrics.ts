@@ -11,7 +11,8 @@ export function metricsText(deps: Pick<ApiDeps, 'poller' | 'sinkStatus' | 'inven
     poller: deps.poller.metrics(),
     sink: deps.sinkStatus(),
     deviceNames,
-    devicesByStatus: { up: summary.up, down: summary.down, pending: summary.pending },
+    // The words of /devices, so an alert on status="unreachable" means what the API means.
+    devicesByStatus: { up: summary.up, unreachable: summary.unreachable, 'auth-failed': summary['auth-failed'], pending: summary.pending },
   });
 }
 

@@ -1,6 +1,26 @@
 /** Shared JSON schemas of the API: the error body, id params, error responses per route. Defined once here. */
 import { ERROR_CODES } from '../../model/errors.js';
 
+// Numbers arrive as query text (the API validates without type coercion), hence patterns. A 400
+// names what a pattern expects from this table, never the field's description (which says what
+// the field does, not what it must look like).
+/** A percentage as query text: `80`, `12.5`. */
+export const PERCENT_PATTERN = '^[0-9]{1,6}(?:\\.[0-9]{1,6})?$';
+/** Go-style durations as config/units.ts parses them ("30s", "5m", "1h30m"); bounds are checked after parsing. */
+export const DURATION_PATTERN = '^(?:[0-9]{1,9}(?:\\.[0-9]{1,3})?(?:ms|s|m|h|d)){1,5}$';
+/**
+ * Device names as real devices carry them (sysName with `+`, spaces, any script), as
+ * inventory/validate.ts: no control characters, no `/`, no leading or trailing space, never all
+ * digits (so `:id` stays unambiguous). Routes take them URL-encoded.
+ */
+export const DEVICE_NAME_PATTERN = '^(?![0-9]+$)(?!\\s)(?!.*\\s$)[^\\u0000-\\u001f\\u007f-\\u009f/]+$';
+
+export const PATTERN_EXPECTATIONS: Readonly<Record<string, string>> = {
+  [PERCENT_PATTERN]: 'a number of percent such as 80 or 12.5 (0 to 999999, no sign, no unit)',
+  [DURATION_PATTERN]: 'a duration with a unit such as "30s", "5m" or "1h30m"',
+  [DEVICE_NAME_PATTERN]: 'a name of printable characters without "/", not starting or ending with a space, not all digits, e.g. "core-sw1" or "swos_css326-24g-2s+"',
+};
+
 /** `$id` of the shared error schema; routes refer to it as `{ $ref: 'ErrorResponse#' }`. */
 export const ERROR_SCHEMA_ID = 'ErrorResponse';
 

@@ -1,10 +1,9 @@
 /** JSON schemas of devices: POST/PATCH bodies (unknown fields rejected) and the device as returned (secrets as ***). */
+import { DEVICE_NAME_PATTERN, DURATION_PATTERN } from './common.js';
 import { AUTH_PROTOCOLS, DEVICE_ROLES, DEVICE_STATUSES, PRIV_PROTOCOLS, SECURITY_LEVELS } from '../../model/types.js';
 
 export const DEVICE_SCHEMA_ID = 'Device';
 
-// Go-style durations as config/units.ts parses them ("30s", "5m", "1h30m"); bounds are checked after parsing.
-const DURATION_PATTERN = '^(?:[0-9]{1,9}(?:\\.[0-9]{1,3})?(?:ms|s|m|h|d)){1,5}$';
 
 const hostSchema = {
   type: 'string',
@@ -20,9 +19,9 @@ const nameSchema = {
   type: 'string',
   minLength: 1,
   maxLength: 64,
-  // As inventory/validate.ts: never all digits (so `:id` stays unambiguous).
-  pattern: '^(?![0-9]+$)[A-Za-z0-9._:-]+$',
-  description: 'Unique device name of letters, digits and . _ : -, never all digits (default: the host)',
+  pattern: DEVICE_NAME_PATTERN,
+  description: 'Unique device name as the device calls itself (any script, spaces, + . _ : -), without "/" or control characters, never all digits (default: the host); URL-encode it in routes',
+  examples: ['core-sw1', 'swos_css326-24g-2s+'],
 } as const;
 
 const intervalSchema = {
@@ -157,5 +156,23 @@ export const deviceListQuerySchema = {
   additionalProperties: false,
   properties: {
     status: { type: 'string', enum: [...DEVICE_STATUSES], description: 'Only devices with this status' },
+  },
+} as const;
+
+/** Most rows one `POST /devices:batch` takes; bigger files go in several requests (or `linkscope device import`). */
+export const BATCH_MAX_DEVICES = 5000;
+
+export const batchDeviceBodySchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['devices'],
+  description: 'Devices to add, all or none: every row is validated first; the reply names each bad row',
+  properties: {
+    devices: {
+      type: 'array',
+      minItems: 1,
+      maxItems: BATCH_MAX_DEVICES,
+      items: { type: 'object', description: 'As the POST /devices body; the snmp fields may also sit beside host (version, community, user, …)' },
+    },
   },
 } as const;

@@ -8,7 +8,14 @@ export const healthSchema = {
     spoolBytes: { type: 'integer' },
     devices: {
       type: 'object',
-      properties: { up: { type: 'integer' }, down: { type: 'integer' }, pending: { type: 'integer' } },
+      description: 'devices per status, in the words of /devices; down = unreachable + auth-failed',
+      properties: {
+        up: { type: 'integer' },
+        down: { type: 'integer' },
+        unreachable: { type: 'integer' },
+        'auth-failed': { type: 'integer' },
+        pending: { type: 'integer' },
+      },
     },
     problems: { type: 'array', items: { type: 'string' }, description: 'why the status is degraded; absent when ok' },
   },

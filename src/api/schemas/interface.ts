@@ -1,4 +1,5 @@
 /** JSON schemas of interfaces: live view, its filters, and the utilisation history query and series. */
+import { PERCENT_PATTERN } from './common.js';
 
 export const IF_STATUS_WORDS = ['up', 'down', 'testing', 'unknown', 'dormant', 'notPresent', 'lowerLayerDown'] as const;
 
@@ -16,7 +17,12 @@ export const interfaceSchema = {
     speedBps: nullableNumber,
     adminStatus: { type: 'string', enum: [...IF_STATUS_WORDS] },
     operStatus: { type: 'string', enum: [...IF_STATUS_WORDS] },
-    lastChange: { type: ['integer', 'null'], description: 'ifLastChange in TimeTicks (1/100 s)' },
+    lastChange: { type: ['integer', 'null'], description: 'ifLastChange in TimeTicks (1/100 s since the agent started)' },
+    lastChangeAt: {
+      type: ['string', 'null'],
+      description: 'When the interface last changed state (ISO 8601), from ifLastChange and sysUpTime; null when unknown (0 = before the agent started)',
+    },
+    lastChangeSecondsAgo: { type: ['integer', 'null'], description: 'Seconds from lastChangeAt to this reply' },
     inBps: nullableNumber,
     outBps: nullableNumber,
     inUtilization: { type: ['number', 'null'], description: 'percent' },
@@ -34,17 +40,21 @@ export const interfaceSchema = {
 
 export const interfaceListSchema = { type: 'array', items: { $ref: 'Interface#' } } as const;
 
-// Numbers arrive as query text (the API validates without type coercion), hence a pattern.
-const NUMBER_PATTERN = '^[0-9]{1,6}(?:\\.[0-9]{1,6})?$';
 
 export const interfaceQuerySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
     status: { type: 'string', enum: [...IF_STATUS_WORDS], description: 'Only interfaces with this operStatus' },
+    adminStatus: { type: 'string', enum: [...IF_STATUS_WORDS], description: 'Only interfaces with this adminStatus' },
+    problem: {
+      type: 'string',
+      enum: ['down'],
+      description: '"down": only links that should be up but are not (adminStatus up, operStatus anything but up); admin-down ports are left out',
+    },
     minUtilization: {
       type: 'string',
-      pattern: NUMBER_PATTERN,
+      pattern: PERCENT_PATTERN,
       description: 'Only interfaces whose larger of in/out utilisation (percent) is at least this',
     },
     q: {

@@ -1,6 +1,7 @@
 /** JSON schemas of neighbours, links and the topology graph (CONTRACT.md), and the /links filters. */
 import { MAPPED_BY, NEIGHBOR_PROTOCOLS } from '../../model/topology.js';
 import { DEVICE_ROLES, DEVICE_STATUSES } from '../../model/types.js';
+import { PERCENT_PATTERN } from './common.js';
 
 const nullableString = { type: ['string', 'null'] } as const;
 const nullableNumber = { type: ['number', 'null'] } as const;
@@ -93,15 +94,13 @@ export const topologySchema = {
   },
 } as const;
 
-// Numbers arrive as query text (the API validates without type coercion), hence a pattern.
-const NUMBER_PATTERN = '^[0-9]{1,6}(?:\\.[0-9]{1,6})?$';
 
 export const linkQuerySchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
     status: { type: 'string', enum: ['up', 'down'], description: 'Only links with this status' },
-    minUtilization: { type: 'string', pattern: NUMBER_PATTERN, description: 'Only links whose utilisation (percent, busier direction) is at least this' },
+    minUtilization: { type: 'string', pattern: PERCENT_PATTERN, description: 'Only links whose utilisation (percent, busier direction) is at least this' },
     device: { type: 'string', minLength: 1, maxLength: 255, description: 'Only links with this device (id or name) at either end' },
   },
 } as const;
