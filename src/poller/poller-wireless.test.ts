@@ -1,4 +1,5 @@
 /** Unit tests of the poller's wireless step with an injected engine: planning, polling, role, points, isolation. */
+import { MemoryCounters } from '../state/memory-counters.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryInventory } from '../inventory/memory-inventory.js';
 import { LinkscopeError } from '../model/errors.js';
@@ -7,7 +8,6 @@ import type { WirelessReport } from '../model/wireless.js';
 import { createLogger } from '../observability/logger.js';
 import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
 import { SnmpType, WalkBudget } from '../snmp/types.js';
-import type { StoredBaseline } from '../state/counter-store.js';
 import { LiveState } from '../state/live-state.js';
 import { WirelessState } from '../state/wireless-state.js';
 import { MemorySink } from '../storage/memory-sink.js';
@@ -15,18 +15,6 @@ import type { WirelessOptions, WirelessPlan } from '../wireless/engine.js';
 import { Poller, type PollerSettings } from './poller.js';
 import type { WirelessEngine } from './types.js';
 
-class MemoryCounters {
-  readonly saved = new Map<number, StoredBaseline>();
-  async load(id: number): Promise<StoredBaseline | null> {
-    return this.saved.get(id) ?? null;
-  }
-  async save(id: number, _agent: string, b: StoredBaseline): Promise<void> {
-    this.saved.set(id, b);
-  }
-  async remove(id: number): Promise<void> {
-    this.saved.delete(id);
-  }
-}
 
 /** An agent IF-MIB classifies as a switch-less `other`: so a wireless role can only come from the plan. */
 function agent(): FakeAgent {

@@ -1,4 +1,5 @@
 /** Unit tests of the scheduler: intervals, back-off, recovery, inventory changes, per-device isolation. */
+import { MemoryCounters } from '../state/memory-counters.js';
 import { MemorySink as CollectingSink } from '../storage/memory-sink.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryInventory } from '../inventory/memory-inventory.js';
@@ -9,29 +10,11 @@ import type { SnmpTarget } from '../model/types.js';
 import type { NeighborDiscovery } from '../model/topology.js';
 import type { Point } from '../storage/types.js';
 import { SnmpType, type SnmpClient } from '../snmp/types.js';
-import type { StoredBaseline } from '../state/counter-store.js';
 import { LiveState } from '../state/live-state.js';
 
 import { Poller, type PollerSettings } from './poller.js';
 
 
-class MemoryCounters {
-  readonly saved = new Map<number, StoredBaseline>();
-  /** Wall-clock times of saves made by an earlier process (what CounterStore reads from file mtimes). */
-  readonly savedAt = new Map<number, number>();
-  savedAtMs(id: number): number | null {
-    return this.savedAt.get(id) ?? null;
-  }
-  async load(id: number): Promise<StoredBaseline | null> {
-    return this.saved.get(id) ?? null;
-  }
-  async save(id: number, _agent: string, b: StoredBaseline): Promise<void> {
-    this.saved.set(id, b);
-  }
-  async remove(id: number): Promise<void> {
-    this.saved.delete(id);
-  }
-}
 
 function smallAgent(): FakeAgent {
   const a = new FakeAgent();

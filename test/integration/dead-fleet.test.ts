@@ -1,11 +1,11 @@
 /** Scheduling under a dead fleet: 2,000 unreachable devices on unused loopback ports beside one healthy snmpd. */
+import { MemoryCounters } from '../../src/state/memory-counters.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryInventory } from '../../src/inventory/memory-inventory.js';
 import { Secret } from '../../src/model/secret.js';
 import { silentLogger } from '../../src/observability/logger.js';
 import { Poller, type PollerSettings } from '../../src/poller/poller.js';
 import { NetSnmpClient } from '../../src/snmp/net-snmp-client.js';
-import type { StoredBaseline } from '../../src/state/counter-store.js';
 import { LiveState } from '../../src/state/live-state.js';
 import { MemorySink } from '../../src/storage/memory-sink.js';
 import { freePort } from '../helpers/free-port.js';
@@ -27,18 +27,6 @@ const SETTINGS: PollerSettings = {
   backoffMaxMs: 60_000,
 };
 
-class MemoryCounters {
-  readonly #saved = new Map<number, StoredBaseline>();
-  async load(id: number): Promise<StoredBaseline | null> {
-    return this.#saved.get(id) ?? null;
-  }
-  async save(id: number, _agent: string, b: StoredBaseline): Promise<void> {
-    this.#saved.set(id, b);
-  }
-  async remove(id: number): Promise<void> {
-    this.#saved.delete(id);
-  }
-}
 
 describe('a fleet of 2,000 dead devices', () => {
   let snmpd: SnmpdHandle;
