@@ -8,6 +8,7 @@ import { runMemory, TARGET_BYTES_PER_INTERFACE } from './memory.js';
 import { runNeighbors } from './neighbors.js';
 import { runPollCpu, TARGET_RATIO } from './poll-cpu.js';
 import { runSchedule, TARGET_P99_LATENESS_MS } from './schedule.js';
+import { runServeCpu, TARGET_SERVE_RATIO } from './serve-cpu.js';
 import { num, printTable, verdict } from './lib/table.js';
 
 /** One line of the closing summary. */
@@ -59,6 +60,13 @@ function runApiScript(file: string, title: string, figure: string, okValue: stri
 }
 
 const SECTIONS: readonly Section[] = [
+  {
+    name: 'serve-cpu',
+    run: async () => {
+      const r = await runServeCpu();
+      return { figure: 'whole serve process CPU/varbind vs snmpbulkwalk walk-only (live influxd)', value: `${num(r.ratio, 2)}×`, target: `≤ ${TARGET_SERVE_RATIO}×`, status: verdict(r.ok) };
+    },
+  },
   {
     name: 'poll-cpu',
     run: async () => {
