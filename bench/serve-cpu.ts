@@ -238,7 +238,7 @@ async function inner(): Promise<void> {
     const first = k.agentCounts[0] as number;
     runs.push(await measureServe(`${first} agents, InfluxDB unreachable (spool)`, 'unreachable', first, dead, 5000, k.warmupMs, k.windowMs));
     // Idle: the first poll of each device happens on add; at 1 h nothing is due in the window.
-    const idle = await measureServe(`${first} agents, interval 1 h (idle)`, 'idle', first, influxd.url, 3_600_000, Math.min(k.warmupMs, 5000), k.windowMs);
+    const idle = await measureServe(`${first} agents, interval 1 h (idle)`, 'idle', first, influxd.url, 3_600_000, k.warmupMs, k.windowMs);
     const walk = await measureWalk(Array.from({ length: Math.min(first, 5) }, (_, i) => agentHost(i)), k.walkRepeats);
     const result: InnerResult = { runs, walk, idle };
     process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
