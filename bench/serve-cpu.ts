@@ -272,9 +272,10 @@ function removeNamespace(ns: string): void {
   }
 }
 
-function runInner(ns: string, boundMs: number): Promise<InnerResult> {
+function runInner(ns: string, tempDir: string, boundMs: number): Promise<InnerResult> {
   const self = fileURLToPath(import.meta.url);
-  const t = spawnTracked('ip', ['netns', 'exec', ns, process.execPath, self, '--inner'], { env: process.env });
+  // TMPDIR: every temp dir of the inner run (snmpd, influxd, serve) lands in one the outer always removes.
+  const t = spawnTracked('ip', ['netns', 'exec', ns, process.execPath, self, '--inner'], { env: { ...process.env, TMPDIR: tempDir } });
   return new Promise((resolve, reject) => {
     let buffer = '';
     let result: InnerResult | null = null;
@@ -303,16 +304,24 @@ export async function runServeCpu(): Promise<ServeCpuResult> {
     `\n## 0. Whole \`linkscope serve\` process CPU per varbind vs snmpbulkwalk (bench/serve-cpu.ts): agents ${k.agentCounts.join(', ')}, ${k.warmupMs / 1000} s warm-up, ${k.windowMs / 1000} s window\n`,
   );
   const ns = `lsbench-${process.pid}`;
-  const cleanup = (): void => removeNamespace(ns);
+  const tempDir = mkdtempSync(join(tmpdir(), 'linkscope-bench-serve-cpu-'));
+  const cleanup = (): void => {
+    removeNamespace(ns);
+    rmSync(tempDir, { recursive: true, force: true });
+  };
   process.once('exit', cleanup);
   try {
-    ip(['netns', 'add', ns]);
+    try {
+      ip(['netns', 'add', ns]);
+    } catch (err) {
+      throw new Error(`serve-cpu needs root (CAP_NET_ADMIN) and iproute2 to create network namespace ${ns}; run \`npm run bench\` as root or skip the section: ${String(err)}`);
+    }
     const batch = ['link set lo up'];
     for (let i = 0; i < VETH_PAIRS; i += 1) batch.push(`link add bench${i}a type veth peer name bench${i}b`, `link set bench${i}a up`, `link set bench${i}b up`);
     ip(['-n', ns, '-batch', '-'], `${batch.join('\n')}\n`);
     // Bound: runs × (start + discovery + warm-up + window + stop) + agents + walks, generous.
     const boundMs = (k.agentCounts.length + 2) * (k.warmupMs + k.windowMs + 90_000) + 180_000;
-    const r = await runInner(ns, boundMs);
+    const r = await runInner(ns, tempDir, boundMs);
     return report(r, k);
   } finally {
     cleanup();
