@@ -40,7 +40,8 @@ export function findInfluxd(path: string | undefined): string | null {
   return null;
 }
 
-function freeLoopbackPort(): Promise<number> {
+/** A port free on 127.0.0.1 right now (the daemon binds it a moment later). */
+export function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();
@@ -54,10 +55,11 @@ function freeLoopbackPort(): Promise<number> {
 }
 
 /**
- * Every listener on 127.0.0.1 (the RPC service would take :8088), no reporting home, no
- * _internal monitor database, error-level logs: a small daemon beside the demo.
+ * A lean influxd 1.x configuration: every listener on 127.0.0.1 (the RPC service would take :8088),
+ * no reporting home, no _internal monitor database, no retention, shard pre-creation, subscriber or
+ * continuous-query services, error-level logs. Used by the demo and by the tests' throwaway daemons.
  */
-function configToml(dir: string, httpPort: number, rpcPort: number): string {
+export function influxdConfig(dir: string, httpPort: number, rpcPort: number): string {
   return `reporting-disabled = true
 bind-address = "127.0.0.1:${rpcPort}"
 
@@ -70,18 +72,31 @@ bind-address = "127.0.0.1:${rpcPort}"
   wal-dir = "${join(dir, 'wal')}"
   index-version = "inmem"
   query-log-enabled = false
+  trace-logging-enabled = false
+
+[retention]
+  enabled = false
+
+[shard-precreation]
+  enabled = false
 
 [monitor]
   store-enabled = false
 
+[subscriber]
+  enabled = false
+
 [continuous_queries]
   enabled = false
+  log-enabled = false
 
 [http]
   enabled = true
   bind-address = "127.0.0.1:${httpPort}"
   auth-enabled = false
   log-enabled = false
+  suppress-write-log = true
+  pprof-enabled = false
 
 [logging]
   level = "error"
@@ -101,7 +116,7 @@ export async function startPrivateInfluxd(binary: string, dir: string): Promise<
   const port = await freeLoopbackPort();
   const rpcPort = await freeLoopbackPort();
   const configPath = join(dir, 'influxdb.conf');
-  writeFileSync(configPath, configToml(dir, port, rpcPort));
+  writeFileSync(configPath, influxdConfig(dir, port, rpcPort));
   const url = `http://127.0.0.1:${port}`;
   let tail = '';
   const child: ChildProcess = spawn(binary, ['run', '-config', configPath], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { INFLUXDB_REPORTING_DISABLED: 'true' } });

@@ -1,9 +1,9 @@
 /** Test helper: a throwaway influxd 1.x on 127.0.0.1 (free ports, temp dir), stoppable and restartable in place. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freeLoopbackPort, influxdConfig } from '../../src/demo/private-influxd.js';
 
 export interface InfluxdHandle {
   /** http://127.0.0.1:<port> */
@@ -39,67 +39,8 @@ export interface InfluxQueryResult {
 const READY_TIMEOUT_MS = 20_000;
 const STOP_TIMEOUT_MS = 15_000;
 
-/** Asks the kernel for a free port; influxd binds it a moment later (good enough on a test box). */
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-function configToml(dir: string, httpPort: number, rpcPort: number): string {
-  // Every listener on 127.0.0.1 (the RPC service defaults to :8088, which may be taken), no
-  // phoning home, no _internal monitor writes, quiet logs: a lean daemon for a 2-core box.
-  return `reporting-disabled = true
-reporting-enabled = false
-bind-address = "127.0.0.1:${rpcPort}"
-
-[meta]
-  dir = "${join(dir, 'meta')}"
-  logging-enabled = false
-
-[data]
-  dir = "${join(dir, 'data')}"
-  wal-dir = "${join(dir, 'wal')}"
-  index-version = "inmem"
-  query-log-enabled = false
-  trace-logging-enabled = false
-
-[retention]
-  enabled = false
-
-[shard-precreation]
-  enabled = false
-
-[monitor]
-  store-enabled = false
-
-[subscriber]
-  enabled = false
-
-[continuous_queries]
-  enabled = false
-  log-enabled = false
-
-[http]
-  enabled = true
-  bind-address = "127.0.0.1:${httpPort}"
-  auth-enabled = false
-  log-enabled = false
-  suppress-write-log = true
-  pprof-enabled = false
-
-[logging]
-  level = "error"
-  suppress-logo = true
-`;
-}
+/** A free 127.0.0.1 port, as the demo's private influxd finds one. */
+export const freePort = freeLoopbackPort;
 
 /** Polls until `check` is true, at most `timeoutMs`; the only waiting these helpers do. */
 async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
@@ -116,7 +57,7 @@ export async function startInfluxd(): Promise<InfluxdHandle> {
   const port = await freePort();
   const rpcPort = await freePort();
   const configPath = join(dir, 'influxdb.conf');
-  await writeFile(configPath, configToml(dir, port, rpcPort));
+  await writeFile(configPath, influxdConfig(dir, port, rpcPort));
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   let exited: Promise<void> = Promise.resolve();
