@@ -6,8 +6,8 @@ import { LinkscopeError } from '../model/errors.js';
 import { Secret } from '../model/secret.js';
 import type { WirelessReport } from '../model/wireless.js';
 import { createLogger } from '../observability/logger.js';
-import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
-import { SnmpType, WalkBudget } from '../snmp/types.js';
+import { FakeSnmpClient, oneInterfaceAgent } from '../snmp/fake-client.js';
+import { WalkBudget } from '../snmp/types.js';
 import { LiveState } from '../state/live-state.js';
 import { WirelessState } from '../state/wireless-state.js';
 import { MemorySink } from '../storage/memory-sink.js';
@@ -16,17 +16,7 @@ import { Poller, type PollerSettings } from './poller.js';
 import type { WirelessEngine } from './types.js';
 
 
-/** An agent IF-MIB classifies as a switch-less `other`: so a wireless role can only come from the plan. */
-function agent(): FakeAgent {
-  const a = new FakeAgent();
-  a.set('1.3.6.1.2.1.1.1.0', SnmpType.OctetString, 'test agent');
-  a.set('1.3.6.1.2.1.1.2.0', SnmpType.ObjectIdentifier, '1.3.6.1.4.1.8072.3.2.10');
-  a.set('1.3.6.1.2.1.1.3.0', SnmpType.TimeTicks, 100_000);
-  a.set('1.3.6.1.2.1.2.2.1.2.1', SnmpType.OctetString, 'eth0');
-  a.set('1.3.6.1.2.1.2.2.1.8.1', SnmpType.Integer, 1);
-  a.set('1.3.6.1.2.1.2.2.1.10.1', SnmpType.Counter32, 0n);
-  return a;
-}
+const agent = oneInterfaceAgent;
 
 const SETTINGS: PollerSettings = {
   pollIntervalMs: 60_000,

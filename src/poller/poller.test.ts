@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MemoryInventory } from '../inventory/memory-inventory.js';
 import { Secret } from '../model/secret.js';
 import { silentLogger } from '../observability/logger.js';
-import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
+import { FakeAgent, FakeSnmpClient, oneInterfaceAgent } from '../snmp/fake-client.js';
 import type { SnmpTarget } from '../model/types.js';
 import type { NeighborDiscovery } from '../model/topology.js';
 import type { Point } from '../storage/types.js';
@@ -16,16 +16,7 @@ import { Poller, type PollerSettings } from './poller.js';
 
 
 
-function smallAgent(): FakeAgent {
-  const a = new FakeAgent();
-  a.set('1.3.6.1.2.1.1.1.0', SnmpType.OctetString, 'test agent');
-  a.set('1.3.6.1.2.1.1.2.0', SnmpType.ObjectIdentifier, '1.3.6.1.4.1.8072.3.2.10');
-  a.set('1.3.6.1.2.1.1.3.0', SnmpType.TimeTicks, 100_000);
-  a.set('1.3.6.1.2.1.2.2.1.2.1', SnmpType.OctetString, 'eth0');
-  a.set('1.3.6.1.2.1.2.2.1.8.1', SnmpType.Integer, 1);
-  a.set('1.3.6.1.2.1.2.2.1.10.1', SnmpType.Counter32, 0n);
-  return a;
-}
+const smallAgent = oneInterfaceAgent;
 
 const SETTINGS: PollerSettings = {
   pollIntervalMs: 60_000,

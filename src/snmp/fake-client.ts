@@ -36,6 +36,17 @@ export interface FakeAgentOptions {
 }
 
 /** One simulated agent: a sorted OID table plus knobs. Mutations are visible to the next request. */
+/** A minimal agent: system group and one interface, eth0 (ifIndex 1), up, one 32-bit counter at 0. IF-MIB classifies it as `other`. */
+export function oneInterfaceAgent(): FakeAgent {
+  return new FakeAgent()
+    .set('1.3.6.1.2.1.1.1.0', SnmpType.OctetString, 'test agent') // SNMPv2-MIB::sysDescr.0
+    .set('1.3.6.1.2.1.1.2.0', SnmpType.ObjectIdentifier, '1.3.6.1.4.1.8072.3.2.10') // SNMPv2-MIB::sysObjectID.0
+    .set('1.3.6.1.2.1.1.3.0', SnmpType.TimeTicks, 100_000) // SNMPv2-MIB::sysUpTime.0
+    .set('1.3.6.1.2.1.2.2.1.2.1', SnmpType.OctetString, 'eth0') // IF-MIB::ifDescr.1
+    .set('1.3.6.1.2.1.2.2.1.8.1', SnmpType.Integer, 1) // IF-MIB::ifOperStatus.1
+    .set('1.3.6.1.2.1.2.2.1.10.1', SnmpType.Counter32, 0n); // IF-MIB::ifInOctets.1
+}
+
 export class FakeAgent {
   readonly #table = new Map<string, VarBind>();
   #sorted: string[] | undefined = [];
