@@ -51,6 +51,19 @@ describe('TopologyState', () => {
     ]);
   });
 
+  it('gives a device only the link points whose side a it is, so each link is written once per poll', () => {
+    const { topo, inv, state } = setup();
+    const id3 = inv.add({ host: '10.0.0.3', name: 'sw3', snmp: { version: '2c', community: new Secret('public') } }).id;
+    state.set({ ...pendingState(id3), status: 'up', sysName: 'sw3', interfaces: [iface(1), iface(2)] });
+    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
+    topo.record(2, disc(2, [lldp(2, 1, 'Gi0/1'), lldp(1, 3, 'Gi0/1')]), T0);
+    const ends = (deviceId: number) => topo.linkPoints(T0, deviceId).map((p) => `${p.tags['a_device']}-${p.tags['b_device']}`);
+    expect(ends(1)).toEqual(['sw1-sw2']);
+    expect(ends(2)).toEqual(['sw2-sw3']);
+    expect(ends(id3)).toEqual([]);
+    expect(topo.linkPoints(T0)).toHaveLength(2);
+  });
+
   it('sees a new discovery at once and follows live interface status without rebuilding', () => {
     const { topo, state } = setup();
     topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);

@@ -97,6 +97,8 @@ export class TopologyState implements TopologyReader {
   readonly #ifIndex = new WeakMap<DeviceState, Map<number, InterfaceState>>();
   /** The live link of a shape, kept while both ends' state objects are the ones it was made from (LiveState.set replaces them). */
   readonly #linkCache = new WeakMap<LinkShape, { readonly a: DeviceState | undefined; readonly b: DeviceState | undefined; readonly link: Link }>();
+  /** Links by side a's device, per built graph: each poll writes its own links without scanning all of them. */
+  readonly #bySideA = new WeakMap<Built, ReadonlyMap<number, readonly LinkShape[]>>();
   readonly #edgeCache = new WeakMap<Link, TopologyEdge>();
   /** Link ids by their end names, across rebuilds (hashing 10,000 keys is ~10 ms a rebuild). */
   #idMemo = new Map<string, string>();
@@ -208,8 +210,9 @@ export class TopologyState implements TopologyReader {
   linkPoints(nowMs: number, aDeviceId?: number): Point[] {
     const time = Math.floor(nowMs / 1000);
     const links: Link[] = [];
-    for (const shape of this.#graph(nowMs).graph.links) {
-      if (aDeviceId !== undefined && shape.a.deviceId !== aDeviceId) continue;
+    const built = this.#graph(nowMs);
+    const shapes = aDeviceId === undefined ? built.graph.links : (this.#sideA(built).get(aDeviceId) ?? []);
+    for (const shape of shapes) {
       if (shape.a.ifIndex === null || (shape.b.deviceId !== null && shape.b.ifIndex === null)) continue;
       links.push(this.#liveLink(shape));
     }
@@ -276,6 +279,21 @@ export class TopologyState implements TopologyReader {
       this.#ifIndex.set(s, map);
     }
     return map;
+  }
+
+  #sideA(built: Built): ReadonlyMap<number, readonly LinkShape[]> {
+    let index = this.#bySideA.get(built);
+    if (index === undefined) {
+      const m = new Map<number, LinkShape[]>();
+      for (const shape of built.graph.links) {
+        const list = m.get(shape.a.deviceId);
+        if (list === undefined) m.set(shape.a.deviceId, [shape]);
+        else list.push(shape);
+      }
+      index = m;
+      this.#bySideA.set(built, index);
+    }
+    return index;
   }
 
   #graph(nowMs: number): Built {
