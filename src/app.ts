@@ -21,6 +21,7 @@ import { CounterStore } from './state/counter-store.js';
 import { LiveState } from './state/live-state.js';
 import { TopologyState } from './state/topology-state.js';
 import { WirelessState } from './state/wireless-state.js';
+import { InfluxAdmin } from './storage/influx-admin.js';
 import { InfluxHistory } from './storage/influx-history.js';
 import { InfluxSink } from './storage/influx-sink.js';
 
@@ -83,8 +84,17 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
     ...(config.influx.password === null ? {} : { password: config.influx.password }),
     timeoutMs: config.influx.timeoutMs,
   };
+  const retention = {
+    rawMs: config.influx.retention.rawMs,
+    rollup: { ...config.influx.rollup },
+  };
+  // Database, retention policies and the rollup query, before the first write (and again when a
+  // write finds the database gone); a refusal (no admin rights, InfluxDB 2/3, VictoriaMetrics) is a
+  // warning, never a stop.
+  const admin = new InfluxAdmin({ conn: influx, timeoutMs: config.influx.timeoutMs, retention, logger });
   const sink = new InfluxSink({
     ...influx,
+    admin,
     batchSize: config.influx.batchSize,
     flushIntervalMs: config.influx.flushIntervalMs,
     spoolDir: join(config.dataDir, 'spool'),
@@ -137,7 +147,7 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
       backoffMaxMs: config.poller.backoffMaxMs,
     },
   });
-  const history = new InfluxHistory(influx);
+  const history = new InfluxHistory({ ...influx, retention, rollupReady: () => admin.rollupReady() });
   return { config, logger, inventory, state, sink, snmp, poller, history, topology, wireless, crawler };
 }
 

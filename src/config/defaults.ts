@@ -4,6 +4,7 @@ import type { LogFormat, LogLevel } from './types.js';
 const SECOND_MS = 1000;
 const MINUTE_MS = 60 * SECOND_MS;
 const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
 
 export const DEFAULTS = {
   /** Relative to the working directory; loadConfig makes it absolute. */
@@ -17,6 +18,10 @@ export const DEFAULTS = {
     batchSize: 5000,
     flushIntervalMs: 1 * SECOND_MS,
     timeoutMs: 10 * SECOND_MS,
+    // Raw points for a month (a full billing cycle at poll resolution), 5-minute rollups for two
+    // years (104 weeks): about 1/5 of the raw size per month at a 60 s poll, kept 24 times longer.
+    retention: { rawMs: 30 * DAY_MS },
+    rollup: { enabled: true, intervalMs: 5 * MINUTE_MS, retentionMs: 104 * 7 * DAY_MS, readAboveMs: 24 * HOUR_MS },
   },
   listen: { host: '127.0.0.1', port: 8080 },
   apiToken: null,

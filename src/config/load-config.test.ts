@@ -45,7 +45,17 @@ function problemsOf(err: LinkscopeError): ConfigProblem[] {
 
 const expectedDefaults = {
   dataDir: resolve(CWD, 'data'),
-  influx: { url: 'http://127.0.0.1:8086', db: 'linkscope', user: null, password: null, batchSize: 5000, flushIntervalMs: 1000, timeoutMs: 10_000 },
+  influx: {
+    url: 'http://127.0.0.1:8086',
+    db: 'linkscope',
+    user: null,
+    password: null,
+    batchSize: 5000,
+    flushIntervalMs: 1000,
+    timeoutMs: 10_000,
+    retention: { rawMs: 30 * 86_400_000 },
+    rollup: { enabled: true, intervalMs: 300_000, retentionMs: 104 * 7 * 86_400_000, readAboveMs: 86_400_000 },
+  },
   listen: { host: '127.0.0.1', port: 8080 },
   apiToken: null,
   allowedHosts: [],
@@ -240,6 +250,20 @@ describe('loadConfig validation', () => {
     expect(err.message).toContain('snmp.timeout: 2000 has no unit and is ambiguous');
   });
 
+  it('reads retention and rollup keys from file and environment, 0 meaning forever', () => {
+    const file = writeFile('r.yaml', 'influx:\n  retention:\n    raw: 0\n  rollup:\n    enabled: false\n    interval: 1h\n    retention: 520w\n');
+    const config = loadConfig({ file, env: { ...baseEnv, LINKSCOPE_INFLUX_ROLLUP_READ_ABOVE: '3d', LINKSCOPE_INFLUX_ROLLUP_ENABLED: 'true' }, cwd: CWD });
+    expect(config.influx.retention).toEqual({ rawMs: 0 });
+    expect(config.influx.rollup).toEqual({ enabled: true, intervalMs: 3_600_000, retentionMs: 520 * 7 * 86_400_000, readAboveMs: 3 * 86_400_000 });
+  });
+
+  it('checks the rollup interval against the raw retention only when rollups are on', () => {
+    const file = writeFile('r.yaml', 'influx:\n  retention:\n    raw: 2h\n  rollup:\n    enabled: false\n    interval: 1d\n');
+    expect(loadConfig({ file, env: baseEnv, cwd: CWD }).influx.rollup.enabled).toBe(false);
+    const err = configError(() => loadConfig({ file, env: { ...baseEnv, LINKSCOPE_INFLUX_ROLLUP_ENABLED: 'true' }, cwd: CWD }));
+    expect(problemsOf(err)).toEqual([expect.objectContaining({ key: 'influx.rollup.interval' })]);
+  });
+
   it('accepts 0 where it means something and refuses it elsewhere', () => {
     const ok = writeFile('ok.yaml', 'poller:\n  rediscoverInterval: 0\n');
     expect(loadConfig({ file: ok, env: baseEnv, cwd: CWD }).poller.rediscoverIntervalMs).toBe(0);
@@ -265,6 +289,15 @@ describe('loadConfig validation', () => {
     ['influx:\n  db: ""', 'influx.db: "" is not a non-empty string'],
     ['influx:\n  batchSize: 0', 'influx.batchSize: 0 is out of range; allowed 1 to 1000000'],
     ['dataDir: 5', 'dataDir: 5 is not a path'],
+    ['influx:\n  retention:\n    raw: 10m', 'influx.retention.raw: "10m" is out of range; allowed 1h to'],
+    ['influx:\n  retention:\n    raw: 30', 'influx.retention.raw: 30 has no unit and is ambiguous'],
+    ['influx:\n  rollup:\n    enabled: maybe', 'influx.rollup.enabled: "maybe" is not true or false'],
+    ['influx:\n  rollup:\n    interval: 10s', 'influx.rollup.interval: "10s" is out of range; allowed 1m to 1d'],
+    ['influx:\n  rollup:\n    interval: 90500ms', 'influx.rollup.interval: 90500ms is not whole seconds'],
+    ['influx:\n  retention:\n    raw: 2h\n  rollup:\n    interval: 1d', 'influx.rollup.interval: 1d must be shorter than influx.retention.raw (2h)'],
+    ['influx:\n  rollup:\n    retention: 1m', 'influx.rollup.retention: "1m" is out of range; allowed 1h to'],
+    ['influx:\n  rollup:\n    readAbove: soon', 'influx.rollup.readAbove: "soon" is not a duration'],
+    ['influx:\n  rollup:\n    every: 5m', 'influx.rollup.every: unknown key (allowed in influx.rollup: enabled, interval, retention, readAbove)'],
     ['snmp: 5', 'snmp: must be a mapping of keys (allowed: timeout, retries, maxRepetitions, maxVarbindsPerRequest)'],
   ])('rejects %j naming the key', (yaml, expected) => {
     const file = writeFile('c.yaml', `${yaml}\n`);

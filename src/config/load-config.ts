@@ -5,7 +5,7 @@ import { extname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { LinkscopeError } from '../model/errors.js';
 import { Secret } from '../model/secret.js';
-import { FIELDS, FILE_ENV, defaultRawValues, parseField, resolveDefaultPath, type FieldSpec, type ParseContext, type Value } from './schema.js';
+import { FIELDS, FILE_ENV, crossFieldProblems, defaultRawValues, parseField, resolveDefaultPath, type FieldSpec, type ParseContext, type Value } from './schema.js';
 import { closestName as closest } from './suggest.js';
 import { LOG_LEVELS, type Config, type ConfigFile, type LogFormat, type LogLevel } from './types.js';
 
@@ -59,6 +59,7 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   applyEnv(env, { ...ctx, source: 'env' }, values, problems, options.onWarning ?? (() => undefined));
   if (options.overrides !== undefined) applyTree(options.overrides, '', { ...ctx, source: 'override' }, values, problems);
 
+  if (problems.length === 0) problems.push(...crossFieldProblems(values));
   if (problems.length > 0) throw configInvalid(problems, absFile);
   return deepFreeze(assemble(values));
 }
@@ -223,6 +224,13 @@ function assemble(values: ReadonlyMap<string, Value>): Config {
       batchSize: num('influx.batchSize'),
       flushIntervalMs: num('influx.flushInterval'),
       timeoutMs: num('influx.timeout'),
+      retention: { rawMs: num('influx.retention.raw') },
+      rollup: {
+        enabled: str('influx.rollup.enabled') === 'true',
+        intervalMs: num('influx.rollup.interval'),
+        retentionMs: num('influx.rollup.retention'),
+        readAboveMs: num('influx.rollup.readAbove'),
+      },
     },
     listen: { host: listen.host, port: listen.port },
     apiToken: secret('apiToken'),

@@ -19,6 +19,7 @@ export type FieldKind =
   | { readonly type: 'hostList' }
   | { readonly type: 'cidrList' }
   | { readonly type: 'enum'; readonly values: readonly string[] }
+  | { readonly type: 'boolean' }
   | { readonly type: 'path' };
 
 export interface FieldSpec {
@@ -35,6 +36,7 @@ const S = 1000;
 const MIN = 60 * S;
 const H = 60 * MIN;
 const D = 24 * H;
+const W = 7 * D;
 
 // Order = order in docs/configuration.md and linkscope.example.yaml.
 export const FIELDS: readonly FieldSpec[] = [
@@ -53,6 +55,11 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'influx.batchSize', env: 'LINKSCOPE_INFLUX_BATCH_SIZE', kind: { type: 'integer', min: 1, max: 1_000_000 }, summary: 'points per write request' },
   { key: 'influx.flushInterval', env: 'LINKSCOPE_INFLUX_FLUSH_INTERVAL', kind: { type: 'duration', minMs: 10, maxMs: 10 * MIN }, summary: 'longest time a point waits before it is sent' },
   { key: 'influx.timeout', env: 'LINKSCOPE_INFLUX_TIMEOUT', kind: { type: 'duration', minMs: 100, maxMs: 10 * MIN }, summary: 'per-request timeout; on expiry points go to the spool' },
+  { key: 'influx.retention.raw', env: 'LINKSCOPE_INFLUX_RETENTION_RAW', kind: { type: 'duration', minMs: 1 * H, maxMs: 520 * W, zeroMeans: 'keep forever' }, summary: 'how long raw points are kept: retention policy "raw", made the database\'s default; 0 = forever' },
+  { key: 'influx.rollup.enabled', env: 'LINKSCOPE_INFLUX_ROLLUP_ENABLED', kind: { type: 'boolean' }, summary: 'roll interface rates up (mean, max, 95th percentile per interval) with a continuous query into their own retention policy' },
+  { key: 'influx.rollup.interval', env: 'LINKSCOPE_INFLUX_ROLLUP_INTERVAL', kind: { type: 'duration', minMs: 1 * MIN, maxMs: 1 * D }, summary: 'rollup bucket width, whole seconds; names the policy ("rollup_5m")' },
+  { key: 'influx.rollup.retention', env: 'LINKSCOPE_INFLUX_ROLLUP_RETENTION', kind: { type: 'duration', minMs: 1 * H, maxMs: 520 * W, zeroMeans: 'keep forever' }, summary: 'how long rollups are kept; 0 = forever' },
+  { key: 'influx.rollup.readAbove', env: 'LINKSCOPE_INFLUX_ROLLUP_READ_ABOVE', kind: { type: 'duration', minMs: 1 * MIN, maxMs: 520 * W }, summary: 'the history API reads the rollup for ranges longer than this (and for ranges reaching back past the raw retention)' },
   { key: 'snmp.timeout', env: 'LINKSCOPE_SNMP_TIMEOUT', kind: { type: 'duration', minMs: 10, maxMs: 60 * S }, summary: 'per-request timeout (net-snmp -t)' },
   { key: 'snmp.retries', env: 'LINKSCOPE_SNMP_RETRIES', kind: { type: 'integer', min: 0, max: 10 }, summary: 'extra attempts after the first (net-snmp -r)' },
   { key: 'snmp.maxRepetitions', env: 'LINKSCOPE_SNMP_MAX_REPETITIONS', kind: { type: 'integer', min: 1, max: 1000 }, summary: 'rows per GETBULK (net-snmp -Cr); lower it for agents that drop large replies' },
@@ -142,6 +149,10 @@ export function parseField(spec: FieldSpec, raw: unknown, ctx: ParseContext): Pa
       return parseHostList(raw);
     case 'cidrList':
       return parseCidrList(raw);
+    case 'boolean':
+      if (raw === true || raw === 'true') return ok('true');
+      if (raw === false || raw === 'false') return ok('false');
+      return bad(`${show(raw)} is not true or false`);
     case 'enum':
       if (typeof raw !== 'string' || !kind.values.includes(raw)) return bad(`${show(raw)} is not one of ${kind.values.join(', ')}`);
       return ok(raw);
@@ -269,6 +280,11 @@ export function defaultRawValues(env: Readonly<Record<string, string | undefined
     ['influx.batchSize', DEFAULTS.influx.batchSize],
     ['influx.flushInterval', DEFAULTS.influx.flushIntervalMs],
     ['influx.timeout', DEFAULTS.influx.timeoutMs],
+    ['influx.retention.raw', DEFAULTS.influx.retention.rawMs],
+    ['influx.rollup.enabled', String(DEFAULTS.influx.rollup.enabled)],
+    ['influx.rollup.interval', DEFAULTS.influx.rollup.intervalMs],
+    ['influx.rollup.retention', DEFAULTS.influx.rollup.retentionMs],
+    ['influx.rollup.readAbove', DEFAULTS.influx.rollup.readAboveMs],
     ['snmp.timeout', DEFAULTS.snmp.timeoutMs],
     ['snmp.retries', DEFAULTS.snmp.retries],
     ['snmp.maxRepetitions', DEFAULTS.snmp.maxRepetitions],
@@ -284,6 +300,23 @@ export function defaultRawValues(env: Readonly<Record<string, string | undefined
     ['topology.discoverPort', DEFAULTS.topology.discoverPort],
     ['spool.maxSize', DEFAULTS.spool.maxBytes],
   ]);
+}
+
+/**
+ * Rules that tie keys together, checked once every layer is applied: each problem names the key to
+ * change. Values are the internal ones (ms).
+ */
+export function crossFieldProblems(values: ReadonlyMap<string, Value>): { readonly key: string; readonly message: string }[] {
+  const out: { key: string; message: string }[] = [];
+  const interval = values.get('influx.rollup.interval');
+  const raw = values.get('influx.retention.raw');
+  if (values.get('influx.rollup.enabled') === 'true' && typeof interval === 'number') {
+    if (interval % 1000 !== 0) out.push({ key: 'influx.rollup.interval', message: `${formatDuration(interval)} is not whole seconds (InfluxDB's GROUP BY time() of the rollup)` });
+    else if (typeof raw === 'number' && raw > 0 && interval >= raw) {
+      out.push({ key: 'influx.rollup.interval', message: `${formatDuration(interval)} must be shorter than influx.retention.raw (${formatDuration(raw)}): raw points must outlive the bucket that rolls them up` });
+    }
+  }
+  return out;
 }
 
 /** Path fields hold raw text until resolved against cwd/home. */

@@ -16,6 +16,19 @@ export interface InfluxConfig {
   readonly batchSize: number;
   readonly flushIntervalMs: number;
   readonly timeoutMs: number;
+  readonly retention: {
+    /** Raw points' retention policy duration; 0 = forever. */
+    readonly rawMs: number;
+  };
+  readonly rollup: {
+    readonly enabled: boolean;
+    /** Bucket width of the rollup continuous query (whole seconds). */
+    readonly intervalMs: number;
+    /** Rollup retention policy duration; 0 = forever. */
+    readonly retentionMs: number;
+    /** History ranges longer than this read the rollup. */
+    readonly readAboveMs: number;
+  };
 }
 
 export interface ListenConfig {
@@ -94,6 +107,8 @@ export interface ConfigFile {
     readonly batchSize?: unknown;
     readonly flushInterval?: unknown;
     readonly timeout?: unknown;
+    readonly retention?: { readonly raw?: unknown };
+    readonly rollup?: { readonly enabled?: unknown; readonly interval?: unknown; readonly retention?: unknown; readonly readAbove?: unknown };
   };
   readonly listen?: unknown;
   readonly apiToken?: unknown;

@@ -59,3 +59,10 @@ describe('parseSize', () => {
     expect(formatSize(1000)).toBe('1000B');
   });
 });
+
+describe('weeks', () => {
+  it('accepts w, as InfluxDB retention policies are written ("104w")', () => {
+    expect(tryParseDuration('104w')).toBe(104 * 7 * 86_400_000);
+    expect(tryParseDuration('1w2d')).toBe(9 * 86_400_000);
+  });
+});

@@ -7,11 +7,13 @@ const DURATION_UNITS_MS: Readonly<Record<string, number>> = {
   m: 60_000,
   h: 3_600_000,
   d: 86_400_000,
+  // Weeks: InfluxDB writes retention policies in them ("104w" = two years of rollups).
+  w: 604_800_000,
 };
 
 // Go-style compound durations ("1h30m", "1.5s"), the form Prometheus and Telegraf users already write.
-const DURATION_RE = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
-const DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
+const DURATION_RE = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d|w))+$/;
+const DURATION_PART_RE = /(\d+(?:\.\d+)?)(ms|s|m|h|d|w)/g;
 
 export const DURATION_HINT = 'use e.g. "500ms", "30s", "5m", "1h", "1d"';
 

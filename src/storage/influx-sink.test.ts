@@ -121,7 +121,7 @@ describe('InfluxSink', () => {
     await open({ db: 'my "lab"' });
     const q = seen.find((s) => s.path === '/query');
     expect(q?.method).toBe('POST');
-    expect(q?.params.get('q')).toBe('CREATE DATABASE "my \\"lab\\""');
+    expect(q?.params.get('q')).toBe('create database "my \\"lab\\""');
   });
 
   it('posts line protocol with db, precision=s and Basic credentials', async () => {

@@ -2,7 +2,7 @@
 import type { Logger } from '../observability/logger.js';
 import { describeError } from '../model/errors.js';
 import type { Secret } from '../model/secret.js';
-import { buildCreateDatabase } from './influxql.js';
+import { InfluxAdmin, type DatabasePreparer } from './influx-admin.js';
 import { formatPoint } from './line-protocol.js';
 import { Spool, UNREADABLE_SUFFIX } from './spool.js';
 import type { Point, SampleSink, SinkStatus } from './types.js';
@@ -44,6 +44,8 @@ export interface InfluxSinkOptions extends InfluxConnection {
   readonly probeIntervalMs?: number;
   readonly probeMaxIntervalMs?: number;
   readonly logger: Logger;
+  /** Runs before the first write and after a write found the database gone; default: CREATE DATABASE only. */
+  readonly admin?: DatabasePreparer;
 }
 
 /** Base URL without credentials or trailing slash, for requests and, above all, for logs. */
@@ -107,6 +109,7 @@ export class InfluxSink implements SampleSink {
   readonly #batchSize: number;
   readonly #timeoutMs: number;
   readonly #url: string;
+  readonly #admin: DatabasePreparer;
 
   #pending: string[] = [];
   #inflightPoints = 0;
@@ -160,6 +163,7 @@ export class InfluxSink implements SampleSink {
     this.#timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.#probeDelayMs = opts.probeIntervalMs ?? DEFAULT_PROBE_INTERVAL_MS;
     this.#url = displayUrl(opts.url);
+    this.#admin = opts.admin ?? new InfluxAdmin({ conn: opts, timeoutMs: this.#timeoutMs, logger: opts.logger });
     this.#flushTimer = setInterval(() => {
       if (this.#pending.length > 0 || (this.#down === null && this.#spool.batches() > 0)) this.#kick();
     }, opts.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS);
@@ -518,25 +522,11 @@ export class InfluxSink implements SampleSink {
     return { status: res.status, body: await res.text() };
   }
 
+  /** The database (and, with an InfluxAdmin given retention settings, its policies and rollups) before writing. */
   async #ensureDatabase(): Promise<Extract<SendResult, { kind: 'ok' | 'unavailable' }>> {
-    let res: { status: number; body: string };
-    try {
-      res = await this.#post('query', {}, new URLSearchParams({ q: buildCreateDatabase(this.#opts.db) }).toString(), 'application/x-www-form-urlencoded');
-    } catch (err) {
-      return { kind: 'unavailable', message: networkMessage(err, this.#timeoutMs) };
-    }
-    if (res.status >= 500) return { kind: 'unavailable', message: `HTTP ${res.status}: ${influxErrorMessage(res.body)}` };
+    const outcome = await this.#admin.prepare();
+    if (outcome.kind === 'unavailable') return outcome;
     this.#dbReady = true;
-    const message = res.status === 200 ? statementError(res.body) : influxErrorMessage(res.body);
-    if (res.status !== 200 || message !== null) {
-      // A write-only user may not create databases but can still write to an existing one.
-      this.#log.warn(
-        { status: res.status, influxError: message },
-        `Cannot create InfluxDB database "${this.#opts.db}" at ${this.#url} (${message ?? `HTTP ${res.status}`}); writing anyway`,
-      );
-    } else {
-      this.#log.debug({ db: this.#opts.db }, 'InfluxDB database ensured');
-    }
     return { kind: 'ok' };
   }
 
@@ -565,18 +555,6 @@ export class InfluxSink implements SampleSink {
       return { kind: 'rejected', status: res.status, message };
     }
     return { kind: 'refused', status: 404, message: 'database not found' };
-  }
-}
-
-/** A statement-level error inside a 200 /query answer, else null. */
-function statementError(body: string): string | null {
-  try {
-    const parsed = JSON.parse(body) as { error?: unknown; results?: { error?: unknown }[] };
-    if (typeof parsed.error === 'string') return parsed.error;
-    const first = parsed.results?.[0];
-    return typeof first?.error === 'string' ? first.error : null;
-  } catch {
-    return null;
   }
 }
 

@@ -1,7 +1,7 @@
 /** Unit tests for InfluxQL quoting and the history query builder: no value may change the query. */
 import { describe, expect, it } from 'vitest';
 import { isLinkscopeError } from '../model/errors.js';
-import { buildCreateDatabase, buildUtilizationQuery, quoteIdentifier, quoteString } from './influxql.js';
+import { buildRollupSelect, buildUtilizationQuery, normalizeQueryText, quoteIdentifier } from './influxql.js';
 
 /** Reads a quoted token back the way influxql's ScanString does; returns [value, rest]. */
 function unquote(text: string): [string, string] {
@@ -38,35 +38,8 @@ const NASTY = [
   '',
 ];
 
-describe('quoteString', () => {
-  it.each(NASTY)('round-trips %j exactly through the InfluxQL scanner rules', (value) => {
-    const quoted = quoteString(value);
-    expect(quoted.startsWith("'") && quoted.endsWith("'")).toBe(true);
-    expect(unquote(quoted)).toEqual([value, '']);
-  });
-
-  it('escapes backslash, single quote and newline', () => {
-    expect(quoteString("a\\b'c\nd")).toBe("'a\\\\b\\'c\\nd'");
-  });
-
-  it('leaves double quotes alone inside single quotes', () => {
-    expect(quoteString('"')).toBe(`'"'`);
-  });
-
-  it('refuses a carriage return, which InfluxQL cannot express', () => {
-    let err: unknown;
-    try {
-      quoteString('a\rb');
-    } catch (e) {
-      err = e;
-    }
-    expect(isLinkscopeError(err, 'LS_VALIDATION')).toBe(true);
-  });
-});
-
 describe('NUL', () => {
   it('refuses a NUL (InfluxQL\'s end of input) as LS_VALIDATION naming the field, instead of a query InfluxDB rejects', () => {
-    expect(() => quoteString('a\u0000b')).toThrow(expect.objectContaining({ code: 'LS_VALIDATION' }) as unknown as Error);
     expect(() => quoteIdentifier('a\u0000')).toThrow(expect.objectContaining({ code: 'LS_VALIDATION' }) as unknown as Error);
     expect(() =>
       buildUtilizationQuery({ device: 'sw1', ifName: 'Gi0/1\u0000', from: new Date(0), to: new Date(60_000), stepMs: 60_000 }),
@@ -74,19 +47,17 @@ describe('NUL', () => {
   });
 });
 
-describe('quoteIdentifier', () => {
-  it.each(NASTY)('round-trips %j exactly', (value) => {
+describe('quoteIdentifier (the influx package\'s escape.quoted)', () => {
+  it.each(NASTY.filter((n) => !n.includes('\n') && !n.includes("\\'")))('round-trips %j exactly', (value) => {
     expect(unquote(quoteIdentifier(value))).toEqual([value, '']);
   });
 
   it('escapes double quotes and backslashes', () => {
     expect(quoteIdentifier('my "db"\\x')).toBe('"my \\"db\\"\\\\x"');
   });
-});
 
-describe('buildCreateDatabase', () => {
-  it('quotes the database name', () => {
-    expect(buildCreateDatabase('link"scope')).toBe('CREATE DATABASE "link\\"scope"');
+  it.each(['a\nb', 'a\rb', "a\\'b"])('refuses %j, which a quoted InfluxQL name cannot hold (or the package would change)', (value) => {
+    expect(() => quoteIdentifier(value)).toThrow(expect.objectContaining({ code: 'LS_VALIDATION' }) as unknown as Error);
   });
 });
 
@@ -99,35 +70,41 @@ describe('buildUtilizationQuery', () => {
     stepMs: 60_000,
   };
 
-  it('builds the documented query with epoch-ms times and a step in seconds', () => {
-    expect(buildUtilizationQuery(base)).toBe(
-      'SELECT mean("in_bps") AS "inBps", mean("out_bps") AS "outBps", mean("in_utilization") AS "inUtilization", ' +
-        'mean("out_utilization") AS "outUtilization" FROM "interface" WHERE "device" = \'core-sw1\' AND "ifName" = \'Gi0/1\' ' +
+  const TEXT =
+    'SELECT mean("in_bps") AS "inBps", mean("out_bps") AS "outBps", mean("in_utilization") AS "inUtilization", ' +
+    'mean("out_utilization") AS "outUtilization" FROM "interface" WHERE "device" = $device AND "ifName" = $ifName ' +
+    'AND time >= 1700000000000ms AND time <= 1700003600000ms GROUP BY time(60s) fill(none)';
+
+  it('builds the documented query with bound parameters, epoch-ms times and a step in seconds', () => {
+    expect(buildUtilizationQuery(base)).toEqual({ text: TEXT, params: { device: 'core-sw1', ifName: 'Gi0/1' } });
+  });
+
+  it('reads the mean fields of the rollup policy for a rollup source', () => {
+    const q = buildUtilizationQuery(base, { kind: 'rollup', policy: 'rollup_5m', intervalMs: 300_000 });
+    expect(q.text).toBe(
+      'SELECT mean("in_bps_mean") AS "inBps", mean("out_bps_mean") AS "outBps", mean("in_utilization_mean") AS "inUtilization", ' +
+        'mean("out_utilization_mean") AS "outUtilization" FROM "rollup_5m"."interface" WHERE "device" = $device AND "ifName" = $ifName ' +
         'AND time >= 1700000000000ms AND time <= 1700003600000ms GROUP BY time(60s) fill(none)',
     );
   });
 
   it('uses ms for a step that is not whole seconds', () => {
-    expect(buildUtilizationQuery({ ...base, stepMs: 1500 })).toContain('GROUP BY time(1500ms)');
+    expect(buildUtilizationQuery({ ...base, stepMs: 1500 }).text).toContain('GROUP BY time(1500ms)');
   });
 
   it.each(NASTY.filter((n) => n !== '' && n !== 'trailing\\' && !n.includes('\n')))(
-    'keeps the query shape for ifName %j and compares it exactly',
+    'keeps the query text unchanged for ifName %j and passes it exactly as a parameter',
     (name) => {
       const q = buildUtilizationQuery({ ...base, ifName: name, device: name });
-      const marker = ' AND "ifName" = ';
-      const at = q.indexOf(marker);
-      const [device] = unquote(q.slice(q.indexOf('"device" = ') + '"device" = '.length));
-      const [ifName, rest] = unquote(q.slice(at + marker.length));
-      expect(device).toBe(name);
-      expect(ifName).toBe(name);
-      expect(rest).toBe(' AND time >= 1700000000000ms AND time <= 1700003600000ms GROUP BY time(60s) fill(none)');
+      expect(q.text).toBe(TEXT);
+      expect(q.params).toEqual({ device: name, ifName: name });
     },
   );
 
   it('matches names the way line protocol stored them (newline as \\n, trailing backslash dropped)', () => {
     const q = buildUtilizationQuery({ ...base, ifName: 'a\nb\\' });
-    expect(q).toContain(`"ifName" = 'a\\\\nb'`);
+    expect(q.params.ifName).toBe('a\\nb');
+    expect(q.text).toBe(TEXT);
   });
 
   it.each([
@@ -144,5 +121,31 @@ describe('buildUtilizationQuery', () => {
     }
     expect(isLinkscopeError(err, 'LS_VALIDATION')).toBe(true);
     expect((err as Error).message).toContain(word);
+  });
+});
+
+describe('buildRollupSelect', () => {
+  const text = buildRollupSelect('linkscope', 'raw', 'rollup_5m', 300_000);
+
+  it('rolls every rate up to mean, max and 95th percentile, per interface, into the rollup policy', () => {
+    expect(text).toContain('SELECT mean("in_bps") AS "in_bps_mean", max("in_bps") AS "in_bps_max", percentile("in_bps", 95) AS "in_bps_p95", ');
+    for (const f of ['out_bps', 'in_utilization', 'out_utilization', 'in_errors_ps', 'out_errors_ps', 'in_discards_ps', 'out_discards_ps', 'in_pps', 'out_pps']) {
+      expect(text).toContain(`mean("${f}") AS "${f}_mean", max("${f}") AS "${f}_max", percentile("${f}", 95) AS "${f}_p95"`);
+    }
+    expect(text.endsWith(' INTO "linkscope"."rollup_5m"."interface" FROM "linkscope"."raw"."interface" GROUP BY time(5m), *')).toBe(true);
+  });
+
+  it('adds a WHERE clause only when asked (running it by hand)', () => {
+    expect(buildRollupSelect('db', 'raw', 'rollup_1h', 3_600_000, 'time >= 0')).toContain(' FROM "db"."raw"."interface" WHERE time >= 0 GROUP BY time(1h), *');
+  });
+});
+
+describe('normalizeQueryText', () => {
+  it('equates our quoted text with the unquoted form SHOW CONTINUOUS QUERIES prints', () => {
+    // As influxd 1.6 printed a query created from the quoted text.
+    const shown = 'CREATE CONTINUOUS QUERY cq ON "my-db" BEGIN SELECT mean(in_bps) AS in_bps_mean INTO "my-db".rollup_5m.interface FROM "my-db".raw.interface GROUP BY time(5m), * END';
+    const ours = 'CREATE CONTINUOUS QUERY "cq" ON "my-db" BEGIN SELECT mean("in_bps") AS "in_bps_mean" INTO "my-db"."rollup_5m"."interface" FROM "my-db"."raw"."interface" GROUP BY time(5m), * END';
+    expect(normalizeQueryText(shown)).toBe(normalizeQueryText(ours));
+    expect(normalizeQueryText(ours.replace('time(5m)', 'time(10m)'))).not.toBe(normalizeQueryText(shown));
   });
 });

@@ -1,53 +1,42 @@
-/** InfluxQL text built from quoted parts: identifier and string quoting, and the utilisation history query. Pure. */
+/** InfluxQL text for the history query and the rollup continuous query: identifiers through the `influx` package's escaping, values as bound parameters. Pure. */
+import { escape } from 'influx';
 import { LinkscopeError } from '../model/errors.js';
 import { storedTagValue } from './line-protocol.js';
+import { ROLLUP_AGGREGATES, ROLLUP_FIELDS, RAW_SOURCE, formatInfluxDuration, rollupField, type HistorySource, type RollupAggregate } from './retention.js';
 import { INTERFACE_FIELD, MEASUREMENT, TAG } from './schema.js';
 import type { UtilizationQuery } from './types.js';
 
 /*
- * The InfluxQL scanner (influxql/scanner.go ScanString) reads a quoted identifier or string until
- * the closing quote and knows exactly four escapes: \n, \\, \" and \'. A raw newline ends the token
- * as an error, and the reader turns a raw carriage return into a newline, so "\r" cannot be said at
- * all. Anything else, including regex characters, is literal inside quotes: `=` against a quoted
- * string is an exact comparison, never a pattern. A NUL is the scanner's end-of-input rune (eof =
- * rune(0)), so a quoted token holding one ends there as a bad string: it cannot be said either.
+ * Values never enter the query text: tag values travel as bound parameters (`"ifName" = $ifName`
+ * with `params={"ifName": …}`, InfluxDB 1.x /query; the `influx` package's `placeholders`), so the
+ * text is the same for every interface name and none can change it. The package's
+ * `escape.stringLit` is not used for values: it escapes quotes but not backslashes, so a name
+ * ending in `\\'` would close the literal early (see docs/influxdb.md).
+ *
+ * Identifiers (measurement, field, policy and database names) are quoted with the package's
+ * `escape.quoted`, which escapes `"` and `\`. The InfluxQL scanner (influxql/scanner.go ScanString)
+ * cannot express a raw newline, carriage return or NUL inside quotes, so such a name is refused
+ * here; none occurs in schema.ts, and config validation refuses control characters in names.
  */
 
-const BACKSLASH = 92;
-const LF = 10;
-const CR = 13;
-const NUL = 0;
+const UNSAYABLE = /[\u0000\n\r]/;
 
-function quote(value: string, q: '"' | "'", what: string): string {
-  const qc = q.charCodeAt(0);
-  let out = q;
-  let from = 0;
-  for (let i = 0; i < value.length; i += 1) {
-    const c = value.charCodeAt(i);
-    if (c === BACKSLASH || c === qc) {
-      out += value.slice(from, i) + '\\';
-      from = i;
-    } else if (c === LF) {
-      out += value.slice(from, i) + '\\n';
-      from = i + 1;
-    } else if (c === CR || c === NUL) {
-      throw new LinkscopeError(
-        'LS_VALIDATION',
-        `${what} contains a ${c === CR ? 'carriage return' : 'NUL character'}, which InfluxQL cannot express; remove it from the value`,
-      );
-    }
-  }
-  return out + value.slice(from) + q;
+function refuseUnsayable(value: string, what: string): void {
+  const m = UNSAYABLE.exec(value);
+  if (m === null) return;
+  const name = m[0] === '\u0000' ? 'a NUL character' : m[0] === '\n' ? 'a newline' : 'a carriage return';
+  throw new LinkscopeError('LS_VALIDATION', `${what} contains ${name}, which InfluxQL cannot express in a name; remove it from the value`);
 }
 
-/** A double-quoted InfluxQL identifier (database, measurement, tag or field name). */
+/** A double-quoted InfluxQL identifier (database, policy, measurement, tag or field name). */
 export function quoteIdentifier(name: string): string {
-  return quote(name, '"', 'InfluxQL identifier');
-}
-
-/** A single-quoted InfluxQL string literal. */
-export function quoteString(value: string, what = 'InfluxQL string'): string {
-  return quote(value, "'", what);
+  refuseUnsayable(name, 'InfluxQL identifier');
+  // The package turns `\'` into `\\'` before escaping (escape.js Escaper.escape), which then reads
+  // back as a different name; refuse rather than address another database or field.
+  if (name.includes("\\'")) {
+    throw new LinkscopeError('LS_VALIDATION', `InfluxQL identifier ${JSON.stringify(name)} contains a backslash before a quote, which the influx package's escaping changes; rename it`);
+  }
+  return escape.quoted(name);
 }
 
 /** Column aliases of the history query: the API's JSON names (CONTRACT.md `/utilization`). */
@@ -62,12 +51,32 @@ function epochMs(d: Date, name: string): number {
   return ms;
 }
 
+/** A statement whose values travel as bound parameters (`$name` in the text). */
+export interface BoundQuery {
+  readonly text: string;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** InfluxQL's spelling of a GROUP BY interval: seconds when exact (the schema's precision), else ms. */
+function intervalLiteral(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+/** The tag value as stored (storedTagValue), refusing a NUL, which no write of ours can have stored either. */
+function tagParam(value: string, what: string): string {
+  if (value.includes('\u0000')) {
+    throw new LinkscopeError('LS_VALIDATION', `Utilization query: ${what} contains a NUL character, which linkscope never writes to InfluxDB; remove it from the value`);
+  }
+  return storedTagValue(value);
+}
+
 /**
- * SELECT mean(...) of the computed rate fields for one interface, bucketed by `stepMs`. Tag values
- * are compared after the mapping line-protocol.ts applies on write (storedTagValue), so a name with
- * a newline or a trailing backslash finds the series it was written to.
+ * SELECT mean(...) of the computed rate fields for one interface, bucketed by `stepMs`, from the
+ * raw data (the default retention policy, as dashboards read it) or from a rollup (the mean of its
+ * `…_mean` fields). Tag values are compared after the mapping line-protocol.ts applies on write
+ * (storedTagValue), so a name with a newline or a trailing backslash finds the series it was written to.
  */
-export function buildUtilizationQuery(q: UtilizationQuery): string {
+export function buildUtilizationQuery(q: UtilizationQuery, source: HistorySource = RAW_SOURCE): BoundQuery {
   const from = epochMs(q.from, 'from');
   const to = epochMs(q.to, 'to');
   if (!Number.isSafeInteger(q.stepMs) || q.stepMs <= 0) {
@@ -76,25 +85,54 @@ export function buildUtilizationQuery(q: UtilizationQuery): string {
   if (from > to) {
     throw new LinkscopeError('LS_VALIDATION', 'Utilization query: "from" is after "to"');
   }
-  // Seconds when exact (the schema's precision; reads like the API's `step=60s`), else ms.
-  const step = q.stepMs % 1000 === 0 ? `${q.stepMs / 1000}s` : `${q.stepMs}ms`;
+  const params = { device: tagParam(q.device, 'device name'), ifName: tagParam(q.ifName, 'ifName') };
   const f = INTERFACE_FIELD;
+  const column = (field: (typeof ROLLUP_FIELDS)[number]): string => quoteIdentifier(source.kind === 'raw' ? field : rollupField(field, 'mean'));
   const select = [
-    `mean(${quoteIdentifier(f.inBps)}) AS ${quoteIdentifier('inBps')}`,
-    `mean(${quoteIdentifier(f.outBps)}) AS ${quoteIdentifier('outBps')}`,
-    `mean(${quoteIdentifier(f.inUtilization)}) AS ${quoteIdentifier('inUtilization')}`,
-    `mean(${quoteIdentifier(f.outUtilization)}) AS ${quoteIdentifier('outUtilization')}`,
+    `mean(${column(f.inBps)}) AS ${quoteIdentifier('inBps')}`,
+    `mean(${column(f.outBps)}) AS ${quoteIdentifier('outBps')}`,
+    `mean(${column(f.inUtilization)}) AS ${quoteIdentifier('inUtilization')}`,
+    `mean(${column(f.outUtilization)}) AS ${quoteIdentifier('outUtilization')}`,
   ].join(', ');
-  return (
-    `SELECT ${select} FROM ${quoteIdentifier(MEASUREMENT.interface)}` +
-    ` WHERE ${quoteIdentifier(TAG.device)} = ${quoteString(storedTagValue(q.device), 'Utilization query: device name')}` +
-    ` AND ${quoteIdentifier(TAG.ifName)} = ${quoteString(storedTagValue(q.ifName), 'Utilization query: ifName')}` +
+  const measurement = quoteIdentifier(MEASUREMENT.interface);
+  const from_ = source.kind === 'raw' ? measurement : `${quoteIdentifier(source.policy)}.${measurement}`;
+  const text =
+    `SELECT ${select} FROM ${from_}` +
+    ` WHERE ${quoteIdentifier(TAG.device)} = $device AND ${quoteIdentifier(TAG.ifName)} = $ifName` +
     ` AND time >= ${from}ms AND time <= ${to}ms` +
-    ` GROUP BY time(${step}) fill(none)`
+    ` GROUP BY time(${intervalLiteral(q.stepMs)}) fill(none)`;
+  return { text, params };
+}
+
+function aggregate(agg: RollupAggregate, field: string): string {
+  const f = quoteIdentifier(field);
+  return agg === 'mean' ? `mean(${f})` : agg === 'max' ? `max(${f})` : `percentile(${f}, 95)`;
+}
+
+/**
+ * The SELECT … INTO of the rollup continuous query: per interface (GROUP BY *, so every tag stays a
+ * tag) and bucket, mean, max and 95th percentile of each rate, from the raw policy into the rollup
+ * policy's `interface` measurement. Without a WHERE on time: a CQ adds its own bucket bounds; run
+ * by hand, add one.
+ */
+export function buildRollupSelect(db: string, rawPolicy: string, rollupPolicy: string, intervalMs: number, where = ''): string {
+  const columns = ROLLUP_FIELDS.flatMap((field) => ROLLUP_AGGREGATES.map((agg) => `${aggregate(agg, field)} AS ${quoteIdentifier(rollupField(field, agg))}`));
+  const measurement = quoteIdentifier(MEASUREMENT.interface);
+  const d = quoteIdentifier(db);
+  return (
+    `SELECT ${columns.join(', ')}` +
+    ` INTO ${d}.${quoteIdentifier(rollupPolicy)}.${measurement}` +
+    ` FROM ${d}.${quoteIdentifier(rawPolicy)}.${measurement}` +
+    (where === '' ? '' : ` WHERE ${where}`) +
+    ` GROUP BY time(${formatInfluxDuration(intervalMs)}), *`
   );
 }
 
-/** `CREATE DATABASE "name"`: idempotent in InfluxDB 1.x. */
-export function buildCreateDatabase(db: string): string {
-  return `CREATE DATABASE ${quoteIdentifier(db)}`;
+/**
+ * A continuous query's text reduced to what InfluxDB keeps of it: SHOW CONTINUOUS QUERIES prints
+ * identifiers unquoted where it can and its own spacing, so quotes and runs of spaces are dropped
+ * before comparing. Only ever compared, never run.
+ */
+export function normalizeQueryText(text: string): string {
+  return text.replace(/\\(["\\])/g, '$1').replace(/"/g, '').replace(/\s+/g, ' ').trim();
 }

@@ -62,7 +62,8 @@ export async function interfacesRoutes(app: FastifyInstance, deps: ApiDeps): Pro
       },
     },
     async (request, reply) => {
-      const range = parseTimeRange(request.query, Date.now());
+      const nowMs = Date.now();
+      const range = parseTimeRange(request.query, nowMs);
       const device = inventory.get(request.params.id);
       // Stop the InfluxDB query when the client goes away before the answer.
       const abort = new AbortController();
@@ -70,11 +71,13 @@ export async function interfacesRoutes(app: FastifyInstance, deps: ApiDeps): Pro
         if (!reply.raw.writableFinished) abort.abort();
       };
       reply.raw.once('close', onClose);
+      const query = { device: device.name, ifName: request.params.ifName, from: range.from, to: range.to, stepMs: range.stepMs, nowMs };
       try {
-        return await history.utilization(
-          { device: device.name, ifName: request.params.ifName, from: range.from, to: range.to, stepMs: range.stepMs },
-          abort.signal,
-        );
+        if (history.utilizationWithSource === undefined) return await history.utilization(query, abort.signal);
+        // Long ranges come from the rollup (docs/influxdb.md); the header says which data answered.
+        const { points, source } = await history.utilizationWithSource(query, abort.signal);
+        reply.header('x-linkscope-source', source);
+        return points;
       } finally {
         reply.raw.off('close', onClose);
       }

@@ -1,0 +1,79 @@
+/** Builds the `influx` package's client from linkscope's connection settings, and names its failures. */
+import { InfluxDB } from 'influx';
+import { describeError } from '../model/errors.js';
+import type { InfluxConnection } from './influx-sink.js';
+
+/*
+ * One host, no retries and no host back-off: the package would otherwise retry a failed request
+ * twice and then refuse every request for up to 10 s ("No host available"). The sink has its own
+ * outage handling (spool, /ping probes with back-off) and the history route answers 503 at once.
+ */
+
+/** Never disables the host: a zero delay makes the pool skip its back-off (pool.js _disableHost). */
+interface Backoff {
+  getDelay(): number;
+  next(): Backoff;
+  reset(): Backoff;
+}
+const NO_BACKOFF: Backoff = {
+  getDelay: () => 0,
+  next: () => NO_BACKOFF,
+  reset: () => NO_BACKOFF,
+};
+
+export function createInfluxClient(conn: InfluxConnection, timeoutMs: number): InfluxDB {
+  const u = new URL(conn.url);
+  const protocol = u.protocol === 'https:' ? 'https' : 'http';
+  return new InfluxDB({
+    host: u.hostname,
+    port: u.port === '' ? (protocol === 'https' ? 443 : 80) : Number(u.port),
+    protocol,
+    // A path prefix (InfluxDB behind a reverse proxy) is kept, as the sink keeps it.
+    path: u.pathname.replace(/\/+$/, ''),
+    database: conn.db,
+    ...(conn.user === undefined || conn.user === '' ? {} : { username: conn.user, password: conn.password?.reveal() ?? '' }),
+    pool: { maxRetries: 0, requestTimeout: timeoutMs, backoff: NO_BACKOFF },
+  });
+}
+
+/**
+ * The package rejects with ServiceNotAvailableError (5xx, timeout, "No host available"), a
+ * RequestError (other non-2xx, message "A 401 Unauthorized error occurred: {body}"), a
+ * ResultError (a statement error inside a 200) or a plain network error (ECONNREFUSED).
+ */
+export type InfluxFailure =
+  /** InfluxDB is down or too slow: try again later. */
+  | { readonly kind: 'unavailable'; readonly message: string }
+  /** InfluxDB answered and said no (permissions, unsupported statement): trying again will not help. */
+  | { readonly kind: 'refused'; readonly status: number | null; readonly message: string };
+
+interface MaybeHttpError {
+  readonly name?: unknown;
+  readonly code?: unknown;
+  readonly res?: { readonly statusCode?: unknown };
+}
+
+export function classifyInfluxError(err: unknown): InfluxFailure {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as MaybeHttpError;
+  const ctor = err instanceof Error ? err.constructor.name : '';
+  const message = describeError(err).replace(/\s+/g, ' ').slice(0, 500);
+  const status = typeof e.res?.statusCode === 'number' ? e.res.statusCode : null;
+  if (ctor === 'ServiceNotAvailableError' || (status !== null && status >= 500)) return { kind: 'unavailable', message: message || 'service not available' };
+  if (status !== null) return { kind: 'refused', status, message: bodyError(message) };
+  if (ctor === 'ResultError') return { kind: 'refused', status: 200, message };
+  if (typeof e.code === 'string' || e.name === 'AbortError') return { kind: 'unavailable', message };
+  return { kind: 'refused', status: null, message };
+}
+
+/** "A 403 Forbidden error occurred: {"error":"…"}" → the `error` text when there is one. */
+function bodyError(message: string): string {
+  const at = message.indexOf('{');
+  if (at < 0) return message;
+  try {
+    const parsed: unknown = JSON.parse(message.slice(at));
+    if (typeof parsed === 'object' && parsed !== null && 'error' in parsed && typeof parsed.error === 'string') return parsed.error;
+  } catch {
+    // not JSON: keep the whole message
+  }
+  return message;
+}
