@@ -55,7 +55,8 @@ export async function interfacesRoutes(app: FastifyInstance, deps: ApiDeps): Pro
         tags: ['interfaces'],
         summary: "An interface's rates and utilisation over time, from InfluxDB",
         description:
-          'ifName is URL-encoded (Gi1/0/1 → Gi1%2F0%2F1). Every value is quoted in the InfluxQL query, so any interface name is legal.',
+          'ifName is URL-encoded (Gi1/0/1 → Gi1%2F0%2F1). Names reach InfluxDB as bound parameters, so any interface name is legal. ' +
+          'Long ranges read the 5-minute rollup; the x-linkscope-source header says which data answered (raw or rollup_5m).',
         params: utilizationParamsSchema,
         querystring: utilizationQuerySchema,
         response: { 200: utilizationSeriesSchema, ...errorResponses(404, 503) },
