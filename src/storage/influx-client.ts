@@ -1,5 +1,7 @@
 /** Builds the `influx` package's client from linkscope's connection settings, and names its failures. */
-import { InfluxDB } from 'influx';
+import { InfluxDB, ResultError } from 'influx';
+// The pool's error classes are not re-exported by the package's index; the path is its own file.
+import { RequestError, ServiceNotAvailableError } from 'influx/lib/src/pool.js';
 import { describeError } from '../model/errors.js';
 import type { InfluxConnection } from './influx-sink.js';
 
@@ -47,21 +49,18 @@ export type InfluxFailure =
   /** InfluxDB answered and said no (permissions, unsupported statement): trying again will not help. */
   | { readonly kind: 'refused'; readonly status: number | null; readonly message: string };
 
-interface MaybeHttpError {
-  readonly name?: unknown;
-  readonly code?: unknown;
-  readonly res?: { readonly statusCode?: unknown };
-}
-
 export function classifyInfluxError(err: unknown): InfluxFailure {
-  const e = (typeof err === 'object' && err !== null ? err : {}) as MaybeHttpError;
-  const ctor = err instanceof Error ? err.constructor.name : '';
   const message = describeError(err).replace(/\s+/g, ' ').slice(0, 500);
-  const status = typeof e.res?.statusCode === 'number' ? e.res.statusCode : null;
-  if (ctor === 'ServiceNotAvailableError' || (status !== null && status >= 500)) return { kind: 'unavailable', message: message || 'service not available' };
-  if (status !== null) return { kind: 'refused', status, message: bodyError(message) };
-  if (ctor === 'ResultError') return { kind: 'refused', status: 200, message };
-  if (typeof e.code === 'string' || e.name === 'AbortError') return { kind: 'unavailable', message };
+  if (err instanceof ServiceNotAvailableError) return { kind: 'unavailable', message: message || 'service not available' };
+  if (err instanceof RequestError) {
+    const status = err.res.statusCode ?? null;
+    if (status !== null && status >= 500) return { kind: 'unavailable', message };
+    return { kind: 'refused', status, message: bodyError(message) };
+  }
+  if (err instanceof ResultError) return { kind: 'refused', status: 200, message: message.replace(/^Error from InfluxDB: /, '') };
+  // Socket errors (ECONNREFUSED, ECONNRESET, …) and aborts carry a code: InfluxDB did not answer.
+  const code = typeof err === 'object' && err !== null && 'code' in err ? err.code : undefined;
+  if (typeof code === 'string' || (err instanceof Error && err.name === 'AbortError')) return { kind: 'unavailable', message };
   return { kind: 'refused', status: null, message };
 }
 
