@@ -89,7 +89,7 @@ export class InfluxAdmin implements DatabasePreparer {
     if (!(await this.#ensureRawPolicy(rows, settings.rawMs))) return this.#skipRetention(`retention policy "${RAW_POLICY}" could not be set up`);
     const { rollup } = settings;
     const rpName = rollupPolicy(rollup.intervalMs);
-    const cqs = await this.#read('list continuous queries', () => this.#client.showContinousQueries(this.#db));
+    const cqs = await this.#read('list continuous queries', () => this.#continuousQueries());
     if (!rollup.enabled) {
       this.#rollupReady = false;
       if (cqs !== undefined) {
@@ -125,6 +125,15 @@ export class InfluxAdmin implements DatabasePreparer {
       this.#log.debug({ db: this.#db, cq: name }, 'Rollup continuous query unchanged');
     }
     this.#rollupReady = true;
+  }
+
+  /**
+   * This database's continuous queries. SHOW CONTINUOUS QUERIES answers one series per database
+   * and the package's showContinousQueries merges them all into its rows, so pick ours by series name.
+   */
+  async #continuousQueries(): Promise<readonly { readonly name: string; readonly query: string }[]> {
+    const all = await this.#client.showContinousQueries(this.#db);
+    return all.groups().find((g) => g.name === this.#db)?.rows ?? [];
   }
 
   /**

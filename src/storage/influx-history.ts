@@ -57,9 +57,9 @@ export class InfluxHistory implements HistoryReader {
    * raw points. A rollup with nothing in the range (rollups just switched on, or not filled yet)
    * falls back to raw points, so switching rollups on never hides data.
    */
-  async utilizationWithSource(query: UtilizationQuery, signal?: AbortSignal): Promise<UtilizationResult> {
+  async utilizationWithSource(query: UtilizationQuery, signal?: AbortSignal, nowMs = Date.now()): Promise<UtilizationResult> {
     const retention = this.#conn.retention;
-    const chosen = retention === undefined ? RAW_SOURCE : chooseHistorySource(query, query.nowMs ?? Date.now(), retention);
+    const chosen = retention === undefined ? RAW_SOURCE : chooseHistorySource(query, nowMs, retention);
     if (chosen.kind === 'rollup' && (this.#conn.rollupReady?.() ?? true)) {
       const points = await this.#read(query, chosen, signal);
       if (points.length > 0) return { points, source: sourceName(chosen) };

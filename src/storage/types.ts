@@ -57,14 +57,15 @@ export interface UtilizationQuery {
   readonly from: Date;
   readonly to: Date;
   readonly stepMs: number;
-  /** "Now" the range was computed against (picks raw or rollup data); default Date.now(). */
-  readonly nowMs?: number;
 }
 
 /** Reads history back from InfluxDB; every input is quoted so that no value can change the query. */
 export interface HistoryReader {
   utilization(query: UtilizationQuery, signal?: AbortSignal): Promise<UtilizationPoint[]>;
-  /** The same, saying which data answered (`raw`, `rollup_5m`); optional, so simple readers need not. */
-  utilizationWithSource?(query: UtilizationQuery, signal?: AbortSignal): Promise<{ readonly points: UtilizationPoint[]; readonly source: string }>;
+  /**
+   * The same, saying which data answered (`raw`, `rollup_5m`); optional, so simple readers need not.
+   * `nowMs` is the "now" the range was computed against (raw or rollup depends on it).
+   */
+  utilizationWithSource?(query: UtilizationQuery, signal?: AbortSignal, nowMs?: number): Promise<{ readonly points: UtilizationPoint[]; readonly source: string }>;
   ping(): Promise<boolean>;
 }

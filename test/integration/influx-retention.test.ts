@@ -124,7 +124,11 @@ describe('start-up on a real influxd', () => {
   });
 
   it('alters the policies and replaces the continuous query when the configuration changes', async () => {
-    await startUp('ret_change', {}, capture().logger);
+    // Another database's linkscope query (ret_fresh's) is none of this database's business.
+    const first = capture();
+    await startUp('ret_change', {}, first.logger);
+    expect(first.lines.filter((l) => /^Dropped/.test(l.msg))).toEqual([]);
+    expect((await continuousQueries('ret_fresh')).map((c) => c.name)).toEqual(['linkscope_interface_5m']);
     const { logger, lines } = capture();
     await startUp('ret_change', { retention: { raw: '7d' }, rollup: { interval: '10m', retention: '52w' } }, logger);
     const rps = await policies('ret_change');
@@ -264,13 +268,13 @@ describe('history reads the rollup for long ranges', () => {
 
   it('answers a 7-day range from the rollup and a 1-hour range from raw points (reader)', async () => {
     const now = Date.now();
-    const week = await reader.utilizationWithSource({ device: 'sw', ifName: 'eth0', from: new Date(now - 7 * D), to: new Date(now), stepMs: 3_600_000, nowMs: now });
+    const week = await reader.utilizationWithSource({ device: 'sw', ifName: 'eth0', from: new Date(now - 7 * D), to: new Date(now), stepMs: 3_600_000 }, undefined, now);
     expect(week.source).toBe('rollup_5m');
     expect(week.points.length).toBeGreaterThanOrEqual(70);
     expect(new Set(week.points.map((p) => p.inBps))).toEqual(new Set([777]));
     expect(week.points[0]).toMatchObject({ outBps: 77, inUtilization: 7, outUtilization: 0.5 });
 
-    const hour = await reader.utilizationWithSource({ device: 'sw', ifName: 'eth0', from: new Date(now - H), to: new Date(now), stepMs: 60_000, nowMs: now });
+    const hour = await reader.utilizationWithSource({ device: 'sw', ifName: 'eth0', from: new Date(now - H), to: new Date(now), stepMs: 60_000 }, undefined, now);
     expect(hour.source).toBe('raw');
     expect(hour.points).toHaveLength(20);
     expect(new Set(hour.points.map((p) => p.inBps))).toEqual(new Set([1000]));
@@ -279,10 +283,10 @@ describe('history reads the rollup for long ranges', () => {
   it('falls back to raw points when the rollup is not set up or empty for the range', async () => {
     const now = Date.now();
     const notReady = new InfluxHistory({ url: influxd.url, db, retention: DEFAULTS, rollupReady: () => false });
-    const r = await notReady.utilizationWithSource({ device: 'sw', ifName: 'eth0', from: new Date(now - 7 * D), to: new Date(now), stepMs: 3_600_000, nowMs: now });
+    const r = await notReady.utilizationWithSource({ device: 'sw', ifName: 'eth0', from: new Date(now - 7 * D), to: new Date(now), stepMs: 3_600_000 }, undefined, now);
     expect(r.source).toBe('raw');
     expect(new Set(r.points.map((p) => p.inBps))).toEqual(new Set([1000]));
-    const other = await reader.utilizationWithSource({ device: 'sw', ifName: 'eth9', from: new Date(now - 7 * D), to: new Date(now), stepMs: 3_600_000, nowMs: now });
+    const other = await reader.utilizationWithSource({ device: 'sw', ifName: 'eth9', from: new Date(now - 7 * D), to: new Date(now), stepMs: 3_600_000 }, undefined, now);
     expect(other).toEqual({ points: [], source: 'raw' });
   });
 

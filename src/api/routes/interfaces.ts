@@ -72,11 +72,11 @@ export async function interfacesRoutes(app: FastifyInstance, deps: ApiDeps): Pro
         if (!reply.raw.writableFinished) abort.abort();
       };
       reply.raw.once('close', onClose);
-      const query = { device: device.name, ifName: request.params.ifName, from: range.from, to: range.to, stepMs: range.stepMs, nowMs };
+      const query = { device: device.name, ifName: request.params.ifName, from: range.from, to: range.to, stepMs: range.stepMs };
       try {
         if (history.utilizationWithSource === undefined) return await history.utilization(query, abort.signal);
         // Long ranges come from the rollup (docs/influxdb.md); the header says which data answered.
-        const { points, source } = await history.utilizationWithSource(query, abort.signal);
+        const { points, source } = await history.utilizationWithSource(query, abort.signal, nowMs);
         reply.header('x-linkscope-source', source);
         return points;
       } finally {
