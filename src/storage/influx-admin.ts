@@ -2,7 +2,7 @@
 import type { InfluxDB } from 'influx';
 import { escape } from 'influx';
 import type { Logger } from '../observability/logger.js';
-import { classifyInfluxError, createInfluxClient, type InfluxFailure } from './influx-client.js';
+import { classifyInfluxError, createInfluxClient, displayUrl, type InfluxFailure } from './influx-client.js';
 import type { InfluxConnection } from './influx-sink.js';
 import { buildRollupSelect, normalizeQueryText } from './influxql.js';
 import { CQ_PREFIX, RAW_POLICY, formatInfluxDuration, parseInfluxDuration, rollupPolicy, rollupQueryName, type RetentionSettings } from './retention.js';
@@ -52,6 +52,7 @@ export class InfluxAdmin implements DatabasePreparer {
   readonly #client: InfluxDB;
   readonly #log: Logger;
   readonly #db: string;
+  readonly #url: string;
   readonly #warned = new Set<string>();
   #rollupReady = false;
 
@@ -60,6 +61,7 @@ export class InfluxAdmin implements DatabasePreparer {
     this.#client = createInfluxClient(opts.conn, opts.timeoutMs);
     this.#log = opts.logger.child({ module: 'influx-admin' });
     this.#db = opts.conn.db;
+    this.#url = displayUrl(opts.conn.url);
   }
 
   /** True once the rollup policy and its continuous query are known to exist: the history reader may use them. */
@@ -69,7 +71,7 @@ export class InfluxAdmin implements DatabasePreparer {
 
   async prepare(): Promise<PrepareOutcome> {
     try {
-      if (!(await this.#step('create the database', () => this.#client.createDatabase(this.#db), 'writing anyway'))) {
+      if (!(await this.#step(`create database "${this.#db}"`, () => this.#client.createDatabase(this.#db), 'writing anyway'))) {
         if (this.#opts.retention !== undefined) this.#skipRetention('the database could not be created');
         return { kind: 'ok' };
       }
@@ -210,10 +212,11 @@ export class InfluxAdmin implements DatabasePreparer {
     } catch (err) {
       const failure = classifyInfluxError(err);
       if (failure.kind === 'unavailable') throw new Unavailable(failure);
+      const where = what.includes(`database "${this.#db}"`) ? '' : ` on database "${this.#db}"`;
       this.#warnOnce(
         `step:${what}:${failure.message}`,
         { db: this.#db, status: failure.status, influxError: failure.message },
-        `Cannot ${what} on InfluxDB database "${this.#db}" (${failure.message})${consequence === undefined ? '' : `; ${consequence}`}`,
+        `Cannot ${what}${where} at ${this.#url} (${failure.message})${consequence === undefined ? '' : `; ${consequence}`}`,
       );
       return false;
     }

@@ -23,6 +23,18 @@ const NO_BACKOFF: Backoff = {
   reset: () => NO_BACKOFF,
 };
 
+/** Base URL without credentials or trailing slash, for requests and, above all, for logs. */
+export function displayUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    u.username = '';
+    u.password = '';
+    return u.toString().replace(/\/+$/, '');
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
 export function createInfluxClient(conn: InfluxConnection, timeoutMs: number): InfluxDB {
   const u = new URL(conn.url);
   const protocol = u.protocol === 'https:' ? 'https' : 'http';

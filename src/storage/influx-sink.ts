@@ -3,6 +3,7 @@ import type { Logger } from '../observability/logger.js';
 import { describeError } from '../model/errors.js';
 import type { Secret } from '../model/secret.js';
 import { InfluxAdmin, type DatabasePreparer } from './influx-admin.js';
+import { displayUrl } from './influx-client.js';
 import { formatPoint } from './line-protocol.js';
 import { Spool, UNREADABLE_SUFFIX } from './spool.js';
 import type { Point, SampleSink, SinkStatus } from './types.js';
@@ -17,6 +18,8 @@ import type { Point, SampleSink, SinkStatus } from './types.js';
  * replay re-sends identical lines (same measurement, tag set and timestamp), which InfluxDB
  * overwrites in place: at-least-once delivery with idempotent writes, i.e. each point once.
  */
+
+export { displayUrl };
 
 export const DEFAULT_BATCH_SIZE = 5000;
 export const DEFAULT_FLUSH_INTERVAL_MS = 1000;
@@ -46,18 +49,6 @@ export interface InfluxSinkOptions extends InfluxConnection {
   readonly logger: Logger;
   /** Runs before the first write and after a write found the database gone; default: CREATE DATABASE only. */
   readonly admin?: DatabasePreparer;
-}
-
-/** Base URL without credentials or trailing slash, for requests and, above all, for logs. */
-export function displayUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    u.username = '';
-    u.password = '';
-    return u.toString().replace(/\/+$/, '');
-  } catch {
-    return '(invalid URL)';
-  }
 }
 
 /** `${base}/${path}?params` keeping any path prefix of the base (InfluxDB behind a reverse proxy). */

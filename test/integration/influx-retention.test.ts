@@ -184,7 +184,7 @@ describe('start-up on a real influxd', () => {
     await sink.close();
     expect(sink.status()).toMatchObject({ influx: 'ok', writtenPoints: 2, droppedPoints: 0, pendingPoints: 0 });
     const warnings = lines.filter((l) => l.level === 40).map((l) => l.msg);
-    expect(warnings.some((m) => m.startsWith('Cannot create retention policy "raw" on InfluxDB database "ret_refused"'))).toBe(true);
+    expect(warnings.some((m) => m.startsWith(`Cannot create retention policy "raw" on database "ret_refused" at ${influxd.url} (`))).toBe(true);
     expect(warnings.some((m) => m.startsWith('Retention and rollups of database "ret_refused" are not set up'))).toBe(true);
     expect(admin.rollupReady()).toBe(false);
     // The points are in the default policy InfluxDB had.
