@@ -62,10 +62,10 @@ function intervalLiteral(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
 }
 
-/** The tag value as stored (storedTagValue), refusing a NUL, which no write of ours can have stored either. */
+/** The tag value as stored (storedTagValue). A NUL is refused, as quoting refused it before bound parameters: an operator sees a clear 400, not an empty series. */
 function tagParam(value: string, what: string): string {
   if (value.includes('\u0000')) {
-    throw new LinkscopeError('LS_VALIDATION', `Utilization query: ${what} contains a NUL character, which linkscope never writes to InfluxDB; remove it from the value`);
+    throw new LinkscopeError('LS_VALIDATION', `Utilization query: ${what} contains a NUL character; remove it from the value`);
   }
   return storedTagValue(value);
 }
@@ -95,9 +95,9 @@ export function buildUtilizationQuery(q: UtilizationQuery, source: HistorySource
     `mean(${column(f.outUtilization)}) AS ${quoteIdentifier('outUtilization')}`,
   ].join(', ');
   const measurement = quoteIdentifier(MEASUREMENT.interface);
-  const from_ = source.kind === 'raw' ? measurement : `${quoteIdentifier(source.policy)}.${measurement}`;
+  const target = source.kind === 'raw' ? measurement : `${quoteIdentifier(source.policy)}.${measurement}`;
   const text =
-    `SELECT ${select} FROM ${from_}` +
+    `SELECT ${select} FROM ${target}` +
     ` WHERE ${quoteIdentifier(TAG.device)} = $device AND ${quoteIdentifier(TAG.ifName)} = $ifName` +
     ` AND time >= ${from}ms AND time <= ${to}ms` +
     ` GROUP BY time(${intervalLiteral(q.stepMs)}) fill(none)`;
