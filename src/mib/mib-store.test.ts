@@ -9,7 +9,7 @@ import { IANA_IF_TYPES, ifTypeName } from './iana-iftype.js';
 import { MibStore, defaultMibDir, describeSkipped, type SkippedModule } from './mib-store.js';
 
 /** A tiny vendor module, as a user would drop into a `mibs.dirs` folder. */
-export const VENDOR_MIB = `EXAMPLE-VENDOR-MIB DEFINITIONS ::= BEGIN
+const VENDOR_MIB = `EXAMPLE-VENDOR-MIB DEFINITIONS ::= BEGIN
 IMPORTS
     MODULE-IDENTITY, OBJECT-TYPE, Integer32, enterprises FROM SNMPv2-SMI
     TEXTUAL-CONVENTION FROM SNMPv2-TC;

@@ -190,6 +190,8 @@ export interface MibObject {
   /** The DISPLAY-HINT of the syntax's TEXTUAL-CONVENTION (`255a`, `1x:`), if any. */
   readonly displayHint?: string;
   readonly enumeration?: Enumeration;
+  /** UNITS clause (`seconds`, `KBytes`), printed after numbers as snmpwalk does. */
+  readonly units?: string;
   /** MAX-ACCESS (SMIv2) or ACCESS (SMIv1). */
   readonly access?: string;
   readonly status?: string;
@@ -235,6 +237,26 @@ function enumerationOf(syntax: unknown): Enumeration | undefined {
   const out: Record<number, string> = {};
   for (const [k, v] of Object.entries(values)) if (/^-?\d+$/.test(k) && typeof v === 'string') out[Number(k)] = v;
   return Object.keys(out).length > 0 ? out : undefined;
+}
+
+/** An OBJECT-TYPE's clauses before its DESCRIPTION, comments dropped: where UNITS and MAX-ACCESS live. */
+const OBJECT_HEAD = /^[ \t]*([a-z][\w-]*)\s+OBJECT-TYPE\b([\s\S]*?)\bDESCRIPTION\b/gm;
+const UNITS = /\bUNITS\s+"([^"]*)"/;
+const ACCESS = /\b(?:MAX-)?ACCESS\s+([a-z][\w-]*)/;
+
+/**
+ * UNITS and MAX-ACCESS per object, read from the text: net-snmp's parser drops both after a
+ * ranged SYNTAX (`SYNTAX Integer32 (0..2147483647) UNITS "milliseconds"` in TCP-MIB::tcpRtoMin).
+ */
+function objectClauses(text: string): Map<string, { units?: string; access?: string }> {
+  const out = new Map<string, { units?: string; access?: string }>();
+  for (const m of text.replace(/--[^\n]*/g, ' ').matchAll(OBJECT_HEAD)) {
+    const head = m[2] as string;
+    const units = UNITS.exec(head)?.[1];
+    const access = ACCESS.exec(head)?.[1];
+    out.set(m[1] as string, { ...(units === undefined ? {} : { units }), ...(access === undefined ? {} : { access }) });
+  }
+  return out;
 }
 
 const DISPLAY_HINT = /([A-Za-z][\w-]*)\s*::=\s*TEXTUAL-CONVENTION\s+DISPLAY-HINT\s+"([^"]*)"/g;
@@ -471,7 +493,9 @@ function buildMaps(store: ModuleStore, order: readonly MibFile[]): { qualifiedTo
   const parser = store.parser as unknown as Parser;
   const conventions = new Map<string, TextualConvention>();
   const definitions: Definition[] = [];
+  const clauses = new Map<string, { units?: string; access?: string }>();
   for (const f of order) {
+    for (const [name, c] of objectClauses(f.text)) clauses.set(`${f.module}::${name}`, c);
     const hints = new Map<string, string>();
     for (const m of normalizeHintText(f.text).matchAll(DISPLAY_HINT)) hints.set(m[1] as string, m[2] as string);
     for (const entry of Object.values(parser.Modules[f.module] ?? {})) {
@@ -499,7 +523,7 @@ function buildMaps(store: ModuleStore, order: readonly MibFile[]): { qualifiedTo
     const qualified = `${e.ModuleName}::${e.ObjectName}`;
     if (!qualifiedToOid.has(qualified)) qualifiedToOid.set(qualified, oid);
     if (!oidToName.has(oid)) oidToName.set(oid, qualified);
-    if (!objects.has(oid)) objects.set(oid, describe(e, qualified, oid, conventions, byName));
+    if (!objects.has(oid)) objects.set(oid, describe(e, qualified, oid, conventions, byName, clauses.get(qualified)));
   }
   return { qualifiedToOid, oidToName, objects };
 }
@@ -509,7 +533,14 @@ function normalizeHintText(text: string): string {
   return text.includes('DISPLAY-HINT') ? text.replace(/--[^\n]*/g, ' ') : '';
 }
 
-function describe(e: Definition, name: string, oid: string, conventions: ReadonlyMap<string, TextualConvention>, byName: ReadonlyMap<string, Definition>): MibObject {
+function describe(
+  e: Definition,
+  name: string,
+  oid: string,
+  conventions: ReadonlyMap<string, TextualConvention>,
+  byName: ReadonlyMap<string, Definition>,
+  clauses: { units?: string; access?: string } | undefined,
+): MibObject {
   const syntax = e['SYNTAX'];
   const written = syntaxName(syntax);
   let baseType: MibBaseType | undefined;
@@ -537,7 +568,8 @@ function describe(e: Definition, name: string, oid: string, conventions: Readonl
     const augmented = byName.get(String((e['AUGMENTS'] as unknown[])[0]));
     if (augmented !== undefined && Array.isArray(augmented['INDEX'])) indexes = (augmented['INDEX'] as unknown[]).map(String);
   }
-  const access = e['MAX-ACCESS'] ?? e['ACCESS'];
+  const access = clauses?.access ?? e['MAX-ACCESS'] ?? e['ACCESS'];
+  const units = clauses?.units ?? e['UNITS'];
   return {
     name,
     module: e.ModuleName,
@@ -547,6 +579,7 @@ function describe(e: Definition, name: string, oid: string, conventions: Readonl
     ...(baseType === undefined ? {} : { baseType }),
     ...(displayHint === undefined ? {} : { displayHint }),
     ...(enumeration === undefined ? {} : { enumeration }),
+    ...(typeof units === 'string' ? { units } : {}),
     ...(typeof access === 'string' ? { access } : {}),
     ...(typeof e['STATUS'] === 'string' ? { status: e['STATUS'] } : {}),
     ...(indexes === undefined ? {} : { indexes: indexes.map((i) => i.replace(/^IMPLIED\s+/, '')) }),
