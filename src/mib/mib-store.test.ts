@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createModuleStore } from 'net-snmp';
 import { isLinkscopeError } from '../model/errors.js';
 import { IANA_IF_TYPES, ifTypeName } from './iana-iftype.js';
-import { MibStore, defaultMibDir, describeSkipped, type SkippedModule } from './mib-store.js';
+import { MibStore, defaultMibDir, describeSkipped, loadMibStore, type SkippedModule } from './mib-store.js';
 
 /** A tiny vendor module, as a user would drop into a `mibs.dirs` folder. */
 const VENDOR_MIB = `EXAMPLE-VENDOR-MIB DEFINITIONS ::= BEGIN
@@ -145,6 +145,22 @@ describe('MibStore', () => {
       const store = MibStore.load({ dirs: [dir] });
       expect(store.skipped).toEqual([expect.objectContaining({ module: 'ORPHAN-MIB', line: 4, reason: expect.stringContaining('noSuchParent') as unknown })]);
       expect(store.has('orphan')).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('logs each skipped module once as a warning with file and line for serve, then one info line', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkscope-mibs-'));
+    try {
+      writeFileSync(join(dir, 'NEEDS-MISSING-MIB.mib'), 'NEEDS-MISSING-MIB DEFINITIONS ::= BEGIN\nIMPORTS\n  fooTC FROM NO-SUCH-MIB;\nEND\n');
+      const logged: { level: string; obj: object; msg: string }[] = [];
+      const store = loadMibStore({ dirs: [dir] }, { warn: (obj, msg) => logged.push({ level: 'warn', obj, msg }), info: (obj, msg) => logged.push({ level: 'info', obj, msg }) });
+      expect(store.modules).toContain('IF-MIB');
+      expect(logged).toEqual([
+        { level: 'warn', obj: { module: 'NEEDS-MISSING-MIB', path: join(dir, 'NEEDS-MISSING-MIB.mib'), line: 3 }, msg: expect.stringMatching(/NEEDS-MISSING-MIB\.mib:3: MIB module NEEDS-MISSING-MIB not loaded: imports from NO-SUCH-MIB/) as unknown },
+        { level: 'info', obj: { modules: store.modules.length, skipped: 1, loadMs: expect.any(Number) as unknown }, msg: 'MIB modules loaded' },
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -488,6 +488,23 @@ export class MibStore {
   }
 }
 
+/** The slice of a pino logger loadMibStore needs. */
+export interface MibLogger {
+  warn(obj: object, msg: string): void;
+  info(obj: object, msg: string): void;
+}
+
+/**
+ * MibStore.load for `serve`: each skipped module is one warn log (module, path, line; the message
+ * names file:line and why), then one info line with the count and load time. Once, at start-up.
+ */
+export function loadMibStore(options: MibStoreOptions, logger: MibLogger): MibStore {
+  const mibs = MibStore.load(options);
+  for (const s of mibs.skipped) logger.warn({ module: s.module, path: s.path, ...(s.line === undefined ? {} : { line: s.line }) }, describeSkipped(s));
+  logger.info({ modules: mibs.modules.length, skipped: mibs.skipped.length, loadMs: Math.round(mibs.loadMs) }, 'MIB modules loaded');
+  return mibs;
+}
+
 /** Name and object maps from the parsed modules, `order` first-wins (SMIv2 modules before the superseded SMIv1 ones). */
 function buildMaps(store: ModuleStore, order: readonly MibFile[]): { qualifiedToOid: Map<string, string>; oidToName: Map<string, string>; objects: Map<string, MibObject> } {
   const parser = store.parser as unknown as Parser;
