@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createModuleStore } from 'net-snmp';
 import { isLinkscopeError } from '../model/errors.js';
 import { IANA_IF_TYPES, ifTypeName } from './iana-iftype.js';
-import { MibStore, defaultMibDir, describeSkipped, loadMibStore, type SkippedModule } from './mib-store.js';
+import { MibStore, defaultMibDir, describeSkipped, loadMibStore, writeMibIndex, type SkippedModule } from './mib-store.js';
 
 /** A tiny vendor module, as a user would drop into a `mibs.dirs` folder. */
 const VENDOR_MIB = `EXAMPLE-VENDOR-MIB DEFINITIONS ::= BEGIN
@@ -159,7 +159,7 @@ describe('MibStore', () => {
       expect(store.modules).toContain('IF-MIB');
       expect(logged).toEqual([
         { level: 'warn', obj: { module: 'NEEDS-MISSING-MIB', path: join(dir, 'NEEDS-MISSING-MIB.mib'), line: 3 }, msg: expect.stringMatching(/NEEDS-MISSING-MIB\.mib:3: MIB module NEEDS-MISSING-MIB not loaded: imports from NO-SUCH-MIB/) as unknown },
-        { level: 'info', obj: { modules: store.modules.length, skipped: 1, loadMs: expect.any(Number) as unknown }, msg: 'MIB modules loaded' },
+        { level: 'info', obj: { modules: store.modules.length, skipped: 1, loadMs: expect.any(Number) as unknown, fromIndex: false }, msg: 'MIB modules loaded' },
       ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -293,5 +293,40 @@ describe('MibStore.object', () => {
     expect(mibs.suggest('IF-MIB::ifDesc')).toBe('IF-MIB::ifDescr');
     expect(mibs.suggest('ifOperStats')).toBe('IF-MIB::ifOperStatus');
     expect(() => mibs.oidForName('IF-MIB::ifDesc')).toThrow(/did you mean IF-MIB::ifDescr\?/);
+  });
+});
+
+describe('the build-time MIB index', () => {
+  it('gives the same store as parsing, and is ignored once a module file or a user folder changes the input', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'linkscope-mib-index-'));
+    try {
+      const mibDir = join(dir, 'mibs');
+      mkdirSync(mibDir);
+      for (const f of readdirSync(defaultMibDir())) if (f.endsWith('.mib')) copyFileSync(join(defaultMibDir(), f), join(mibDir, f));
+      const index = join(dir, 'mibs-index.json');
+      const parsed = writeMibIndex(index, mibDir);
+      const cached = MibStore.load({ dir: mibDir, index });
+      expect(cached.fromIndex).toBe(true);
+      expect(parsed.fromIndex).toBe(false);
+      expect(cached.modules).toEqual(parsed.modules);
+      expect(cached.names()).toEqual(parsed.names());
+      for (const name of parsed.names()) {
+        const oid = parsed.oidForName(name);
+        expect(cached.nameForOid(oid)).toBe(parsed.nameForOid(oid));
+        expect(cached.object(oid)).toEqual(parsed.object(oid));
+      }
+      expect(cached.enumName('1.3.6.1.2.1.2.2.1.8.3', 1)).toBe('up');
+      // A user folder needs the parser (its modules import the shipped ones): no index.
+      const user = join(dir, 'user');
+      mkdirSync(user);
+      expect(MibStore.load({ dir: mibDir, index, dirs: [user] }).fromIndex).toBe(false);
+      // An edited module changes the fingerprint: the stale index is ignored, the edit is seen.
+      writeFileSync(join(mibDir, 'IF-MIB.mib'), readFileSync(join(mibDir, 'IF-MIB.mib'), 'utf8').replace('ifDescr OBJECT-TYPE', 'ifDescrX OBJECT-TYPE'));
+      const edited = MibStore.load({ dir: mibDir, index });
+      expect(edited.fromIndex).toBe(false);
+      expect(edited.has('IF-MIB::ifDescrX')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

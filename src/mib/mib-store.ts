@@ -1,5 +1,6 @@
 /** OID ↔ name, enumerations and syntax for the MIB modules in mibs/ (+ user folders), loaded once at startup through net-snmp's parser. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
@@ -151,6 +152,11 @@ export interface MibStoreOptions {
   /** Folder of the shipped modules. Default: the repository's mibs/. */
   readonly dir?: string;
   /**
+   * The compiled index of `dir` written at build time (writeMibIndex; default dist/mibs-index.json
+   * beside the built code), used when no user folder is given and its fingerprint matches; false = always parse.
+   */
+  readonly index?: string | false;
+  /**
    * User folders (config `mibs.dirs`, LINKSCOPE_MIB_DIRS), loaded after `dir`; their modules may
    * import each other and the shipped ones. A module name already loaded from an earlier folder is skipped.
    */
@@ -279,8 +285,19 @@ export class MibStore {
   readonly skipped: readonly SkippedModule[];
   /** Wall time `load` took, in ms (performance.now). */
   readonly loadMs: number;
+  /** True when `load` read the build-time index instead of parsing the modules. */
+  readonly fromIndex: boolean;
 
-  private constructor(qualifiedToOid: Map<string, string>, oidToName: Map<string, string>, objects: Map<string, MibObject>, modules: string[], skipped: SkippedModule[], loadMs: number) {
+  private constructor(
+    qualifiedToOid: Map<string, string>,
+    oidToName: Map<string, string>,
+    objects: Map<string, MibObject>,
+    modules: string[],
+    skipped: SkippedModule[],
+    loadMs: number,
+    fromIndex = false,
+  ) {
+    this.fromIndex = fromIndex;
     this.#qualifiedToOid = qualifiedToOid;
     this.#oidToName = oidToName;
     this.#objects = objects;
@@ -304,6 +321,17 @@ export class MibStore {
   static load(options: MibStoreOptions = {}): MibStore {
     const started = performance.now();
     const dirs = [resolve(options.dir ?? defaultMibDir()), ...(options.dirs ?? []).map((d) => resolve(d))];
+    if (dirs.length === 1 && options.index !== false) {
+      const index = readIndex(options.index ?? defaultIndexPath(), dirs[0] as string);
+      if (index !== undefined) {
+        return new MibStore(new Map(index.qualifiedToOid), new Map(index.oidToName), new Map(index.objects.map((o) => [o.oid, o])), index.modules, index.skipped, performance.now() - started, true);
+      }
+    }
+    return MibStore.parse(dirs, started);
+  }
+
+  /** Parses every module of `dirs` (the first is the shipped folder) with net-snmp's parser. */
+  private static parse(dirs: readonly string[], started: number): MibStore {
     const skipped: SkippedModule[] = [];
     const read: MibFile[] = [];
     const byModule = new Map<string, MibFile>();
@@ -486,6 +514,75 @@ export class MibStore {
   names(): string[] {
     return [...this.#qualifiedToOid.keys()];
   }
+
+  /** The store as a build-time index of `dir` (see writeMibIndex). */
+  toIndex(dir: string): MibIndex {
+    return {
+      version: INDEX_VERSION,
+      fingerprint: fingerprint(dir),
+      modules: [...this.modules],
+      skipped: [...this.skipped],
+      qualifiedToOid: [...this.#qualifiedToOid],
+      oidToName: [...this.#oidToName],
+      objects: [...this.#objects.values()],
+    };
+  }
+}
+
+const INDEX_VERSION = 1;
+
+/** The compiled form of a MIB folder: what MibStore needs, without net-snmp's parse (~0.5 s for mibs/). */
+export interface MibIndex {
+  readonly version: number;
+  /** sha256 of the folder's module files and of this code: any change and the index is ignored. */
+  readonly fingerprint: string;
+  readonly modules: string[];
+  readonly skipped: SkippedModule[];
+  readonly qualifiedToOid: [string, string][];
+  readonly oidToName: [string, string][];
+  readonly objects: MibObject[];
+}
+
+/** dist/mibs-index.json when running built (dist/src/mib/), <repo>/mibs-index.json from src/ (absent: parse). */
+export function defaultIndexPath(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'mibs-index.json');
+}
+
+/** Hash of the folder's module files (names and contents) and of the code that compiles them. */
+function fingerprint(dir: string): string {
+  const hash = createHash('sha256');
+  hash.update(`v${INDEX_VERSION}\0`);
+  const here = fileURLToPath(import.meta.url);
+  const ext = extname(here);
+  for (const code of [here, join(dirname(here), `mib-check${ext}`)]) hash.update(readFileSync(code));
+  for (const n of readdirSync(dir)
+    .filter((f) => MIB_FILE.test(f))
+    .sort()) {
+    hash.update(`\0${n}\0`);
+    hash.update(readFileSync(join(dir, n)));
+  }
+  return hash.digest('hex');
+}
+
+function readIndex(path: string, dir: string): MibIndex | undefined {
+  let index: MibIndex;
+  try {
+    index = JSON.parse(readFileSync(path, 'utf8')) as MibIndex;
+  } catch {
+    return undefined; // no index (running from src/, or not built): parse instead
+  }
+  try {
+    return index.version === INDEX_VERSION && index.fingerprint === fingerprint(dir) ? index : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Parses `dir` and writes its index to `path` (npm run build: dist/mibs-index.json). Returns the store it wrote. */
+export function writeMibIndex(path: string = defaultIndexPath(), dir: string = defaultMibDir()): MibStore {
+  const store = MibStore.load({ dir, index: false });
+  writeFileSync(path, JSON.stringify(store.toIndex(resolve(dir))));
+  return store;
 }
 
 /** The slice of a pino logger loadMibStore needs. */
@@ -501,7 +598,7 @@ export interface MibLogger {
 export function loadMibStore(options: MibStoreOptions, logger: MibLogger): MibStore {
   const mibs = MibStore.load(options);
   for (const s of mibs.skipped) logger.warn({ module: s.module, path: s.path, ...(s.line === undefined ? {} : { line: s.line }) }, describeSkipped(s));
-  logger.info({ modules: mibs.modules.length, skipped: mibs.skipped.length, loadMs: Math.round(mibs.loadMs) }, 'MIB modules loaded');
+  logger.info({ modules: mibs.modules.length, skipped: mibs.skipped.length, loadMs: Math.round(mibs.loadMs), fromIndex: mibs.fromIndex }, 'MIB modules loaded');
   return mibs;
 }
 
