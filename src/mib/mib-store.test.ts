@@ -285,6 +285,9 @@ describe('MibStore.object', () => {
     expect(mibs.enumeration('SNMPv2-MIB::snmpEnableAuthenTraps')).toEqual({ 1: 'enabled', 2: 'disabled' });
     expect(mibs.enumeration('ENTITY-MIB::entPhysicalClass')).toMatchObject({ 3: 'chassis', 10: 'port' }); // IANAPhysicalClass, from IANA-ENTITY-MIB
     expect(mibs.enumeration('ENTITY-MIB::entPhysicalIsFRU')).toEqual({ 1: 'true', 2: 'false' }); // TruthValue
+    // UNITS and MAX-ACCESS after a ranged SYNTAX, which net-snmp's parser drops.
+    expect(mibs.object('TCP-MIB::tcpRtoMin')).toMatchObject({ baseType: 'INTEGER', units: 'milliseconds', access: 'read-only' });
+    expect(mibs.object('HOST-RESOURCES-MIB::hrMemorySize')).toMatchObject({ syntax: 'KBytes', units: 'KBytes' });
     expect(mibs.object('IF-MIB::noSuchThing')).toBeUndefined();
     expect(mibs.object('9.9.9')).toBeUndefined();
   });
