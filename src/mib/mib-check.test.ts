@@ -21,6 +21,7 @@ describe('checkMibSyntax', () => {
     expect(checkMibSyntax(mib('a OBJECT IDENTIFIER ::= { enterprises 1 }', 'b OBJECT-TYPE DESCRIPTION "never', 'closed'))).toMatchObject({ line: 4, message: expect.stringContaining('never closed') as unknown });
     expect(checkMibSyntax(mib('a OBJECT IDENTIFIER ::= { enterprises 1 })'))).toMatchObject({ line: 3, message: expect.stringContaining('closes') as unknown });
     expect(checkMibSyntax(['TEST-MIB DEFINITIONS ::= BEGIN', 'a OBJECT IDENTIFIER ::= { iso 1 }', ''].join('\n'))).toMatchObject({ line: 2, message: expect.stringContaining('END') as unknown });
+    expect(checkMibSyntax(mib('a OBJECT IDENTIFIER ::= { enterprises 1 }', 'b OBJECT IDENTIFIER ::= { a 2'))).toMatchObject({ line: 4, message: expect.stringContaining('found "END" on line 5') as unknown });
     expect(checkMibSyntax('hello\nworld\n')).toMatchObject({ line: 1 });
     expect(checkMibSyntax(mib('a OBJECT IDENTIFIER ::= { enterprises 1 } -- a comment with ( and {', 'b OBJECT IDENTIFIER ::= { a 2 }'))).toBeUndefined();
   });

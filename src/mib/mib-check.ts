@@ -75,6 +75,8 @@ const OPENERS: Readonly<Record<string, string>> = { '{': '}', '(': ')', '[': ']'
 const CLOSERS: ReadonlySet<string> = new Set(['}', ')', ']']);
 const IDENTIFIER = /^[a-zA-Z][\w-]*$/;
 const NUMBER = /^\d+$/;
+/** A value reference in an OID value (`iso`, `mib-2`, `ifEntry`): ASN.1 value names start lower case. */
+const VALUE_NAME = /^[a-z][\w-]*$/;
 
 /** Checks one `{ … }` OID value starting at tokens[start] === '{': `{ parent 1 }`, `{ iso org(3) dod(6) }`. */
 function checkOidValue(tokens: readonly MibToken[], start: number): MibSyntaxError | undefined {
@@ -86,7 +88,7 @@ function checkOidValue(tokens: readonly MibToken[], start: number): MibSyntaxErr
     if (t.text === '}') break;
     if (NUMBER.test(t.text)) {
       i++;
-    } else if (IDENTIFIER.test(t.text)) {
+    } else if (VALUE_NAME.test(t.text)) {
       if (tokens[i + 1]?.text === '(') {
         const num = tokens[i + 2];
         const close = tokens[i + 3];

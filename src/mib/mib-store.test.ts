@@ -158,7 +158,7 @@ describe('MibStore', () => {
       const store = loadMibStore({ dirs: [dir] }, { warn: (obj, msg) => logged.push({ level: 'warn', obj, msg }), info: (obj, msg) => logged.push({ level: 'info', obj, msg }) });
       expect(store.modules).toContain('IF-MIB');
       expect(logged).toEqual([
-        { level: 'warn', obj: { module: 'NEEDS-MISSING-MIB', path: join(dir, 'NEEDS-MISSING-MIB.mib'), line: 3 }, msg: expect.stringMatching(/NEEDS-MISSING-MIB\.mib:3: MIB module NEEDS-MISSING-MIB not loaded: imports from NO-SUCH-MIB/) as unknown },
+        { level: 'warn', obj: { mibModule: 'NEEDS-MISSING-MIB', path: join(dir, 'NEEDS-MISSING-MIB.mib'), line: 3 }, msg: expect.stringMatching(/NEEDS-MISSING-MIB\.mib:3: MIB module NEEDS-MISSING-MIB not loaded: imports from NO-SUCH-MIB/) as unknown },
         { level: 'info', obj: { modules: store.modules.length, skipped: 1, loadMs: expect.any(Number) as unknown, fromIndex: false }, msg: 'MIB modules loaded' },
       ]);
     } finally {

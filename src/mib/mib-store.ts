@@ -597,7 +597,8 @@ export interface MibLogger {
  */
 export function loadMibStore(options: MibStoreOptions, logger: MibLogger): MibStore {
   const mibs = MibStore.load(options);
-  for (const s of mibs.skipped) logger.warn({ module: s.module, path: s.path, ...(s.line === undefined ? {} : { line: s.line }) }, describeSkipped(s));
+  // `mibModule`, not `module`: the serve logger's child already says module: 'mib'.
+  for (const s of mibs.skipped) logger.warn({ mibModule: s.module, path: s.path, ...(s.line === undefined ? {} : { line: s.line }) }, describeSkipped(s));
   logger.info({ modules: mibs.modules.length, skipped: mibs.skipped.length, loadMs: Math.round(mibs.loadMs), fromIndex: mibs.fromIndex }, 'MIB modules loaded');
   return mibs;
 }
