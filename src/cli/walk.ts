@@ -13,7 +13,7 @@ Walks a subtree (GETBULK for v2c/v3, GETNEXT for v1) and prints one line per var
 snmpwalk does: IF-MIB::ifOperStatus.3 = INTEGER: up(1), IF-MIB::ifDescr.1 = STRING: lo, with
 names, enumerations and DISPLAY-HINTs from the shipped MIB modules (mibs/) and your own folders
 (config mibs.dirs, LINKSCOPE_MIB_DIRS). OID|NAME: IF-MIB::ifDescr, ifHCInOctets, 1.3.6.1.2.1.2.2.
-Table indexes print as numbers (snmpwalk decodes string indexes: ."public").
+Table indexes are decoded as snmpwalk does: vacmGroupName.1."comm1", ipv4."127.0.0.1".
 v3 options as in 'linkscope device --help'. --numeric prints numeric OIDs (like snmpwalk -On);
 --json prints [{oid, name, type, value, text}].`;
 
@@ -53,8 +53,9 @@ export async function walkCommand(ctx: CommandContext): Promise<number> {
       write(ctx.stdout, JSON.stringify(varbinds.map((vb) => ({ oid: vb.oid, name: mibs.nameForOid(vb.oid), type: vb.type, value: jsonValue(vb), text: formatValue(vb, mibs) }))));
     } else {
       // -On prints OID values numerically too (`OID: .1.3.6.1.4.1.8072.3.2.10`); enumerations stay.
-      const lookup = values.numeric === true ? { object: (o: string) => mibs.object(o), nameForOid: (o: string) => o } : mibs;
-      const lines = varbinds.map((vb) => `${values.numeric === true ? `.${vb.oid}` : mibs.nameForOid(vb.oid)} = ${formatValue(vb, lookup)}`);
+      // Names with table indexes decoded as snmpwalk prints them (vacmGroupName.1."comm1").
+      const lookup = { object: (o: string) => mibs.object(o), nameForOid: (o: string) => (values.numeric === true ? o : mibs.formatOid(o)) };
+      const lines = varbinds.map((vb) => `${values.numeric === true ? `.${vb.oid}` : mibs.formatOid(vb.oid)} = ${formatValue(vb, lookup)}`);
       if (lines.length === 0) lines.push(`${positionals[1]}: no such object in this agent`);
       write(ctx.stdout, lines.join('\n'));
     }

@@ -292,6 +292,24 @@ describe('MibStore.object', () => {
     expect(mibs.object('9.9.9')).toBeUndefined();
   });
 
+  it('names instances with their table indexes decoded as snmpwalk does', () => {
+    expect(mibs.formatOid('1.3.6.1.2.1.2.2.1.2.5')).toBe('IF-MIB::ifDescr.5');
+    // vacmGroupName: INDEX { vacmSecurityModel, vacmSecurityName } (SnmpAdminString, variable length)
+    expect(mibs.formatOid('1.3.6.1.6.3.16.1.2.1.3.1.5.99.111.109.109.49')).toBe('SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.1."comm1"');
+    // vacmViewTreeFamilyEntry: INDEX { vacmViewTreeFamilyViewName, vacmViewTreeFamilySubtree } (an OID, printed as numbers)
+    expect(mibs.formatOid('1.3.6.1.6.3.16.1.5.2.1.6.5.95.97.108.108.95.1.1')).toBe('SNMP-VIEW-BASED-ACM-MIB::vacmViewTreeFamilyStatus."_all_".1.1');
+    // IMPLIED last index: single quotes; an empty context name: ""; an enumerated index by label
+    expect(mibs.formatOid('1.3.6.1.6.3.12.1.2.1.2.116.97.114.103.101.116')).toBe("SNMP-TARGET-MIB::snmpTargetAddrTDomain.'target'");
+    expect(mibs.formatOid('1.3.6.1.6.3.16.1.4.1.4.8.103.114.112.99.111.109.109.49.0.0.1')).toBe('SNMP-VIEW-BASED-ACM-MIB::vacmAccessContextMatch."grpcomm1"."".0.noAuthNoPriv');
+    // InetAddress after its InetAddressType; fixed-size MacAddress in single quotes, unprintable bytes as "."
+    expect(mibs.formatOid('1.3.6.1.2.1.4.34.1.3.1.4.127.0.0.1')).toBe('IP-MIB::ipAddressIfIndex.ipv4."127.0.0.1"');
+    expect(mibs.formatOid('1.3.6.1.2.1.4.34.1.3.2.16.254.128.0.0.0.0.0.0.0.0.0.0.0.0.0.1')).toBe('IP-MIB::ipAddressIfIndex.ipv6."fe:80:00:00:00:00:00:00:00:00:00:00:00:00:00:01"');
+    expect(mibs.formatOid('1.3.6.1.2.1.17.7.1.2.2.1.2.10.0.26.43.60.77.94')).toBe("Q-BRIDGE-MIB::dot1qTpFdbPort.10.'..+<M^'");
+    // Not decodable (too short): numbers, as before
+    expect(mibs.formatOid('1.3.6.1.6.3.16.1.2.1.3.1.9.99')).toBe('SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.1.9.99');
+    expect(mibs.formatOid('1.3.6.1.2.1.1.3.0')).toBe('SNMPv2-MIB::sysUpTime.0');
+  });
+
   it('suggests the nearest known name for a misspelt one', () => {
     expect(mibs.suggest('IF-MIB::ifDesc')).toBe('IF-MIB::ifDescr');
     expect(mibs.suggest('ifOperStats')).toBe('IF-MIB::ifOperStatus');

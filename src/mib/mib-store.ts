@@ -203,6 +203,10 @@ export interface MibObject {
   readonly status?: string;
   /** INDEX objects of a row (`ifEntry` → `['ifIndex']`); AUGMENTS rows give the augmented row's. */
   readonly indexes?: readonly string[];
+  /** The last index is IMPLIED (no length sub-identifier), as in SNMP-VIEW-BASED-ACM-MIB's vacmViewTreeFamilyEntry. */
+  readonly impliedLast?: boolean;
+  /** SIZE of an OCTET STRING syntax when it allows one length only (MacAddress: 6): such an index has no length sub-identifier. */
+  readonly fixedSize?: number;
 }
 
 const BASE_TYPES: Readonly<Record<string, MibBaseType>> = {
@@ -241,7 +245,8 @@ function enumerationOf(syntax: unknown): Enumeration | undefined {
   const values = (syntax as Record<string, unknown>)['INTEGER'] ?? (syntax as Record<string, unknown>)['BITS'];
   if (values === null || typeof values !== 'object') return undefined;
   const out: Record<number, string> = {};
-  for (const [k, v] of Object.entries(values)) if (/^-?\d+$/.test(k) && typeof v === 'string') out[Number(k)] = v;
+  // net-snmp's parser keeps what precedes "(" verbatim: `prefix (2) -- a comment` gives "prefix ".
+  for (const [k, v] of Object.entries(values)) if (/^-?\d+$/.test(k) && typeof v === 'string') out[Number(k)] = v.trim();
   return Object.keys(out).length > 0 ? out : undefined;
 }
 
@@ -261,6 +266,52 @@ function objectClauses(text: string): Map<string, { units?: string; access?: str
     const units = UNITS.exec(head)?.[1];
     const access = ACCESS.exec(head)?.[1];
     out.set(m[1] as string, { ...(units === undefined ? {} : { units }), ...(access === undefined ? {} : { access }) });
+  }
+  return out;
+}
+
+const ROW_INDEX = /^[ \t]*([a-z][\w-]*)\s+OBJECT-TYPE\b[^:]*?\bINDEX\s*\{([^}]*)\}/gm;
+
+/** Rows whose INDEX ends in IMPLIED (net-snmp's parser drops the keyword). */
+function impliedRows(text: string): Set<string> {
+  const out = new Set<string>();
+  if (!text.includes('IMPLIED')) return out;
+  // Strings and comments out, so a DESCRIPTION never looks like a clause; "::=" ends each definition.
+  const bare = text.replace(/--[^\n]*/g, ' ').replace(/"[^"]*"/g, '""');
+  for (const m of bare.matchAll(ROW_INDEX)) if (/\bIMPLIED\b/.test(m[2] as string)) out.add(m[1] as string);
+  return out;
+}
+
+/** `{ 'OCTET STRING': { sizes: [{ min: 6, max: 6 }] } }` → 6; any other syntax → undefined. */
+function fixedSizeOf(syntax: unknown): number | undefined {
+  if (syntax === null || typeof syntax !== 'object') return undefined;
+  const inner = Object.values(syntax)[0] as { sizes?: { min: number; max: number }[] } | undefined;
+  const sizes = inner?.sizes;
+  return Array.isArray(sizes) && sizes.length === 1 && sizes[0]?.min === sizes[0]?.max ? sizes[0]?.min : undefined;
+}
+
+const TC_SYNTAX = /([A-Z][\w-]*)\s*::=\s*TEXTUAL-CONVENTION\b[^:]*?\bSYNTAX\s+(OCTET\s+STRING|OBJECT\s+IDENTIFIER|[A-Za-z][\w-]*)\s*(\{[^}]*\}|\(\s*SIZE\s*\(\s*(\d+)\s*\)\s*\))?/g;
+
+/**
+ * TEXTUAL-CONVENTION syntaxes read from the text, in net-snmp's shape, for the TCs its parser
+ * leaves without SYNTAX (INET-ADDRESS-MIB's InetPortNumber, InetZoneIndex: seen in this version).
+ */
+function conventionSyntaxes(text: string): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (!text.includes('TEXTUAL-CONVENTION')) return out;
+  const bare = text.replace(/--[^\n]*/g, ' ').replace(/"[^"]*"/g, '""');
+  for (const m of bare.matchAll(TC_SYNTAX)) {
+    const type = (m[2] as string).replace(/\s+/g, ' ');
+    const body = m[3];
+    if (body?.startsWith('{') === true && (type === 'INTEGER' || type === 'BITS')) {
+      const values: Record<string, string> = {};
+      for (const e of body.matchAll(/([a-z][\w-]*)\s*\(\s*(-?\d+)\s*\)/g)) values[e[2] as string] = e[1] as string;
+      out.set(m[1] as string, { [type]: values });
+    } else if (m[4] !== undefined) {
+      out.set(m[1] as string, { [type]: { sizes: [{ min: Number(m[4]), max: Number(m[4]) }] } });
+    } else {
+      out.set(m[1] as string, type);
+    }
   }
   return out;
 }
@@ -477,6 +528,94 @@ export class MibStore {
   }
 
   /**
+   * An instance OID as snmpwalk names it, table indexes decoded from the row's INDEX clause
+   * (net-snmp mib.c _get_realloc_symbol): integers (enumerated ones by label), IpAddress dotted,
+   * strings quoted (`"comm1"`; IMPLIED and fixed-size ones in single quotes, `'u256'`), an
+   * InetAddress after its InetAddressType as an address (`ipv4."192.0.2.1"`). What cannot be
+   * decoded stays numeric: `SNMP-VIEW-BASED-ACM-MIB::vacmGroupName.1."comm1"`, `IF-MIB::ifDescr.5`.
+   */
+  formatOid(oid: string): string {
+    const full = oid.startsWith('.') ? oid.slice(1) : oid;
+    let prefix = full;
+    let name: string | undefined;
+    for (;;) {
+      name = this.#oidToName.get(prefix);
+      if (name !== undefined) break;
+      const cut = prefix.lastIndexOf('.');
+      if (cut <= 0) return full;
+      prefix = prefix.slice(0, cut);
+    }
+    if (prefix.length === full.length) return name;
+    const rest = full.slice(prefix.length + 1).split('.').map(Number);
+    const here = this.#objects.get(prefix);
+    const parent = this.#objects.get(prefix.slice(0, prefix.lastIndexOf('.')));
+    const out: string[] = [];
+    let row: MibObject | undefined;
+    if (here?.indexes !== undefined) {
+      // A column this store does not know under a known row: its number first, then the index.
+      row = here;
+      out.push(String(rest.shift()));
+    } else if (parent?.indexes !== undefined) {
+      row = parent;
+    }
+    if (row?.indexes !== undefined) out.push(...this.#decodeIndex(row, rest));
+    return [name, ...out, ...rest.map(String)].join('.');
+  }
+
+  /** Takes the sub-identifiers it can decode off `rest` (mutated) and returns their text, one entry per index. */
+  #decodeIndex(row: MibObject, rest: number[]): string[] {
+    const out: string[] = [];
+    const indexes = row.indexes ?? [];
+    let previous: MibObject | undefined;
+    let previousNumber = NaN;
+    for (let i = 0; i < indexes.length && rest.length > 0; i++) {
+      const oid = this.#nameToOid.get(indexes[i] as string);
+      const index = oid === undefined ? undefined : this.#objects.get(oid);
+      if (index === undefined) break;
+      const implied = row.impliedLast === true && i === indexes.length - 1;
+      let text: string | undefined;
+      switch (index.baseType) {
+        case 'INTEGER':
+        case 'Unsigned32':
+        case 'Gauge32':
+        case 'TimeTicks': {
+          const n = rest.shift() as number;
+          previousNumber = n;
+          text = (index.baseType === 'TimeTicks' ? undefined : index.enumeration?.[n]) ?? String(n);
+          break;
+        }
+        case 'IpAddress':
+          if (rest.length >= 4) text = rest.splice(0, 4).join('.');
+          break;
+        case 'OBJECT IDENTIFIER': {
+          const count = implied ? rest.length : (rest[0] as number) + 1;
+          if (count <= rest.length) text = rest.splice(0, count).join('.');
+          break;
+        }
+        case 'OCTET STRING': {
+          if (implied || index.fixedSize !== undefined) {
+            const count = implied ? rest.length : (index.fixedSize as number);
+            if (count <= rest.length) text = oidString(rest.splice(0, count), "'");
+          } else if ((rest[0] as number) + 1 <= rest.length) {
+            const count = rest.shift() as number;
+            const bytes = rest.splice(0, count);
+            // An InetAddress right after its InetAddressType prints as an address (ipv4."192.0.2.1").
+            const type = previous?.syntax === 'InetAddressType' && index.syntax === 'InetAddress' ? previousNumber : NaN;
+            text = count === 0 ? '""' : (inetAddress(type, bytes) ?? oidString(bytes, '"'));
+          }
+          break;
+        }
+        default:
+          break;
+      }
+      if (text === undefined) break;
+      out.push(text);
+      previous = index;
+    }
+    return out;
+  }
+
+  /**
    * The object a name or OID belongs to (an instance OID such as `1.3.6.1.2.1.2.2.1.8.3` gives
    * IF-MIB::ifOperStatus): syntax, base type, DISPLAY-HINT, enumeration, access, indexes.
    * Undefined when no loaded module defines it or a prefix of it.
@@ -529,7 +668,30 @@ export class MibStore {
   }
 }
 
-const INDEX_VERSION = 1;
+const INDEX_VERSION = 2;
+
+/** Sub-identifiers as characters between quotes; anything unprintable (or > 254) becomes ".", as net-snmp's dump_realloc_oid_to_string. */
+function oidString(subids: readonly number[], quote: string): string {
+  if (subids.length === 0) return '';
+  return `${quote}${subids.map((c) => (c >= 0x20 && c <= 0x7e ? String.fromCharCode(c) : '.')).join('')}${quote}`;
+}
+
+/** An InetAddress index by its InetAddressType (net-snmp's dump_realloc_oid_to_inetaddress): ipv4(1) dotted, ipv6(2) as 16 hex pairs; others undefined. */
+function inetAddress(type: number, bytes: readonly number[]): string | undefined {
+  if (bytes.some((b) => b > 255)) return undefined;
+  if ((type === 1 && bytes.length === 4) || (type === 3 && bytes.length === 8)) {
+    const zone = type === 3 ? `%${(((bytes[4] as number) << 24) | ((bytes[5] as number) << 16) | ((bytes[6] as number) << 8) | (bytes[7] as number)) >>> 0}` : '';
+    return `"${bytes.slice(0, 4).join('.')}${zone}"`;
+  }
+  if ((type === 2 && bytes.length === 16) || (type === 4 && bytes.length === 20)) {
+    const zone = type === 4 ? `%${(((bytes[16] as number) << 24) | ((bytes[17] as number) << 16) | ((bytes[18] as number) << 8) | (bytes[19] as number)) >>> 0}` : '';
+    return `"${bytes
+      .slice(0, 16)
+      .map((b) => b.toString(16).padStart(2, '0'))
+      .join(':')}${zone}"`;
+  }
+  return undefined;
+}
 
 /** The compiled form of a MIB folder: what MibStore needs, without net-snmp's parse (~0.5 s for mibs/). */
 export interface MibIndex {
@@ -608,11 +770,13 @@ function buildMaps(store: ModuleStore, order: readonly MibFile[]): { qualifiedTo
   const parser = store.parser as unknown as Parser;
   const conventions = new Map<string, TextualConvention>();
   const definitions: Definition[] = [];
-  const clauses = new Map<string, { units?: string; access?: string }>();
+  const clauses = new Map<string, { units?: string; access?: string; implied?: boolean }>();
   for (const f of order) {
     for (const [name, c] of objectClauses(f.text)) clauses.set(`${f.module}::${name}`, c);
+    for (const row of impliedRows(f.text)) clauses.set(`${f.module}::${row}`, { ...clauses.get(`${f.module}::${row}`), implied: true });
     const hints = new Map<string, string>();
     for (const m of normalizeHintText(f.text).matchAll(DISPLAY_HINT)) hints.set(m[1] as string, m[2] as string);
+    let textSyntaxes: Map<string, unknown> | undefined;
     for (const entry of Object.values(parser.Modules[f.module] ?? {})) {
       if (entry === null || typeof entry !== 'object') continue;
       const e = entry as Definition;
@@ -621,7 +785,12 @@ function buildMaps(store: ModuleStore, order: readonly MibFile[]): { qualifiedTo
         // TEXTUAL-CONVENTIONs, and SMIv1 type assignments (`DisplayString ::= OCTET STRING`).
         if (!conventions.has(e.ObjectName)) {
           const hint = hints.get(e.ObjectName);
-          conventions.set(e.ObjectName, { syntax: e['SYNTAX'], ...(hint === undefined ? {} : { hint }) });
+          let syntax = e['SYNTAX'];
+          if (syntax === undefined) {
+            textSyntaxes ??= conventionSyntaxes(f.text);
+            syntax = textSyntaxes.get(e.ObjectName);
+          }
+          conventions.set(e.ObjectName, { syntax, ...(hint === undefined ? {} : { hint }) });
         }
       } else if (typeof e['OID'] === 'string') {
         definitions.push(e);
@@ -654,13 +823,14 @@ function describe(
   oid: string,
   conventions: ReadonlyMap<string, TextualConvention>,
   byName: ReadonlyMap<string, Definition>,
-  clauses: { units?: string; access?: string } | undefined,
+  clauses: { units?: string; access?: string; implied?: boolean } | undefined,
 ): MibObject {
   const syntax = e['SYNTAX'];
   const written = syntaxName(syntax);
   let baseType: MibBaseType | undefined;
   let displayHint: string | undefined;
   let enumeration = enumerationOf(syntax);
+  let fixedSize = fixedSizeOf(syntax);
   // Follow textual conventions down to a base type (bounded: a TC naming itself must not loop).
   let current: unknown = syntax;
   for (let depth = 0; depth < 8 && current !== undefined; depth++) {
@@ -676,12 +846,17 @@ function describe(
     if (tc === undefined) break;
     displayHint ??= tc.hint;
     enumeration ??= enumerationOf(tc.syntax);
+    fixedSize ??= fixedSizeOf(tc.syntax);
     current = tc.syntax;
   }
   let indexes = Array.isArray(e['INDEX']) ? (e['INDEX'] as unknown[]).map(String) : undefined;
+  let implied = clauses?.implied === true;
   if (indexes === undefined && Array.isArray(e['AUGMENTS'])) {
     const augmented = byName.get(String((e['AUGMENTS'] as unknown[])[0]));
-    if (augmented !== undefined && Array.isArray(augmented['INDEX'])) indexes = (augmented['INDEX'] as unknown[]).map(String);
+    if (augmented !== undefined && Array.isArray(augmented['INDEX'])) {
+      indexes = (augmented['INDEX'] as unknown[]).map(String);
+      implied = false; // an AUGMENTS row with an IMPLIED base is rare enough to read numerically
+    }
   }
   const access = clauses?.access ?? e['MAX-ACCESS'] ?? e['ACCESS'];
   const units = clauses?.units ?? e['UNITS'];
@@ -698,5 +873,7 @@ function describe(
     ...(typeof access === 'string' ? { access } : {}),
     ...(typeof e['STATUS'] === 'string' ? { status: e['STATUS'] } : {}),
     ...(indexes === undefined ? {} : { indexes: indexes.map((i) => i.replace(/^IMPLIED\s+/, '')) }),
+    ...(implied && indexes !== undefined ? { impliedLast: true } : {}),
+    ...(fixedSize === undefined || baseType !== 'OCTET STRING' ? {} : { fixedSize }),
   };
 }

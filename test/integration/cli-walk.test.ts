@@ -124,6 +124,10 @@ describe('linkscope walk against snmpd', () => {
       ['snmpEngine', []], // INTEGER with UNITS ("seconds"), Hex-STRING engine id
       ['SNMPv2-MIB::snmpEnableAuthenTraps', []], // an enum column: enabled(1) / disabled(2)
       ['system', ['-On']], // --numeric: numeric OIDs, also as OID values
+      ['SNMP-VIEW-BASED-ACM-MIB::vacmSecurityToGroupTable', []], // string indexes: vacmGroupName.1."comm1"
+      ['SNMP-VIEW-BASED-ACM-MIB::vacmAccessTable', []], // string, empty-string, enum indexes
+      ['IP-MIB::ipAddressIfIndex', []], // InetAddressType + InetAddress indexes: ipv4."127.0.0.1"
+      ['TCP-MIB::tcpListenerProcess', []], // InetAddress + InetPortNumber (a TC net-snmp's parser leaves without SYNTAX)
     ] as const)('%s %j', async (subtree, flags) => {
       const agent = `${snmpd.host}:${snmpd.port}`;
       const ours = await run('walk', agent, subtree, '--community', snmpd.community, ...(flags.length > 0 ? ['--numeric'] : []));
@@ -152,7 +156,7 @@ describe('linkscope walk against snmpd', () => {
       const r = await runWith({ LINKSCOPE_MIB_DIRS: dir }, 'walk', `${snmpd.host}:${snmpd.port}`, 'EXAMPLE-VENDOR-MIB::exampleObjects', '--community', snmpd.community);
       expect(r.code).toBe(0);
       expect(r.out.trimEnd().split('\n')).toEqual(['EXAMPLE-VENDOR-MIB::exampleTemperature.0 = INTEGER: 42 degrees Celsius', 'EXAMPLE-VENDOR-MIB::exampleFanState.0 = INTEGER: failed(2)']);
-      expect(r.err).toBe(`linkscope: ${join(dir, 'BROKEN-LINE-MIB.my')}:4: MIB module BROKEN-LINE-MIB not loaded: OID value "{" opened on line 4 is not closed (found "::=" on line 5 before any "}")\n`);
+      expect(r.err).toBe(`linkscope: ${join(dir, 'BROKEN-LINE-MIB.my')}:4: MIB module BROKEN-LINE-MIB not loaded: OID value "{" opened on line 4 is not closed (found "OBJECT" on line 5 before any "}")\n`);
       // Without the folder, the same agent's values have no names.
       const bare = await run('walk', `${snmpd.host}:${snmpd.port}`, '1.3.6.1.4.1.99999', '--community', snmpd.community);
       expect(bare.out).toContain('SNMPv2-SMI::enterprises.99999.1.1.0 = INTEGER: 42');
