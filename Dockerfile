@@ -15,6 +15,8 @@ WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY mibs ./mibs
+# prepare's second step compiles mibs/ into dist/mibs-index.json (MIB names in ~20 ms at start-up).
+COPY scripts/build-mib-index.mjs ./scripts/
 # `npm ci` runs the "prepare" script, which compiles src/ to dist/ (needs the sources above).
 RUN npm ci --no-audit --no-fund \
  && npm prune --omit=dev --no-audit --no-fund

@@ -13,6 +13,7 @@ import type { Inventory } from './inventory/types.js';
 import { describeError, LinkscopeError } from './model/errors.js';
 import type { NeighborDiscovery } from './model/topology.js';
 import type { Logger } from './observability/logger.js';
+import { loadMibStore, type MibStore } from './mib/mib-store.js';
 import { Poller } from './poller/poller.js';
 import type { WirelessEngine } from './poller/types.js';
 import { NetSnmpClient } from './snmp/net-snmp-client.js';
@@ -179,6 +180,8 @@ export async function closeRuntime(rt: Runtime): Promise<void> {
 export interface Server {
   readonly runtime: Runtime;
   readonly api: FastifyInstance;
+  /** The shipped MIB modules + mibs.dirs, loaded once at start-up (broken modules logged as warnings). */
+  readonly mibs: MibStore;
   /** `http://host:port` the API listens on. */
   readonly url: string;
   close(): Promise<void>;
@@ -187,6 +190,7 @@ export interface Server {
 /** `linkscope serve`: poller + API in one process. */
 export async function startServer(config: Config, logger: Logger, options: { insecure?: boolean } & RuntimeOptions = {}): Promise<Server> {
   const { requireAuthForReads } = assertListenAllowed({ host: config.listen.host, apiToken: config.apiToken, insecure: options.insecure ?? false, logger });
+  const mibs = loadMibStore({ dirs: config.mibs.dirs }, logger.child({ module: 'mib' }));
   const runtime = createRuntime(config, logger, { crawl: true, ...(options.wirelessEngine === undefined ? {} : { wirelessEngine: options.wirelessEngine }) });
   if (runtime.crawler !== undefined) logger.info({ ranges: config.topology.discover, port: config.topology.discoverPort }, 'neighbour crawl on');
   const api = await buildApi({
@@ -217,6 +221,7 @@ export async function startServer(config: Config, logger: Logger, options: { ins
   return {
     runtime,
     api,
+    mibs,
     url: address,
     async close(): Promise<void> {
       if (closed) return;

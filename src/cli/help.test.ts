@@ -25,6 +25,7 @@ const COMMANDS: readonly (readonly [string[], string])[] = [
   [['device', 'import'], '--dry-run'],
   [['poll'], '--device'],
   [['walk'], '--community'],
+  [['translate'], '--json'],
 ];
 
 describe('linkscope --help', () => {

@@ -8,6 +8,7 @@ import { demoCommand } from './demo.js';
 import { deviceCommand } from './device.js';
 import { pollCommand } from './poll.js';
 import { serveCommand } from './serve.js';
+import { translateCommand } from './translate.js';
 import { walkCommand } from './walk.js';
 
 export const HELP = `linkscope — SNMP interface poller: counters to InfluxDB, inventory, REST API
@@ -19,11 +20,13 @@ Commands:
   demo                       serve against a built-in simulated network (no setup needed)
   device add HOST[:PORT] ... add a device (checks that it answers); device list; device remove ID|NAME
   poll --once [--device ID]  discover + poll every (or one) device once, write, print a summary
-  walk HOST[:PORT] OID|NAME  walk a subtree, like snmpbulkwalk, with MIB names
+  walk HOST[:PORT] OID|NAME  walk a subtree, like snmpbulkwalk, printed as snmpwalk does
+  translate NAME|OID ...     MIB name <-> numeric OID, like snmptranslate
 
 Every command takes --help and --config FILE (YAML or JSON). Environment: LINKSCOPE_DATA_DIR,
 LINKSCOPE_INFLUX_URL, LINKSCOPE_INFLUX_DB, LINKSCOPE_LISTEN, LINKSCOPE_API_TOKEN,
-LINKSCOPE_POLL_INTERVAL, LINKSCOPE_LOG_LEVEL, LINKSCOPE_LOG_FORMAT (docs/configuration.md).`;
+LINKSCOPE_POLL_INTERVAL, LINKSCOPE_LOG_LEVEL, LINKSCOPE_LOG_FORMAT, LINKSCOPE_MIB_DIRS
+(docs/configuration.md).`;
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   serve: serveCommand,
@@ -32,6 +35,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   devices: deviceCommand,
   poll: pollCommand,
   walk: walkCommand,
+  translate: translateCommand,
 };
 
 /** The package version, from the nearest package.json above this file (src/ or dist/src/). */

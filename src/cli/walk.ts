@@ -1,15 +1,31 @@
 /** `linkscope walk HOST[:PORT] OID|NAME`: like snmpbulkwalk, with names from mibs/. */
 import { createSnmpClient } from '../app.js';
 import { parseNewDeviceBody } from '../inventory/validate.js';
-import { MibStore } from '../mib/mib-store.js';
-import { SnmpType, type VarBind } from '../snmp/types.js';
+import type { Config } from '../config/index.js';
+import { formatValue } from '../mib/format-value.js';
+import { MibStore, describeSkipped } from '../mib/mib-store.js';
+import type { VarBind } from '../snmp/types.js';
 import { CONFIG_OPTION, configFor, EXIT_OK, parse, parseHostPort, quietLogger, SNMP_OPTIONS, snmpBodyFrom, usageError, warnTo, withFlagNames, write, type CommandContext } from './common.js';
 
 export const WALK_HELP = `Usage: linkscope walk HOST[:PORT] OID|NAME [--community STR] [--version 1|2c|3] [v3 options] [--numeric] [--json]
 
-Walks a subtree (GETBULK for v2c/v3, GETNEXT for v1) and prints one line per varbind, with
-names from the MIB modules in mibs/ (e.g. IF-MIB::ifDescr, ifHCInOctets, 1.3.6.1.2.1.2.2).
-v3 options as in 'linkscope device --help'. --numeric prints numeric OIDs (like snmpwalk -On).`;
+Walks a subtree (GETBULK for v2c/v3, GETNEXT for v1) and prints one line per varbind as
+snmpwalk does: IF-MIB::ifOperStatus.3 = INTEGER: up(1), IF-MIB::ifDescr.1 = STRING: lo, with
+names, enumerations and DISPLAY-HINTs from the shipped MIB modules (mibs/) and your own folders
+(config mibs.dirs, LINKSCOPE_MIB_DIRS). OID|NAME: IF-MIB::ifDescr, ifHCInOctets, 1.3.6.1.2.1.2.2.
+Table indexes are decoded as snmpwalk does: vacmGroupName.1."comm1", ipv4."127.0.0.1".
+v3 options as in 'linkscope device --help'. --numeric prints numeric OIDs (like snmpwalk -On);
+--json prints [{oid, name, type, value, text}].`;
+
+/**
+ * The shipped modules plus `mibs.dirs`, once per command. A module that does not load only loses
+ * its own names: each is said once on stderr, `path:line: MIB module X not loaded: reason`.
+ */
+export function loadMibs(config: Config, stderr: NodeJS.WritableStream): MibStore {
+  const mibs = MibStore.load({ dirs: config.mibs.dirs });
+  for (const m of mibs.skipped) stderr.write(`linkscope: ${describeSkipped(m)}\n`);
+  return mibs;
+}
 
 export async function walkCommand(ctx: CommandContext): Promise<number> {
   const { values, positionals } = parse(ctx.argv, { ...CONFIG_OPTION, ...SNMP_OPTIONS, numeric: { type: 'boolean' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, true, 'walk');
@@ -19,9 +35,8 @@ export async function walkCommand(ctx: CommandContext): Promise<number> {
   }
   if (positionals.length !== 2) throw usageError('walk needs HOST[:PORT] and an OID or name (linkscope walk --help)');
   const { host, port } = parseHostPort(positionals[0] ?? '');
-  const mibs = MibStore.load();
-  // A module that does not load only loses its own names; say which, once, on stderr.
-  for (const m of mibs.skipped) ctx.stderr.write(`linkscope: MIB module ${m.module} (${m.path}) not loaded: ${m.reason}\n`);
+  const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
+  const mibs = loadMibs(config, ctx.stderr);
   const root = mibs.oidForName(positionals[1] ?? '');
   let device;
   try {
@@ -31,14 +46,16 @@ export async function walkCommand(ctx: CommandContext): Promise<number> {
   } catch (err) {
     throw withFlagNames(err);
   }
-  const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
   const session = createSnmpClient(quietLogger(config, ctx.env)).open({ host: device.host, port: device.port ?? 161, credentials: device.snmp, ...config.snmp });
   try {
     const varbinds = await session.walk(root);
     if (values.json === true) {
-      write(ctx.stdout, JSON.stringify(varbinds.map((vb) => ({ oid: vb.oid, name: mibs.nameForOid(vb.oid), type: vb.type, value: jsonValue(vb) }))));
+      write(ctx.stdout, JSON.stringify(varbinds.map((vb) => ({ oid: vb.oid, name: mibs.nameForOid(vb.oid), type: vb.type, value: jsonValue(vb), text: formatValue(vb, mibs) }))));
     } else {
-      const lines = varbinds.map((vb) => `${values.numeric === true ? `.${vb.oid}` : mibs.nameForOid(vb.oid)} = ${formatValue(vb, mibs)}`);
+      // -On prints OID values numerically too (`OID: .1.3.6.1.4.1.8072.3.2.10`); enumerations stay.
+      // Names with table indexes decoded as snmpwalk prints them (vacmGroupName.1."comm1").
+      const lookup = { object: (o: string) => mibs.object(o), nameForOid: (o: string) => (values.numeric === true ? o : mibs.formatOid(o)) };
+      const lines = varbinds.map((vb) => `${values.numeric === true ? `.${vb.oid}` : mibs.formatOid(vb.oid)} = ${formatValue(vb, lookup)}`);
       if (lines.length === 0) lines.push(`${positionals[1]}: no such object in this agent`);
       write(ctx.stdout, lines.join('\n'));
     }
@@ -51,54 +68,6 @@ export async function walkCommand(ctx: CommandContext): Promise<number> {
 function printable(buf: Buffer): boolean {
   for (const b of buf) if ((b < 0x20 || b > 0x7e) && b !== 0x0a && b !== 0x0d && b !== 0x09) return false;
   return true;
-}
-
-function hex(buf: Buffer): string {
-  return [...buf].map((b) => b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
-}
-
-/** Value text in snmpwalk's style: `STRING: "eth0"`, `Counter64: 123`, `Timeticks: (4200) 0:00:42.00`. */
-export function formatValue(vb: VarBind, mibs?: MibStore): string {
-  const v = vb.value;
-  switch (vb.type) {
-    case SnmpType.Integer: {
-      // As snmpwalk: `INTEGER: up(1)` where the MIB enumerates the value.
-      const name = mibs !== undefined && typeof v === 'number' ? mibs.enumName(vb.oid, v) : undefined;
-      return `INTEGER: ${name === undefined ? String(v) : `${name}(${String(v)})`}`;
-    }
-    case SnmpType.OctetString:
-      return Buffer.isBuffer(v) ? (printable(v) ? `STRING: "${v.toString('utf8')}"` : `Hex-STRING: ${hex(v)}`) : `STRING: "${String(v)}"`;
-    case SnmpType.ObjectIdentifier:
-      return `OID: ${mibs !== undefined && typeof v === 'string' ? mibs.nameForOid(v) : `.${String(v)}`}`;
-    case SnmpType.IpAddress:
-      return `IpAddress: ${String(v)}`;
-    case SnmpType.Counter32:
-      return `Counter32: ${String(v)}`;
-    case SnmpType.Gauge32:
-      return `Gauge32: ${String(v)}`;
-    case SnmpType.Counter64:
-      return `Counter64: ${String(v)}`;
-    case SnmpType.TimeTicks: {
-      const t = typeof v === 'number' ? v : 0;
-      const cs = t % 100;
-      const s = Math.floor(t / 100);
-      const d = Math.floor(s / 86400);
-      const hh = Math.floor((s % 86400) / 3600);
-      const mm = Math.floor((s % 3600) / 60);
-      const ss = s % 60;
-      return `Timeticks: (${t}) ${d > 0 ? `${d} day${d === 1 ? '' : 's'}, ` : ''}${hh}:${String(mm).padStart(2, '0')}:${String(ss).padStart(2, '0')}.${String(cs).padStart(2, '0')}`;
-    }
-    case SnmpType.Opaque:
-      return `OPAQUE: ${Buffer.isBuffer(v) ? hex(v) : String(v)}`;
-    case SnmpType.NoSuchObject:
-      return 'No Such Object available on this agent at this OID';
-    case SnmpType.NoSuchInstance:
-      return 'No Such Instance currently exists at this OID';
-    case SnmpType.EndOfMibView:
-      return 'No more variables left in this MIB View';
-    default:
-      return `${String(v)}`;
-  }
 }
 
 function jsonValue(vb: VarBind): string | number | null {

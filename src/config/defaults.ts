@@ -53,6 +53,8 @@ export const DEFAULTS = {
     discoverPort: 161,
   },
   spool: { maxBytes: 1024 ** 3 },
+  /** No user MIB folders: only the shipped mibs/. */
+  mibs: { dirs: [] as readonly string[] },
 } as const;
 
 /**

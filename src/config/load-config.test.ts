@@ -67,6 +67,7 @@ const expectedDefaults = {
   topology: { intervalMs: 5 * 60_000, staleAfterMs: 3_600_000, discover: [], discoverPort: 161 },
   spool: { maxBytes: 1024 ** 3 },
   secretKeyFile: '/home/op/.config/linkscope/secret.key',
+  mibs: { dirs: [] },
 };
 
 describe('loadConfig', () => {
@@ -204,6 +205,29 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ env: { ...baseEnv, LINKSCOPE_TOPOLOGY_DISCOVER: '10.0.0.0/8,10.0.0.0/33' }, cwd: CWD })).toThrow(/topology\.discover[\s\S]*"10\.0\.0\.0\/33" is not an address range/);
     expect(() => loadConfig({ env: { ...baseEnv, LINKSCOPE_TOPOLOGY_DISCOVER: 'lab-net' }, cwd: CWD })).toThrow(/topology\.discover: "lab-net" is not an address range[\s\S]*\(from LINKSCOPE_TOPOLOGY_DISCOVER\)/);
     expect(() => loadConfig({ env: { ...baseEnv, LINKSCOPE_TOPOLOGY_DISCOVER_PORT: '0' }, cwd: CWD })).toThrow(/topology\.discoverPort/);
+  });
+
+  it('reads mibs.dirs from a YAML list or a colon-separated LINKSCOPE_MIB_DIRS, and names a folder that does not exist', () => {
+    const a = mkdtempSync(join(tmpdir(), 'linkscope-mibdir-a-'));
+    const b = mkdtempSync(join(tmpdir(), 'linkscope-mibdir-b-'));
+    try {
+      const file = writeFile('mibs.yaml', `mibs:\n  dirs:\n    - ${a}\n`);
+      expect(loadConfig({ file, env: baseEnv, cwd: CWD }).mibs.dirs).toEqual([a]);
+      expect(loadConfig({ file, env: { ...baseEnv, LINKSCOPE_MIB_DIRS: `${b}:${a}` }, cwd: CWD }).mibs.dirs).toEqual([b, a]);
+      const missing = join(a, 'no-such-folder');
+      expect(() => loadConfig({ env: { ...baseEnv, LINKSCOPE_MIB_DIRS: `${b}:${missing}` }, cwd: CWD })).toThrow(new RegExp(`mibs\\.dirs: "${missing}" is not an existing folder`));
+      try {
+        loadConfig({ file: writeFile('mibs-bad.yaml', `mibs:\n  dirs: [${join(b, 'nope')}]\n`), env: baseEnv, cwd: CWD });
+        expect.unreachable();
+      } catch (err) {
+        expect(isLinkscopeError(err, 'LS_CONFIG_INVALID')).toBe(true);
+        expect(problemsOf(err as LinkscopeError).map((p) => p.key)).toEqual(['mibs.dirs']);
+      }
+      expect(() => loadConfig({ file: writeFile('mibs-num.yaml', 'mibs:\n  dirs: 3\n'), env: baseEnv, cwd: CWD })).toThrow(/mibs\.dirs: 3 is not a list of folders/);
+    } finally {
+      rmSync(a, { recursive: true, force: true });
+      rmSync(b, { recursive: true, force: true });
+    }
   });
 
   it('reads topology.interval and topology.staleAfter from the file and the environment', () => {

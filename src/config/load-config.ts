@@ -1,11 +1,11 @@
 /** Builds the one frozen Config: defaults < file (--config / LINKSCOPE_CONFIG) < LINKSCOPE_* env < overrides. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { LinkscopeError } from '../model/errors.js';
 import { Secret } from '../model/secret.js';
-import { FIELDS, FILE_ENV, crossFieldProblems, defaultRawValues, parseField, resolveDefaultPath, type FieldSpec, type ParseContext, type Value } from './schema.js';
+import { FIELDS, FILE_ENV, PATH_LIST_SEPARATOR, crossFieldProblems, defaultRawValues, parseField, resolveDefaultPath, type FieldSpec, type ParseContext, type Value } from './schema.js';
 import { closestName as closest } from './suggest.js';
 import { LOG_LEVELS, type Config, type ConfigFile, type LogFormat, type LogLevel } from './types.js';
 
@@ -58,10 +58,28 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
   }
   applyEnv(env, { ...ctx, source: 'env' }, values, problems, options.onWarning ?? (() => undefined));
   if (options.overrides !== undefined) applyTree(options.overrides, '', { ...ctx, source: 'override' }, values, problems);
+  checkFolders(values, problems);
 
   if (problems.length === 0) problems.push(...crossFieldProblems(values));
   if (problems.length > 0) throw configInvalid(problems, absFile);
   return deepFreeze(assemble(values));
+}
+
+/** Every pathList folder must exist now: a typo in mibs.dirs would otherwise just lose names later. */
+function checkFolders(values: ReadonlyMap<string, Value>, problems: ConfigProblem[]): void {
+  for (const spec of FIELDS) {
+    const v = values.get(spec.key);
+    if (spec.kind.type !== 'pathList' || typeof v !== 'string' || problems.some((p) => p.key === spec.key)) continue;
+    for (const dir of v.split(PATH_LIST_SEPARATOR)) {
+      let isDir = false;
+      try {
+        isDir = statSync(dir).isDirectory();
+      } catch {
+        // missing or unreadable: said below
+      }
+      if (!isDir) problems.push({ key: spec.key, message: `${JSON.stringify(dir)} is not an existing folder (env ${spec.env} or the file)` });
+    }
+  }
 }
 
 function nonEmpty(value: string | undefined): string | undefined {
@@ -254,6 +272,7 @@ function assemble(values: ReadonlyMap<string, Value>): Config {
     },
     spool: { maxBytes: num('spool.maxSize') },
     secretKeyFile: str('secretKeyFile'),
+    mibs: { dirs: strOrNull('mibs.dirs')?.split(PATH_LIST_SEPARATOR) ?? [] },
   };
 }
 

@@ -20,7 +20,8 @@ export type FieldKind =
   | { readonly type: 'cidrList' }
   | { readonly type: 'enum'; readonly values: readonly string[] }
   | { readonly type: 'boolean' }
-  | { readonly type: 'path' };
+  | { readonly type: 'path' }
+  | { readonly type: 'pathList' };
 
 export interface FieldSpec {
   /** Dotted file key, as users write it: `snmp.timeout`. */
@@ -74,7 +75,11 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'topology.discover', env: 'LINKSCOPE_TOPOLOGY_DISCOVER', kind: { type: 'cidrList' }, summary: 'address ranges (CIDR) the neighbour crawl may add devices from; a neighbour whose management address lies in one and answers the credentials of the device that saw it is added. null = no crawl (serve --discover sets it too)' },
   { key: 'topology.discoverPort', env: 'LINKSCOPE_TOPOLOGY_DISCOVER_PORT', kind: { type: 'integer', min: 1, max: 65535 }, summary: 'SNMP port the neighbour crawl tries new devices on' },
   { key: 'spool.maxSize', env: 'LINKSCOPE_SPOOL_MAX_SIZE', kind: { type: 'size', min: 1024 ** 2, max: 1024 ** 5 }, summary: 'disk space for samples kept while InfluxDB is down; oldest dropped beyond it' },
+  { key: 'mibs.dirs', env: 'LINKSCOPE_MIB_DIRS', kind: { type: 'pathList' }, summary: 'folders of your own MIB modules (vendor MIBs), loaded after the shipped mibs/; a YAML list, or "dir1:dir2" like net-snmp\'s MIBDIRS. null = none' },
 ];
+
+/** pathList values are kept joined by this (a path holds no newline: control characters are refused). */
+export const PATH_LIST_SEPARATOR = '\n';
 
 /** Env vars that select the file rather than set a key. */
 export const FILE_ENV = 'LINKSCOPE_CONFIG';
@@ -160,6 +165,8 @@ export function parseField(spec: FieldSpec, raw: unknown, ctx: ParseContext): Pa
       if (typeof raw !== 'string' || raw.trim() === '') return bad(`${show(raw)} is not a path`);
       return ok(resolvePath(raw, ctx));
     }
+    case 'pathList':
+      return parsePathList(raw, ctx);
   }
 }
 
@@ -255,6 +262,21 @@ export function parseListen(raw: unknown): ParseResult {
   return ok({ host, port });
 }
 
+/** A YAML list of folders, or one string split at ":" (net-snmp's MIBDIRS); each resolved like a path. Existence is checked by loadConfig. */
+function parsePathList(raw: unknown, ctx: ParseContext): ParseResult {
+  if (raw === null) return ok(null);
+  const items = typeof raw === 'string' ? raw.split(':') : Array.isArray(raw) ? (raw as unknown[]) : null;
+  if (items === null) return bad(`${show(raw)} is not a list of folders (or a "dir1:dir2" string, or null)`);
+  const paths: string[] = [];
+  for (const item of items) {
+    if (typeof item !== 'string') return bad(`${show(item)} is not a folder path`);
+    if (/[\u0000-\u001f\u007f]/.test(item)) return bad(`${show(item)} contains control characters`);
+    if (item.trim() === '') continue;
+    paths.push(resolvePath(item, ctx));
+  }
+  return ok(paths.length === 0 ? null : paths.join(PATH_LIST_SEPARATOR));
+}
+
 function resolvePath(raw: string, ctx: ParseContext): string {
   const trimmed = raw.trim();
   if (trimmed === '~') return ctx.home;
@@ -299,6 +321,7 @@ export function defaultRawValues(env: Readonly<Record<string, string | undefined
     ['topology.discover', null],
     ['topology.discoverPort', DEFAULTS.topology.discoverPort],
     ['spool.maxSize', DEFAULTS.spool.maxBytes],
+    ['mibs.dirs', null],
   ]);
 }
 

@@ -73,6 +73,11 @@ export interface SpoolConfig {
   readonly maxBytes: number;
 }
 
+export interface MibsConfig {
+  /** Absolute paths of user MIB folders, loaded after the shipped mibs/ (each exists: checked at load). */
+  readonly dirs: readonly string[];
+}
+
 export interface Config {
   /** Absolute path. */
   readonly dataDir: string;
@@ -90,6 +95,7 @@ export interface Config {
   readonly spool: SpoolConfig;
   /** Absolute path of the key that encrypts communities and v3 keys in the inventory. */
   readonly secretKeyFile: string;
+  readonly mibs: MibsConfig;
 }
 
 /**
@@ -126,4 +132,5 @@ export interface ConfigFile {
   readonly topology?: { readonly interval?: unknown; readonly staleAfter?: unknown; readonly discover?: unknown; readonly discoverPort?: unknown };
   readonly spool?: { readonly maxSize?: unknown };
   readonly secretKeyFile?: unknown;
+  readonly mibs?: { readonly dirs?: unknown };
 }

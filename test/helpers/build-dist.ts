@@ -10,4 +10,6 @@ export default function setup(): void {
   const tsc = createRequire(join(root, 'package.json')).resolve('typescript/bin/tsc');
   // Throws (failing the run with tsc's diagnostics) when the build breaks.
   execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+  // As `npm run build` does: the MIB index the built CLI reads instead of parsing mibs/.
+  execFileSync(process.execPath, [join(root, 'scripts', 'build-mib-index.mjs')], { cwd: root, stdio: 'inherit' });
 }
