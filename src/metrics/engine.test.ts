@@ -112,22 +112,55 @@ const sensorRows: Row[] = [
   [`${ENT}.7.6`, S, 'PSU 1 3V3'],
 ];
 
+/** Records without the OIDs they came from (asserted once, below). */
+async function poll(...args: Parameters<typeof pollMetrics>) {
+  const r = await pollMetrics(...args);
+  return { records: r.records.map(({ oids: _oids, ...rest }) => rest), errors: r.errors };
+}
+
 const by = (records: readonly MetricRecord[], index: string) => records.find((r) => r.tags['index'] === index);
 
 describe('pollMetrics', () => {
   it('keeps only RAM rows and multiplies sizes by the allocation unit', async () => {
     const { session } = open(storageRows);
-    const { records, errors } = await pollMetrics(session, [STORAGE]);
+    const { records, errors } = await poll(session, [STORAGE]);
     expect(errors).toEqual([]);
     expect(records).toEqual([{ name: 'memory', def: 'storage', tags: { index: '1' }, fields: { descr: 'Physical memory', total: 2_048_000_000, used: 512_000_000 } }]);
   });
 
   it('scales ENTITY-SENSOR values by precision and SI prefix, names them from ENTITY-MIB and drops unknown types', async () => {
     const { session } = open(sensorRows);
-    const { records } = await pollMetrics(session, [SENSORS]);
+    const { records } = await poll(session, [SENSORS]);
     expect(records).toHaveLength(2);
     expect(by(records, '5')).toEqual({ name: 'sensor', def: 'entity-sensor', tags: { index: '5', class: 'temperature' }, fields: { value: 41.5, descr: 'CPU temperature sensor' } });
     expect(by(records, '6')?.fields).toEqual({ value: 3.3, descr: 'PSU 1 3V3' });
+  });
+
+  it('names the OID each field was read from', async () => {
+    const { session } = open(sensorRows);
+    const { records } = await pollMetrics(session, [SENSORS]);
+    expect(records.map((r) => r.oids)).toEqual([{ value: `${ES}.4.5` }, { value: `${ES}.4.6` }]);
+  });
+
+  it('joins every row to one fixed row when asked', async () => {
+    const def: MetricDef = {
+      name: 'cached',
+      tables: [
+        {
+          name: 'memory',
+          table: 'hrStorageTable',
+          indexLength: 1,
+          columns: { used: { oid: `${HR}.6`, mib: 'HOST-RESOURCES-MIB::hrStorageUsed' } },
+          joins: [{ name: 'hrStorageTable', on: 'index', fixedIndex: '1', columns: { ramSize: { oid: `${HR}.5`, mib: 'HOST-RESOURCES-MIB::hrStorageSize', role: 'field' } } }],
+        },
+      ],
+    };
+    const { session } = open(storageRows);
+    const { records } = await poll(session, [def]);
+    expect(records.map((r) => r.fields)).toEqual([
+      { ramSize: 2_000_000, used: 500_000 },
+      { ramSize: 2_000_000, used: 50 },
+    ]);
   });
 
   it('joins on a column holding the other table index, and on the first index components', async () => {
@@ -163,7 +196,7 @@ describe('pollMetrics', () => {
       ['1.3.6.1.4.1.9.9.221.1.1.1.1.18.22.1', SnmpType.Counter64, 2_589_782_016n],
       [`${ENT}.7.22`, S, 'Supervisor'],
     ]);
-    const { records } = await pollMetrics(session, [def]);
+    const { records } = await poll(session, [def]);
     expect(records.map((r) => [r.name, r.tags['index'], r.fields['descr'], r.fields['usage'] ?? r.fields['used']])).toEqual([
       ['processor', '1', 'Supervisor', 14],
       ['processor', '2', '2', 3],
@@ -195,7 +228,7 @@ describe('pollMetrics', () => {
       ['1.3.6.1.4.1.2021.4.6.0', I, 250],
       ['1.3.6.1.4.1.2021.10.1.3.1', S, '0.52'],
     ]);
-    const { records } = await pollMetrics(session, [def]);
+    const { records } = await poll(session, [def]);
     expect(records).toEqual([
       { name: 'memory', def: 'ucd', tags: { index: 'real' }, fields: { total: 1_024_000, free: 256_000, descr: 'Physical memory' } },
       { name: 'sensor', def: 'ucd', tags: { index: 'load1', class: 'load' }, fields: { value: 0.52 } },
@@ -231,14 +264,14 @@ describe('pollMetrics', () => {
       [`${T}.4.2.97.98`, G, 250],
       [`${T}.4.2.99.100`, G, 5000],
     ]);
-    const { records } = await pollMetrics(session, [def]);
+    const { records } = await poll(session, [def]);
     expect(records).toEqual([{ name: 'peer', def: 'peers', tags: { index: 'ab', mac: '00:1a:2b:3c:4d:5e' }, fields: { addr: '192.0.2.1', state: 'up', rtt: 0.25 } }]);
   });
 
   it('loses only the table the agent breaks', async () => {
     const { session, agent } = open([...storageRows, ...sensorRows]);
     agent.fail((r) => (r.oids.some((o) => o.startsWith(HR)) ? new LinkscopeError('LS_SNMP_ERROR_STATUS', 'genErr on hrStorageTable') : undefined));
-    const { records, errors } = await pollMetrics(session, [STORAGE, SENSORS]);
+    const { records, errors } = await poll(session, [STORAGE, SENSORS]);
     expect(errors).toEqual([{ def: 'storage', table: 'hrStorageTable', code: 'LS_SNMP_ERROR_STATUS', message: 'genErr on hrStorageTable' }]);
     expect(records.map((r) => r.name)).toEqual(['sensor', 'sensor']);
   });

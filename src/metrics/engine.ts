@@ -182,13 +182,19 @@ async function readTable(reader: Reader, def: MetricDef, t: MetricTable, out: Me
     const index = formatIndex(row.index, row.indexOid, t.index);
     if (index === null) continue;
     const joined = joins.map(({ join, rows: other }) => {
-      const key = joinKey(row, join.on, join.indexPrefix, (k) => {
-        const c = t.columns[k];
-        return c === undefined ? null : convertMetricValue(row.values[k], c);
-      });
+      const key = joinKey(
+        row,
+        join.on,
+        join.indexPrefix,
+        (k) => {
+          const c = t.columns[k];
+          return c === undefined ? null : convertMetricValue(row.values[k], c);
+        },
+        join.fixedIndex,
+      );
       return { columns: join.columns, values: key === null ? undefined : other.get(key) };
     });
-    const rec = shapeRecord(shape, index, row.values, joined);
+    const rec = shapeRecord(shape, index, row.values, joined, row.indexOid);
     if (rec !== null) out.push(rec);
   }
 }

@@ -178,6 +178,7 @@ export function shapeRecord(
   index: string,
   raw: Readonly<Partial<Record<string, TableValue>>>,
   joined: readonly { readonly columns: Readonly<Record<string, MetricColumn>>; readonly values: Readonly<Record<string, MetricValue>> | undefined }[] = [],
+  instance: string | null = null,
 ): MetricRecord | null {
   const unscaled = new Map<string, MetricValue>();
   const roles = new Map<string, MetricRole>();
@@ -205,6 +206,7 @@ export function shapeRecord(
   for (const f of shape.filters ?? []) if (!passesFilter(values, f)) return null;
   const tags: Record<string, string> = { index };
   const fields: Record<string, MetricValue> = {};
+  const oids: Record<string, string> = {};
   let hasField = false;
   for (const [key, v] of values) {
     const role = roles.get(key);
@@ -213,6 +215,8 @@ export function shapeRecord(
     } else if (role === 'field') {
       fields[key] = v;
       hasField = true;
+      const col = shape.columns[key];
+      if (col !== undefined) oids[key] = instance === null ? col.oid : `${col.oid}.${instance}`;
     }
   }
   if (!hasField) return null;
@@ -224,12 +228,13 @@ export function shapeRecord(
     const v = fillTemplate(t, values);
     if (v !== null) fields[key] = v;
   }
-  return { name: shape.name, def: shape.def, tags, fields };
+  return { name: shape.name, def: shape.def, tags, fields, oids };
 }
 
 /** The key a row looks its joined row up by: its own index (or the first components) or a column's value. */
-export function joinKey(row: RawRow, on: string, indexPrefix: number | undefined, converted: (key: string) => MetricValue | null): string | null {
+export function joinKey(row: RawRow, on: string, indexPrefix: number | undefined, converted: (key: string) => MetricValue | null, fixedIndex?: string): string | null {
   if (on === 'index') {
+    if (fixedIndex !== undefined) return fixedIndex;
     if (indexPrefix === undefined || indexPrefix >= row.index.length) return row.indexOid;
     return row.index.slice(0, indexPrefix).join('.');
   }

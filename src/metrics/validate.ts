@@ -112,6 +112,7 @@ class Checker {
         this.text(`${jat}.name`, j.name);
         if (j.on !== 'index' && !keys.has(j.on)) this.fail(`${jat}.on`, `must be index or a column of the table (got ${JSON.stringify(j.on)})`);
         if (j.indexPrefix !== undefined && !(Number.isInteger(j.indexPrefix) && j.indexPrefix >= 1)) this.fail(`${jat}.indexPrefix`, `must be a whole number of index components, at least 1 (got ${JSON.stringify(j.indexPrefix)})`);
+        if (j.fixedIndex !== undefined && (j.on !== 'index' || typeof j.fixedIndex !== 'string' || j.fixedIndex === '')) this.fail(`${jat}.fixedIndex`, 'must be a non-empty index and needs on: index');
         const jkeys = new Set(Object.keys(j.columns ?? {}));
         if (jkeys.size === 0) this.fail(`${jat}.columns`, 'must list at least one column');
         for (const [ck, c] of Object.entries(j.columns)) {

@@ -85,6 +85,11 @@ export interface MetricJoin {
   readonly columns: Readonly<Record<string, MetricColumn>>;
   readonly on: string;
   readonly indexPrefix?: number;
+  /**
+   * With `on: 'index'`: join every row to this one fixed row of the other table instead (net-snmp's
+   * `Cached memory` row sized against hrStorage row 1, `Physical memory`).
+   */
+  readonly fixedIndex?: string;
 }
 
 /**
@@ -157,4 +162,6 @@ export interface MetricRecord {
   readonly def: string;
   readonly tags: Readonly<Record<string, string>>;
   readonly fields: Readonly<Record<string, number | string>>;
+  /** The OID each column field was read from (column OID + row index, or the scalar's OID). */
+  readonly oids?: Readonly<Record<string, string>>;
 }
