@@ -142,6 +142,33 @@ describe('pollMetrics', () => {
     expect(records.map((r) => r.oids)).toEqual([{ value: `${ES}.4.5` }, { value: `${ES}.4.6` }]);
   });
 
+  it('takes a fallback column where the preferred one is missing, with its OID', async () => {
+    const T = '1.3.6.1.4.1.99999.2.1';
+    const def: MetricDef = {
+      name: 'cpu',
+      tables: [
+        {
+          name: 'processor',
+          table: 't',
+          columns: {
+            usage: { oid: `${T}.8`, mib: 'X-MIB::fiveMinRev', fallback: 'old' },
+            old: { oid: `${T}.5`, mib: 'X-MIB::fiveMin', role: 'hidden' },
+          },
+        },
+      ],
+    };
+    const { session } = open([
+      [`${T}.5.1`, G, 10],
+      [`${T}.5.2`, G, 20],
+      [`${T}.8.1`, G, 11],
+    ]);
+    const { records } = await pollMetrics(session, [def]);
+    expect(records.map((r) => [r.fields['usage'], r.oids?.['usage']])).toEqual([
+      [11, `${T}.8.1`],
+      [20, `${T}.5.2`],
+    ]);
+  });
+
   it('joins every row to one fixed row when asked', async () => {
     const def: MetricDef = {
       name: 'cached',

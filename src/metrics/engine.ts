@@ -121,10 +121,25 @@ function columnSpec(c: MetricColumn): ColumnSpec {
   return { oid: c.oid, mib: c.mib, as: conv === 'hwaddr' || conv === 'ipaddr' ? 'bytes' : conv === 'oid' ? 'oid' : 'text' };
 }
 
-function tableSpec(name: string, columns: Readonly<Record<string, MetricColumn>>, indexLength?: MetricTable['indexLength']): TableSpec {
+/**
+ * The walkTable spec of a table: one column per distinct OID (a state sensor reads one column both
+ * as its number and as enum text); `aliases` lists the other keys reading the same OID.
+ */
+function tableSpec(name: string, columns: Readonly<Record<string, MetricColumn>>, indexLength?: MetricTable['indexLength']): { spec: TableSpec; aliases: [string, string][] } {
   const cols: Record<string, ColumnSpec> = {};
-  for (const [key, c] of Object.entries(columns)) cols[key] = columnSpec(c);
-  return indexLength === undefined ? { name, columns: cols } : { name, columns: cols, indexLength };
+  const byOid = new Map<string, string>();
+  const aliases: [string, string][] = [];
+  for (const [key, c] of Object.entries(columns)) {
+    const first = byOid.get(c.oid);
+    if (first !== undefined) {
+      aliases.push([key, first]);
+      continue;
+    }
+    byOid.set(c.oid, key);
+    cols[key] = columnSpec(c);
+  }
+  const spec = indexLength === undefined ? { name, columns: cols } : { name, columns: cols, indexLength };
+  return { spec, aliases };
 }
 
 /** One poll's reader: walks each joined table once however many tables join it. */
@@ -142,9 +157,15 @@ class Reader {
   }
 
   async rows(def: string, name: string, columns: Readonly<Record<string, MetricColumn>>, indexLength?: MetricTable['indexLength']): Promise<RawRow[]> {
-    const result = await walkTable(this.session, tableSpec(name, columns, indexLength), this.#walkOptions());
+    const { spec, aliases } = tableSpec(name, columns, indexLength);
+    const result = await walkTable(this.session, spec, this.#walkOptions());
     if (result.error !== null) this.errors.push({ def, table: name, code: result.error.code, message: result.error.message });
-    return result.rows as RawRow[];
+    if (aliases.length === 0) return result.rows as RawRow[];
+    return result.rows.map((r) => {
+      const values: Partial<Record<string, TableValue>> = { ...r.values };
+      for (const [alias, key] of aliases) if (values[key] !== undefined) values[alias] = values[key];
+      return { index: r.index, indexOid: r.indexOid, values };
+    });
   }
 
   joined(def: string, join: MetricJoin): Promise<ReadonlyMap<string, Readonly<Record<string, MetricValue>>>> {

@@ -196,12 +196,21 @@ export function shapeRecord(
     roles.set(key, col.role ?? 'field');
   }
   const values = new Map(unscaled);
+  const fallbackOf = new Map<string, string>();
   for (const [key, col] of Object.entries(shape.columns)) {
     const v = unscaled.get(key);
     if (typeof v !== 'number' || !isNumeric(col)) continue;
     const scaled = scaleMetricValue(v, col, unscaled);
     if (scaled === null || !Number.isFinite(scaled)) values.delete(key);
     else values.set(key, scaled);
+  }
+  for (const [key, col] of Object.entries(shape.columns)) {
+    if (col.fallback === undefined || values.has(key)) continue;
+    const other = values.get(col.fallback);
+    if (other !== undefined) {
+      values.set(key, other);
+      fallbackOf.set(key, col.fallback);
+    }
   }
   for (const f of shape.filters ?? []) if (!passesFilter(values, f)) return null;
   const tags: Record<string, string> = { index };
@@ -215,7 +224,7 @@ export function shapeRecord(
     } else if (role === 'field') {
       fields[key] = v;
       hasField = true;
-      const col = shape.columns[key];
+      const col = shape.columns[fallbackOf.get(key) ?? key];
       if (col !== undefined) oids[key] = instance === null ? col.oid : `${col.oid}.${instance}`;
     }
   }

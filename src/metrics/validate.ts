@@ -53,7 +53,7 @@ class Checker {
     if (c.enum !== undefined && c.conversion !== 'enum') this.fail(`${at}.enum`, 'is only read with conversion enum');
     this.positive(`${at}.multiplier`, c.multiplier);
     this.positive(`${at}.divisor`, c.divisor);
-    for (const k of ['multiplyBy', 'precisionFrom', 'siScaleFrom'] as const) {
+    for (const k of ['multiplyBy', 'precisionFrom', 'siScaleFrom', 'fallback'] as const) {
       const ref = c[k];
       if (ref !== undefined && !keys.has(ref)) this.fail(`${at}.${k}`, `names ${JSON.stringify(ref)}, which is not a column of the table`);
     }

@@ -52,6 +52,8 @@ export interface MetricColumn {
    * (yocto 1 … units 9 … yotta 17): the value is multiplied by 1000^(that − 9).
    */
   readonly siScaleFrom?: string;
+  /** Another column of the same row whose (scaled) value stands in when this one has none (cpmCPUTotal5minRev, else cpmCPUTotal5min). */
+  readonly fallback?: string;
 }
 
 /**
