@@ -48,6 +48,8 @@ export const DEFAULTS = {
     discoverPort: 161,
   },
   spool: { maxBytes: 1024 ** 3 },
+  /** Custom metrics (docs/custom-metrics.md): none unless configured. */
+  metrics: [] as readonly Readonly<Record<string, unknown>>[],
 } as const;
 
 /**

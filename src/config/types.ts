@@ -77,6 +77,11 @@ export interface Config {
   readonly spool: SpoolConfig;
   /** Absolute path of the key that encrypts communities and v3 keys in the inventory. */
   readonly secretKeyFile: string;
+  /**
+   * User-configured custom metrics (section `metrics`), as written: a list of mappings, compiled and
+   * checked at start-up by src/metrics/custom.ts (MIB names need the MIB modules, which config/ does not load).
+   */
+  readonly metrics: readonly Readonly<Record<string, unknown>>[];
 }
 
 /**
@@ -111,4 +116,5 @@ export interface ConfigFile {
   readonly topology?: { readonly interval?: unknown; readonly staleAfter?: unknown; readonly discover?: unknown; readonly discoverPort?: unknown };
   readonly spool?: { readonly maxSize?: unknown };
   readonly secretKeyFile?: unknown;
+  readonly metrics?: unknown;
 }

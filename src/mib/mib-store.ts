@@ -285,6 +285,11 @@ export class MibStore {
     }
   }
 
+  /** The whole enumeration of the object at `oid` (no instance): IF-MIB::ifOperStatus → {1: 'up', …}; undefined when it has none. */
+  enumeration(oid: string): Readonly<Record<number, string>> | undefined {
+    return this.#enums.get(oid.startsWith('.') ? oid.slice(1) : oid);
+  }
+
   /** Every `MODULE::name` the store knows, for tests and the CLI's completion. */
   names(): string[] {
     return [...this.#qualifiedToOid.keys()];

@@ -54,6 +54,8 @@ export interface Device {
   readonly intervalMs: number | null;
   /** Id of the device whose LLDP/CDP neighbour row led the crawl (topology.discover) to add it; null when added by hand. */
   readonly discoveredBy: number | null;
+  /** Custom metrics (names from config `metrics`) polled on this device whatever their selectors; absent or empty = selectors decide. */
+  readonly metrics?: readonly string[];
   readonly createdAt: string;
   readonly updatedAt: string;
 }
