@@ -216,6 +216,7 @@ export async function startServer(config: Config, logger: Logger, options: { ins
     apiToken: config.apiToken,
     logger,
     defaultPollIntervalMs: config.pollIntervalMs,
+    customMetricNames: configuredMetricNames(config),
     requireAuthForReads,
     listenHost: config.listen.host,
     allowedHosts: config.allowedHosts,

@@ -69,6 +69,8 @@ export interface NewDevice {
   readonly intervalMs?: number | null;
   /** Set by the neighbour crawl only (Device.discoveredBy). */
   readonly discoveredBy?: number | null;
+  /** Device.metrics. */
+  readonly metrics?: readonly string[];
 }
 
 export interface DevicePatch {
@@ -77,6 +79,8 @@ export interface DevicePatch {
   readonly name?: string;
   readonly snmp?: SnmpCredentials;
   readonly intervalMs?: number | null;
+  /** Replaces Device.metrics; [] = selectors decide again. */
+  readonly metrics?: readonly string[];
 }
 
 /** IF-MIB ifAdminStatus/ifOperStatus as words, index = IF-MIB integer value. */

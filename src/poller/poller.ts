@@ -310,6 +310,8 @@ export class Poller implements PollerControl {
         const rt = this.#runtimes.get(d.id);
         if (rt === undefined) this.#startDevice(d);
         else if (!sameDefinition(rt.device, d)) this.schedule(d.id);
+        // Same agent and credentials: the next poll takes the rest (its custom metrics list) as is.
+        else rt.device = d;
       }
       for (const id of [...this.#runtimes.keys()]) if (!seen.has(id)) this.unschedule(id);
     } catch (err) {
@@ -372,6 +374,9 @@ export class Poller implements PollerControl {
       // Perhaps another address or credentials: unknown until it answers, so back to the probe lane.
       rt.answered = false;
       rt.log = this.#deps.logger.child({ module: 'poller', deviceId: device.id, device: device.name, host: device.host });
+    } else {
+      // Same agent and credentials; keep what else changed (its custom metrics list) for the next poll.
+      rt.device = device;
     }
     return rt;
   }
