@@ -151,11 +151,14 @@ describe('custom metrics in the poller', () => {
     const perPollWithout = without.agent.requests - w0;
     await without.poller.stop();
 
-    const nothingFits = setup([CISCO_ONLY]);
+    // One metric excluded by its selectors, one whose table the agent lacks (found out once, at discovery).
+    const ABSENT = { name: 'absent', tables: [{ table: 'RFC1213-MIB::ipRouteTable', columns: [{ name: 'metric1', oid: 'RFC1213-MIB::ipRouteMetric1' }] }] };
+    const nothingFits = setup([CISCO_ONLY, ABSENT]);
     await nothingFits.poller.pollNow(nothingFits.device.id);
     const n0 = nothingFits.agent.requests;
     await nothingFits.poller.pollNow(nothingFits.device.id);
     await nothingFits.poller.stop();
+    expect(nothingFits.step?.planned(nothingFits.device.id)).toEqual([]);
     expect(nothingFits.agent.requests - n0).toBe(perPollWithout);
     expect(nothingFits.custom()).toEqual([]);
   });
