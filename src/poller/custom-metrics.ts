@@ -31,8 +31,9 @@ export interface CustomMetricsContext {
 interface DeviceMetrics {
   /** Names of the metrics planned for the device, in configuration order. */
   planned: readonly CustomMetric[];
-  /** What the plan was made for: the device's own list and sysObjectID; a change plans again. */
-  signature: string;
+  /** What the plan was made for: the device's sysObjectID and own list; a change plans again. */
+  sysObjectID: string;
+  own: readonly string[];
   /** Code of the last failure (or `errors:<tables>`), so it is logged once per change. */
   problem: string | null;
 }
@@ -92,18 +93,27 @@ export class CustomMetricsStep {
   }
 
   /**
+   * True when a poll of this device has nothing to do: planned, nothing fits, and neither a
+   * rediscovery nor a change of sysObjectID or of its own list asks for a new plan. The poller asks
+   * before building anything for afterPoll, so such a device costs no request and no allocation.
+   */
+  idle(device: Device, sysObjectID: string, rediscovered: boolean): boolean {
+    const dm = this.#devices.get(device.id);
+    return dm !== undefined && dm.planned.length === 0 && !rediscovered && dm.sysObjectID === sysObjectID && sameList(dm.own, device.metrics ?? []);
+  }
+
+  /**
    * After a successful interface poll: plan when due, poll the plan, write its points. Never
    * throws except on abort (LS_SNMP_ABORTED); failures are logged once per change of state.
    */
   async afterPoll(ctx: CustomMetricsContext): Promise<void> {
     const own = ctx.device.metrics ?? [];
-    const signature = `${ctx.sysObjectID}|${own.join(',')}`;
     let dm = this.#devices.get(ctx.device.id);
-    if (dm === undefined || ctx.rediscovered || dm.signature !== signature) {
+    if (dm === undefined || ctx.rediscovered || dm.sysObjectID !== ctx.sysObjectID || !sameList(dm.own, own)) {
       const planned = await this.#plan(ctx, own);
       if (planned === null) return;
       const before = dm?.planned.map((m) => m.name).join(',');
-      dm = { planned, signature, problem: dm?.problem ?? null };
+      dm = { planned, sysObjectID: ctx.sysObjectID, own, problem: dm?.problem ?? null };
       this.#devices.set(ctx.device.id, dm);
       const names = planned.map((m) => m.name);
       if (names.join(',') !== before) ctx.log.info({ metrics: names }, names.length > 0 ? 'custom metrics planned' : 'no custom metric fits');
@@ -155,4 +165,10 @@ export class CustomMetricsStep {
     else ctx.log.debug({ problem }, message);
     dm.problem = problem;
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -518,7 +518,8 @@ export class Poller implements PollerControl {
       rt.log.debug({ pollMs: result.pollMs, points: result.points.length }, 'polled');
       if (this.#deps.topology !== undefined) await this.#topologyStep(rt, this.#deps.topology, session, result, opts.signal);
       if (this.#deps.wireless !== undefined) await this.#wirelessStep(rt, this.#deps.wireless, session, result, opts.signal);
-      if (this.#deps.customMetrics !== undefined) await this.#customMetricsStep(rt, this.#deps.customMetrics, session, result, opts.signal);
+      const custom = this.#deps.customMetrics;
+      if (custom !== undefined && !custom.idle(rt.device, result.discovery.system.sysObjectID, result.rediscovered)) await this.#customMetricsStep(rt, custom, session, result, opts.signal);
       await this.#deps.counters.save(device.id, agent, result.baseline).catch((err: unknown) => {
         rt.log.warn({ err }, `cannot save counter state: ${describeError(err)}`);
       });
