@@ -239,6 +239,15 @@ async function importFile(ctx: CommandContext, argv: readonly string[]): Promise
     return EXIT_OK;
   }
   const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
+  const configured = configuredMetricNames(config);
+  plan.devices.forEach((d, i) => {
+    try {
+      checkMetricsConfigured(d.metrics, configured);
+    } catch (err) {
+      if (isLinkscopeError(err)) throw new LinkscopeError(err.code, `row ${i + 1} of ${file}: ${err.message}; nothing was imported`, { cause: err });
+      throw err;
+    }
+  });
   const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
   try {
     const added = inventory.addMany(plan.devices);

@@ -156,6 +156,21 @@ describe('custom metrics from config to InfluxDB', () => {
     expect(rows[0]).toMatchObject({ ifIndex: 1, port: 'lo' });
   });
 
+  it('imports devices naming configured metrics, and refuses a file naming another', async () => {
+    const bad = join(dir, 'bad-devices.yaml');
+    writeFileSync(bad, '- { host: 127.0.0.9, community: x, metrics: [addresses] }\n- { host: 127.0.0.10, community: x, metrics: [nope] }\n');
+    const refused = await runCli(env, ['device', 'import', bad]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('row 2 of');
+    expect(refused.err).toContain('metrics[0]: "nope" is not a configured custom metric');
+    const good = join(dir, 'devices.yaml');
+    writeFileSync(good, '- { host: 127.0.0.9, community: x, metrics: [addresses] }\n');
+    expect((await runCli(env, ['device', 'import', good])).code).toBe(0);
+    const list = JSON.parse((await runCli(env, ['device', 'list', '--json'])).out) as { host: string; metrics?: string[] }[];
+    expect(list.find((d) => d.host === '127.0.0.9')?.metrics).toEqual(['addresses']);
+    expect(list.some((d) => d.host === '127.0.0.10')).toBe(false);
+  });
+
   it('makes serve exit 1 with one line naming the metric, the key and a close name for an unknown MIB name', async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, CONFIG.replace('IF-MIB::ifMtu', 'IF-MIB::ifMtuu'));
