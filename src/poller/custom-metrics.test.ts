@@ -123,6 +123,15 @@ describe('custom metrics in the poller', () => {
     expect(named.step?.planned(named.device.id)).toEqual(['ports', 'cisco-only']);
   });
 
+  it('warns once, at planning, about a name the device lists that is no longer configured', async () => {
+    const { poller, device, step, warnings } = setup([PORTS], agent(), ['gone', 'ports']);
+    await poller.pollNow(device.id);
+    await poller.pollNow(device.id);
+    await poller.stop();
+    expect(step?.planned(device.id)).toEqual(['ports']);
+    expect(warnings()).toEqual(['r1 names custom metrics that are not configured (gone); they are not polled']);
+  });
+
   it('keeps the interface poll and the other metrics when a custom table breaks, and warns once', async () => {
     const a = agent();
     const { poller, sink, device, warnings } = setup([PORTS, ADDRESSES], a);

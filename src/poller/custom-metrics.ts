@@ -147,6 +147,9 @@ export class CustomMetricsStep {
   /** The device's own metrics (always) and the configured ones whose selectors and data fit; null when planning failed. */
   async #plan(ctx: CustomMetricsContext, own: readonly string[]): Promise<CustomMetric[] | null> {
     const forced = new Set(own.filter((n) => this.#byName.has(n)));
+    const unknown = own.filter((n) => !this.#byName.has(n));
+    // Configured once, removed from the configuration since: the device keeps the name, nothing polls it.
+    if (unknown.length > 0) ctx.log.warn({ metrics: unknown }, `${ctx.device.name} names custom metrics that are not configured (${unknown.join(', ')}); they are not polled`);
     const others = this.#metrics.filter((m) => !forced.has(m.name));
     let fitting: string[];
     try {
