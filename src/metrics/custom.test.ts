@@ -88,6 +88,9 @@ describe('compileCustomMetrics', () => {
   it('needs MIBs only when a name is not a numeric OID', () => {
     expect(needsMibs([{ name: 'a', scalars: [{ name: 'x', oid: '.1.3.6.1.2.1.1.3.0' }] }])).toBe(false);
     expect(needsMibs([IF_STATS])).toBe(true);
+    // Numeric, but its enum text comes from IF-MIB.
+    expect(needsMibs([{ name: 'a', tables: [{ columns: [{ name: 'oper', oid: '1.3.6.1.2.1.2.2.1.8', conversion: 'enum' }] }] }])).toBe(true);
+    expect(needsMibs([{ name: 'a', tables: [{ columns: [{ name: 'oper', oid: '1.3.6.1.2.1.2.2.1.8', conversion: 'enum', enum: { 1: 'up' } }] }] }])).toBe(false);
   });
 
   it('names the metric, the key and the closest MIB name for an unknown name', () => {

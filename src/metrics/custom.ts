@@ -330,12 +330,15 @@ export function compileCustomMetrics(raw: readonly unknown[], mibs: MibResolver)
   return out;
 }
 
-/** Whether the section needs MIB names resolved (any text that is not a numeric OID), so a config of numeric OIDs loads no MIBs. */
+/**
+ * Whether the section needs the MIB modules: a name that is not a numeric OID, or an enum column
+ * without its own map (its text comes from the MIB). A config of numeric OIDs loads no MIBs.
+ */
 export function needsMibs(raw: readonly unknown[]): boolean {
   const walk = (v: unknown, key: string): boolean => {
     if (typeof v === 'string') return (key === 'oid' || key === 'table' || key === 'sysObjectIdPrefixes') && !/^\.?[\d.]+$/.test(v.trim());
     if (Array.isArray(v)) return v.some((x) => walk(x, key));
-    if (isObj(v)) return Object.entries(v).some(([k, x]) => walk(x, k));
+    if (isObj(v)) return (v['conversion'] === 'enum' && v['enum'] === undefined) || Object.entries(v).some(([k, x]) => walk(x, k));
     return false;
   };
   return raw.some((m) => walk(m, ''));
