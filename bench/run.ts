@@ -1,6 +1,7 @@
 /** `npm run bench`: runs every benchmark section in turn, one table each plus a summary; exits non-zero only on a real error. */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runCustomMetrics, TARGET_IDLE_RATIO } from './custom-metrics.js';
 import { runFleet, TARGET_VARBINDS_PER_CORE } from './fleet.js';
 import { runHostile, TARGET_EXTRA_RSS_BYTES } from './hostile.js';
 import { runInfluxWrite } from './influx-write.js';
@@ -118,6 +119,13 @@ const SECTIONS: readonly Section[] = [
     },
   },
   { name: 'topology', run: runTopologyBench },
+  {
+    name: 'custom-metrics',
+    run: async () => {
+      const r = await runCustomMetrics();
+      return { figure: 'poll CPU with custom metrics configured, none fitting, vs none', value: `${num(r.ratio, 2)}×`, target: `≤ ${TARGET_IDLE_RATIO}×`, status: verdict(r.ok) };
+    },
+  },
 ];
 
 async function main(argv: readonly string[]): Promise<void> {

@@ -13,7 +13,9 @@ import type { Inventory } from './inventory/types.js';
 import { describeError, LinkscopeError } from './model/errors.js';
 import type { NeighborDiscovery } from './model/topology.js';
 import type { Logger } from './observability/logger.js';
-import { loadMibStore, type MibStore } from './mib/mib-store.js';
+import { compileCustomMetrics, needsMibs, type CustomMetric, type MibResolver } from './metrics/custom.js';
+import { loadMibStore, MibStore } from './mib/mib-store.js';
+import { CustomMetricsStep } from './poller/custom-metrics.js';
 import { Poller } from './poller/poller.js';
 import type { WirelessEngine } from './poller/types.js';
 import { NetSnmpClient } from './snmp/net-snmp-client.js';
@@ -75,9 +77,31 @@ export interface RuntimeOptions {
   readonly wirelessEngine?: WirelessEngine;
 }
 
+/** The MIB modules as custom metrics see them. */
+export function mibResolver(store: MibStore): MibResolver {
+  return { oidForName: (n) => store.oidForName(n), nameForOid: (o) => store.nameForOid(o), enumerationFor: (o) => store.enumeration(o), names: () => store.names() };
+}
+
+/**
+ * The `metrics` section compiled against the MIB modules (loaded only when a name needs them);
+ * LS_CONFIG_INVALID naming the metric and key when one is wrong. Run before anything else starts.
+ */
+export function compileConfiguredMetrics(config: Config): CustomMetric[] {
+  if (config.metrics.length === 0) return [];
+  const noMibs: MibResolver = { oidForName: (n) => n };
+  return compileCustomMetrics(config.metrics, needsMibs(config.metrics) ? mibResolver(MibStore.load({ dirs: config.mibs.dirs })) : noMibs);
+}
+
+/** Names of the configured custom metrics, for checking a device's `metrics` list (no MIB loading). */
+export function configuredMetricNames(config: Config): string[] {
+  return config.metrics.map((m) => m['name']).filter((n): n is string => typeof n === 'string');
+}
+
 /** Everything a poll needs: inventory, SNMP, sink (with spool), live state, counter store, poller. */
 export function createRuntime(config: Config, logger: Logger, options: RuntimeOptions = {}): Runtime {
+  const customMetrics = compileConfiguredMetrics(config);
   const inventory = openInventoryFor(config, logger);
+  if (customMetrics.length > 0) logger.info({ metrics: customMetrics.map((m) => m.name) }, 'custom metrics configured');
   const influx = {
     url: config.influx.url,
     db: config.influx.db,
@@ -138,6 +162,7 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
       linkPoints: (deviceId, nowMs) => topology.linkPoints(nowMs, deviceId),
     },
     wireless: { state: wireless, ...(options.wirelessEngine === undefined ? {} : { engine: options.wirelessEngine }) },
+    ...(customMetrics.length === 0 ? {} : { customMetrics: new CustomMetricsStep(customMetrics, sink) }),
     settings: {
       pollIntervalMs: config.pollIntervalMs,
       snmp: config.snmp,
@@ -204,6 +229,7 @@ export async function startServer(config: Config, logger: Logger, options: { ins
     apiToken: config.apiToken,
     logger,
     defaultPollIntervalMs: config.pollIntervalMs,
+    customMetricNames: configuredMetricNames(config),
     requireAuthForReads,
     listenHost: config.listen.host,
     allowedHosts: config.allowedHosts,

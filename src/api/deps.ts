@@ -27,6 +27,8 @@ export interface ApiDeps {
   /** LINKSCOPE_API_TOKEN; null = writes need no token (only allowed on loopback, see assertListenAllowed). */
   readonly apiToken: Secret | null;
   readonly logger: Logger;
+  /** Names of the configured custom metrics (config `metrics`): a device's `metrics` must name only these. Default none. */
+  readonly customMetricNames?: readonly string[];
   /** LINKSCOPE_POLL_INTERVAL in ms, shown for devices without their own interval. */
   readonly defaultPollIntervalMs: number;
   /** Require the token for reads too (listening beyond loopback); default false. /health and /docs stay open. */

@@ -26,6 +26,8 @@ export interface DeviceView {
   readonly snmp: SnmpView;
   /** Id of the device whose neighbour row led the crawl to add this one; null when added by hand. */
   readonly discoveredBy: number | null;
+  /** Custom metrics the device names itself; absent when none. */
+  readonly metrics?: readonly string[];
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly status: DeviceState['status'];
@@ -69,6 +71,7 @@ export function deviceView(device: Device, state: DeviceState | undefined, defau
     intervalIsDefault: device.intervalMs === null,
     snmp: snmpView(device.snmp),
     discoveredBy: device.discoveredBy,
+    ...(device.metrics === undefined || device.metrics.length === 0 ? {} : { metrics: [...device.metrics] }),
     createdAt: device.createdAt,
     updatedAt: device.updatedAt,
     status: state?.status ?? 'pending',

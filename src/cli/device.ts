@@ -1,10 +1,10 @@
 /** `linkscope device add|list|remove`: manage the inventory from the shell. */
 import { formatAgent } from '../model/address.js';
-import { createSnmpClient, forgetDeviceState, openInventoryFor } from '../app.js';
+import { configuredMetricNames, createSnmpClient, forgetDeviceState, openInventoryFor } from '../app.js';
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { entriesFromText, planImport, type ImportRowReport } from '../inventory/import-rows.js';
-import { parseNewDeviceBody } from '../inventory/validate.js';
+import { checkMetricNames, checkMetricsConfigured, deviceInvalid, parseNewDeviceBody } from '../inventory/validate.js';
 import { describeError, isLinkscopeError, LinkscopeError } from '../model/errors.js';
 import type { Device, SnmpTarget } from '../model/types.js';
 import { asOid } from '../snmp/values.js';
@@ -28,11 +28,12 @@ import {
 } from './common.js';
 
 export const DEVICE_HELP = `Usage:
-  linkscope device add HOST[:PORT] --community STR [--version 1|2c] [--name NAME] [--interval 30s] [--no-check]
+  linkscope device add HOST[:PORT] --community STR [--version 1|2c] [--name NAME] [--interval 30s] [--metric NAME]... [--no-check]
   linkscope device add HOST[:PORT] --version 3 --user U --level noAuthNoPriv|authNoPriv|authPriv
         [--auth-protocol md5|sha|sha224|sha256|sha384|sha512 --auth-key K]
-        [--priv-protocol des|aes|aes256b|aes256r --priv-key K] [--context C] [--name NAME] [--interval 30s]
+        [--priv-protocol des|aes|aes256b|aes256r --priv-key K] [--context C] [--name NAME] [--interval 30s] [--metric NAME]...
   linkscope device list [--json]
+  linkscope device metrics ID|NAME [METRIC...]
   linkscope device remove ID|NAME
   linkscope device import FILE.csv|FILE.yaml [--dry-run] [--json]
 
@@ -43,6 +44,8 @@ bad row. CSV: a header line with columns host,port,name,interval,version,communi
 authProtocol,authKey,privProtocol,privKey,context (empty cells = default; # lines skipped).
 YAML/JSON: a list of entries with the same keys, or POST /devices bodies. import does not ask
 the devices (the poller will); --dry-run only checks the file.
+--metric (repeatable) names a custom metric of the configuration (metrics, docs/custom-metrics.md)
+to poll on the device whatever its selectors; device metrics sets that list (none = clear it).
 Options: --config FILE, --json (add, list), --help`;
 
 export async function deviceCommand(ctx: CommandContext): Promise<number> {
@@ -55,7 +58,8 @@ export async function deviceCommand(ctx: CommandContext): Promise<number> {
   if (sub === 'list' || sub === 'ls') return list(ctx, rest);
   if (sub === 'remove' || sub === 'rm') return remove(ctx, rest);
   if (sub === 'import') return importFile(ctx, rest);
-  throw usageError(`unknown device command "${sub}"; use add, list, remove or import (linkscope device --help)`);
+  if (sub === 'metrics') return setMetrics(ctx, rest);
+  throw usageError(`unknown device command "${sub}"; use add, list, remove, import or metrics (linkscope device --help)`);
 }
 
 async function add(ctx: CommandContext, argv: readonly string[]): Promise<number> {
@@ -64,6 +68,7 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
     ...SNMP_OPTIONS,
     name: { type: 'string' },
     interval: { type: 'string' },
+    metric: { type: 'string', multiple: true },
     'no-check': { type: 'boolean' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -74,9 +79,11 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
   }
   if (positionals.length !== 1) throw usageError('device add needs exactly one HOST[:PORT] (linkscope device --help)');
   const { host, port } = parseHostPort(positionals[0] ?? '');
-  const body: Record<string, unknown> = { host, port, snmp: snmpBodyFrom(values) };
+  const { metric, ...flags } = values;
+  const body: Record<string, unknown> = { host, port, snmp: snmpBodyFrom(flags) };
   if (values.name !== undefined) body['name'] = values.name;
   if (values.interval !== undefined) body['interval'] = values.interval;
+  if (metric !== undefined) body['metrics'] = metric;
   let input;
   try {
     input = parseNewDeviceBody(body);
@@ -84,6 +91,7 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
     throw withFlagNames(err);
   }
   const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
+  checkMetricsConfigured(input.metrics, configuredMetricNames(config), '--metric');
   const logger = quietLogger(config, ctx.env);
   let sysObjectID: string | null = null;
   if (values['no-check'] !== true) sysObjectID = await checkAnswers({ host: input.host, port: input.port ?? 161, credentials: input.snmp, ...config.snmp }, logger);
@@ -170,7 +178,31 @@ async function remove(ctx: CommandContext, argv: readonly string[]): Promise<num
 
 /** Device as JSON for --json: secrets print as *** through Secret.toJSON. */
 export function deviceJson(d: Device): Record<string, unknown> {
-  return { id: d.id, name: d.name, host: d.host, port: d.port, snmp: d.snmp, intervalMs: d.intervalMs, discoveredBy: d.discoveredBy, createdAt: d.createdAt, updatedAt: d.updatedAt };
+  return { id: d.id, name: d.name, host: d.host, port: d.port, snmp: d.snmp, intervalMs: d.intervalMs, discoveredBy: d.discoveredBy, ...(d.metrics === undefined ? {} : { metrics: d.metrics }), createdAt: d.createdAt, updatedAt: d.updatedAt };
+}
+
+/** `device metrics ID|NAME [METRIC...]`: the custom metrics polled on the device whatever their selectors; none = clear. */
+async function setMetrics(ctx: CommandContext, argv: readonly string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { ...CONFIG_OPTION, help: { type: 'boolean', short: 'h' } }, true, 'device metrics');
+  if (values.help === true) {
+    write(ctx.stdout, DEVICE_HELP);
+    return EXIT_OK;
+  }
+  const [ref, ...names] = positionals;
+  if (ref === undefined) throw usageError('device metrics needs ID|NAME, then the metric names (none clears the list) (linkscope device --help)');
+  const problems: string[] = [];
+  const metrics = checkMetricNames(names, 'metrics', problems);
+  if (metrics === undefined) throw deviceInvalid(problems);
+  const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
+  checkMetricsConfigured(metrics, configuredMetricNames(config));
+  const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
+  try {
+    const d = inventory.update(inventory.get(ref).id, { metrics });
+    write(ctx.stdout, metrics.length === 0 ? `device ${d.id} (${d.name}): no custom metrics of its own; the selectors decide` : `device ${d.id} (${d.name}): custom metrics ${metrics.join(', ')}`);
+    return EXIT_OK;
+  } finally {
+    inventory.close();
+  }
 }
 
 /** `device import FILE`: every row valid and new, or nothing stored; one report line per row. */
@@ -207,6 +239,15 @@ async function importFile(ctx: CommandContext, argv: readonly string[]): Promise
     return EXIT_OK;
   }
   const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
+  const configured = configuredMetricNames(config);
+  plan.devices.forEach((d, i) => {
+    try {
+      checkMetricsConfigured(d.metrics, configured);
+    } catch (err) {
+      if (isLinkscopeError(err)) throw new LinkscopeError(err.code, `row ${i + 1} of ${file}: ${err.message}; nothing was imported`, { cause: err });
+      throw err;
+    }
+  });
   const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
   try {
     const added = inventory.addMany(plan.devices);

@@ -55,6 +55,8 @@ export const DEFAULTS = {
   spool: { maxBytes: 1024 ** 3 },
   /** No user MIB folders: only the shipped mibs/. */
   mibs: { dirs: [] as readonly string[] },
+  /** Custom metrics (docs/custom-metrics.md): none unless configured. */
+  metrics: [] as readonly Readonly<Record<string, unknown>>[],
 } as const;
 
 /**

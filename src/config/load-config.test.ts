@@ -68,6 +68,7 @@ const expectedDefaults = {
   spool: { maxBytes: 1024 ** 3 },
   secretKeyFile: '/home/op/.config/linkscope/secret.key',
   mibs: { dirs: [] },
+  metrics: [],
 };
 
 describe('loadConfig', () => {
@@ -378,6 +379,28 @@ describe('loadConfig validation', () => {
   });
 });
 
+describe('loadConfig metrics section', () => {
+  it('keeps the metrics list as written, frozen, for the custom-metrics compiler', () => {
+    const file = writeFile('m.yaml', 'metrics:\n  - name: up\n    scalars:\n      - { name: uptime, oid: SNMPv2-MIB::sysUpTime.0 }\n');
+    const config = loadConfig({ file, env: baseEnv, cwd: CWD });
+    expect(config.metrics).toEqual([{ name: 'up', scalars: [{ name: 'uptime', oid: 'SNMPv2-MIB::sysUpTime.0' }] }]);
+    expect(Object.isFrozen(config.metrics)).toBe(true);
+    expect(Object.isFrozen(config.metrics[0]?.['scalars'])).toBe(true);
+  });
+
+  it('refuses a metrics section that is not a list of mappings, naming the key', () => {
+    const notList = configError(() => loadConfig({ file: writeFile('a.yaml', 'metrics: {name: x}\n'), env: baseEnv, cwd: CWD }));
+    expect(problemsOf(notList)).toEqual([expect.objectContaining({ key: 'metrics', message: expect.stringContaining('must be a list of metric definitions') })]);
+    const notMapping = configError(() => loadConfig({ file: writeFile('b.yaml', 'metrics:\n  - 12\n'), env: baseEnv, cwd: CWD }));
+    expect(problemsOf(notMapping)).toEqual([expect.objectContaining({ key: 'metrics[0]' })]);
+  });
+
+  it('suggests metrics for a near miss at the top level', () => {
+    const err = configError(() => loadConfig({ file: writeFile('c.yaml', 'metric: []\n'), env: baseEnv, cwd: CWD }));
+    expect(err.message).toContain('did you mean metrics?');
+  });
+});
+
 describe('loadConfig file errors', () => {
   it('names the path when the file is missing', () => {
     const err = configError(() => loadConfig({ file: join(dir, 'nope.yaml'), env: baseEnv, cwd: CWD }));
@@ -437,6 +460,7 @@ describe('secrets in the configuration', () => {
   it('keep defaults in DEFAULTS in sync with the documented values', () => {
     expect(DEFAULTS.pollIntervalMs).toBe(expectedDefaults.pollIntervalMs);
     expect(DEFAULTS.spool.maxBytes).toBe(expectedDefaults.spool.maxBytes);
+    expect(DEFAULTS.metrics).toEqual(expectedDefaults.metrics);
   });
 });
 

@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { extname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import { LinkscopeError } from '../model/errors.js';
+import { DEFAULTS } from './defaults.js';
 import { Secret } from '../model/secret.js';
 import { FIELDS, FILE_ENV, PATH_LIST_SEPARATOR, crossFieldProblems, defaultRawValues, parseField, resolveDefaultPath, type FieldSpec, type ParseContext, type Value } from './schema.js';
 import { closestName as closest } from './suggest.js';
@@ -49,20 +50,50 @@ export function loadConfig(options: LoadConfigOptions = {}): Config {
     values.set(key, resolveDefaultPath(String(values.get(key)), ctx));
   }
   const problems: ConfigProblem[] = [];
+  const lists: Lists = { metrics: DEFAULTS.metrics };
 
   const filePath = nonEmpty(options.file) ?? nonEmpty(env[FILE_ENV]);
   let absFile: string | undefined;
   if (filePath !== undefined) {
     absFile = resolve(cwd, filePath);
-    applyTree(readConfigFile(absFile), '', { ...ctx, source: 'file' }, values, problems);
+    applyTree(readConfigFile(absFile), '', { ...ctx, source: 'file' }, values, problems, lists);
   }
   applyEnv(env, { ...ctx, source: 'env' }, values, problems, options.onWarning ?? (() => undefined));
-  if (options.overrides !== undefined) applyTree(options.overrides, '', { ...ctx, source: 'override' }, values, problems);
+  if (options.overrides !== undefined) applyTree(options.overrides, '', { ...ctx, source: 'override' }, values, problems, lists);
   checkFolders(values, problems);
 
   if (problems.length === 0) problems.push(...crossFieldProblems(values));
   if (problems.length > 0) throw configInvalid(problems, absFile);
-  return deepFreeze(assemble(values));
+  return deepFreeze({ ...assemble(values), metrics: freezeAll(lists.metrics) });
+}
+
+/** Sections that are lists of structured entries, not keys of the schema: kept as written, checked by their own compiler (custom metrics: src/metrics/custom.ts). */
+interface Lists {
+  metrics: readonly Readonly<Record<string, unknown>>[];
+}
+const LIST_SECTIONS = ['metrics'];
+
+/** `metrics:` must be a list of mappings (or null for none); what is inside is checked when it is compiled. */
+function takeList(key: string, raw: unknown, ctx: ParseContext, problems: ConfigProblem[]): readonly Readonly<Record<string, unknown>>[] | undefined {
+  if (raw === null) return [];
+  if (!Array.isArray(raw)) {
+    problems.push({ key, message: `must be a list of metric definitions (see docs/custom-metrics.md)${suffix(ctx)}` });
+    return undefined;
+  }
+  const bad = raw.findIndex((m) => !isPlainObject(m));
+  if (bad >= 0) {
+    problems.push({ key: `${key}[${bad}]`, message: `must be a mapping with name, measurement, match, scalars, tables (see docs/custom-metrics.md)${suffix(ctx)}` });
+    return undefined;
+  }
+  return raw as Readonly<Record<string, unknown>>[];
+}
+
+function freezeAll<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !(value instanceof Secret)) {
+    for (const child of Object.values(value)) freezeAll(child);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** Every pathList folder must exist now: a typo in mibs.dirs would otherwise just lose names later. */
@@ -135,7 +166,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Secret);
 }
 
-function applyTree(tree: unknown, prefix: string, ctx: ParseContext, values: Map<string, Value>, problems: ConfigProblem[]): void {
+function applyTree(tree: unknown, prefix: string, ctx: ParseContext, values: Map<string, Value>, problems: ConfigProblem[], lists?: Lists): void {
   if (!isPlainObject(tree)) {
     problems.push({
       key: prefix === '' ? '(top level)' : prefix,
@@ -148,7 +179,10 @@ function applyTree(tree: unknown, prefix: string, ctx: ParseContext, values: Map
     if (raw === undefined) continue;
     const key = prefix === '' ? name : `${prefix}.${name}`;
     const spec = FIELD_BY_KEY.get(key);
-    if (spec !== undefined) {
+    if (prefix === '' && name === 'metrics' && lists !== undefined) {
+      const list = takeList(key, raw, ctx, problems);
+      if (list !== undefined) lists.metrics = list;
+    } else if (spec !== undefined) {
       setField(spec, raw, ctx, values, problems);
     } else if (SECTIONS.has(key)) {
       // `snmp:` with nothing under it parses as null in YAML: treat as an empty section.
@@ -199,6 +233,7 @@ function childKeys(prefix: string): string[] {
     if (prefix === '') names.add(f.key.split('.')[0] ?? f.key);
     else if (f.key.startsWith(`${prefix}.`)) names.add(f.key.slice(prefix.length + 1).split('.')[0] ?? '');
   }
+  if (prefix === '') for (const l of LIST_SECTIONS) names.add(l);
   return [...names];
 }
 
@@ -209,7 +244,7 @@ function configInvalid(problems: readonly ConfigProblem[], file: string | undefi
   return new LinkscopeError('LS_CONFIG_INVALID', message, { details: { file, problems } });
 }
 
-function assemble(values: ReadonlyMap<string, Value>): Config {
+function assemble(values: ReadonlyMap<string, Value>): Omit<Config, 'metrics'> {
   const num = (key: string): number => {
     const v = values.get(key);
     if (typeof v !== 'number') throw internal(key);

@@ -21,6 +21,11 @@ describe('planReload', () => {
     expect(JSON.stringify(plan)).not.toMatch(/T0ken/);
   });
 
+  it('names a changed metrics section as needing a restart', () => {
+    const next = { ...base, metrics: [{ name: 'up', scalars: [{ name: 'uptime', oid: 'sysUpTime.0' }] }] };
+    expect(planReload(base, next)).toEqual({ applied: [], needRestart: ['metrics'] });
+  });
+
   it('keeps the running values of keys that need a restart, so a second reload still names them', () => {
     const next = { ...base, pollIntervalMs: 30_000, listen: { host: '0.0.0.0', port: 9090 } };
     const effective = effectiveAfterReload(base, next);

@@ -96,6 +96,11 @@ export interface Config {
   /** Absolute path of the key that encrypts communities and v3 keys in the inventory. */
   readonly secretKeyFile: string;
   readonly mibs: MibsConfig;
+  /**
+   * User-configured custom metrics (section `metrics`), as written: a list of mappings, compiled and
+   * checked at start-up by src/metrics/custom.ts (MIB names need the MIB modules, which config/ does not load).
+   */
+  readonly metrics: readonly Readonly<Record<string, unknown>>[];
 }
 
 /**
@@ -133,4 +138,5 @@ export interface ConfigFile {
   readonly spool?: { readonly maxSize?: unknown };
   readonly secretKeyFile?: unknown;
   readonly mibs?: { readonly dirs?: unknown };
+  readonly metrics?: unknown;
 }

@@ -61,6 +61,7 @@ export class MemoryInventory implements Inventory {
       snmp: valid.snmp,
       intervalMs: valid.intervalMs,
       discoveredBy: valid.discoveredBy,
+      ...(valid.metrics.length === 0 ? {} : { metrics: valid.metrics }),
       createdAt: now,
       updatedAt: now,
     };
@@ -92,8 +93,11 @@ export class MemoryInventory implements Inventory {
   update(idOrName: string | number, input: DevicePatch): Device {
     const old = this.get(idOrName);
     const patch = validateDevicePatch(input);
+    const { metrics: _old, ...rest } = old;
+    const metrics = patch.metrics ?? old.metrics ?? [];
     const device: Device = {
-      ...old,
+      ...rest,
+      ...(metrics.length === 0 ? {} : { metrics }),
       ...(patch.host !== undefined ? { host: patch.host } : {}),
       ...(patch.port !== undefined ? { port: patch.port } : {}),
       ...(patch.name !== undefined ? { name: patch.name } : {}),

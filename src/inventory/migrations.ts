@@ -95,6 +95,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE devices ADD COLUMN discovered_by INTEGER CHECK (discovered_by IS NULL OR discovered_by > 0);
     `,
   },
+  {
+    version: 4,
+    description: 'devices.metrics: custom metric names (config metrics) polled on the device whatever their selectors',
+    sql: `
+      -- A JSON array of names; NULL = none. Names are checked against the configuration by the API and CLI.
+      ALTER TABLE devices ADD COLUMN metrics TEXT CHECK (metrics IS NULL OR json_valid(metrics));
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -101,6 +101,19 @@ describe('SqliteInventory CRUD', () => {
     expect(open().get(found.id).discoveredBy).toBe(seer.id);
   });
 
+  it('stores a device\'s custom metric names, replaces them by update and clears them with []', () => {
+    const inv = open();
+    const d = inv.add(v2('10.0.0.1', 'a', { metrics: ['ip-stats', 'temps'] }));
+    expect(d.metrics).toEqual(['ip-stats', 'temps']);
+    expect(inv.add(v2('10.0.0.2', 'a')).metrics).toBeUndefined();
+    for (const i of opened.splice(0)) i.close();
+    const again = open();
+    expect(again.get(d.id).metrics).toEqual(['ip-stats', 'temps']);
+    expect(again.update(d.id, { metrics: ['temps'] }).metrics).toEqual(['temps']);
+    expect(again.update(d.id, { metrics: [] }).metrics).toBeUndefined();
+    expect(codeOf(() => again.update(d.id, { metrics: ['a', 'a'] }))).toMatchObject({ code: 'LS_DEVICE_INVALID', message: expect.stringContaining('metrics[1]: "a" is listed twice') });
+  });
+
   it('never reuses the id of a removed device', () => {
     const inv = open();
     inv.add(v2('10.0.0.1', 'a'));

@@ -47,6 +47,8 @@ interface DeviceRow {
   readonly priv_key_enc: Buffer | null;
   readonly interval_ms: number | null;
   readonly discovered_by: number | null;
+  /** JSON array of custom metric names; NULL = none (migration 4). */
+  readonly metrics: string | null;
   readonly created_at: string;
   readonly updated_at: string;
 }
@@ -293,11 +295,11 @@ export class SqliteInventory implements Inventory {
       const result = this.#db
         .prepare(
           `INSERT INTO devices (name, host, port, snmp_version, community_enc, v3_user, v3_level, v3_auth_protocol, v3_priv_protocol,
-             v3_context, auth_key_enc, priv_key_enc, identity_hmac, interval_ms, discovered_by, created_at, updated_at)
+             v3_context, auth_key_enc, priv_key_enc, identity_hmac, interval_ms, discovered_by, metrics, created_at, updated_at)
            VALUES (@name, @host, @port, @snmp_version, @community_enc, @v3_user, @v3_level, @v3_auth_protocol, @v3_priv_protocol,
-             @v3_context, @auth_key_enc, @priv_key_enc, @identity_hmac, @interval_ms, @discovered_by, @created_at, @updated_at)`,
+             @v3_context, @auth_key_enc, @priv_key_enc, @identity_hmac, @interval_ms, @discovered_by, @metrics, @created_at, @updated_at)`,
         )
-        .run({ ...columns, discovered_by: valid.discoveredBy, created_at: now });
+        .run({ ...columns, discovered_by: valid.discoveredBy, metrics: metricsColumn(valid.metrics), created_at: now });
       return this.#decodeOrThrow(this.#mustRow(Number(result.lastInsertRowid)));
     });
   }
@@ -316,6 +318,10 @@ export class SqliteInventory implements Inventory {
       const current = this.#decodeOrThrow(row);
       const changes = Object.entries(valid).filter(([, v]) => v !== undefined);
       if (changes.length === 0) return current;
+      if (valid.metrics !== undefined) {
+        this.#db.prepare('UPDATE devices SET metrics = @metrics, updated_at = @updated_at WHERE id = @id').run({ metrics: metricsColumn(valid.metrics), updated_at: this.#now().toISOString(), id: current.id });
+        if (changes.length === 1) return this.#decodeOrThrow(this.#mustRow(current.id));
+      }
       this.#ensureKeyMatches();
       const next = {
         name: valid.name ?? current.name,
@@ -582,6 +588,7 @@ export class SqliteInventory implements Inventory {
       snmp,
       intervalMs: row.interval_ms,
       discoveredBy: row.discovered_by ?? null,
+      ...metricsOf(row.metrics),
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };
@@ -627,5 +634,21 @@ function withRow<T>(row: number, fn: () => T): T {
   } catch (err) {
     if (err instanceof LinkscopeError) throw new LinkscopeError(err.code, err.message, { cause: err, details: { ...(err.details ?? {}), row } });
     throw err;
+  }
+}
+
+/** Device.metrics → its column: a JSON array, NULL when empty. */
+function metricsColumn(metrics: readonly string[]): string | null {
+  return metrics.length === 0 ? null : JSON.stringify(metrics);
+}
+
+/** The column → Device.metrics, absent when none (a value that is not a list of strings reads as none). */
+function metricsOf(column: string | null | undefined): { metrics?: readonly string[] } {
+  if (column === null || column === undefined) return {};
+  try {
+    const v: unknown = JSON.parse(column);
+    return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') ? { metrics: v as string[] } : {};
+  } catch {
+    return {};
   }
 }

@@ -82,7 +82,7 @@ describe('names', () => {
 
 describe('validateNewDevice', () => {
   it('fills in port 161 and a null interval', () => {
-    expect(validateNewDevice({ host: '10.0.0.1', snmp: v2 })).toEqual({ host: '10.0.0.1', port: 161, name: undefined, snmp: v2, intervalMs: null, discoveredBy: null });
+    expect(validateNewDevice({ host: '10.0.0.1', snmp: v2 })).toEqual({ host: '10.0.0.1', port: 161, name: undefined, snmp: v2, intervalMs: null, discoveredBy: null, metrics: [] });
   });
 
   it.each([
@@ -167,7 +167,7 @@ describe('API bodies', () => {
   });
 
   it.each([
-    [{ host: '10.0.0.1', snmp: { community: 'x' }, colour: 'red' }, 'colour: unknown field (allowed: host, port, name, interval, snmp)'],
+    [{ host: '10.0.0.1', snmp: { community: 'x' }, colour: 'red' }, 'colour: unknown field (allowed: host, port, name, interval, snmp, metrics)'],
     [{ host: '10.0.0.1', snmp: { community: 'x', retries: 3 } }, 'snmp.retries: unknown field'],
     [{ host: '10.0.0.1', snmp: { community: 42 } }, 'snmp.community: must be a string'],
     [{ host: '10.0.0.1', snmp: { community: 'x' }, interval: 30 }, 'interval: 30 is not a duration; use e.g. "30s"'],

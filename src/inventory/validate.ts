@@ -48,6 +48,8 @@ export interface ValidNewDevice {
   readonly snmp: SnmpCredentials;
   readonly intervalMs: number | null;
   readonly discoveredBy: number | null;
+  /** Custom metric names the device asks for (their existence is checked where the config is known: API, CLI). */
+  readonly metrics: readonly string[];
 }
 
 export function deviceInvalid(problems: readonly string[]): LinkscopeError {
@@ -233,6 +235,36 @@ function checkV3(input: Record<string, unknown>, path: string, problems: Problem
   };
 }
 
+/** Custom metric names (config `metrics`) as a device lists them: at most this many. */
+export const MAX_DEVICE_METRICS = 64;
+const METRIC_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+/** A list of custom metric names: each a metric name, none twice; returned as given. */
+export function checkMetricNames(value: unknown, path: string, problems: Problems): string[] | undefined {
+  if (!Array.isArray(value)) return void problems.push(`${path}: must be a list of custom metric names (config metrics), e.g. ["ip-stats"]`);
+  if (value.length > MAX_DEVICE_METRICS) return void problems.push(`${path}: lists ${value.length} metrics; at most ${MAX_DEVICE_METRICS}`);
+  const out: string[] = [];
+  for (const [i, v] of value.entries()) {
+    if (typeof v !== 'string' || !METRIC_NAME_RE.test(v)) return void problems.push(`${path}[${i}]: ${show(v)} is not a custom metric name`);
+    if (out.includes(v)) return void problems.push(`${path}[${i}]: ${show(v)} is listed twice`);
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Names in a device's `metrics` that the configuration does not define: LS_DEVICE_INVALID naming
+ * the field and what is configured. Called by the API and the CLI, which know the configuration.
+ */
+export function checkMetricsConfigured(metrics: readonly string[] | undefined, configured: readonly string[], path = 'metrics'): void {
+  if (metrics === undefined) return;
+  const problems: Problems = [];
+  metrics.forEach((m, i) => {
+    if (!configured.includes(m)) problems.push(`${path}[${i}]: ${show(m)} is not a configured custom metric (${configured.length === 0 ? 'none are configured; see docs/custom-metrics.md' : `configured: ${configured.join(', ')}`})`);
+  });
+  throwIfAny(problems);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Whole inputs (typed callers: CLI, inventory). Throw LS_DEVICE_INVALID listing every problem.
 
@@ -245,20 +277,22 @@ export function validateNewDevice(input: NewDevice): ValidNewDevice {
   const intervalMs = input.intervalMs === undefined ? null : checkIntervalMs(input.intervalMs, 'interval', problems);
   const discoveredBy = input.discoveredBy ?? null;
   if (discoveredBy !== null && !(Number.isSafeInteger(discoveredBy) && discoveredBy > 0)) problems.push(`discoveredBy: ${show(discoveredBy)} is not a device id`);
+  const metrics = input.metrics === undefined ? [] : checkMetricNames(input.metrics, 'metrics', problems);
   throwIfAny(problems);
   // After throwIfAny every checked value is defined; the guards only convince the compiler.
   if (host === undefined || port === undefined || snmp === undefined || intervalMs === undefined) throw deviceInvalid(['device: incomplete']);
-  return { host, port, name, snmp, intervalMs, discoveredBy };
+  return { host, port, name, snmp, intervalMs, discoveredBy, metrics: metrics ?? [] };
 }
 
 export function validateDevicePatch(patch: DevicePatch): DevicePatch {
   const problems: Problems = [];
-  const out: { host?: string; port?: number; name?: string; snmp?: SnmpCredentials; intervalMs?: number | null } = {};
+  const out: { host?: string; port?: number; name?: string; snmp?: SnmpCredentials; intervalMs?: number | null; metrics?: readonly string[] } = {};
   if (patch.host !== undefined) out.host = checkHost(patch.host, 'host', problems);
   if (patch.port !== undefined) out.port = checkPort(patch.port, 'port', problems);
   if (patch.name !== undefined) out.name = checkName(patch.name, 'name', problems);
   if (patch.snmp !== undefined) out.snmp = checkCredentials(patch.snmp, 'snmp', problems);
   if (patch.intervalMs !== undefined) out.intervalMs = checkIntervalMs(patch.intervalMs, 'interval', problems);
+  if (patch.metrics !== undefined) out.metrics = checkMetricNames(patch.metrics, 'metrics', problems);
   throwIfAny(problems);
   return out;
 }
@@ -293,7 +327,7 @@ export function defaultDeviceName(host: string, port: number, suffix = 1): strin
 // ---------------------------------------------------------------------------------------------
 // API-style JSON bodies (`POST /devices`, `PATCH /devices/:id`, also usable by the CLI's --json).
 
-const BODY_KEYS = ['host', 'port', 'name', 'interval', 'snmp'] as const;
+const BODY_KEYS = ['host', 'port', 'name', 'interval', 'snmp', 'metrics'] as const;
 const BODY_SECRET_KEYS = new Set(['community', 'authKey', 'privKey']);
 
 function checkBodyKeys(body: Record<string, unknown>, allowed: readonly string[], prefix: string, problems: Problems): void {
@@ -343,9 +377,10 @@ export function parseNewDeviceBody(body: unknown): NewDevice {
   const intervalMs = obj['interval'] === undefined ? null : checkIntervalText(obj['interval'], 'interval', problems);
   const raw = bodyCredentials(obj['snmp'], problems);
   const snmp = raw === undefined ? undefined : checkCredentials({ version: '2c', ...raw }, 'snmp', problems);
+  const metrics = obj['metrics'] === undefined ? undefined : checkMetricNames(obj['metrics'], 'metrics', problems);
   throwIfAny(problems);
   if (host === undefined || port === undefined || snmp === undefined || intervalMs === undefined) throw deviceInvalid(['body: incomplete']);
-  return { host, port, snmp, intervalMs, ...(name === undefined ? {} : { name }) };
+  return { host, port, snmp, intervalMs, ...(name === undefined ? {} : { name }), ...(metrics === undefined || metrics.length === 0 ? {} : { metrics }) };
 }
 
 /**
@@ -358,11 +393,12 @@ export function parseDevicePatchBody(body: unknown, current?: Pick<Device, 'snmp
   const obj = asObject(body, problems);
   if (obj === undefined) throw deviceInvalid(problems);
   checkBodyKeys(obj, BODY_KEYS, '', problems);
-  const patch: { host?: string; port?: number; name?: string; snmp?: SnmpCredentials; intervalMs?: number | null } = {};
+  const patch: { host?: string; port?: number; name?: string; snmp?: SnmpCredentials; intervalMs?: number | null; metrics?: readonly string[] } = {};
   if (obj['host'] !== undefined) patch.host = checkHost(obj['host'], 'host', problems);
   if (obj['port'] !== undefined) patch.port = checkPort(obj['port'], 'port', problems);
   if (obj['name'] !== undefined) patch.name = checkName(obj['name'], 'name', problems);
   if (obj['interval'] !== undefined) patch.intervalMs = checkIntervalText(obj['interval'], 'interval', problems);
+  if (obj['metrics'] !== undefined) patch.metrics = obj['metrics'] === null ? [] : checkMetricNames(obj['metrics'], 'metrics', problems);
   if (obj['snmp'] !== undefined) {
     const raw = bodyCredentials(obj['snmp'], problems);
     if (raw !== undefined) {

@@ -54,6 +54,8 @@ export interface Device {
   readonly intervalMs: number | null;
   /** Id of the device whose LLDP/CDP neighbour row led the crawl (topology.discover) to add it; null when added by hand. */
   readonly discoveredBy: number | null;
+  /** Custom metrics (names from config `metrics`) polled on this device whatever their selectors; absent or empty = selectors decide. */
+  readonly metrics?: readonly string[];
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -67,6 +69,8 @@ export interface NewDevice {
   readonly intervalMs?: number | null;
   /** Set by the neighbour crawl only (Device.discoveredBy). */
   readonly discoveredBy?: number | null;
+  /** Device.metrics. */
+  readonly metrics?: readonly string[];
 }
 
 export interface DevicePatch {
@@ -75,6 +79,8 @@ export interface DevicePatch {
   readonly name?: string;
   readonly snmp?: SnmpCredentials;
   readonly intervalMs?: number | null;
+  /** Replaces Device.metrics; [] = selectors decide again. */
+  readonly metrics?: readonly string[];
 }
 
 /** IF-MIB ifAdminStatus/ifOperStatus as words, index = IF-MIB integer value. */

@@ -23,6 +23,7 @@ import { discoverNeighbors } from '../discovery/neighbors.js';
 import type { WirelessReport } from '../model/wireless.js';
 import { planWireless, pollWireless, type WirelessOptions, type WirelessPlan } from '../wireless/engine.js';
 import { downPoint, pollDevice, pollTimeLimitMs, upState, type CounterBaseline, type PollResult } from './poll-device.js';
+import type { CustomMetricsStep } from './custom-metrics.js';
 import { Semaphore } from './semaphore.js';
 import type { DevicePollFigures, LaneFigures, PollerControl, PollerMetrics, TopologyRecorder, WirelessEngine, WirelessRecorder } from './types.js';
 import { wirelessPoints } from './wireless-points.js';
@@ -72,6 +73,8 @@ export interface PollerDeps {
   readonly topology?: TopologyRecorder;
   /** Wireless planning, polling and `wireless`/`wireless_sensor` points; absent = no wireless (unit tests, tools). */
   readonly wireless?: { readonly state: WirelessRecorder; readonly engine?: WirelessEngine };
+  /** User-configured custom metrics (./custom-metrics.ts); absent when none are configured, so the poll path is unchanged. */
+  readonly customMetrics?: CustomMetricsStep;
   readonly nowMs?: () => number;
   readonly random?: () => number;
 }
@@ -268,6 +271,7 @@ export class Poller implements PollerControl {
     this.#runtimes.delete(deviceId);
     this.#deps.state.remove(deviceId);
     this.#deps.wireless?.state.remove(deviceId);
+    this.#deps.customMetrics?.forget(deviceId);
     void this.#deps.counters.remove(deviceId).catch((err: unknown) => this.#log.warn({ err, deviceId }, 'cannot delete the counter state of a removed device'));
   }
 
@@ -306,6 +310,8 @@ export class Poller implements PollerControl {
         const rt = this.#runtimes.get(d.id);
         if (rt === undefined) this.#startDevice(d);
         else if (!sameDefinition(rt.device, d)) this.schedule(d.id);
+        // Same agent and credentials: the next poll takes the rest (its custom metrics list) as is.
+        else rt.device = d;
       }
       for (const id of [...this.#runtimes.keys()]) if (!seen.has(id)) this.unschedule(id);
     } catch (err) {
@@ -368,6 +374,9 @@ export class Poller implements PollerControl {
       // Perhaps another address or credentials: unknown until it answers, so back to the probe lane.
       rt.answered = false;
       rt.log = this.#deps.logger.child({ module: 'poller', deviceId: device.id, device: device.name, host: device.host });
+    } else {
+      // Same agent and credentials; keep what else changed (its custom metrics list) for the next poll.
+      rt.device = device;
     }
     return rt;
   }
@@ -509,6 +518,8 @@ export class Poller implements PollerControl {
       rt.log.debug({ pollMs: result.pollMs, points: result.points.length }, 'polled');
       if (this.#deps.topology !== undefined) await this.#topologyStep(rt, this.#deps.topology, session, result, opts.signal);
       if (this.#deps.wireless !== undefined) await this.#wirelessStep(rt, this.#deps.wireless, session, result, opts.signal);
+      const custom = this.#deps.customMetrics;
+      if (custom !== undefined && !custom.idle(rt.device, result.discovery.system.sysObjectID, result.rediscovered)) await this.#customMetricsStep(rt, custom, session, result, opts.signal);
       await this.#deps.counters.save(device.id, agent, result.baseline).catch((err: unknown) => {
         rt.log.warn({ err }, `cannot save counter state: ${describeError(err)}`);
       });
@@ -622,6 +633,23 @@ export class Poller implements PollerControl {
       rt.log.info({ aps: report.aps.length }, 'the set of access points changed; planning wireless again');
       await this.#planWireless(rt, wireless, engine, session, result.discovery.system, options());
     }
+  }
+
+  /** Custom metrics after the interface poll, with their own walk budget as wireless has; never fails the poll (only an abort propagates). */
+  async #customMetricsStep(rt: Runtime, step: CustomMetricsStep, session: SnmpSession, result: PollResult, signal: AbortSignal): Promise<void> {
+    if (rt.removed) return;
+    const system = result.discovery.system;
+    await step.afterPoll({
+      device: rt.device,
+      session,
+      sysObjectID: system.sysObjectID,
+      vendor: result.discovery.vendor,
+      role: rt.wirelessPlan?.role ?? result.discovery.role,
+      rediscovered: result.rediscovered,
+      options: () => ({ signal, budget: new WalkBudget(DEFAULT_MAX_VARBINDS_PER_POLL, pollTimeLimitMs(this.#intervalMs(rt.device))) }),
+      nowMs: this.#now(),
+      log: rt.log,
+    });
   }
 
   async #planWireless(rt: Runtime, wireless: NonNullable<PollerDeps['wireless']>, engine: WirelessEngine, session: SnmpSession, system: SystemInfo, options: WirelessOptions): Promise<void> {

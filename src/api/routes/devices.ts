@@ -1,7 +1,7 @@
 /** /api/v1/devices: add, list, show, change and remove devices; changes (re)schedule polling. */
 import type { FastifyInstance } from 'fastify';
 import { planImport } from '../../inventory/import-rows.js';
-import { parseDevicePatchBody, parseNewDeviceBody } from '../../inventory/validate.js';
+import { checkMetricsConfigured, parseDevicePatchBody, parseNewDeviceBody } from '../../inventory/validate.js';
 import { isLinkscopeError, LinkscopeError } from '../../model/errors.js';
 import type { Device, DeviceState, DeviceStatus } from '../../model/types.js';
 import type { ApiDeps } from '../deps.js';
@@ -32,6 +32,7 @@ interface IdParams {
 
 export async function devicesRoutes(app: FastifyInstance, deps: ApiDeps): Promise<void> {
   const { inventory, state, poller, defaultPollIntervalMs } = deps;
+  const customMetricNames = deps.customMetricNames ?? [];
   // inventory.list() decrypts every credential (≈20 ms for 1,000 devices, measured by bench/api-bench.ts)
   // though the list view shows none of them: keep the last list until changeToken() says the
   // devices changed (in this process or a CLI next to it). Read the token first: a change racing
@@ -76,7 +77,9 @@ export async function devicesRoutes(app: FastifyInstance, deps: ApiDeps): Promis
     },
     async (request, reply) => {
       // The schema has checked the shape; validate.ts (shared with the CLI) checks the meaning.
-      const device = inventory.add(parseNewDeviceBody(request.body));
+      const input = parseNewDeviceBody(request.body);
+      checkMetricsConfigured(input.metrics, customMetricNames);
+      const device = inventory.add(input);
       poller.schedule(device.id);
       request.log.info({ deviceId: device.id, device: device.name, host: device.host }, 'device added');
       return reply.code(201).send(deviceView(device, state.get(device.id), defaultPollIntervalMs));
@@ -107,6 +110,14 @@ export async function devicesRoutes(app: FastifyInstance, deps: ApiDeps): Promis
           { details: { rows: bad } },
         );
       }
+      plan.devices.forEach((d, i) => {
+        try {
+          checkMetricsConfigured(d.metrics, customMetricNames);
+        } catch (err) {
+          if (isLinkscopeError(err)) throw new LinkscopeError(err.code, `devices[${i}]: ${err.message}; nothing was added`, { cause: err, details: { row: i } });
+          throw err;
+        }
+      });
       let added;
       try {
         added = inventory.addMany(plan.devices);
@@ -186,7 +197,9 @@ export async function devicesRoutes(app: FastifyInstance, deps: ApiDeps): Promis
     },
     async (request) => {
       const current = inventory.get(request.params.id);
-      const device = inventory.update(current.id, parseDevicePatchBody(request.body, current));
+      const patch = parseDevicePatchBody(request.body, current);
+      checkMetricsConfigured(patch.metrics, customMetricNames);
+      const device = inventory.update(current.id, patch);
       // Any change can alter what the poller does (address, credentials, interval, the name tag in
       // InfluxDB): re-schedule so it takes effect on the next poll rather than after a restart.
       poller.schedule(device.id);

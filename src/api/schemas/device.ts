@@ -74,6 +74,14 @@ const snmpPatchSchema = {
   },
 } as const;
 
+/** A device's own custom metrics: names from config `metrics`, polled whatever their selectors. */
+const metricsSchema = {
+  type: 'array',
+  maxItems: 64,
+  items: { type: 'string', minLength: 1, maxLength: 64 },
+  description: 'Custom metrics (names from config `metrics`) polled on this device whatever their selectors; [] = the selectors decide',
+} as const;
+
 export const createDeviceBodySchema = {
   type: 'object',
   additionalProperties: false,
@@ -84,6 +92,7 @@ export const createDeviceBodySchema = {
     name: nameSchema,
     interval: intervalSchema,
     snmp: snmpCredentialsSchema,
+    metrics: metricsSchema,
   },
 } as const;
 
@@ -98,6 +107,7 @@ export const patchDeviceBodySchema = {
     name: nameSchema,
     interval: nullable(intervalSchema),
     snmp: snmpPatchSchema,
+    metrics: nullable(metricsSchema),
   },
 } as const;
 
@@ -117,6 +127,7 @@ export const deviceSchema = {
     intervalMs: { type: 'integer' },
     intervalIsDefault: { type: 'boolean', description: 'true when the device follows LINKSCOPE_POLL_INTERVAL' },
     discoveredBy: { type: ['integer', 'null'], description: 'Id of the device whose LLDP/CDP neighbour row led the crawl (topology.discover) to add this one; null when added by hand' },
+    metrics: { type: 'array', items: { type: 'string' }, description: 'Custom metrics the device names itself (absent when none); the selectors of config `metrics` may add others' },
     snmp: {
       type: 'object',
       required: ['version'],
