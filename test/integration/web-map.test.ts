@@ -240,4 +240,37 @@ describe.skipIf(CHROMIUM === null && !IN_CI)('the web page in chromium against t
     await page.screenshot({ path: join(OUTPUT, 'web-map-tablet.png'), fullPage: true });
     await page.close();
   }, 60_000);
+
+  it('asks for the token on a 401, keeps it for the tab and sends it as a bearer token', async () => {
+    // The demo listens on loopback, where reads need no token; an API beyond loopback answers 401
+    // without one (test/integration/api-auth.test.ts). Here the browser sees that answer for
+    // requests without the token, as such an API would give it.
+    const TOKEN = 'web-T0ken-7c1d';
+    const context = await (browser as Browser).newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const sent: Array<string | undefined> = [];
+    await page.route('**/api/v1/**', async (route) => {
+      const auth = route.request().headers()['authorization'];
+      sent.push(auth);
+      if (auth !== `Bearer ${TOKEN}`) {
+        await route.fulfill({ status: 401, contentType: 'application/json', body: JSON.stringify({ error: { code: 'LS_UNAUTHORIZED', message: 'this request needs "Authorization: Bearer <token>"' } }) });
+      } else {
+        await route.continue();
+      }
+    });
+    await page.goto(`${base}/?refresh=2`);
+    await page.waitForSelector('#token-dialog[open]', { timeout: 15_000 });
+    await page.fill('#token-input', 'wrong-token');
+    await page.press('#token-input', 'Enter');
+    // A refused token asks again, saying so.
+    await page.waitForSelector('#token-dialog[open] #token-reason:has-text("refused")', { timeout: 15_000 });
+    await page.fill('#token-input', TOKEN);
+    await page.press('#token-input', 'Enter');
+    await page.waitForFunction(() => ((globalThis as unknown as { __linkscope?: { refreshes: number } }).__linkscope?.refreshes ?? 0) >= 1, undefined, { timeout: 30_000 });
+    expect(sent[0]).toBeUndefined();
+    expect(sent).toContain('Bearer wrong-token');
+    expect(sent.at(-1)).toBe(`Bearer ${TOKEN}`);
+    expect(await page.evaluate(() => (globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('linkscope.apiToken'))).toBe(TOKEN);
+    await context.close();
+  }, 60_000);
 });
