@@ -205,12 +205,19 @@ describe.skipIf(CHROMIUM === null && !IN_CI)('the web page in chromium against t
     // The history chart needs two polls in InfluxDB: the page re-reads it every refresh (bounded wait).
     await page.waitForFunction(() => ((globalThis as unknown as { __linkscope: { details: { chartPoints: number } } }).__linkscope.details.chartPoints ?? 0) >= 2, undefined, { timeout: 60_000, polling: 500 });
     expect(await page.locator('#chart .uplot canvas').count()).toBeGreaterThan(0);
+    // Unless the user picks one, the chart shows the busiest interface: the 10G uplink at 85-95 %.
+    expect(await page.locator('#chart-title').textContent()).toContain('Te1/0/1');
 
     // Rates are known by now: the hot filter keeps the 85-95 % uplink to core-rtr1.
     await page.selectOption('#if-filter', 'hot');
     await page.waitForSelector('#iface-table tbody th:has-text("Te1/0/1")', { timeout: 15_000 });
     await page.selectOption('#if-filter', 'all');
     await page.screenshot({ path: join(OUTPUT, 'web-map.png') });
+
+    // An interface's name charts it instead.
+    await page.click('#iface-table tbody th button:text-is("Gi1/0/2")');
+    await page.waitForSelector('#chart-title:has-text("Gi1/0/2")', { timeout: 5_000 });
+    expect(await page.getAttribute('#iface-table tbody th button:text-is("Gi1/0/2")', 'aria-pressed')).toBe('true');
 
     // The device search (keyboard) opens another device; its down filter shows the dead cross-connect.
     await page.fill('#device-input', 'access-sw3');

@@ -31,6 +31,9 @@ export class DetailsPanel {
   #query: TableQuery = DEFAULT_QUERY;
   #interfaces: Interface[] = [];
   #chartIf: string | null = null;
+  /** The user chose the charted interface (else it is the busiest one). */
+  #chartPicked = false;
+  #chartPickHadRates = false;
   #chart: TrafficChart | null = null;
   #device: Device | null = null;
   /** Bumped on every show(): answers to an older selection are dropped. */
@@ -62,6 +65,8 @@ export class DetailsPanel {
     if (this.#shown?.kind !== 'device' || this.#shown.id !== id) {
       this.#query = DEFAULT_QUERY;
       this.#chartIf = null;
+      this.#chartPicked = false;
+      this.#chartPickHadRates = false;
       this.#chart?.destroy();
       this.#chart = null;
       this.#shown = { kind: 'device', id };
@@ -102,7 +107,11 @@ export class DetailsPanel {
     if (generation !== this.#generation) return;
     this.#device = device;
     this.#interfaces = interfaces;
-    if (this.#chartIf === null || !interfaces.some((i) => i.ifName === this.#chartIf)) this.#chartIf = defaultChartInterface(interfaces);
+    // Until the user picks one, chart the busiest interface; re-pick while no rates were known (first poll).
+    if (this.#chartIf === null || !interfaces.some((i) => i.ifName === this.#chartIf) || (!this.#chartPicked && !this.#chartPickHadRates)) {
+      this.#chartIf = defaultChartInterface(interfaces);
+      this.#chartPickHadRates = interfaces.some((i) => i.inBps !== null || i.outBps !== null);
+    }
     this.#renderDevice(device, neighbors ?? [], wireless);
     await this.#loadChart(generation);
   }
@@ -173,14 +182,15 @@ export class DetailsPanel {
         });
         return h('th', { scope: 'col', class: c.numeric ? 'num' : '', 'aria-sort': sorted ? (this.#query.direction === 'asc' ? 'ascending' : 'descending') : 'none' }, button);
       }),
-      h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'History')),
     );
     const body = h('tbody', {});
     for (const i of rows) {
       const u = maxUtilization(i);
-      const chartButton = h('button', { type: 'button', class: 'chart-btn', 'aria-pressed': i.ifName === this.#chartIf ? 'true' : 'false', 'data-focus-key': `chart-${i.ifName}`, title: `Traffic history of ${i.ifName}` }, 'chart');
+      // The name is the button that charts the interface: one column less, still one Tab stop per row.
+      const chartButton = h('button', { type: 'button', class: 'chart-btn', 'aria-pressed': i.ifName === this.#chartIf ? 'true' : 'false', 'data-focus-key': `chart-${i.ifName}`, title: `Show the traffic history of ${i.ifName}` }, i.ifName);
       chartButton.addEventListener('click', () => {
         this.#chartIf = i.ifName;
+        this.#chartPicked = true;
         for (const b of this.root.querySelectorAll('.chart-btn')) b.setAttribute('aria-pressed', b === chartButton ? 'true' : 'false');
         const title = this.root.querySelector('#chart-title');
         if (title !== null) title.textContent = `Traffic, last hour — ${i.ifName}`;
@@ -191,18 +201,17 @@ export class DetailsPanel {
         h(
           'tr',
           { class: isDown(i) ? 'row-down' : isHot(i) ? 'row-hot' : '' },
-          h('th', { scope: 'row', title: i.ifAlias === '' ? i.ifDescr : `${i.ifDescr} — ${i.ifAlias}` }, i.ifName, i.ifAlias === '' ? null : h('span', { class: 'alias' }, ` ${i.ifAlias}`)),
+          h('th', { scope: 'row', title: i.ifAlias === '' ? i.ifDescr : `${i.ifDescr} — ${i.ifAlias}` }, chartButton, i.ifAlias === '' ? null : h('span', { class: 'alias' }, i.ifAlias)),
           h('td', {}, status),
           h('td', { class: 'num' }, formatSpeed(i.speedBps)),
           h('td', { class: 'num' }, formatBps(i.inBps)),
           h('td', { class: 'num' }, formatBps(i.outBps)),
-          h('td', { class: 'num' }, u === null ? '–' : `${formatPercent(i.inUtilization)} / ${formatPercent(i.outUtilization)}`),
+          h('td', { class: 'num' }, u === null ? '–' : `${formatPercent(i.inUtilization).replace(' %', '')} / ${formatPercent(i.outUtilization)}`),
           h('td', { class: 'num' }, formatRate(errorRate(i))),
-          h('td', {}, chartButton),
         ),
       );
     }
-    if (rows.length === 0) body.append(h('tr', {}, h('td', { colspan: COLUMNS.length + 1, class: 'muted' }, 'No interface matches.')));
+    if (rows.length === 0) body.append(h('tr', {}, h('td', { colspan: COLUMNS.length, class: 'muted' }, 'No interface matches.')));
     return h('table', { id: 'iface-table', class: 'grid' }, h('caption', { class: 'sr-only' }, `Interfaces, ${rows.length} of ${this.#interfaces.length} shown`), h('thead', {}, head), body);
   }
 

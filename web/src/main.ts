@@ -110,7 +110,7 @@ function renderLegend(): void {
     h('br', {}),
     h('strong', {}, 'Devices '),
     ...Object.entries(STATUS_COLORS).map(([s, c]) => h('span', { class: 'key' }, h('span', { class: 'dot', style: `--c:${c}` }), s)),
-    h('span', { class: 'key' }, `shapes: ${Object.entries(ROLE_SHAPES).map(([r, s]) => `${r} ${s.replace('round-', '')}`).join(', ')}; dimmed = external`),
+    h('span', { class: 'key wrap' }, `shapes: ${Object.entries(ROLE_SHAPES).map(([r, s]) => `${r} ${s.replace('round-', '')}`).join(', ')}; dimmed = external`),
   );
 }
 
