@@ -14,8 +14,10 @@ RUN apt-get update \
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY web ./web
 COPY mibs ./mibs
-# `npm ci` runs the "prepare" script, which compiles src/ to dist/ (needs the sources above).
+# `npm ci` runs the "prepare" script, which compiles src/ to dist/ and bundles the web page (web/,
+# with vite, a devDependency) into dist/web (needs the sources above).
 RUN npm ci --no-audit --no-fund \
  && npm prune --omit=dev --no-audit --no-fund
 

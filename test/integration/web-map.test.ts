@@ -150,7 +150,7 @@ describe.skipIf(CHROMIUM === null && !IN_CI)('the web page in chromium against t
     return page;
   }
 
-  it('draws the nodes and edges /api/v1/topology has, the down link red and dashed, and keeps positions across refreshes', async () => {
+  it('draws the nodes and edges /api/v1/topology has, the down link red and dashed, and keeps positions across refreshes and reloads', async () => {
     const page = await openPage(1280, 800);
     // The page and the API are read at different moments: compare until one refresh agrees (bounded).
     const { api, view } = await eventually(
@@ -187,6 +187,21 @@ describe.skipIf(CHROMIUM === null && !IN_CI)('the web page in chromium against t
     await page.waitForFunction((n) => ((globalThis as unknown as { __linkscope: { refreshes: number } }).__linkscope.refreshes ?? 0) >= n + 2, seen, { timeout: 30_000 });
     expect((await nodeOnPage(page, String(api.nodes[0]?.id))).model).toEqual(first.model);
     expect(await page.evaluate(() => (globalThis as unknown as { __linkscope: { map: { cy: { zoom(): number } } } }).__linkscope.map.cy.zoom())).toBe(zoom);
+
+    // A node dragged with the mouse stays where it was dropped, after a reload too (localStorage).
+    const id = String(api.nodes[1]?.id);
+    const from = await nodeOnPage(page, id);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 40, from.y + 30, { steps: 5 });
+    await page.mouse.up();
+    const dropped = (await nodeOnPage(page, id)).model;
+    expect(Math.hypot(dropped.x - from.model.x, dropped.y - from.model.y)).toBeGreaterThan(10);
+    await page.reload();
+    await page.waitForFunction(() => ((globalThis as unknown as { __linkscope?: { refreshes: number } }).__linkscope?.refreshes ?? 0) >= 1, undefined, { timeout: 30_000 });
+    const after = (await nodeOnPage(page, id)).model;
+    expect(Math.abs(after.x - dropped.x)).toBeLessThanOrEqual(1);
+    expect(Math.abs(after.y - dropped.y)).toBeLessThanOrEqual(1);
     await page.close();
   }, 90_000);
 
