@@ -320,7 +320,9 @@ function wirelessSummary(w: Wireless): HTMLElement {
     parts.push(h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, ...['AP', 'Status', 'Clients', 'Radios', 'SSIDs'].map((t) => h('th', { scope: 'col' }, t)))), body));
   }
   if (w.sensors.length > 0) {
-    parts.push(h('ul', { class: 'sensors' }, ...w.sensors.map((s) => h('li', {}, `${s.descr || s.class}: ${s.value ?? '–'}${s.unit ? ` ${s.unit}` : ''}`))));
+    const value = (s: Wireless['sensors'][number]): string =>
+      s.unit === 'bit/s' && typeof s.value === 'number' ? formatBps(s.value) : `${s.value ?? '–'}${s.unit ? ` ${s.unit}` : ''}`;
+    parts.push(h('ul', { class: 'sensors' }, ...w.sensors.map((s) => h('li', {}, `${s.descr || s.class}: ${value(s)}`))));
   }
   return h('div', { class: 'wireless' }, ...parts);
 }
