@@ -81,7 +81,9 @@ describe('the web page routes', () => {
 
   it('answers 404 for files that are not part of the page, never reading the disk by request path', async () => {
     for (const url of ['/assets/notes.txt', '/assets/nope.js', '/assets/..%2Findex.html', '/assets/..%2F..%2Fpackage.json']) {
-      expect((await app.inject({ url })).statusCode, url).toBe(404);
+      const r = await app.inject({ url });
+      expect(r.statusCode, url).toBe(404);
+      expect(r.json<{ error: { code: string } }>().error.code).toBe('LS_NOT_FOUND');
     }
   });
 

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { dirname, extname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { LinkscopeError } from '../model/errors.js';
 import type { Logger } from '../observability/logger.js';
 import type { AuthKind } from './auth.js';
 import { acceptsGzip } from './json-cache.js';
@@ -118,7 +119,8 @@ export function registerWebRoutes(app: FastifyInstance, bundle: WebBundle, logge
   app.get<{ Params: { file: string } }>('/assets/:file', { config: NO_TOKEN, schema: { hide: true } }, async (request, reply) => {
     const file = bundle.files.get(`/assets/${request.params.file}`);
     if (file === undefined) {
-      return reply.code(404).header('cache-control', 'no-store').type('text/plain; charset=utf-8').send('no such file in the web page; reload / to get the current one\n');
+      // The usual error body: an old page asking for an asset of a previous build gets told why.
+      throw new LinkscopeError('LS_NOT_FOUND', `no file ${request.params.file} in the web page (it may be from an older build); reload /`);
     }
     return send(request, reply, file, IMMUTABLE);
   });
