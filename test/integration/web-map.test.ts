@@ -229,6 +229,17 @@ describe.skipIf(CHROMIUM === null && !IN_CI)('the web page in chromium against t
     await page.selectOption('#if-filter', 'all');
     await page.screenshot({ path: join(OUTPUT, 'web-map.png') });
 
+    // Refreshes re-read the device but leave the user's place in the interface list alone.
+    const scrolled = await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { querySelector(s: string): { scrollTop: number } | null } }).document;
+      const wrap = doc.querySelector('.table-wrap');
+      if (wrap !== null) wrap.scrollTop = 200;
+      return { top: wrap?.scrollTop ?? 0, refreshes: (globalThis as unknown as { __linkscope: { refreshes: number } }).__linkscope.refreshes };
+    });
+    expect(scrolled.top).toBeGreaterThan(100);
+    await page.waitForFunction((n) => (globalThis as unknown as { __linkscope: { refreshes: number } }).__linkscope.refreshes >= n + 2, scrolled.refreshes, { timeout: 30_000 });
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { querySelector(s: string): { scrollTop: number } | null } }).document.querySelector('.table-wrap')?.scrollTop)).toBe(scrolled.top);
+
     // An interface's name charts it instead.
     await page.click('#iface-table tbody th button:text-is("Gi1/0/2")');
     await page.waitForSelector('#chart-title:has-text("Gi1/0/2")', { timeout: 5_000 });

@@ -18,7 +18,13 @@ export class TrafficChart {
   /** Points with a known rate in the last data drawn (the browser test waits for two). */
   points = 0;
 
-  constructor(private readonly container: HTMLElement) {}
+  /** Where the chart is drawn; the details panel hands in its new box after re-rendering. */
+  constructor(public container: HTMLElement) {}
+
+  /** The drawn chart's root element, to move into a re-rendered panel; null before the first draw. */
+  get element(): HTMLElement | null {
+    return this.#plot?.root ?? null;
+  }
 
   draw(series: readonly UtilizationPoint[]): void {
     const rows = series.filter((p) => p.inBps !== null || p.outBps !== null);
@@ -26,6 +32,7 @@ export class TrafficChart {
     const data: uPlot.AlignedData = [series.map((p) => Date.parse(p.time) / 1000), series.map((p) => p.inBps), series.map((p) => p.outBps)];
     const width = Math.max(240, Math.floor(this.container.clientWidth || 320));
     if (this.#plot !== null && this.#plot.width === width) {
+      if (this.#plot.root.parentElement !== this.container) this.container.append(this.#plot.root);
       this.#plot.setData(data);
       return;
     }

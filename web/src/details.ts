@@ -118,6 +118,8 @@ export class DetailsPanel {
 
   #renderDevice(d: Device, neighbors: readonly Neighbor[], wireless: Wireless | null): void {
     const focused = document.activeElement instanceof HTMLElement && this.root.contains(document.activeElement) ? document.activeElement.dataset['focusKey'] : undefined;
+    // A refresh must not scroll the interface list back to the top under the user's eyes.
+    const tableScroll = this.root.querySelector('.table-wrap')?.scrollTop ?? 0;
     const now = Date.now();
     const hasWireless = wireless !== null && (wireless.aps.length > 0 || wireless.sensors.length > 0);
     fill(
@@ -146,7 +148,12 @@ export class DetailsPanel {
       hasWireless ? h('h3', {}, 'Wireless') : null,
       hasWireless ? wirelessSummary(wireless) : null,
     );
-    if (focused !== undefined) this.root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();
+    const wrap = this.root.querySelector('.table-wrap');
+    if (wrap !== null) wrap.scrollTop = tableScroll;
+    // The chart drawn before moves into the new panel (re-created only when its width changes).
+    const drawn = this.#chart?.element;
+    if (drawn !== null && drawn !== undefined) this.root.querySelector('#chart')?.append(drawn);
+    if (focused !== undefined) this.root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus({ preventScroll: true });
   }
 
   #tableControls(): HTMLElement {
@@ -248,11 +255,8 @@ export class DetailsPanel {
       return;
     }
     if (generation !== this.#generation || ifName !== this.#chartIf) return;
-    // The panel was re-rendered: the chart follows its new box.
-    if (this.#chart === null || !box.contains(box.querySelector('.uplot'))) {
-      this.#chart?.destroy();
-      this.#chart = new TrafficChart(box);
-    }
+    this.#chart ??= new TrafficChart(box);
+    this.#chart.container = box;
     this.#chart.draw(series);
     note.textContent = this.#chart.points < 2 ? `${this.#chart.points} sample${this.#chart.points === 1 ? '' : 's'} so far: the chart fills as polls arrive (InfluxDB history).` : `${this.#chart.points} samples, one per ${step} s.`;
   }
