@@ -14,10 +14,11 @@ RUN apt-get update \
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY web ./web
 COPY mibs ./mibs
-# prepare's second step compiles mibs/ into dist/mibs-index.json (MIB names in ~20 ms at start-up).
+# prepare compiles src/ to dist/, mibs/ into dist/mibs-index.json (MIB names in ~20 ms at start-up)
+# and bundles the web page (web/, with vite, a devDependency) into dist/web.
 COPY scripts/build-mib-index.mjs ./scripts/
-# `npm ci` runs the "prepare" script, which compiles src/ to dist/ (needs the sources above).
 RUN npm ci --no-audit --no-fund \
  && npm prune --omit=dev --no-audit --no-fund
 

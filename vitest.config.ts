@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests sit next to the code; integration tests start real daemons (snmpd, snmpsimd, influxd)
+// Unit tests sit next to the code (src/, and the web page's pure modules in web/src/); integration tests start real daemons (snmpd, snmpsimd, influxd)
 // on 127.0.0.1 and live in test/integration. `npm test` runs both projects.
 export default defineConfig({
   test: {
@@ -8,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'web/src/**/*.test.ts'],
           environment: 'node',
         },
       },

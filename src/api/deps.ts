@@ -39,6 +39,8 @@ export interface ApiDeps {
   readonly allowedHosts?: readonly string[];
   /** Largest accepted request body; default 64 KiB. */
   readonly bodyLimitBytes?: number;
+  /** Folder of the built web page served at `/` (default: dist/web of this package); null = no page. */
+  readonly webRoot?: string | null;
   /** Per-address rate limit; default 1200 requests a minute; false turns it off (benchmarks). */
   readonly rateLimit?: RateLimitOptions | false;
 }

@@ -1,4 +1,4 @@
-/** Builds the REST API (fastify): shared schemas, auth, rate limit, one error handler, /api/v1 routes, /docs. */
+/** Builds the REST API (fastify): shared schemas, auth, rate limit, one error handler, /api/v1 routes, /docs, and the web page at /. */
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,6 +18,7 @@ import { metricsRoutes, metricsText } from './routes/metrics.js';
 import { neighborsRoutes } from './routes/neighbors.js';
 import { topologyRoutes } from './routes/topology.js';
 import { wirelessRoutes } from './routes/wireless.js';
+import { defaultWebRoot, loadWebBundle, registerWebRoutes } from './web.js';
 import { errorResponseSchema } from './schemas/common.js';
 import { deviceSchema } from './schemas/device.js';
 import { interfaceSchema } from './schemas/interface.js';
@@ -142,6 +143,9 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
     reply.type(PROMETHEUS_CONTENT_TYPE).send(metricsText(deps)),
   );
+
+  // The web page (web/, built into dist/web): a client of the routes above, nothing more.
+  if (deps.webRoot !== null) registerWebRoutes(app, loadWebBundle(deps.webRoot ?? defaultWebRoot()), deps.logger.child({ module: 'web' }));
 
   await app.ready();
   return app;

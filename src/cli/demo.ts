@@ -13,7 +13,7 @@ export const DEMO_HELP = `Usage: linkscope demo [--base-port N] [--interval 10s]
 
 Starts ten simulated SNMP agents on 127.0.0.1 (2 routers, 3 access switches, 2 wireless APs,
 a wireless controller, a point-to-point radio pair; wired by LLDP/CDP, with moving counters), adds them to a demo inventory in <dataDir>/demo and
-runs 'serve' against them: poller + REST API (LINKSCOPE_LISTEN). Samples go to InfluxDB
+runs 'serve' against them: poller + REST API + web map at / (LINKSCOPE_LISTEN). Samples go to InfluxDB
 (LINKSCOPE_INFLUX_URL). When none answers there and an influxd binary is on PATH, the demo starts
 a private one on a free 127.0.0.1 port with its data in <dataDir>/demo/influxd, and stops it on
 exit (--no-influxd: don't); otherwise samples are spooled and the demo keeps running.
@@ -55,7 +55,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
     addDemoDevices(config, logger, network, intervalMs);
     const server = await startServer(config, logger);
     write(ctx.stdout, `linkscope demo: ${network.devices.length} simulated devices on 127.0.0.1 (ports ${network.devices.map((d) => d.port).join(', ')})`);
-    write(ctx.stdout, `REST API: ${server.url}/api/v1/devices   docs: ${server.url}/docs   InfluxDB: ${config.influx.url} db ${config.influx.db}`);
+    write(ctx.stdout, `map: ${server.url}/   REST API: ${server.url}/api/v1/devices   docs: ${server.url}/docs   InfluxDB: ${config.influx.url} db ${config.influx.db}`);
     write(ctx.stdout, `polling every ${intervalMs / 1000}s; Ctrl-C to stop\n`);
     let announcedInflux: string | null = null;
     const timer = setInterval(() => {

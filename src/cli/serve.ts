@@ -7,8 +7,8 @@ import { CONFIG_OPTION, configFor, EXIT_OK, parse, write, type CommandContext } 
 
 export const SERVE_HELP = `Usage: linkscope serve [--config FILE] [--insecure] [--discover CIDR[,CIDR]]
 
-Runs the poller and the REST API (LINKSCOPE_LISTEN, default 127.0.0.1:8080) until SIGINT or
-SIGTERM; on stop it finishes in-flight polls and flushes or spools every pending sample.
+Runs the poller and the REST API (LINKSCOPE_LISTEN, default 127.0.0.1:8080; the live network
+map is at /) until SIGINT or SIGTERM; on stop it finishes in-flight polls and flushes or spools every pending sample.
 SIGHUP re-reads the configuration: the poll interval, SNMP timeout/retries/maxRepetitions and the
 poller's jitter, rediscovery and backoff apply to the next polls; other changed keys are logged as
 needing a restart. Only one serve (or demo) may poll from a data dir at a time.

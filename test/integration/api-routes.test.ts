@@ -512,7 +512,8 @@ describe('health, metrics, docs and unknown routes', () => {
   });
 
   it('answers 404 LS_NOT_FOUND for unknown routes and methods, 400 for bad percent-encoding', async () => {
-    for (const [method, url] of [['GET', '/api/v2/devices'], ['PUT', '/api/v1/devices/1'], ['GET', '/']] as const) {
+    // GET / is the web page (src/api/web.ts); other methods there and other root paths are unknown.
+    for (const [method, url] of [['GET', '/api/v2/devices'], ['PUT', '/api/v1/devices/1'], ['POST', '/'], ['GET', '/index.php'], ['GET', '/assets/x.js']] as const) {
       const r = await h.app.inject({ method, url, headers: AUTH });
       expect(r.statusCode, url).toBe(404);
       expect(errorOf(r.body).code).toBe('LS_NOT_FOUND');

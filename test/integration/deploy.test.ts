@@ -510,6 +510,15 @@ describe('Dockerfile', () => {
       .filter((f) => !copied.some((c) => f === c || f.startsWith(`${c}/`)));
     expect(outside).toEqual([]);
   });
+
+  it('copies web/, which the prepare script bundles into dist/web (the page at /)', () => {
+    const copied = instructions
+      .filter((i) => i.op === 'COPY' && !i.args.includes('--from='))
+      .flatMap((i) => i.args.split(/\s+/).slice(0, -1));
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    expect(pkg.scripts['prepare']).toContain('web/vite.config.ts');
+    expect(copied).toContain('web');
+  });
 });
 
 // =============================================================================================
