@@ -9,7 +9,7 @@ import type { MetricColumn, MetricDef, MetricJoin, MetricRecord, MetricTable } f
 import { walkTable, type ColumnSpec, type TableSpec, type TableValue } from '../snmp/table.js';
 import { DEFAULT_ROWS_PER_COLUMN, SnmpType, type SnmpSession, type WalkBudget } from '../snmp/types.js';
 import { asDisplayName } from '../snmp/values.js';
-import { convertMetricValue, formatIndex, joinKey, shapeRecord, type MetricValue, type RawRow } from './shape.js';
+import { convertMetricValue, formatIndex, joinKey, scaleMetricValue, shapeRecord, type MetricValue, type RawRow } from './shape.js';
 
 /** What the selectors look at. */
 export interface MetricTarget {
@@ -156,7 +156,23 @@ class Reader {
     return { signal: this.options.signal, budget: this.options.budget, maxRowsPerColumn: this.options.maxRowsPerColumn ?? DEFAULT_ROWS_PER_COLUMN };
   }
 
-  async rows(def: string, name: string, columns: Readonly<Record<string, MetricColumn>>, indexLength?: MetricTable['indexLength']): Promise<RawRow[]> {
+  readonly #walks = new Map<string, Promise<RawRow[]>>();
+
+  /** Rows of a table; a table several definitions (or tables of one) read with the same columns is walked once per poll. */
+  rows(def: string, name: string, columns: Readonly<Record<string, MetricColumn>>, indexLength?: MetricTable['indexLength']): Promise<RawRow[]> {
+    const key = `${JSON.stringify(indexLength ?? null)}|${Object.entries(columns)
+      .map(([k, c]) => `${k}=${c.oid}:${c.conversion ?? 'none'}`)
+      .sort()
+      .join(',')}`;
+    let p = this.#walks.get(key);
+    if (p === undefined) {
+      p = this.#walk(def, name, columns, indexLength);
+      this.#walks.set(key, p);
+    }
+    return p;
+  }
+
+  async #walk(def: string, name: string, columns: Readonly<Record<string, MetricColumn>>, indexLength?: MetricTable['indexLength']): Promise<RawRow[]> {
     const { spec, aliases } = tableSpec(name, columns, indexLength);
     const result = await walkTable(this.session, spec, this.#walkOptions());
     if (result.error !== null) this.errors.push({ def, table: name, code: result.error.code, message: result.error.message });
@@ -169,8 +185,8 @@ class Reader {
   }
 
   joined(def: string, join: MetricJoin): Promise<ReadonlyMap<string, Readonly<Record<string, MetricValue>>>> {
-    const key = `${join.name}|${Object.values(join.columns)
-      .map((c) => c.oid)
+    const key = `${join.name}|${Object.entries(join.columns)
+      .map(([k, c]) => `${k}=${c.oid}`)
       .sort()
       .join(',')}`;
     let p = this.#joins.get(key);
@@ -178,10 +194,19 @@ class Reader {
       p = this.rows(def, join.name, join.columns).then((rows) => {
         const out = new Map<string, Record<string, MetricValue>>();
         for (const r of rows) {
-          const values: Record<string, MetricValue> = {};
+          const unscaled = new Map<string, MetricValue>();
           for (const [k, c] of Object.entries(join.columns)) {
             const v = convertMetricValue(r.values[k], c);
-            if (v !== null) values[k] = v;
+            if (v !== null) unscaled.set(k, v);
+          }
+          const values: Record<string, MetricValue> = {};
+          for (const [k, v] of unscaled) {
+            const c = join.columns[k];
+            if (typeof v !== 'number' || c === undefined) values[k] = v;
+            else {
+              const scaled = scaleMetricValue(v, c, unscaled);
+              if (scaled !== null && Number.isFinite(scaled)) values[k] = scaled;
+            }
           }
           out.set(r.indexOid, values);
         }

@@ -58,7 +58,8 @@ export interface MetricColumn {
 
 /**
  * Keeps only rows (or scalar groups) whose value of `column` (after conversion and scaling) passes
- * every condition given. A row without the column fails every condition except `present: false`.
+ * every condition given. A row without the column fails `present: true`, `in`, `min`, `max` and
+ * `matches`, and passes `present: false`, `notIn` and `notMatches`.
  */
 export interface MetricFilter {
   readonly column: string;
