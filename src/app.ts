@@ -20,6 +20,7 @@ import type { SnmpClient } from './snmp/types.js';
 import { CounterStore } from './state/counter-store.js';
 import { LiveState } from './state/live-state.js';
 import { TopologyState } from './state/topology-state.js';
+import { HealthState } from './state/health-state.js';
 import { WirelessState } from './state/wireless-state.js';
 import { InfluxHistory } from './storage/influx-history.js';
 import { InfluxSink } from './storage/influx-sink.js';
@@ -37,6 +38,8 @@ export interface Runtime {
   readonly topology: TopologyState;
   /** The last wireless poll of each device (the poller plans and polls, the API reads). */
   readonly wireless: WirelessState;
+  /** The last health poll of each device (the poller plans and polls, the API reads). */
+  readonly health: HealthState;
   /** The neighbour crawl (topology.discover), in serve only and only when ranges are configured. */
   readonly crawler: NeighborCrawler | undefined;
 }
@@ -98,6 +101,7 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
   const snmp = createSnmpClient(logger, config.snmp.maxVarbindsPerRequest);
   const topology = new TopologyState({ inventory, state, staleAfterMs: config.topology.staleAfterMs });
   const wireless = new WirelessState();
+  const health = new HealthState();
   let poller: Poller | undefined;
   const crawler =
     options.crawl === true && config.topology.discover.length > 0
@@ -127,6 +131,7 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
       linkPoints: (deviceId, nowMs) => topology.linkPoints(nowMs, deviceId),
     },
     wireless: { state: wireless, ...(options.wirelessEngine === undefined ? {} : { engine: options.wirelessEngine }) },
+    health: { state: health, intervalMs: config.health.intervalMs },
     settings: {
       pollIntervalMs: config.pollIntervalMs,
       snmp: config.snmp,
@@ -138,7 +143,7 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
     },
   });
   const history = new InfluxHistory(influx);
-  return { config, logger, inventory, state, sink, snmp, poller, history, topology, wireless, crawler };
+  return { config, logger, inventory, state, sink, snmp, poller, history, topology, wireless, health, crawler };
 }
 
 /**
@@ -186,6 +191,7 @@ export async function startServer(config: Config, logger: Logger, options: { ins
     history: runtime.history,
     topology: runtime.topology,
     wireless: runtime.wireless,
+    health: runtime.health,
     sinkStatus: () => runtime.sink.status(),
     apiToken: config.apiToken,
     logger,
