@@ -179,6 +179,19 @@ describe('Poller health step', () => {
     expect(sink.points.some((p) => p.measurement === 'device_health' || p.measurement === 'sensor')).toBe(false);
   });
 
+  it('plans again every 10 minutes, so tables an agent fills late are found', async () => {
+    add();
+    engine.plan = null;
+    start();
+    await vi.advanceTimersByTimeAsync(9 * 60_000 + 1);
+    expect(engine.plans).toBe(1);
+    expect(engine.polls).toBe(0);
+    engine.plan = { profiles: ['hr-processor'] };
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(engine.plans).toBe(2);
+    expect(engine.polls).toBe(1);
+  });
+
   it('forgets the health view of a removed device', async () => {
     const d = add();
     start();

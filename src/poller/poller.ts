@@ -81,7 +81,7 @@ export interface PollerDeps {
    * Health planning, polling and `device_health`/`sensor` points; absent = no health (unit tests,
    * tools). `intervalMs`: how often (0 or unset = every poll).
    */
-  readonly health?: { readonly state: HealthRecorder; readonly engine?: HealthEngine; readonly intervalMs?: number };
+  readonly health?: { readonly state: HealthRecorder; readonly engine?: HealthEngine; readonly intervalMs?: number; readonly replanMs?: number };
   readonly nowMs?: () => number;
   readonly random?: () => number;
 }
@@ -140,6 +140,8 @@ interface Runtime {
   healthPlan: HealthPlan | null;
   /** Planned since the last interface discovery in this process; false = plan on the next poll. */
   healthPlanned: boolean;
+  /** Wall-clock ms of the last health planning. */
+  healthPlannedAtMs: number;
   /** Wall-clock ms of the last health poll; null = none yet (health.interval counts from it). */
   healthAtMs: number | null;
   /** Code of the last health failure, so it is logged once on change. */
@@ -151,6 +153,13 @@ interface Runtime {
 }
 
 const RECONCILE_MS = 5_000;
+
+/**
+ * Health is planned again this often besides at rediscovery: some tables appear only a while after
+ * an agent starts (net-snmp answers hrProcessorLoad after its first minute of samples), and
+ * planning is one probe round.
+ */
+const HEALTH_REPLAN_MS = 10 * 60_000;
 
 /** Agent silent or speaking nonsense: unreachable. Other failures (a walk the agent broke) keep `up` with lastError. */
 // LS_SNMP_NO_DATA: an agent that answers with nothing of mib-2 is not `up` (there is nothing it is up for).
@@ -367,6 +376,7 @@ export class Poller implements PollerControl {
         wirelessProblem: null,
         healthPlan: null,
         healthPlanned: false,
+        healthPlannedAtMs: 0,
         healthAtMs: null,
         healthProblem: null,
         lastProblem: null,
@@ -687,8 +697,10 @@ export class Poller implements PollerControl {
   async #healthStep(rt: Runtime, health: NonNullable<PollerDeps['health']>, session: SnmpSession, result: PollResult, signal: AbortSignal): Promise<void> {
     const engine = health.engine ?? DEFAULT_HEALTH_ENGINE;
     const options = (): HealthOptions => ({ signal, budget: new WalkBudget(DEFAULT_MAX_VARBINDS_PER_POLL, pollTimeLimitMs(this.#intervalMs(rt.device))) });
-    if (result.rediscovered || !rt.healthPlanned) {
+    const replanMs = health.replanMs ?? HEALTH_REPLAN_MS;
+    if (result.rediscovered || !rt.healthPlanned || this.#now() - rt.healthPlannedAtMs >= replanMs) {
       const d = result.discovery;
+      rt.healthPlannedAtMs = this.#now();
       let plan: HealthPlan | null;
       try {
         plan = await engine.planHealth(session, { sysObjectID: d.system.sysObjectID, vendor: d.vendor, role: d.role }, options());

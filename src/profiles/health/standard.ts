@@ -12,8 +12,11 @@ const HR_TYPES = '1.3.6.1.2.1.25.2.1';
 const NET_SNMP_RECLAIMABLE = '^(Memory buffers|Cached memory|Shared memory)$';
 /** net-snmp's name of the RAM row (index 1). */
 const NET_SNMP_RAM = '^Physical memory$';
-/** FreeBSD's MALLOC/UMA zones and procfs are not memory pools an operator watches. */
-const NOT_MEMORY = 'MALLOC|UMA|procfs|/proc';
+/**
+ * Not memory pools an operator watches: FreeBSD's MALLOC/UMA zones, procfs, and net-snmp 5.9's
+ * `Available memory` row (its size is what is available, its use always 0).
+ */
+const NOT_MEMORY = 'MALLOC|UMA|procfs|/proc|^Available memory$';
 
 /** hrProcessorTable: the load of each processor over the last minute, named by hrDeviceDescr. */
 export const HR_PROCESSOR: HealthProfile = {
