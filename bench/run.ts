@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runFleet, TARGET_VARBINDS_PER_CORE } from './fleet.js';
+import { runHealthCpu } from './health-cpu.js';
 import { runHostile, TARGET_EXTRA_RSS_BYTES } from './hostile.js';
 import { runInfluxWrite } from './influx-write.js';
 import { runMemory, TARGET_BYTES_PER_INTERFACE } from './memory.js';
@@ -118,6 +119,13 @@ const SECTIONS: readonly Section[] = [
     },
   },
   { name: 'topology', run: runTopologyBench },
+  {
+    name: 'health-cpu',
+    run: async () => {
+      const r = await runHealthCpu();
+      return { figure: 'poll with health profiles vs interface-only, CPU/varbind (Cisco recording)', value: `${num(r.ratio, 2)}×`, target: '(reference)', status: 'info' };
+    },
+  },
 ];
 
 async function main(argv: readonly string[]): Promise<void> {
