@@ -321,6 +321,16 @@ describe('planMetrics', () => {
     expect(agent.log).toHaveLength(0);
   });
 
+  it('fits a definition by the fallback of its first field column', async () => {
+    const T = '1.3.6.1.4.1.99999.3.1';
+    const def: MetricDef = {
+      name: 'old-cpu',
+      tables: [{ name: 'processor', table: 't', columns: { usage: { oid: `${T}.8`, mib: 'X-MIB::rev', fallback: 'old' }, old: { oid: `${T}.5`, mib: 'X-MIB::old', role: 'hidden' } } }],
+    };
+    const { session } = open([[`${T}.5.1`, G, 10]]);
+    expect(await planMetrics(session, [def], { sysObjectID: '1.3.6.1.4.1.9.1.1' })).toEqual(['old-cpu']);
+  });
+
   it('leaves out a definition another fitting one supersedes', async () => {
     const { session } = open(sensorRows);
     expect(await planMetrics(session, [SENSORS, cisco], { sysObjectID: '1.3.6.1.4.1.9.1.5' })).toEqual(['cisco-sensor']);

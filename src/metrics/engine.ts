@@ -69,7 +69,8 @@ export function probeRoots(def: MetricDef): string[] {
   const roots: string[] = [];
   for (const t of def.tables ?? []) {
     const first = Object.values(t.columns).find((c) => (c.role ?? 'field') === 'field') ?? Object.values(t.columns)[0];
-    if (first !== undefined) roots.push(first.oid);
+    // The first field column, and the columns standing in for it where it is missing (cpmCPUTotal5min on old IOS).
+    for (let c = first, hops = 0; c !== undefined && hops < 8; c = c.fallback === undefined ? undefined : t.columns[c.fallback], hops += 1) roots.push(c.oid);
   }
   for (const s of def.scalars ?? []) for (const c of Object.values(s.columns)) if ((c.role ?? 'field') === 'field') roots.push(c.oid.replace(/\.\d+$/, ''));
   return [...new Set(roots)];
