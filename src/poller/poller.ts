@@ -146,6 +146,8 @@ interface Runtime {
   healthAtMs: number | null;
   /** Code of the last health failure, so it is logged once on change. */
   healthProblem: string | null;
+  /** Rows per health table at the last poll (MetricOptions.rowHints): short tables are asked for no more. */
+  healthRowHints: Map<string, number>;
   lastProblem: string | null;
   figures: Figures;
   log: Logger;
@@ -379,6 +381,7 @@ export class Poller implements PollerControl {
         healthPlannedAtMs: 0,
         healthAtMs: null,
         healthProblem: null,
+        healthRowHints: new Map(),
         lastProblem: null,
         figures: { polls: 0, failures: 0, timeouts: 0, varbinds: 0, requests: 0, skippedOverruns: 0, discontinuities: 0, lastSuccessMs: null },
         log: this.#deps.logger.child({ module: 'poller', deviceId: device.id, device: device.name, host: device.host }),
@@ -715,6 +718,7 @@ export class Poller implements PollerControl {
       rt.healthPlan = plan;
       rt.healthPlanned = true;
       rt.healthAtMs = null;
+      rt.healthRowHints.clear();
       if (plan === null) health.state.remove(rt.device.id);
       if (before?.profiles.join() !== plan?.profiles.join()) {
         if (plan !== null) rt.log.info({ profiles: plan.profiles }, 'health planned');
@@ -728,7 +732,7 @@ export class Poller implements PollerControl {
     if (intervalMs > 0 && rt.healthAtMs !== null && startMs - rt.healthAtMs < intervalMs) return;
     let report: HealthReport;
     try {
-      report = await engine.pollHealth(session, plan, options());
+      report = await engine.pollHealth(session, plan, { ...options(), rowHints: rt.healthRowHints });
     } catch (err) {
       this.#healthFailed(rt, 'poll', err);
       return;

@@ -3,6 +3,7 @@
  * memory, UCD-SNMP-MIB (net-snmp) memory and CPU, ENTITY-SENSOR-MIB (RFC 3433) sensors named from
  * ENTITY-MIB (RFC 6933). Vendor profiles supersede these where they say more.
  */
+import type { MetricJoin } from '../../model/metric-def.js';
 import { SENSOR_STATUS, SENSOR_TYPE_CLASSES, col, type HealthProfile } from './types.js';
 
 const IETF = 'IETF RFC (HOST-RESOURCES-MIB RFC 2790, ENTITY-MIB RFC 6933, ENTITY-SENSOR-MIB RFC 3433); not yet in mibs/';
@@ -50,6 +51,32 @@ const storageColumns = {
  * a size. net-snmp's buffers / cached / shared rows are measured against the RAM (row 1), as their
  * own size is their use.
  */
+/**
+ * Row `fixedIndex` of hrStorageTable joined to every row, read in the same walk as the table (same
+ * columns): its size or use in bytes as the field `field`, the rest hidden under `prefix…` names.
+ */
+function storageRow(fixedIndex: string, prefix: string, from: 'total' | 'used', field: string): MetricJoin {
+  const c = storageColumns;
+  const units = `${prefix}Units`;
+  return {
+    name: 'hrStorageTable',
+    on: 'index',
+    fixedIndex,
+    columns: {
+      [`${prefix}Type`]: { ...c.type, role: 'hidden' },
+      [`${prefix}Descr`]: { ...c.descr, role: 'hidden' },
+      [units]: { ...c.units, role: 'hidden' },
+      [from === 'total' ? field : `${prefix}Total`]: { ...c.total, role: from === 'total' ? 'field' : 'hidden', multiplyBy: units },
+      [from === 'used' ? field : `${prefix}Used`]: { ...c.used, role: from === 'used' ? 'field' : 'hidden', multiplyBy: units },
+    },
+  };
+}
+
+/**
+ * hrStorageTable rows that are memory (hrStorageRam, hrStorageVirtualMemory, hrStorageOther) with
+ * a size. net-snmp's buffers / cached / shared rows are measured against the RAM (row 1), as their
+ * own size is their use. Every table and join here reads the same five columns: one walk per poll.
+ */
 export const HR_MEMORY: HealthProfile = {
   name: 'hr-memory',
   mib: 'HOST-RESOURCES-MIB',
@@ -60,7 +87,6 @@ export const HR_MEMORY: HealthProfile = {
     {
       name: 'memory',
       table: 'hrStorageTable',
-      indexLength: 1,
       columns: storageColumns,
       filters: [
         { column: 'type', in: [`${HR_TYPES}.1`, `${HR_TYPES}.2`, `${HR_TYPES}.3`] },
@@ -72,12 +98,8 @@ export const HR_MEMORY: HealthProfile = {
       // net-snmp's RAM row, with its buffers (row 6) and cache (row 7): older net-snmp counts them as used.
       name: 'memory',
       table: 'hrStorageTable',
-      indexLength: 1,
       columns: storageColumns,
-      joins: [
-        { name: 'hrStorageTable', on: 'index', fixedIndex: '6', columns: { buffersUnits: storageColumns.units, buffers: { ...storageColumns.used, role: 'field', multiplyBy: 'buffersUnits' } } },
-        { name: 'hrStorageTable', on: 'index', fixedIndex: '7', columns: { cachedUnits: storageColumns.units, cached: { ...storageColumns.used, role: 'field', multiplyBy: 'cachedUnits' } } },
-      ],
+      joins: [storageRow('6', 'buf', 'used', 'buffers'), storageRow('7', 'cache', 'used', 'cached')],
       filters: [
         { column: 'type', in: [`${HR_TYPES}.2`] },
         { column: 'total', min: 1 },
@@ -87,19 +109,9 @@ export const HR_MEMORY: HealthProfile = {
     {
       name: 'memory',
       table: 'hrStorageTable',
-      indexLength: 1,
-      columns: { type: storageColumns.type, descr: storageColumns.descr, units: storageColumns.units, used: storageColumns.used },
-      joins: [
-        {
-          name: 'hrStorageTable',
-          on: 'index',
-          fixedIndex: '1',
-          columns: {
-            ramUnits: col(`${HR_STORAGE}.4`, 'HOST-RESOURCES-MIB::hrStorageAllocationUnits', { conversion: 'integer' }),
-            total: col(`${HR_STORAGE}.5`, 'HOST-RESOURCES-MIB::hrStorageSize', { role: 'field', conversion: 'integer', multiplyBy: 'ramUnits' }),
-          },
-        },
-      ],
+      // Its own size is its use: `total` is the RAM's (row 1).
+      columns: { type: storageColumns.type, descr: storageColumns.descr, units: storageColumns.units, ownTotal: { ...storageColumns.total, role: 'hidden' }, used: storageColumns.used },
+      joins: [storageRow('1', 'ram', 'total', 'total')],
       filters: [
         { column: 'type', in: [`${HR_TYPES}.1`] },
         { column: 'descr', matches: NET_SNMP_RECLAIMABLE },
