@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runCustomMetrics, TARGET_IDLE_RATIO } from './custom-metrics.js';
 import { runFleet, TARGET_VARBINDS_PER_CORE } from './fleet.js';
+import { runHealthCpu } from './health-cpu.js';
 import { runHostile, TARGET_EXTRA_RSS_BYTES } from './hostile.js';
 import { runInfluxWrite } from './influx-write.js';
 import { runMemory, TARGET_BYTES_PER_INTERFACE } from './memory.js';
@@ -124,6 +125,13 @@ const SECTIONS: readonly Section[] = [
     run: async () => {
       const r = await runCustomMetrics();
       return { figure: 'poll CPU with custom metrics configured, none fitting, vs none', value: `${num(r.ratio, 2)}×`, target: `≤ ${TARGET_IDLE_RATIO}×`, status: verdict(r.ok) };
+    },
+  },
+  {
+    name: 'health-cpu',
+    run: async () => {
+      const r = await runHealthCpu();
+      return { figure: 'poll with health profiles vs interface-only, CPU/varbind (Cisco recording)', value: `${num(r.ratio, 2)}×`, target: '(reference)', status: 'info' };
     },
   },
 ];

@@ -758,6 +758,108 @@ const macIndex = (hex) => [...Buffer.from(hex, 'hex')].join('.');
   files.set('wl-ptp.snmprec', toSnmprec([...render(dev), ...extra]));
 }
 
+{
+  // health-ent: an Arista 7050 switch reading device health from standard MIBs: HOST-RESOURCES-MIB
+  // processors and RAM, ENTITY-SENSOR-MIB sensors named by ENTITY-MIB (one per scale / precision
+  // case, one unavailable, one truth value), sysObjectID under Arista's enterprise 30065.
+  const dev = nbrDevice(0x4ea1, { sysDescr: 'Arista Networks EOS version 4.28.3M running on an Arista DCS-7050SX3-48YC8', sysObjectID: '1.3.6.1.4.1.30065.1.3011.7050.3741.48', sysName: 'health-ent', sysServices: 6 }, [
+    { ifIndex: 1, descr: 'Ethernet1', name: 'Ethernet1', speedBps: 1e10, mac: '444ca8000001' },
+    { ifIndex: 2, descr: 'Ethernet2', name: 'Ethernet2', speedBps: 1e10, mac: '444ca8000002' },
+  ]);
+  const HR_PROC = '1.3.6.1.2.1.25.3.3.1'; // HOST-RESOURCES-MIB::hrProcessorEntry
+  const HR_DEV = '1.3.6.1.2.1.25.3.2.1'; // HOST-RESOURCES-MIB::hrDeviceEntry
+  const HR_STOR = '1.3.6.1.2.1.25.2.3.1'; // HOST-RESOURCES-MIB::hrStorageEntry
+  const ES = '1.3.6.1.2.1.99.1.1.1'; // ENTITY-SENSOR-MIB::entPhySensorEntry
+  const ENT = '1.3.6.1.2.1.47.1.1.1.1'; // ENTITY-MIB::entPhysicalEntry
+  const extra = [
+    { oid: `${HR_DEV}.3.196608`, type: T.OctetString, value: 'AMD GX-424CC SOC' }, // hrDeviceDescr
+    { oid: `${HR_DEV}.3.196609`, type: T.OctetString, value: 'AMD GX-424CC SOC' },
+    { oid: `${HR_PROC}.2.196608`, type: T.Integer, value: 17 }, // hrProcessorLoad (%)
+    { oid: `${HR_PROC}.2.196609`, type: T.Integer, value: 4 },
+    { oid: `${HR_STOR}.2.1`, type: T.OID, value: '1.3.6.1.2.1.25.2.1.2' }, // hrStorageType hrStorageRam
+    { oid: `${HR_STOR}.2.2`, type: T.OID, value: '1.3.6.1.2.1.25.2.1.4' }, // hrStorageFixedDisk: not memory
+    { oid: `${HR_STOR}.3.1`, type: T.OctetString, value: 'RAM' }, // hrStorageDescr
+    { oid: `${HR_STOR}.3.2`, type: T.OctetString, value: '/mnt/flash' },
+    { oid: `${HR_STOR}.4.1`, type: T.Integer, value: 1024 }, // hrStorageAllocationUnits
+    { oid: `${HR_STOR}.4.2`, type: T.Integer, value: 4096 },
+    { oid: `${HR_STOR}.5.1`, type: T.Integer, value: 8_000_000 }, // hrStorageSize
+    { oid: `${HR_STOR}.5.2`, type: T.Integer, value: 1_000_000 },
+    { oid: `${HR_STOR}.6.1`, type: T.Integer, value: 3_000_000 }, // hrStorageUsed
+    { oid: `${HR_STOR}.6.2`, type: T.Integer, value: 500_000 },
+  ];
+  // index, type (8 celsius, 10 rpm, 4 voltsDC, 12 truthvalue), scale (9 units, 8 milli), precision, value, status (1 ok, 2 unavailable), name
+  const sensors = [
+    [100006001, 8, 9, 1, 415, 1, 'Cpu temp sensor'],
+    [100601111, 10, 9, 0, 5312, 1, 'Fan Tray 1 Fan 1 Sensor 1'],
+    [100701151, 4, 8, 0, 11960, 1, 'Power supply 1 output voltage'],
+    [100701152, 4, 8, 0, 0, 2, 'Power supply 2 output voltage'],
+    [100701161, 12, 9, 0, 1, 1, 'Power supply 1 ok'],
+  ];
+  for (const [i, type, scale, precision, value, status, name] of sensors) {
+    extra.push({ oid: `${ENT}.2.${i}`, type: T.OctetString, value: name }); // entPhysicalDescr
+    extra.push({ oid: `${ENT}.7.${i}`, type: T.OctetString, value: '' }); // entPhysicalName (Arista leaves it empty)
+    extra.push({ oid: `${ES}.1.${i}`, type: T.Integer, value: type }); // entPhySensorType
+    extra.push({ oid: `${ES}.2.${i}`, type: T.Integer, value: scale }); // entPhySensorScale
+    extra.push({ oid: `${ES}.3.${i}`, type: T.Integer, value: precision }); // entPhySensorPrecision
+    extra.push({ oid: `${ES}.4.${i}`, type: T.Integer, value }); // entPhySensorValue
+    extra.push({ oid: `${ES}.5.${i}`, type: T.Integer, value: status }); // entPhySensorOperStatus
+  }
+  files.set('health-ent.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // health-cisco: a Catalyst 9300 reading device health from Cisco MIBs: CISCO-PROCESS-MIB CPU,
+  // CISCO-ENHANCED-MEMPOOL-MIB pools (64-bit), CISCO-ENVMON-MIB temperature, fan and PSU states,
+  // CISCO-ENTITY-SENSOR-MIB optics (dBm, milli scale, precision 1) named by ENTITY-MIB.
+  const dev = nbrDevice(0xc155, { sysDescr: 'Cisco IOS XE Software, Catalyst L3 Switch Software (CAT9K_IOSXE), Version 17.9.4', sysObjectID: '1.3.6.1.4.1.9.1.2494', sysName: 'health-cisco', sysServices: 6 }, [
+    { ifIndex: 1, descr: 'TenGigabitEthernet1/1/1', name: 'Te1/1/1', speedBps: 1e10, mac: '001b54c10101' },
+  ]);
+  const CPM = '1.3.6.1.4.1.9.9.109.1.1.1.1'; // CISCO-PROCESS-MIB::cpmCPUTotalEntry
+  const CEMP = '1.3.6.1.4.1.9.9.221.1.1.1.1'; // CISCO-ENHANCED-MEMPOOL-MIB::cempMemPoolEntry
+  const ENVMON = '1.3.6.1.4.1.9.9.13.1'; // CISCO-ENVMON-MIB::ciscoEnvMonObjects
+  const CES = '1.3.6.1.4.1.9.9.91.1.1.1.1'; // CISCO-ENTITY-SENSOR-MIB::entSensorValueEntry
+  const ENT = '1.3.6.1.2.1.47.1.1.1.1'; // ENTITY-MIB::entPhysicalEntry
+  const extra = [
+    { oid: `${ENT}.2.1000`, type: T.OctetString, value: 'Cisco Catalyst 9300 Switch' }, // entPhysicalDescr
+    { oid: `${ENT}.7.1000`, type: T.OctetString, value: 'Switch 1' }, // entPhysicalName
+    { oid: `${ENT}.2.1041`, type: T.OctetString, value: 'Te1/1/1 Receive Power Sensor' },
+    { oid: `${ENT}.7.1041`, type: T.OctetString, value: 'Te1/1/1 Receive Power Sensor' },
+    { oid: `${ENT}.2.1042`, type: T.OctetString, value: 'Te1/1/1 Transmit Power Sensor' },
+    { oid: `${ENT}.7.1042`, type: T.OctetString, value: 'Te1/1/1 Transmit Power Sensor' },
+    { oid: `${CPM}.2.7`, type: T.Integer, value: 1000 }, // cpmCPUTotalPhysicalIndex
+    { oid: `${CPM}.5.7`, type: T.Gauge32, value: 9 }, // cpmCPUTotal5min
+    { oid: `${CPM}.8.7`, type: T.Gauge32, value: 8 }, // cpmCPUTotal5minRev
+    { oid: `${CEMP}.3.1000.1`, type: T.OctetString, value: 'Processor' }, // cempMemPoolName
+    { oid: `${CEMP}.3.1000.2`, type: T.OctetString, value: 'reserve Processor' },
+    { oid: `${CEMP}.7.1000.1`, type: T.Gauge32, value: 4_294_967_295 }, // cempMemPoolUsed (saturated)
+    { oid: `${CEMP}.7.1000.2`, type: T.Gauge32, value: 88 },
+    { oid: `${CEMP}.8.1000.1`, type: T.Gauge32, value: 1_073_741_824 }, // cempMemPoolFree
+    { oid: `${CEMP}.8.1000.2`, type: T.Gauge32, value: 102_312 },
+    { oid: `${CEMP}.18.1000.1`, type: T.Counter64, value: 5_368_709_120n }, // cempMemPoolHCUsed (5 GiB)
+    { oid: `${CEMP}.20.1000.1`, type: T.Counter64, value: 3_221_225_472n }, // cempMemPoolHCFree (3 GiB)
+    { oid: `${ENVMON}.3.1.2.1010`, type: T.OctetString, value: 'Switch 1 - Inlet Temp Sensor' }, // ciscoEnvMonTemperatureStatusDescr
+    { oid: `${ENVMON}.3.1.3.1010`, type: T.Gauge32, value: 29 }, // ciscoEnvMonTemperatureStatusValue (°C)
+    { oid: `${ENVMON}.3.1.6.1010`, type: T.Integer, value: 1 }, // ciscoEnvMonTemperatureState normal(1)
+    { oid: `${ENVMON}.4.1.2.1020`, type: T.OctetString, value: 'Switch 1 - FAN 1' }, // ciscoEnvMonFanStatusDescr
+    { oid: `${ENVMON}.4.1.2.1021`, type: T.OctetString, value: 'Switch 1 - FAN 2' },
+    { oid: `${ENVMON}.4.1.3.1020`, type: T.Integer, value: 1 }, // ciscoEnvMonFanState normal(1)
+    { oid: `${ENVMON}.4.1.3.1021`, type: T.Integer, value: 3 }, // critical(3)
+    { oid: `${ENVMON}.5.1.2.1030`, type: T.OctetString, value: 'Switch 1 - Power Supply A' }, // ciscoEnvMonSupplyStatusDescr
+    { oid: `${ENVMON}.5.1.2.1031`, type: T.OctetString, value: 'Switch 1 - Power Supply B' },
+    { oid: `${ENVMON}.5.1.3.1030`, type: T.Integer, value: 1 }, // ciscoEnvMonSupplyState normal(1)
+    { oid: `${ENVMON}.5.1.3.1031`, type: T.Integer, value: 5 }, // notPresent(5): left out
+  ];
+  // entSensorValueTable: index, type (14 dBm), scale (8 milli), precision, value, status (1 ok)
+  for (const [i, value] of [[1041, -23010], [1042, -1520]]) {
+    extra.push({ oid: `${CES}.1.${i}`, type: T.Integer, value: 14 }); // entSensorType dBm
+    extra.push({ oid: `${CES}.2.${i}`, type: T.Integer, value: 9 }); // entSensorScale units
+    extra.push({ oid: `${CES}.3.${i}`, type: T.Integer, value: 3 }); // entSensorPrecision 3
+    extra.push({ oid: `${CES}.4.${i}`, type: T.Integer, value }); // entSensorValue
+    extra.push({ oid: `${CES}.5.${i}`, type: T.Integer, value: 1 }); // entSensorStatus ok
+  }
+  files.set('health-cisco.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Write fixtures and the README.
 
@@ -796,6 +898,13 @@ same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
   unifiVapTable with SSIDs office and visitors on each radio (4 VAPs, index 0-3) with channel, clients, tx power.
 - \`wl-ptp.snmprec\` — one end of a Ubiquiti airFiber 24 link (UBNT-AirFIBER-MIB, sysObjectID 1.3.6.1.4.1.10002.1):
   tx/rx frequency in kHz, tx power, rx power per chain (dBm), rx/tx capacity (bit/s), distance (m), link state.
+- \`health-ent.snmprec\` — Arista 7050 switch with standard health MIBs: two hrProcessorTable rows (17 %, 4 %) named by
+  hrDeviceDescr, hrStorage RAM (8,000,000 × 1 KiB, 3,000,000 used) and a flash disk, ENTITY-SENSOR-MIB: CPU temperature
+  41.5 °C (precision 1), fan 5312 rpm, PSU 1 output 11.96 V (milli), PSU 2 voltage unavailable, a truth value.
+- \`health-cisco.snmprec\` — Catalyst 9300 with Cisco health MIBs: cpmCPUTotalTable (5minRev 8 %), cempMemPoolTable
+  (Processor: 64-bit 5 GiB used / 3 GiB free, the 32-bit column saturated; reserve pool 32-bit only), CISCO-ENVMON-MIB
+  inlet 29 °C normal, fans normal / critical, PSU A normal, PSU B notPresent; CISCO-ENTITY-SENSOR-MIB optics
+  −23.01 / −1.52 dBm.
 - \`crawl-seed.snmprec\`, \`crawl-peer.snmprec\` — two switches for the neighbour crawl test, each advertising the other
   by LLDP with a loopback management address: crawl-seed Gi1/0/1 (1) ↔ crawl-peer Gi1/0/48 (48); crawl-seed sees
   crawl-peer at 127.0.0.3, crawl-peer sees crawl-seed at 127.0.0.2. Serve each from its own snmpsimd on that address,

@@ -23,6 +23,7 @@ import type { SnmpClient } from './snmp/types.js';
 import { CounterStore } from './state/counter-store.js';
 import { LiveState } from './state/live-state.js';
 import { TopologyState } from './state/topology-state.js';
+import { HealthState } from './state/health-state.js';
 import { WirelessState } from './state/wireless-state.js';
 import { InfluxAdmin } from './storage/influx-admin.js';
 import { InfluxHistory } from './storage/influx-history.js';
@@ -41,6 +42,8 @@ export interface Runtime {
   readonly topology: TopologyState;
   /** The last wireless poll of each device (the poller plans and polls, the API reads). */
   readonly wireless: WirelessState;
+  /** The last health poll of each device (the poller plans and polls, the API reads). */
+  readonly health: HealthState;
   /** The neighbour crawl (topology.discover), in serve only and only when ranges are configured. */
   readonly crawler: NeighborCrawler | undefined;
 }
@@ -133,6 +136,7 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
   const snmp = createSnmpClient(logger, config.snmp.maxVarbindsPerRequest);
   const topology = new TopologyState({ inventory, state, staleAfterMs: config.topology.staleAfterMs });
   const wireless = new WirelessState();
+  const health = new HealthState();
   let poller: Poller | undefined;
   const crawler =
     options.crawl === true && config.topology.discover.length > 0
@@ -163,6 +167,7 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
     },
     wireless: { state: wireless, ...(options.wirelessEngine === undefined ? {} : { engine: options.wirelessEngine }) },
     ...(customMetrics.length === 0 ? {} : { customMetrics: new CustomMetricsStep(customMetrics, sink) }),
+    health: { state: health, intervalMs: config.health.intervalMs },
     settings: {
       pollIntervalMs: config.pollIntervalMs,
       snmp: config.snmp,
@@ -174,7 +179,7 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
     },
   });
   const history = new InfluxHistory({ ...influx, retention, rollupReady: () => admin.rollupReady() });
-  return { config, logger, inventory, state, sink, snmp, poller, history, topology, wireless, crawler };
+  return { config, logger, inventory, state, sink, snmp, poller, history, topology, wireless, health, crawler };
 }
 
 /**
@@ -225,6 +230,7 @@ export async function startServer(config: Config, logger: Logger, options: { ins
     history: runtime.history,
     topology: runtime.topology,
     wireless: runtime.wireless,
+    health: runtime.health,
     sinkStatus: () => runtime.sink.status(),
     apiToken: config.apiToken,
     logger,

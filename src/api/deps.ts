@@ -5,6 +5,7 @@ import type { Logger } from '../observability/logger.js';
 import type { PollerControl } from '../poller/types.js';
 import type { LiveState } from '../state/live-state.js';
 import type { TopologyReader } from '../state/topology-state.js';
+import type { HealthReader } from '../state/health-state.js';
 import type { WirelessReader } from '../state/wireless-state.js';
 import type { HistoryReader, SinkStatus } from '../storage/types.js';
 
@@ -23,6 +24,8 @@ export interface ApiDeps {
   readonly topology?: TopologyReader;
   /** The last wireless poll of each device; without it GET /devices/:id/wireless is not registered. */
   readonly wireless?: WirelessReader;
+  /** The last health poll of each device; without it GET /devices/:id/health is not registered. */
+  readonly health?: HealthReader;
   readonly sinkStatus: () => SinkStatus;
   /** LINKSCOPE_API_TOKEN; null = writes need no token (only allowed on loopback, see assertListenAllowed). */
   readonly apiToken: Secret | null;

@@ -19,11 +19,13 @@ import { neighborsRoutes } from './routes/neighbors.js';
 import { topologyRoutes } from './routes/topology.js';
 import { wirelessRoutes } from './routes/wireless.js';
 import { defaultWebRoot, loadWebBundle, registerWebRoutes } from './web.js';
+import { deviceHealthRoutes } from './routes/device-health.js';
 import { errorResponseSchema } from './schemas/common.js';
 import { deviceSchema } from './schemas/device.js';
 import { interfaceSchema } from './schemas/interface.js';
 import { linkSchema, neighborSchema } from './schemas/topology.js';
 import { wirelessSchema } from './schemas/wireless.js';
+import { deviceHealthSchema } from './schemas/device-health.js';
 
 export type { ApiDeps, RateLimitOptions, RouteModule } from './deps.js';
 export { assertListenAllowed, isLoopbackHost } from './auth.js';
@@ -35,9 +37,10 @@ export const DEFAULT_RATE_LIMIT = { max: 1200, timeWindowMs: 60_000 } as const;
 
 /**
  * One file per resource, registered under /api/v1 in this order. The topology routes register only
- * when ApiDeps.topology is given, the wireless route only when ApiDeps.wireless is.
+ * when ApiDeps.topology is given, the wireless route only when ApiDeps.wireless is, the device health
+ * route only when ApiDeps.health is.
  */
-export const ROUTE_MODULES: readonly RouteModule[] = [devicesRoutes, interfacesRoutes, neighborsRoutes, wirelessRoutes, linksRoutes, topologyRoutes, healthRoutes, metricsRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [devicesRoutes, interfacesRoutes, neighborsRoutes, wirelessRoutes, deviceHealthRoutes, linksRoutes, topologyRoutes, healthRoutes, metricsRoutes];
 
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -69,6 +72,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   app.addSchema(neighborSchema);
   app.addSchema(linkSchema);
   app.addSchema(wirelessSchema);
+  app.addSchema(deviceHealthSchema);
 
   const limits = deps.rateLimit === undefined ? DEFAULT_RATE_LIMIT : deps.rateLimit;
   if (limits !== false) {
@@ -121,6 +125,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
         { name: 'interfaces', description: 'Live interface state and history' },
         { name: 'topology', description: 'LLDP/CDP neighbours, merged links and the network graph' },
         { name: 'wireless', description: 'Access points, radios, SSIDs and wireless sensors of a device' },
+        { name: 'health', description: 'CPU, memory and sensors (temperatures, fans, PSUs, optics) of a device' },
         { name: 'service', description: 'Health and metrics' },
       ],
     },

@@ -46,6 +46,8 @@ export const DEFAULTS = {
     rediscoverIntervalMs: 6 * HOUR_MS,
     backoffMaxMs: 15 * MINUTE_MS,
   },
+  // 0: health is read with every poll of the device, on the device's interval.
+  health: { intervalMs: 0 },
   topology: {
     intervalMs: 5 * MINUTE_MS,
     staleAfterMs: 1 * HOUR_MS,

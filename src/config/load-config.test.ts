@@ -64,6 +64,7 @@ const expectedDefaults = {
   logFormat: 'auto',
   snmp: { timeoutMs: 2000, retries: 1, maxRepetitions: 25, maxVarbindsPerRequest: 64 },
   poller: { maxConcurrentRequests: 64, maxConcurrentProbes: 32, jitterRatio: 0.1, rediscoverIntervalMs: 6 * 3_600_000, backoffMaxMs: 15 * 60_000 },
+  health: { intervalMs: 0 },
   topology: { intervalMs: 5 * 60_000, staleAfterMs: 3_600_000, discover: [], discoverPort: 161 },
   spool: { maxBytes: 1024 ** 3 },
   secretKeyFile: '/home/op/.config/linkscope/secret.key',
@@ -236,6 +237,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ file, env: baseEnv, cwd: CWD }).topology).toEqual({ intervalMs: 600_000, staleAfterMs: 7_200_000, discover: [], discoverPort: 161 });
     const env = { ...baseEnv, LINKSCOPE_TOPOLOGY_STALE_AFTER: '30m' };
     expect(loadConfig({ file, env, cwd: CWD }).topology).toEqual({ intervalMs: 600_000, staleAfterMs: 1_800_000, discover: [], discoverPort: 161 });
+  });
+
+  it('reads health.interval from the file and the environment, 0 meaning every poll', () => {
+    const file = writeFile('health.yaml', 'health:\n  interval: 5m\n');
+    expect(loadConfig({ file, env: baseEnv, cwd: CWD }).health).toEqual({ intervalMs: 300_000 });
+    expect(loadConfig({ file, env: { ...baseEnv, LINKSCOPE_HEALTH_INTERVAL: '0' }, cwd: CWD }).health).toEqual({ intervalMs: 0 });
+    expect(() => loadConfig({ env: { ...baseEnv, LINKSCOPE_HEALTH_INTERVAL: '2d' }, cwd: CWD })).toThrow(/LINKSCOPE_HEALTH_INTERVAL/);
   });
 
   it('treats an empty variable as unset', () => {

@@ -299,6 +299,7 @@ function assemble(values: ReadonlyMap<string, Value>): Omit<Config, 'metrics'> {
       rediscoverIntervalMs: num('poller.rediscoverInterval'),
       backoffMaxMs: num('poller.backoffMax'),
     },
+    health: { intervalMs: num('health.interval') },
     topology: {
       intervalMs: num('topology.interval'),
       staleAfterMs: num('topology.staleAfter'),

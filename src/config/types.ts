@@ -78,6 +78,11 @@ export interface MibsConfig {
   readonly dirs: readonly string[];
 }
 
+export interface HealthConfig {
+  /** How often each device's health profiles are polled; 0 = with every poll of the device. */
+  readonly intervalMs: number;
+}
+
 export interface Config {
   /** Absolute path. */
   readonly dataDir: string;
@@ -91,6 +96,7 @@ export interface Config {
   readonly logFormat: LogFormat;
   readonly snmp: SnmpConfig;
   readonly poller: PollerConfig;
+  readonly health: HealthConfig;
   readonly topology: TopologyConfig;
   readonly spool: SpoolConfig;
   /** Absolute path of the key that encrypts communities and v3 keys in the inventory. */
@@ -134,6 +140,7 @@ export interface ConfigFile {
     readonly rediscoverInterval?: unknown;
     readonly backoffMax?: unknown;
   };
+  readonly health?: { readonly interval?: unknown };
   readonly topology?: { readonly interval?: unknown; readonly staleAfter?: unknown; readonly discover?: unknown; readonly discoverPort?: unknown };
   readonly spool?: { readonly maxSize?: unknown };
   readonly secretKeyFile?: unknown;

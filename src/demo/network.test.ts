@@ -9,6 +9,8 @@ import type { SystemInfo } from '../model/types.js';
 import type { WirelessReport } from '../model/wireless.js';
 import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
 import { planWireless, pollWireless, type WirelessPlan } from '../wireless/engine.js';
+import { planHealth, pollHealth } from '../health/engine.js';
+import type { HealthReport } from '../model/health.js';
 import { AF_STATUS, BSN_AP, BSN_AP_IF, BSN_ESS, CDP_CACHE, IF_ENTRY, IFX_ENTRY, LLDP_LOC, LLDP_REM, MTXR_WL_AP, SYSTEM, UNIFI_VAP } from './oids.js';
 
 /** Wednesday 10:00 UTC. */
@@ -75,6 +77,18 @@ async function wirelessOf(agent: SnmpAgent, sysObjectID: string): Promise<{ plan
   const plan = await planWireless(session, system);
   if (plan === null) throw new Error('no wireless profile fits');
   return { plan, report: await pollWireless(session, plan) };
+}
+
+/** The device's mib-2 and enterprise subtrees in a FakeAgent, read by the real health engine and profiles. */
+async function healthOf(agent: SnmpAgent, sysObjectID: string): Promise<{ profiles: readonly string[]; report: HealthReport }> {
+  const fake = new FakeAgent();
+  for (const root of ['1.3.6.1.2.1.25', '1.3.6.1.2.1.47', '1.3.6.1.2.1.99', '1.3.6.1.4.1']) for (const vb of walk(agent, root).values()) fake.set(vb.oid, vb.type, vb.value);
+  const snmp = new FakeSnmpClient();
+  snmp.addAgent('127.0.0.1', fake);
+  const session = snmp.open({ host: '127.0.0.1', port: 161, credentials: { version: '2c', community: new Secret('public') }, timeoutMs: 100, retries: 0, maxRepetitions: 25 });
+  const plan = await planHealth(session, { sysObjectID });
+  if (plan === null) throw new Error('no health profile fits');
+  return { profiles: plan.profiles, report: await pollHealth(session, plan) };
 }
 
 describe('demo network', () => {
@@ -331,6 +345,38 @@ describe('demo network', () => {
       levels.add(get(hq, `${AF_STATUS.rxPower0}.1`));
     }
     expect(levels.size).toBeGreaterThan(1);
+  });
+
+  it('gives the routers, switches and APs CPU, memory and sensors the health profiles read, following the day', async () => {
+    const { net, clock, agents } = fakeNetwork();
+    const sysObjectID = (name: string): string => String(get(agentOf(agents, name), `${SYSTEM.sysObjectID}.0`));
+    clock.now = Date.UTC(2025, 0, 16, 14, 0, 0);
+    const rtr = await healthOf(agentOf(agents, 'core-rtr1'), sysObjectID('core-rtr1'));
+    expect(rtr.profiles).toEqual(['cisco-process', 'cisco-enhanced-mempool', 'cisco-entity-sensor', 'cisco-envmon']);
+    expect(rtr.report.processors).toHaveLength(1);
+    expect(rtr.report.memory.map((m) => m.descr)).toEqual(['Chassis - Processor', 'Chassis - I/O']);
+    expect(new Set(rtr.report.sensors.map((s) => s.class))).toEqual(new Set(['dbm', 'fanspeed', 'power', 'temperature', 'state']));
+    const sw = await healthOf(agentOf(agents, 'access-sw1'), sysObjectID('access-sw1'));
+    expect(sw.report.sensors.filter((s) => s.class === 'state').map((s) => [s.descr, s.status])).toEqual([
+      ['Fan 1', 'normal'],
+      ['Fan 2', 'normal'],
+      ['Power Supply A', 'normal'],
+      ['Power Supply B', 'warning'],
+    ]);
+    const ex = await healthOf(agentOf(agents, 'access-sw2'), sysObjectID('access-sw2'));
+    expect(ex.profiles).toEqual(['juniper']);
+    expect(ex.report.processors.map((p) => p.descr).sort()).toEqual(['FPC: EX2300-48P @ 0/*/*', 'Routing Engine 0']);
+    // The fan tray reports 0 °C: no sensor there.
+    expect(ex.report.sensors.map((s) => s.value).sort()).toEqual([42, 47]);
+    const ap = await healthOf(agentOf(agents, 'ap-floor2'), sysObjectID('ap-floor2'));
+    expect(ap.profiles).toEqual(['mikrotik', 'hr-processor', 'hr-memory']);
+    expect(ap.report.memory[0]?.totalBytes).toBe(128 * 1024 * 1024);
+    expect(ap.report.sensors.map((s) => s.class).sort()).toEqual(['temperature', 'voltage']);
+    const day = rtr.report.processors[0]?.usage ?? 0;
+    clock.now = Date.UTC(2025, 0, 16, 3, 0, 0);
+    const night = (await healthOf(agentOf(agents, 'core-rtr1'), sysObjectID('core-rtr1'))).report.processors[0]?.usage ?? 0;
+    expect(day).toBeGreaterThan(night);
+    expect(net.devices.length).toBe(10);
   });
 
   it('links the controller and the PtP radios into the LLDP topology', () => {

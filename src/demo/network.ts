@@ -9,6 +9,7 @@ import { buildRuntimes, type DemoDeviceRuntime } from './devices/device.js';
 import { addIfMib, addSystem } from './devices/if-mib.js';
 import { addCdp, addLldp } from './devices/neighbours.js';
 import { addWireless } from './devices/wireless.js';
+import { addHealth } from './devices/health.js';
 import { DEMO_DEVICES, type DemoDeviceSpec } from './topology.js';
 
 export const DEMO_HOST = '127.0.0.1';
@@ -110,6 +111,7 @@ export function buildDeviceView(dev: DemoDeviceRuntime, byName: ReadonlyMap<stri
   addLldp(b, dev, byName);
   addCdp(b, dev, byName);
   addWireless(b, dev);
+  addHealth(b, dev);
   return b.build();
 }
 

@@ -142,6 +142,21 @@ describe('pollMetrics', () => {
     expect(records.map((r) => r.oids)).toEqual([{ value: `${ES}.4.5` }, { value: `${ES}.4.6` }]);
   });
 
+  it('walks a table once for every table and join of a poll that reads the same columns, whatever their keys', async () => {
+    const col = (n: number, role: 'hidden' | 'field' = 'field') => ({ oid: `${HR}.${n}`, mib: `HOST-RESOURCES-MIB::c${n}`, role });
+    const def: MetricDef = {
+      name: 'shared',
+      tables: [
+        { name: 'a', table: 'hrStorageTable', columns: { size: col(5), used: col(6) } },
+        { name: 'b', table: 'hrStorageTable', columns: { s: col(5, 'hidden'), u: col(6) }, joins: [{ name: 'hrStorageTable', on: 'index', fixedIndex: '1', columns: { ramSize: col(5), ramUsed: col(6, 'hidden') } }] },
+      ],
+    };
+    const { session, agent } = open(storageRows);
+    const { records } = await poll(session, [def]);
+    expect(records.map((r) => r.fields)).toEqual([{ size: 2_000_000, used: 500_000 }, { size: 100, used: 50 }, { ramSize: 2_000_000, u: 500_000 }, { ramSize: 2_000_000, u: 50 }]);
+    expect(agent.log.filter((r) => r.oids.includes(`${HR}.5`))).toHaveLength(1);
+  });
+
   it('takes a fallback column where the preferred one is missing, with its OID', async () => {
     const T = '1.3.6.1.4.1.99999.2.1';
     const def: MetricDef = {
@@ -295,6 +310,23 @@ describe('pollMetrics', () => {
     expect(records).toEqual([{ name: 'peer', def: 'peers', tags: { index: 'ab', mac: '00:1a:2b:3c:4d:5e' }, fields: { addr: '192.0.2.1', state: 'up', rtt: 0.25 } }]);
   });
 
+  it('asks a table for its last row count + 1 repetitions when given row hints, and reads on when it grew', async () => {
+    const { session, agent } = open(sensorRows);
+    const rowHints = new Map<string, number>();
+    const first = await pollMetrics(session, [SENSORS], { rowHints });
+    expect(Math.max(...agent.log.filter((r) => r.pdu === 'getBulk').map((r) => r.maxRepetitions))).toBe(10);
+    expect([...rowHints.values()].sort()).toEqual([2, 3]);
+    agent.log.length = 0;
+    const second = await pollMetrics(session, [SENSORS], { rowHints });
+    expect(second.records).toEqual(first.records);
+    const reps = agent.log.filter((r) => r.pdu === 'getBulk').map((r) => r.maxRepetitions);
+    expect(reps.every((n) => n <= 4)).toBe(true);
+    // One more sensor row: the walk goes on past the hint and finds it.
+    agent.set(`${ES}.1.8`, I, 8).set(`${ES}.2.8`, I, 9).set(`${ES}.3.8`, I, 0).set(`${ES}.4.8`, I, 30).set(`${ENT}.2.8`, S, 'Inlet');
+    const third = await pollMetrics(session, [SENSORS], { rowHints });
+    expect(third.records.map((r) => r.tags['index'])).toEqual(['5', '6', '8']);
+  });
+
   it('loses only the table the agent breaks', async () => {
     const { session, agent } = open([...storageRows, ...sensorRows]);
     agent.fail((r) => (r.oids.some((o) => o.startsWith(HR)) ? new LinkscopeError('LS_SNMP_ERROR_STATUS', 'genErr on hrStorageTable') : undefined));
@@ -319,6 +351,16 @@ describe('planMetrics', () => {
     expect(await planMetrics(session, [{ ...SENSORS, match: { vendors: ['Juniper'] } }], { sysObjectID: '1', vendor: 'Cisco' })).toEqual([]);
     expect(await planMetrics(session, [{ ...SENSORS, match: { roles: ['router'] } }], { sysObjectID: '1', role: 'switch' })).toEqual([]);
     expect(agent.log).toHaveLength(0);
+  });
+
+  it('fits a definition by the fallback of its first field column', async () => {
+    const T = '1.3.6.1.4.1.99999.3.1';
+    const def: MetricDef = {
+      name: 'old-cpu',
+      tables: [{ name: 'processor', table: 't', columns: { usage: { oid: `${T}.8`, mib: 'X-MIB::rev', fallback: 'old' }, old: { oid: `${T}.5`, mib: 'X-MIB::old', role: 'hidden' } } }],
+    };
+    const { session } = open([[`${T}.5.1`, G, 10]]);
+    expect(await planMetrics(session, [def], { sysObjectID: '1.3.6.1.4.1.9.1.1' })).toEqual(['old-cpu']);
   });
 
   it('leaves out a definition another fitting one supersedes', async () => {

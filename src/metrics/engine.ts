@@ -9,7 +9,7 @@ import type { MetricColumn, MetricDef, MetricJoin, MetricRecord, MetricTable } f
 import { walkTable, type ColumnSpec, type TableSpec, type TableValue } from '../snmp/table.js';
 import { DEFAULT_ROWS_PER_COLUMN, SnmpType, type SnmpSession, type WalkBudget } from '../snmp/types.js';
 import { asDisplayName } from '../snmp/values.js';
-import { convertMetricValue, formatIndex, joinKey, shapeRecord, type MetricValue, type RawRow } from './shape.js';
+import { convertMetricValue, formatIndex, joinKey, scaleMetricValue, shapeRecord, type MetricValue, type RawRow } from './shape.js';
 
 /** What the selectors look at. */
 export interface MetricTarget {
@@ -24,6 +24,13 @@ export interface MetricOptions {
   readonly budget?: WalkBudget;
   /** Rows per column before a table counts as endless. Default DEFAULT_ROWS_PER_COLUMN. */
   readonly maxRowsPerColumn?: number;
+  /**
+   * Rows each table had at the last poll, by walk; pollMetrics reads and updates it. Given, a table
+   * is asked for its last row count + 1 repetitions per GETBULK instead of the session's 25, so a
+   * short table costs the agent no rows past its end (the walk goes on if the table grew). Keep
+   * one per device and plan.
+   */
+  readonly rowHints?: Map<string, number>;
 }
 
 /** A table (or the scalars) of one definition that could not be read this poll; the other records stand. */
@@ -69,7 +76,8 @@ export function probeRoots(def: MetricDef): string[] {
   const roots: string[] = [];
   for (const t of def.tables ?? []) {
     const first = Object.values(t.columns).find((c) => (c.role ?? 'field') === 'field') ?? Object.values(t.columns)[0];
-    if (first !== undefined) roots.push(first.oid);
+    // The first field column, and the columns standing in for it where it is missing (cpmCPUTotal5min on old IOS).
+    for (let c = first, hops = 0; c !== undefined && hops < 8; c = c.fallback === undefined ? undefined : t.columns[c.fallback], hops += 1) roots.push(c.oid);
   }
   for (const s of def.scalars ?? []) for (const c of Object.values(s.columns)) if ((c.role ?? 'field') === 'field') roots.push(c.oid.replace(/\.\d+$/, ''));
   return [...new Set(roots)];
@@ -121,27 +129,6 @@ function columnSpec(c: MetricColumn): ColumnSpec {
   return { oid: c.oid, mib: c.mib, as: conv === 'hwaddr' || conv === 'ipaddr' ? 'bytes' : conv === 'oid' ? 'oid' : 'text' };
 }
 
-/**
- * The walkTable spec of a table: one column per distinct OID (a state sensor reads one column both
- * as its number and as enum text); `aliases` lists the other keys reading the same OID.
- */
-function tableSpec(name: string, columns: Readonly<Record<string, MetricColumn>>, indexLength?: MetricTable['indexLength']): { spec: TableSpec; aliases: [string, string][] } {
-  const cols: Record<string, ColumnSpec> = {};
-  const byOid = new Map<string, string>();
-  const aliases: [string, string][] = [];
-  for (const [key, c] of Object.entries(columns)) {
-    const first = byOid.get(c.oid);
-    if (first !== undefined) {
-      aliases.push([key, first]);
-      continue;
-    }
-    byOid.set(c.oid, key);
-    cols[key] = columnSpec(c);
-  }
-  const spec = indexLength === undefined ? { name, columns: cols } : { name, columns: cols, indexLength };
-  return { spec, aliases };
-}
-
 /** One poll's reader: walks each joined table once however many tables join it. */
 class Reader {
   readonly #joins = new Map<string, Promise<ReadonlyMap<string, Readonly<Record<string, MetricValue>>>>>();
@@ -156,21 +143,53 @@ class Reader {
     return { signal: this.options.signal, budget: this.options.budget, maxRowsPerColumn: this.options.maxRowsPerColumn ?? DEFAULT_ROWS_PER_COLUMN };
   }
 
+  /** Walks of this poll by (index shape, columns as read): each is done once however many tables read it. */
+  readonly #walks = new Map<string, Promise<RawRow[]>>();
+
+  /**
+   * Rows of a table with the caller's column keys. Tables (of one definition or several, joins
+   * included) reading the same columns of the same table share one walk per poll.
+   */
   async rows(def: string, name: string, columns: Readonly<Record<string, MetricColumn>>, indexLength?: MetricTable['indexLength']): Promise<RawRow[]> {
-    const { spec, aliases } = tableSpec(name, columns, indexLength);
-    const result = await walkTable(this.session, spec, this.#walkOptions());
-    if (result.error !== null) this.errors.push({ def, table: name, code: result.error.code, message: result.error.message });
-    if (aliases.length === 0) return result.rows as RawRow[];
-    return result.rows.map((r) => {
-      const values: Partial<Record<string, TableValue>> = { ...r.values };
-      for (const [alias, key] of aliases) if (values[key] !== undefined) values[alias] = values[key];
+    const read = new Map<string, ColumnSpec>();
+    const keyOf = new Map<string, string>();
+    for (const [k, c] of Object.entries(columns)) {
+      const cs = columnSpec(c);
+      const id = `${cs.oid}:${cs.as}`;
+      read.set(id, cs);
+      keyOf.set(k, id);
+    }
+    const walkKey = `${JSON.stringify(indexLength ?? null)}|${[...read.keys()].sort().join(',')}`;
+    let p = this.#walks.get(walkKey);
+    if (p === undefined) {
+      p = this.#walk(def, name, read, indexLength, walkKey);
+      this.#walks.set(walkKey, p);
+    }
+    const rows = await p;
+    return rows.map((r) => {
+      const values: Partial<Record<string, TableValue>> = {};
+      for (const [k, id] of keyOf) {
+        const v = r.values[id];
+        if (v !== undefined) values[k] = v;
+      }
       return { index: r.index, indexOid: r.indexOid, values };
     });
   }
 
+  /** One walk; its columns are keyed `oid:as`. Row hints (MetricOptions.rowHints) are kept by walk. */
+  async #walk(def: string, name: string, read: ReadonlyMap<string, ColumnSpec>, indexLength: MetricTable['indexLength'] | undefined, walkKey: string): Promise<RawRow[]> {
+    const cols = Object.fromEntries(read);
+    const spec: TableSpec = indexLength === undefined ? { name, columns: cols } : { name, columns: cols, indexLength };
+    const hint = this.options.rowHints?.get(walkKey);
+    const result = await walkTable(this.session, spec, hint === undefined ? this.#walkOptions() : { ...this.#walkOptions(), maxRepetitions: hint + 1 });
+    if (result.error === null) this.options.rowHints?.set(walkKey, result.rows.length);
+    else this.errors.push({ def, table: name, code: result.error.code, message: result.error.message });
+    return result.rows as RawRow[];
+  }
+
   joined(def: string, join: MetricJoin): Promise<ReadonlyMap<string, Readonly<Record<string, MetricValue>>>> {
-    const key = `${join.name}|${Object.values(join.columns)
-      .map((c) => c.oid)
+    const key = `${join.name}|${Object.entries(join.columns)
+      .map(([k, c]) => `${k}=${c.oid}`)
       .sort()
       .join(',')}`;
     let p = this.#joins.get(key);
@@ -178,10 +197,19 @@ class Reader {
       p = this.rows(def, join.name, join.columns).then((rows) => {
         const out = new Map<string, Record<string, MetricValue>>();
         for (const r of rows) {
-          const values: Record<string, MetricValue> = {};
+          const unscaled = new Map<string, MetricValue>();
           for (const [k, c] of Object.entries(join.columns)) {
             const v = convertMetricValue(r.values[k], c);
-            if (v !== null) values[k] = v;
+            if (v !== null) unscaled.set(k, v);
+          }
+          const values: Record<string, MetricValue> = {};
+          for (const [k, v] of unscaled) {
+            const c = join.columns[k];
+            if (typeof v !== 'number' || c === undefined) values[k] = v;
+            else {
+              const scaled = scaleMetricValue(v, c, unscaled);
+              if (scaled !== null && Number.isFinite(scaled)) values[k] = scaled;
+            }
           }
           out.set(r.indexOid, values);
         }

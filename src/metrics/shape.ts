@@ -83,7 +83,9 @@ export function convertMetricValue(raw: TableValue | undefined, col: MetricColum
 function numberIn(values: ReadonlyMap<string, MetricValue>, key: string | undefined): number | null | undefined {
   if (key === undefined) return undefined;
   const v = values.get(key);
-  return typeof v === 'number' ? v : null;
+  if (typeof v === 'number') return v;
+  // An enum may map to a number written as text (a unit code → its decimal places).
+  return v !== undefined && DECIMAL.test(v) ? Number(v) : null;
 }
 
 /** Scales a number as MetricColumn says; null when a column it depends on is missing. */
@@ -118,7 +120,8 @@ function matchesOne(v: MetricValue, list: readonly (string | number)[]): boolean
 /** Whether a row's values pass one filter. */
 export function passesFilter(values: ReadonlyMap<string, MetricValue>, f: MetricFilter): boolean {
   const v = values.get(f.column);
-  if (v === undefined || v === '') return f.present === false;
+  // A missing value fails what must hold of a value and passes what must not (notIn, notMatches).
+  if (v === undefined || v === '') return f.present !== true && f.in === undefined && f.min === undefined && f.max === undefined && f.matches === undefined;
   if (f.present === false) return false;
   if (f.in !== undefined && !matchesOne(v, f.in)) return false;
   if (f.notIn !== undefined && matchesOne(v, f.notIn)) return false;
@@ -204,12 +207,17 @@ export function shapeRecord(
     if (scaled === null || !Number.isFinite(scaled)) values.delete(key);
     else values.set(key, scaled);
   }
-  for (const [key, col] of Object.entries(shape.columns)) {
-    if (col.fallback === undefined || values.has(key)) continue;
-    const other = values.get(col.fallback);
-    if (other !== undefined) {
-      values.set(key, other);
-      fallbackOf.set(key, col.fallback);
+  // Fallbacks may chain (5 min, else 1 min, else 5 s): resolve until nothing changes, at most once per column.
+  for (let round = 0, changed = true; changed && round < 8; round += 1) {
+    changed = false;
+    for (const [key, col] of Object.entries(shape.columns)) {
+      if (col.fallback === undefined || values.has(key)) continue;
+      const other = values.get(col.fallback);
+      if (other !== undefined) {
+        values.set(key, other);
+        fallbackOf.set(key, fallbackOf.get(col.fallback) ?? col.fallback);
+        changed = true;
+      }
     }
   }
   for (const f of shape.filters ?? []) if (!passesFilter(values, f)) return null;

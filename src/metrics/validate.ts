@@ -18,6 +18,8 @@ export interface MetricDefSource {
   readonly where: string;
   /** Default LS_PROFILE_INVALID. */
   readonly code?: ErrorCode;
+  /** Names `supersedes` may use besides these definitions' own (definitions checked elsewhere). */
+  readonly otherNames?: ReadonlySet<string>;
 }
 
 class Checker {
@@ -139,7 +141,7 @@ export function validateMetricDefs(defs: readonly MetricDef[], source: MetricDef
   }
   for (const d of byName.values()) {
     (d.supersedes ?? []).forEach((s, i) => {
-      if (!byName.has(s)) new Checker(source, d.name).fail(`supersedes[${i}]`, `names ${JSON.stringify(s)}, which is not a definition`);
+      if (!byName.has(s) && source.otherNames?.has(s) !== true) new Checker(source, d.name).fail(`supersedes[${i}]`, `names ${JSON.stringify(s)}, which is not a definition`);
     });
   }
   return byName;

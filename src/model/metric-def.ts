@@ -58,7 +58,8 @@ export interface MetricColumn {
 
 /**
  * Keeps only rows (or scalar groups) whose value of `column` (after conversion and scaling) passes
- * every condition given. A row without the column fails every condition except `present: false`.
+ * every condition given. A row without the column fails `present: true`, `in`, `min`, `max` and
+ * `matches`, and passes `present: false`, `notIn` and `notMatches`.
  */
 export interface MetricFilter {
   readonly column: string;
@@ -134,8 +135,8 @@ export interface MetricScalarGroup extends MetricRecordShape {
 
 /**
  * Which devices a definition is for. Every selector given must hold; then the definition fits
- * when one of `probes` (subtrees) has data, or, without probes, when any of its tables or
- * scalars does.
+ * when one of `probes` (subtrees) has data, or, without probes, when the first field column of
+ * one of its tables (or a fallback of it) or one of its scalars does.
  */
 export interface MetricMatch {
   /** sysObjectID starts with one of these (a whole arc: `1.3.6.1.4.1.9` fits `1.3.6.1.4.1.9.1.2`). */

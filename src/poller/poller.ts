@@ -20,16 +20,21 @@ import { pendingState } from '../state/live-state.js';
 import type { SampleSink } from '../storage/types.js';
 import type { DeviceDiscovery } from '../discovery/discover.js';
 import { discoverNeighbors } from '../discovery/neighbors.js';
+import type { HealthReport } from '../model/health.js';
 import type { WirelessReport } from '../model/wireless.js';
 import { planWireless, pollWireless, type WirelessOptions, type WirelessPlan } from '../wireless/engine.js';
 import { downPoint, pollDevice, pollTimeLimitMs, upState, type CounterBaseline, type PollResult } from './poll-device.js';
 import type { CustomMetricsStep } from './custom-metrics.js';
 import { Semaphore } from './semaphore.js';
-import type { DevicePollFigures, LaneFigures, PollerControl, PollerMetrics, TopologyRecorder, WirelessEngine, WirelessRecorder } from './types.js';
+import type { DevicePollFigures, HealthEngine, HealthRecorder, LaneFigures, PollerControl, PollerMetrics, TopologyRecorder, WirelessEngine, WirelessRecorder } from './types.js';
 import { wirelessPoints } from './wireless-points.js';
+import { healthPoints } from './health-points.js';
+import { planHealth, pollHealth, type HealthOptions, type HealthPlan } from '../health/engine.js';
 
 /** The real engine (src/wireless/engine.ts), used unless PollerDeps.wireless.engine replaces it. */
 export const DEFAULT_WIRELESS_ENGINE: WirelessEngine = { planWireless, pollWireless };
+/** The real engine (src/health/engine.ts), used unless PollerDeps.health.engine replaces it. */
+export const DEFAULT_HEALTH_ENGINE: HealthEngine = { planHealth, pollHealth };
 
 export interface PollerSettings {
   readonly pollIntervalMs: number;
@@ -73,6 +78,11 @@ export interface PollerDeps {
   readonly topology?: TopologyRecorder;
   /** Wireless planning, polling and `wireless`/`wireless_sensor` points; absent = no wireless (unit tests, tools). */
   readonly wireless?: { readonly state: WirelessRecorder; readonly engine?: WirelessEngine };
+  /**
+   * Health planning, polling and `device_health`/`sensor` points; absent = no health (unit tests,
+   * tools). `intervalMs`: how often (0 or unset = every poll).
+   */
+  readonly health?: { readonly state: HealthRecorder; readonly engine?: HealthEngine; readonly intervalMs?: number; readonly replanMs?: number };
   /** User-configured custom metrics (./custom-metrics.ts); absent when none are configured, so the poll path is unchanged. */
   readonly customMetrics?: CustomMetricsStep;
   readonly nowMs?: () => number;
@@ -129,6 +139,18 @@ interface Runtime {
   apSignature: string | null;
   /** Code of the last wireless failure, so it is logged once on change. */
   wirelessProblem: string | null;
+  /** The health plan of the last planning; null = no health profile fits (or none planned yet). */
+  healthPlan: HealthPlan | null;
+  /** Planned since the last interface discovery in this process; false = plan on the next poll. */
+  healthPlanned: boolean;
+  /** Wall-clock ms of the last health planning. */
+  healthPlannedAtMs: number;
+  /** Wall-clock ms of the last health poll; null = none yet (health.interval counts from it). */
+  healthAtMs: number | null;
+  /** Code of the last health failure, so it is logged once on change. */
+  healthProblem: string | null;
+  /** Rows per health table at the last poll (MetricOptions.rowHints): short tables are asked for no more. */
+  healthRowHints: Map<string, number>;
   lastProblem: string | null;
   figures: Figures;
   log: Logger;
@@ -136,6 +158,13 @@ interface Runtime {
 }
 
 const RECONCILE_MS = 5_000;
+
+/**
+ * Health is planned again this often besides at rediscovery: some tables appear only a while after
+ * an agent starts (net-snmp answers hrProcessorLoad after its first minute of samples), and
+ * planning is one probe round.
+ */
+const HEALTH_REPLAN_MS = 10 * 60_000;
 
 /** Agent silent or speaking nonsense: unreachable. Other failures (a walk the agent broke) keep `up` with lastError. */
 // LS_SNMP_NO_DATA: an agent that answers with nothing of mib-2 is not `up` (there is nothing it is up for).
@@ -271,6 +300,7 @@ export class Poller implements PollerControl {
     this.#runtimes.delete(deviceId);
     this.#deps.state.remove(deviceId);
     this.#deps.wireless?.state.remove(deviceId);
+    this.#deps.health?.state.remove(deviceId);
     this.#deps.customMetrics?.forget(deviceId);
     void this.#deps.counters.remove(deviceId).catch((err: unknown) => this.#log.warn({ err, deviceId }, 'cannot delete the counter state of a removed device'));
   }
@@ -352,6 +382,12 @@ export class Poller implements PollerControl {
         wirelessPlanned: false,
         apSignature: null,
         wirelessProblem: null,
+        healthPlan: null,
+        healthPlanned: false,
+        healthPlannedAtMs: 0,
+        healthAtMs: null,
+        healthProblem: null,
+        healthRowHints: new Map(),
         lastProblem: null,
         figures: { polls: 0, failures: 0, timeouts: 0, varbinds: 0, requests: 0, skippedOverruns: 0, discontinuities: 0, lastSuccessMs: null },
         log: this.#deps.logger.child({ module: 'poller', deviceId: device.id, device: device.name, host: device.host }),
@@ -368,6 +404,7 @@ export class Poller implements PollerControl {
         rt.baseline = null;
         rt.baselineLoaded = false;
         rt.wirelessPlanned = false;
+        rt.healthPlanned = false;
       }
       rt.device = device;
       rt.failures = 0;
@@ -518,6 +555,7 @@ export class Poller implements PollerControl {
       rt.log.debug({ pollMs: result.pollMs, points: result.points.length }, 'polled');
       if (this.#deps.topology !== undefined) await this.#topologyStep(rt, this.#deps.topology, session, result, opts.signal);
       if (this.#deps.wireless !== undefined) await this.#wirelessStep(rt, this.#deps.wireless, session, result, opts.signal);
+      if (this.#deps.health !== undefined) await this.#healthStep(rt, this.#deps.health, session, result, opts.signal);
       const custom = this.#deps.customMetrics;
       if (custom !== undefined && !custom.idle(rt.device, result.discovery.system.sysObjectID, result.rediscovered)) await this.#customMetricsStep(rt, custom, session, result, opts.signal);
       await this.#deps.counters.save(device.id, agent, result.baseline).catch((err: unknown) => {
@@ -677,6 +715,75 @@ export class Poller implements PollerControl {
         this.#deps.state.set(withWirelessRole({ ...current, role: rt.discovery?.role ?? current.role }, plan));
       }
     }
+  }
+
+  /**
+   * Health after a successful interface poll (and after wireless): plan after interface discovery
+   * (in this process and at every rediscovery), then, when health.interval has passed (every poll
+   * by default), poll the plan with its own walk budget and hand the report to live state and the
+   * sink. A device no health profile fits costs one probe round per discovery and nothing per poll.
+   * Never fails the poll: a failure is logged once on change and leaves the last report in place;
+   * only an abort (stop) propagates.
+   */
+  async #healthStep(rt: Runtime, health: NonNullable<PollerDeps['health']>, session: SnmpSession, result: PollResult, signal: AbortSignal): Promise<void> {
+    const engine = health.engine ?? DEFAULT_HEALTH_ENGINE;
+    const options = (): HealthOptions => ({ signal, budget: new WalkBudget(DEFAULT_MAX_VARBINDS_PER_POLL, pollTimeLimitMs(this.#intervalMs(rt.device))) });
+    const replanMs = health.replanMs ?? HEALTH_REPLAN_MS;
+    if (result.rediscovered || !rt.healthPlanned || this.#now() - rt.healthPlannedAtMs >= replanMs) {
+      const d = result.discovery;
+      rt.healthPlannedAtMs = this.#now();
+      let plan: HealthPlan | null;
+      try {
+        plan = await engine.planHealth(session, { sysObjectID: d.system.sysObjectID, vendor: d.vendor, role: d.role }, options());
+      } catch (err) {
+        // Planned anyway: a broken plan is tried again at the next rediscovery, not on every poll.
+        rt.healthPlanned = true;
+        this.#healthFailed(rt, 'plan', err);
+        return;
+      }
+      if (rt.removed) return;
+      const before = rt.healthPlan;
+      rt.healthPlan = plan;
+      rt.healthPlanned = true;
+      rt.healthAtMs = null;
+      rt.healthRowHints.clear();
+      if (plan === null) health.state.remove(rt.device.id);
+      if (before?.profiles.join() !== plan?.profiles.join()) {
+        if (plan !== null) rt.log.info({ profiles: plan.profiles }, 'health planned');
+        else if (before !== null) rt.log.info('no health profile answers any more');
+      }
+    }
+    const plan = rt.healthPlan;
+    if (plan === null || rt.removed) return;
+    const intervalMs = health.intervalMs ?? 0;
+    const startMs = this.#now();
+    if (intervalMs > 0 && rt.healthAtMs !== null && startMs - rt.healthAtMs < intervalMs) return;
+    let report: HealthReport;
+    try {
+      report = await engine.pollHealth(session, plan, { ...options(), rowHints: rt.healthRowHints });
+    } catch (err) {
+      this.#healthFailed(rt, 'poll', err);
+      return;
+    }
+    if (rt.removed) return;
+    if (rt.healthProblem !== null) rt.log.info({ profiles: plan.profiles }, 'health answers again');
+    rt.healthProblem = null;
+    const nowMs = this.#now();
+    rt.healthAtMs = startMs;
+    health.state.set(rt.device.id, { profiles: plan.profiles, report, sampledAt: new Date(nowMs).toISOString() });
+    const points = healthPoints(rt.device.name, report, Math.floor(nowMs / 1000));
+    if (points.length > 0) this.#deps.sink.write(points);
+    rt.log.debug({ processors: report.processors.length, memory: report.memory.length, sensors: report.sensors.length, points: points.length }, 'health polled');
+  }
+
+  #healthFailed(rt: Runtime, phase: 'plan' | 'poll', err: unknown): void {
+    if (isLinkscopeError(err, 'LS_SNMP_ABORTED')) throw err;
+    const code = isLinkscopeError(err) ? err.code : 'LS_INTERNAL';
+    const problem = `${phase}:${code}`;
+    const message = `health ${phase} of ${rt.device.name} failed; interfaces are still polled: ${describeError(err)}`;
+    if (problem !== rt.healthProblem) rt.log.warn({ code, phase }, message);
+    else rt.log.debug({ code, phase }, message);
+    rt.healthProblem = problem;
   }
 
   /** Abort propagates (stop); anything else is logged once per change of problem and dropped. */

@@ -3,6 +3,10 @@ import type { NeighborDiscovery } from '../model/topology.js';
 import type { SystemInfo } from '../model/types.js';
 import type { WirelessReport } from '../model/wireless.js';
 import type { SnmpSession } from '../snmp/types.js';
+import type { HealthOptions, HealthPlan } from '../health/engine.js';
+import type { HealthReport } from '../model/health.js';
+import type { MetricTarget } from '../metrics/engine.js';
+import type { DeviceHealth } from '../state/health-state.js';
 import type { DeviceWireless } from '../state/wireless-state.js';
 import type { Point } from '../storage/types.js';
 import type { WirelessOptions, WirelessPlan } from '../wireless/engine.js';
@@ -75,5 +79,21 @@ export interface WirelessEngine {
  */
 export interface WirelessRecorder {
   set(deviceId: number, wireless: DeviceWireless): void;
+  remove(deviceId: number): void;
+}
+
+/** The health engine's two calls (src/health/engine.ts); tests inject fakes. */
+export interface HealthEngine {
+  planHealth(session: SnmpSession, target: MetricTarget, options?: HealthOptions): Promise<HealthPlan | null>;
+  pollHealth(session: SnmpSession, plan: HealthPlan, options?: HealthOptions): Promise<HealthReport>;
+}
+
+/**
+ * Where the poller hands each device's health view. The poller plans after interface discovery
+ * (and at every rediscovery), polls the plan every `intervalMs` (0 = every poll), and writes the
+ * `device_health` / `sensor` points itself.
+ */
+export interface HealthRecorder {
+  set(deviceId: number, health: DeviceHealth): void;
   remove(deviceId: number): void;
 }

@@ -225,7 +225,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
           groups = vbs.map((vb) => [vb]);
         } else {
           // Share the varbind budget between the columns of this request (never below one row each).
-          reps = Math.max(1, Math.min(this.repetitions, Math.floor(this.varbindBudget / batch.length)));
+          reps = Math.max(1, Math.min(this.repetitions, options.maxRepetitions ?? Number.POSITIVE_INFINITY, Math.floor(this.varbindBudget / batch.length)));
           groups = await this.send(ctx, () => this.transport.getBulk(oids, reps, ctx));
         }
       } catch (err) {

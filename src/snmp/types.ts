@@ -56,6 +56,12 @@ export interface WalkOptions extends RequestOptions {
    * LS_SNMP_WALK_BUDGET instead of reading on. Unset: no limit beyond `maxVarbinds`.
    */
   readonly maxRowsPerColumn?: number;
+  /**
+   * Repetitions per GETBULK at most (below the session's own): a caller that knows a table is short
+   * (its last poll had 3 rows) asks for 4 instead of 25 per column, so the agent does not read and
+   * send rows past the end. Unset: the session's figure.
+   */
+  readonly maxRepetitions?: number;
   /** Varbinds and wall time shared by every walk of one poll; running out throws LS_SNMP_WALK_BUDGET. */
   readonly budget?: WalkBudget;
 }

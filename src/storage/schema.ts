@@ -13,6 +13,8 @@ export const MEASUREMENT = {
   wireless: 'wireless',
   wirelessSensor: 'wireless_sensor',
   link: 'link',
+  deviceHealth: 'device_health',
+  sensor: 'sensor',
 } as const;
 export type MeasurementName = (typeof MEASUREMENT)[keyof typeof MEASUREMENT];
 
@@ -27,10 +29,12 @@ export const TAG = {
   ap: 'ap',
   radio: 'radio',
   ssid: 'ssid',
-  /** `wireless_sensor`: the sensor class of CONTRACT.md (`clients`, `rssi`, `noise-floor`, …). */
+  /** `wireless_sensor` and `sensor`: the sensor class of CONTRACT.md (`clients`, `rssi`, …; `temperature`, `fanspeed`, …). */
   sensorClass: 'class',
-  /** `wireless_sensor`: the sensor's index within its device and class. */
+  /** `wireless_sensor`, `sensor`: the sensor's index within its device and class; `device_health`: the processor's or pool's index. */
   sensorIndex: 'index',
+  /** `device_health`: `processor` or `memory` (HEALTH_KIND). */
+  healthKind: 'kind',
   aDevice: 'a_device',
   aIfName: 'a_ifName',
   bDevice: 'b_device',
@@ -240,6 +244,54 @@ export type LinkTags = {
   readonly [TAG.bIfName]: string;
 };
 
+/** `device_health` kinds (tag `kind`). */
+export const HEALTH_KIND = { processor: 'processor', memory: 'memory' } as const;
+
+/** `device_health` fields: a processor's `usage`, or a memory pool's bytes and percentage; both with `descr`. */
+export const DEVICE_HEALTH_FIELD = {
+  /** Processor load, percent. */
+  usage: 'usage',
+  usedBytes: 'used_bytes',
+  totalBytes: 'total_bytes',
+  usedPercent: 'used_percent',
+  descr: 'descr',
+} as const;
+
+export const DEVICE_HEALTH_FIELD_KIND = {
+  [DEVICE_HEALTH_FIELD.usage]: 'float',
+  [DEVICE_HEALTH_FIELD.usedBytes]: 'integer',
+  [DEVICE_HEALTH_FIELD.totalBytes]: 'integer',
+  [DEVICE_HEALTH_FIELD.usedPercent]: 'float',
+  [DEVICE_HEALTH_FIELD.descr]: 'string',
+} as const satisfies Readonly<Record<string, FieldKind>>;
+export type DeviceHealthFields = FieldsOf<typeof DEVICE_HEALTH_FIELD_KIND>;
+export type DeviceHealthTags = {
+  readonly [TAG.device]: string;
+  readonly [TAG.healthKind]: string;
+  readonly [TAG.sensorIndex]: string;
+};
+
+/** `sensor` fields: every entry of the API's health `sensors` (tags device, class, index). */
+export const SENSOR_FIELD = {
+  /** In the unit CONTRACT.md gives the class (model/health.ts HEALTH_SENSOR_UNITS). */
+  value: 'value',
+  descr: 'descr',
+  /** State as text (`state` sensors, and others where the vendor reports one). */
+  status: 'status',
+} as const;
+
+export const SENSOR_FIELD_KIND = {
+  [SENSOR_FIELD.value]: 'float',
+  [SENSOR_FIELD.descr]: 'string',
+  [SENSOR_FIELD.status]: 'string',
+} as const satisfies Readonly<Record<string, FieldKind>>;
+export type SensorFields = FieldsOf<typeof SENSOR_FIELD_KIND>;
+export type SensorTags = {
+  readonly [TAG.device]: string;
+  readonly [TAG.sensorClass]: string;
+  readonly [TAG.sensorIndex]: string;
+};
+
 /** Every field kind per measurement: for docs, tests and anyone checking a point before it is written. */
 export const FIELD_KINDS: Readonly<Record<MeasurementName, Readonly<Record<string, FieldKind>>>> = {
   [MEASUREMENT.interface]: INTERFACE_FIELD_KIND,
@@ -247,4 +299,6 @@ export const FIELD_KINDS: Readonly<Record<MeasurementName, Readonly<Record<strin
   [MEASUREMENT.wireless]: WIRELESS_FIELD_KIND,
   [MEASUREMENT.wirelessSensor]: WIRELESS_SENSOR_FIELD_KIND,
   [MEASUREMENT.link]: LINK_FIELD_KIND,
+  [MEASUREMENT.deviceHealth]: DEVICE_HEALTH_FIELD_KIND,
+  [MEASUREMENT.sensor]: SENSOR_FIELD_KIND,
 };

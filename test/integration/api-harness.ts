@@ -13,6 +13,7 @@ import type { DeviceState, InterfaceState } from '../../src/model/types.js';
 import { createLogger } from '../../src/observability/logger.js';
 import { LiveState } from '../../src/state/live-state.js';
 import { TopologyState } from '../../src/state/topology-state.js';
+import { HealthState } from '../../src/state/health-state.js';
 import { WirelessState } from '../../src/state/wireless-state.js';
 import type { HistoryReader, SinkStatus } from '../../src/storage/types.js';
 
@@ -40,6 +41,8 @@ export interface Harness {
   readonly topology: TopologyState;
   /** The wireless view GET /devices/:id/wireless reads; tests set reports into it. */
   readonly wireless: WirelessState;
+  /** The health view GET /devices/:id/health reads; tests set reports into it. */
+  readonly health: HealthState;
   /** Every log line written so far (debug and up), as raw JSON text. */
   readonly logLines: string[];
   sink: SinkStatus;
@@ -63,6 +66,7 @@ export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
   const history = new FakeHistory();
   const topology = new TopologyState({ inventory, state, staleAfterMs: 3_600_000, minRebuildIntervalMs: 0, maxLiveAgeMs: 0 });
   const wireless = new WirelessState();
+  const health = new HealthState();
   const logLines: string[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void logLines.push(line) } });
   const token = options.apiToken === undefined ? TOKEN : options.apiToken;
@@ -74,6 +78,7 @@ export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
     history,
     topology,
     wireless,
+    health,
     logLines,
     sink: okSink(),
     close: async () => {
@@ -89,6 +94,7 @@ export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
     history: options.history ?? history,
     topology,
     wireless,
+    health,
     sinkStatus: options.sinkStatus ?? (() => harness.sink),
     apiToken: token === null ? null : new Secret(token),
     logger,

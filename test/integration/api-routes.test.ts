@@ -387,6 +387,7 @@ const ERROR_CODES: Readonly<Record<string, readonly string[]>> = {
   'GET /api/v1/devices/{id}/interfaces/{ifName}/utilization': [...COMMON, '404', '503'],
   'GET /api/v1/devices/{id}/neighbors': [...COMMON, '404'],
   'GET /api/v1/devices/{id}/wireless': [...COMMON, '404'],
+  'GET /api/v1/devices/{id}/health': [...COMMON, '404'],
   'GET /api/v1/links': [...COMMON, '404'],
   'GET /api/v1/links/{id}': [...COMMON, '404'],
   'GET /api/v1/topology': COMMON,
@@ -482,7 +483,7 @@ describe('health, metrics, docs and unknown routes', () => {
     expect(Object.keys(spec.paths).sort()).toEqual(
       [
         '/api/v1/devices', '/api/v1/devices/{id}', '/api/v1/devices/{id}/interfaces', '/api/v1/devices/{id}/interfaces/{ifName}/utilization',
-        '/api/v1/devices/{id}/neighbors', '/api/v1/devices/{id}/wireless', '/api/v1/links', '/api/v1/links/{id}', '/api/v1/topology',
+        '/api/v1/devices/{id}/neighbors', '/api/v1/devices/{id}/wireless', '/api/v1/devices/{id}/health', '/api/v1/links', '/api/v1/links/{id}', '/api/v1/topology',
         '/api/v1/health', '/api/v1/metrics', '/api/v1/devices:batch',
       ].sort(),
     );

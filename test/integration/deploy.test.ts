@@ -17,8 +17,9 @@ import { Poller } from '../../src/poller/poller.js';
 import { NetSnmpClient } from '../../src/snmp/net-snmp-client.js';
 import { CounterStore } from '../../src/state/counter-store.js';
 import { LiveState } from '../../src/state/live-state.js';
+import { HealthState } from '../../src/state/health-state.js';
 import { WirelessState } from '../../src/state/wireless-state.js';
-import type { WirelessEngine } from '../../src/poller/types.js';
+import type { HealthEngine, WirelessEngine } from '../../src/poller/types.js';
 import { FIELD_KINDS, MEASUREMENT, TAG } from '../../src/storage/schema.js';
 import type { SampleSink } from '../../src/storage/types.js';
 import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
@@ -389,7 +390,7 @@ describe('Grafana provisioning', () => {
   });
 
   it('has the interfaces and devices dashboards with unique uids', () => {
-    expect(dashboards.map((d) => d.json.title).sort()).toEqual(['linkscope — devices', 'linkscope — interfaces', 'linkscope — wireless']);
+    expect(dashboards.map((d) => d.json.title).sort()).toEqual(['linkscope — device health', 'linkscope — devices', 'linkscope — interfaces', 'linkscope — wireless']);
     expect(new Set(dashboards.map((d) => d.json.uid)).size).toBe(dashboards.length);
     for (const { json } of dashboards) expect(json.schemaVersion).toBeGreaterThanOrEqual(36);
   });
@@ -417,6 +418,15 @@ describe('Grafana provisioning', () => {
     expect(wl.templating.list.map((v) => v.name)).toEqual(['device', 'ap']);
     expect(wl.templating.list[0]?.query).toBe('SHOW TAG VALUES FROM "wireless" WITH KEY = "device"');
     expect(wl.templating.list[1]?.query).toContain('WHERE "device" =~ /^$device$/');
+  });
+
+  it('has the device health variable device and the panels issue 12 asks for', () => {
+    const dh = dashboards.find((d) => d.json.uid === 'linkscope-device-health')!.json;
+    expect(dh.templating.list.map((v) => v.name)).toEqual(['device']);
+    expect(dh.templating.list[0]?.query).toBe('SHOW TAG VALUES FROM "device_health" WITH KEY = "device"');
+    expect(panelsOf(dh.panels).map((p) => p.title)).toEqual(
+      expect.arrayContaining(['CPU load per processor', 'Memory used per pool', 'Temperatures', 'Fan speeds', 'Optical levels (dBm)', 'Fan and power-supply states']),
+    );
   });
 
   it('opens the interfaces dashboard on one device, not all devices times all interfaces', () => {
@@ -565,6 +575,33 @@ const FAKE_WIRELESS: WirelessEngine = {
 };
 
 /**
+ * A stand-in health engine (the recordings have no health MIBs): two processors, a pool in bytes
+ * and one known only as a percentage, and a sensor of every class the health dashboard reads — so
+ * every field it queries is written by the poller's own health path.
+ */
+const FAKE_HEALTH: HealthEngine = {
+  planHealth: async () => ({ profiles: ['deploy-test'] }),
+  pollHealth: async () => ({
+    processors: [
+      { index: '1', descr: 'CPU 1', usage: 12 },
+      { index: '2', descr: 'CPU 2', usage: 31.5 },
+    ],
+    memory: [
+      { index: '1', descr: 'Physical memory', usedBytes: 1_073_741_824, totalBytes: 4_294_967_296, usedPercent: 25 },
+      { index: 'pool.2', descr: 'Pool 2', usedBytes: null, totalBytes: null, usedPercent: 41 },
+    ],
+    sensors: [
+      { class: 'temperature', index: 'inlet', descr: 'Inlet', value: 27.5, unit: '°C' },
+      { class: 'temperature', index: 'cpu.1', descr: 'CPU 1', value: 61, unit: '°C' },
+      { class: 'fanspeed', index: 'fan:1', descr: 'Fan 1', value: 5200, unit: 'rpm' },
+      { class: 'dbm', index: 'Te1/1.rx', descr: 'Te1/1 Receive Power', value: -3.2, unit: 'dBm' },
+      { class: 'power', index: 'psu.1', descr: 'PSU 1 output', value: 112, unit: 'W' },
+      { class: 'state', index: 'psu.1', descr: 'PSU 1', value: 1, unit: '', status: 'normal' },
+    ],
+  }),
+};
+
+/**
  * Runs the real Poller against snmpsimd for DEVICES, two polls a simulated minute apart (the
  * later one at the real now, so dashboard time filters see it), writing through `sink`.
  * Returns each device's ifNames as the poller reported them.
@@ -581,6 +618,7 @@ async function pollIntoSink(sim: SnmpsimHandle, sink: SampleSink, countersDir: s
     counters: new CounterStore(countersDir),
     logger: silentLogger(),
     wireless: { state: new WirelessState(), engine: FAKE_WIRELESS },
+    health: { state: new HealthState(), engine: FAKE_HEALTH },
     settings: { pollIntervalMs: 60_000, snmp: { timeoutMs: 5000, retries: 2, maxRepetitions: 25 }, maxConcurrentRequests: 8, jitterRatio: 0, rediscoverIntervalMs: Number.POSITIVE_INFINITY, backoffMaxMs: 60_000 },
     nowMs: () => now,
   });

@@ -112,10 +112,13 @@ function recordSinkWrites(sink: InfluxSink): Point[] {
 async function storedKeys(influxd: InfluxdHandle, range?: { fromSec: number; toSec: number }): Promise<Set<string>> {
   const where = range === undefined ? '' : ` WHERE time >= ${range.fromSec}s AND time <= ${range.toSec}s`;
   const keys = new Set<string>();
-  // ifIndex is on every interface point and `up` on every device point: one row per stored point.
+  // ifIndex is on every interface point, `up` on every device point, `descr` on every device_health
+  // and sensor point (snmpd's memory pools): one row per stored point.
   for (const [measurement, field] of [
     ['interface', 'ifIndex'],
     ['device', 'up'],
+    ['device_health', 'descr'],
+    ['sensor', 'descr'],
   ] as const) {
     const res = await influxd.query(`SELECT "${field}" FROM "${measurement}"${where} GROUP BY *`, INFLUX_DB);
     const result = res.results?.[0];
