@@ -32,6 +32,15 @@ describe('health profile OIDs', () => {
     expect(pairs.size).toBeGreaterThan(80);
   });
 
+  it('marks a profile shipped exactly when every module it names loads from mibs/', () => {
+    for (const { profiles } of HEALTH_PROFILE_FILES) {
+      for (const p of profiles) {
+        const modules = p.mib.split(',').map((m) => m.trim());
+        expect(modules.every((m) => mibs.modules.includes(m)), p.name).toBe(p.shipped);
+      }
+    }
+  });
+
   for (const { where, mib, oid, reason } of pairs.values()) {
     const module = mib.split('::')[0] ?? '';
     const missing = !mibs.modules.includes(module);

@@ -6,7 +6,7 @@
 import type { MetricJoin } from '../../model/metric-def.js';
 import { SENSOR_STATUS, SENSOR_TYPE_CLASSES, col, type HealthProfile } from './types.js';
 
-const IETF = 'IETF RFC (HOST-RESOURCES-MIB RFC 2790, ENTITY-MIB RFC 6933, ENTITY-SENSOR-MIB RFC 3433); not yet in mibs/';
+const IETF = 'IETF RFC (HOST-RESOURCES-MIB RFC 2790, ENTITY-MIB RFC 6933, ENTITY-SENSOR-MIB RFC 3433); shipped in mibs/';
 const HR_STORAGE = '1.3.6.1.2.1.25.2.3.1';
 const HR_TYPES = '1.3.6.1.2.1.25.2.1';
 /** net-snmp's hrStorage rows for buffers, cache and shared memory: sized against the RAM, not themselves. */
@@ -24,7 +24,7 @@ export const HR_PROCESSOR: HealthProfile = {
   name: 'hr-processor',
   mib: 'HOST-RESOURCES-MIB',
   source: IETF,
-  shipped: false,
+  shipped: true,
   supersedes: ['ucd-cpu'],
   tables: [
     {
@@ -81,7 +81,7 @@ export const HR_MEMORY: HealthProfile = {
   name: 'hr-memory',
   mib: 'HOST-RESOURCES-MIB',
   source: IETF,
-  shipped: false,
+  shipped: true,
   supersedes: ['ucd-memory'],
   tables: [
     {
@@ -120,7 +120,7 @@ export const HR_MEMORY: HealthProfile = {
   ],
 };
 
-const UCD = 'net-snmp (BSD licence); not yet in mibs/ (Debian: /usr/share/snmp/mibs/UCD-SNMP-MIB.txt)';
+const UCD = 'net-snmp (BSD licence); shipped in mibs/ (from Debian libsnmp-base)';
 const MEM = '1.3.6.1.4.1.2021.4';
 const kb = (oid: string, mib: string) => col(oid, mib, { conversion: 'integer', multiplier: 1024 });
 
@@ -133,7 +133,7 @@ export const UCD_MEMORY: HealthProfile = {
   name: 'ucd-memory',
   mib: 'UCD-SNMP-MIB',
   source: UCD,
-  shipped: false,
+  shipped: true,
   scalars: [
     {
       name: 'memory',
@@ -172,7 +172,7 @@ export const UCD_CPU: HealthProfile = {
   name: 'ucd-cpu',
   mib: 'UCD-SNMP-MIB',
   source: UCD,
-  shipped: false,
+  shipped: true,
   scalars: [{ name: 'processor', index: '0', columns: { idle: col('1.3.6.1.4.1.2021.11.11.0', 'UCD-SNMP-MIB::ssCpuIdle', { conversion: 'integer' }) }, texts: { descr: 'CPU' } }],
 };
 
@@ -194,7 +194,7 @@ export const ENTITY_SENSOR: HealthProfile = {
   name: 'entity-sensor',
   mib: 'ENTITY-SENSOR-MIB',
   source: IETF,
-  shipped: false,
+  shipped: true,
   tables: [
     {
       name: 'sensor',
