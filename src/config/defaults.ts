@@ -37,7 +37,7 @@ export const DEFAULTS = {
     // A dead probe holds its slot for snmp.timeout x (retries + 1) (4 s at the defaults), one attempt
     // in back-off: 32 slots probe about 8-16 dead devices a second, never taking a healthy slot.
     maxConcurrentProbes: 32,
-    jitterRatio: 0.1,
+    jitterRatio: 0.5,
     rediscoverIntervalMs: 6 * HOUR_MS,
     backoffMaxMs: 15 * MINUTE_MS,
   },

@@ -53,7 +53,7 @@ const expectedDefaults = {
   logLevel: 'info',
   logFormat: 'auto',
   snmp: { timeoutMs: 2000, retries: 1, maxRepetitions: 25, maxVarbindsPerRequest: 64 },
-  poller: { maxConcurrentRequests: 64, maxConcurrentProbes: 32, jitterRatio: 0.1, rediscoverIntervalMs: 6 * 3_600_000, backoffMaxMs: 15 * 60_000 },
+  poller: { maxConcurrentRequests: 64, maxConcurrentProbes: 32, jitterRatio: 0.5, rediscoverIntervalMs: 6 * 3_600_000, backoffMaxMs: 15 * 60_000 },
   topology: { intervalMs: 5 * 60_000, staleAfterMs: 3_600_000, discover: [], discoverPort: 161 },
   spool: { maxBytes: 1024 ** 3 },
   secretKeyFile: '/home/op/.config/linkscope/secret.key',

@@ -96,6 +96,28 @@ describe('Poller', () => {
     expect(snmp.requests).toBe(requests);
   });
 
+  it('polls a device added while running at once, then moves it to a random phase within the jitter', async () => {
+    const spread = new Poller({ inventory, snmp, sink, state, counters: new MemoryCounters(), logger: silentLogger(), settings: { ...SETTINGS, jitterRatio: 0.5 }, random: () => 0.5 });
+    spread.start();
+    try {
+      const d = add('10.0.0.6');
+      snmp.addAgent('10.0.0.6', smallAgent());
+      spread.schedule(d.id);
+      const polls = (): number => spread.metrics().devices.find((x) => x.deviceId === d.id)?.polls ?? 0;
+      // First poll 0.5 x 1 s after the add; the next one interval + 0.5 x 0.5 x interval later (15 s), then every interval.
+      await vi.advanceTimersByTimeAsync(501);
+      expect(polls()).toBe(1);
+      await vi.advanceTimersByTimeAsync(60_000 + 14_998);
+      expect(polls()).toBe(1);
+      await vi.advanceTimersByTimeAsync(2);
+      expect(polls()).toBe(2);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(polls()).toBe(3);
+    } finally {
+      await spread.stop();
+    }
+  });
+
   it('reports auth failures as auth-failed', async () => {
     const d = add('10.0.0.5');
     const { LinkscopeError } = await import('../model/errors.js');
