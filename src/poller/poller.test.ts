@@ -118,6 +118,26 @@ describe('Poller', () => {
     }
   });
 
+  it('closes the counter store when it stops, after the polls in flight, so a write-behind store writes what it holds', async () => {
+    const counters = new MemoryCounters();
+    const events: string[] = [];
+    const store = {
+      load: counters.load.bind(counters),
+      save: async (...args: Parameters<MemoryCounters['save']>) => {
+        events.push('save');
+        await counters.save(...args);
+      },
+      remove: counters.remove.bind(counters),
+      close: async () => void events.push('close'),
+    };
+    const p = new Poller({ inventory, snmp, sink, state, counters: store, logger: silentLogger(), settings: SETTINGS, random: () => 0 });
+    const d = add('10.0.0.8');
+    snmp.addAgent('10.0.0.8', smallAgent());
+    await p.pollNow(d.id);
+    await p.stop();
+    expect(events).toEqual(['save', 'close']);
+  });
+
   it('reports auth failures as auth-failed', async () => {
     const d = add('10.0.0.5');
     const { LinkscopeError } = await import('../model/errors.js');

@@ -65,7 +65,8 @@ export interface PollerDeps {
   readonly snmp: SnmpClient;
   readonly sink: SampleSink;
   readonly state: LiveState;
-  readonly counters: Pick<CounterStore, 'load' | 'save' | 'remove'> & Partial<Pick<CounterStore, 'savedAtMs'>>;
+  /** close() (when present) runs in stop(), after the polls in flight: a write-behind store writes what it holds. */
+  readonly counters: Pick<CounterStore, 'load' | 'save' | 'remove'> & Partial<Pick<CounterStore, 'savedAtMs' | 'close'>>;
   readonly logger: Logger;
   readonly settings: PollerSettings;
   /** Neighbour discovery and `link` points; absent = no topology (unit tests, tools). */
@@ -244,6 +245,7 @@ export class Poller implements PollerControl {
     }
     this.#abort.abort();
     for (const rt of this.#runtimes.values()) rt.session?.close();
+    await this.#deps.counters.close?.();
     this.#log.info('poller stopped');
   }
 
