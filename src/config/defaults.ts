@@ -31,6 +31,9 @@ export const DEFAULTS = {
     maxRepetitions: 25,
     // snmpsim 0.4 never answers a GETBULK asking for more than 64 varbinds; snmpd caps at 100.
     maxVarbindsPerRequest: 64,
+    // Each device's GETBULK size grows from maxVarbindsPerRequest toward this while its agent answers
+    // completely and quickly (snmpd truncates at 100 and is held there; snmpsim stays at 64).
+    maxVarbindsCeiling: 128,
   },
   poller: {
     maxConcurrentRequests: 64,

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { IF, SYSTEM, type IfColumn } from '../discovery/oids.js';
 import { chooseSpeedBps, discoverDevice, indexColumns, type DeviceDiscovery, type DiscoveredInterface, type IfRow } from '../discovery/discover.js';
 import { asBigint, asDisplayName, asNumber, bigintOf, valueHash } from '../snmp/values.js';
-import type { Device, DeviceState, InterfaceState } from '../model/types.js';
+import type { Device, DeviceState, GetbulkMemo, InterfaceState } from '../model/types.js';
 import { ifAdminStatusName, ifStatusName } from '../model/types.js';
 import { DEFAULT_MAX_VARBINDS_PER_POLL, rowsPerColumn, WalkBudget, type SnmpSession, type VarBind } from '../snmp/types.js';
 import { DEVICE_FIELD, INTERFACE_FIELD, MEASUREMENT, TAG } from '../storage/schema.js';
@@ -27,6 +27,8 @@ import {
 export interface CounterBaseline {
   readonly clock: ClockReading;
   readonly interfaces: ReadonlyMap<number, InterfaceCounters>;
+  /** The device's learnt GETBULK size, saved beside its counters (the poller adds it, pollDevice does not). */
+  readonly getbulk?: GetbulkMemo;
 }
 
 export interface PollContext {
@@ -259,7 +261,7 @@ export function downPoint(device: Device, wallMs: number, pollMs: number, stats:
 }
 
 /** Live device state after a successful poll. */
-export function upState(device: Device, result: PollResult, wallMs: number): DeviceState {
+export function upState(device: Device, result: PollResult, wallMs: number, getbulkBudget?: number): DeviceState {
   const at = new Date(wallMs).toISOString();
   const sys = result.discovery.system;
   return {
@@ -274,6 +276,7 @@ export function upState(device: Device, result: PollResult, wallMs: number): Dev
     lastSuccessAt: at,
     lastError: null,
     pollMs: result.pollMs,
+    ...(getbulkBudget === undefined ? {} : { getbulkBudget }),
     interfaces: result.interfaces,
   };
 }

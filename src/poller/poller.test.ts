@@ -138,6 +138,31 @@ describe('Poller', () => {
     expect(events).toEqual(['save', 'close']);
   });
 
+  it('restores the GETBULK size a device learnt before a restart, shows it, and saves it with the counters', async () => {
+    const counters = new MemoryCounters();
+    const d = add('10.0.0.9');
+    const fresh = add('10.0.0.10');
+    snmp.addAgent('10.0.0.9', smallAgent());
+    snmp.addAgent('10.0.0.10', smallAgent());
+    counters.saved.set(d.id, { clock: { uptimeTicks: 1, wallMs: 1 }, interfaces: new Map(), getbulk: { varbinds: 100, good: 100, cap: 100 } });
+    const settings = { ...SETTINGS, snmp: { ...SETTINGS.snmp, maxVarbindsPerRequest: 64, maxVarbindsCeiling: 128 } };
+    const p = new Poller({ inventory, snmp, sink, state, counters, logger: silentLogger(), settings, random: () => 0 });
+    try {
+      await p.pollNow(d.id);
+      await p.pollNow(fresh.id);
+      const budget = (id: number) => p.metrics().devices.find((x) => x.deviceId === id)?.getbulkBudget;
+      expect(budget(d.id)).toBe(100);
+      expect(state.get(d.id)?.getbulkBudget).toBe(100);
+      expect(counters.saved.get(d.id)?.getbulk).toEqual({ varbinds: 100, good: 100, cap: 100 });
+      // A fresh device starts at 64 and may already have grown during its discovery walks.
+      expect(budget(fresh.id)).toBeGreaterThanOrEqual(64);
+      expect(budget(fresh.id)).toBeLessThanOrEqual(128);
+      expect(counters.saved.get(fresh.id)?.getbulk?.varbinds).toBe(budget(fresh.id));
+    } finally {
+      await p.stop();
+    }
+  });
+
   it('reports auth failures as auth-failed', async () => {
     const d = add('10.0.0.5');
     const { LinkscopeError } = await import('../model/errors.js');

@@ -13,7 +13,7 @@ import { describeError, isLinkscopeError, LinkscopeError, type ErrorCode } from 
 import type { Secret } from '../model/secret.js';
 import type { Device, DeviceState, DeviceStatus, InterfaceState, SnmpTarget, SystemInfo } from '../model/types.js';
 import type { Logger } from '../observability/logger.js';
-import { DEFAULT_MAX_VARBINDS_PER_POLL, WalkBudget, type SessionStats, type SnmpClient, type SnmpSession } from '../snmp/types.js';
+import { DEFAULT_MAX_VARBINDS_PER_POLL, DEFAULT_MAX_VARBINDS_PER_REQUEST, GetbulkBudget, WalkBudget, type SessionStats, type SnmpClient, type SnmpSession } from '../snmp/types.js';
 import type { CounterStore } from '../state/counter-store.js';
 import type { LiveState } from '../state/live-state.js';
 import { pendingState } from '../state/live-state.js';
@@ -32,7 +32,15 @@ export const DEFAULT_WIRELESS_ENGINE: WirelessEngine = { planWireless, pollWirel
 
 export interface PollerSettings {
   readonly pollIntervalMs: number;
-  readonly snmp: { readonly timeoutMs: number; readonly retries: number; readonly maxRepetitions: number };
+  readonly snmp: {
+    readonly timeoutMs: number;
+    readonly retries: number;
+    readonly maxRepetitions: number;
+    /** Where each device's self-tuning GETBULK size starts; default DEFAULT_MAX_VARBINDS_PER_REQUEST (64). */
+    readonly maxVarbindsPerRequest?: number;
+    /** How far it may grow; default: no growth (the start). */
+    readonly maxVarbindsCeiling?: number;
+  };
   readonly maxConcurrentRequests: number;
   /**
    * Polls of devices not known to answer (never answered yet, unreachable, auth failing) in flight
@@ -109,6 +117,8 @@ interface Runtime {
   discoveredAtMs: number;
   baseline: CounterBaseline | null;
   baselineLoaded: boolean;
+  /** The device's self-tuning GETBULK size, shared by its sessions; restored with the baseline. Null until the first poll. */
+  getbulk: GetbulkBudget | null;
   timer: NodeJS.Timeout | null;
   inFlight: Promise<PollOutcome> | null;
   nextDueMs: number;
@@ -299,7 +309,7 @@ export class Poller implements PollerControl {
 
   metrics(): PollerMetrics {
     const devices: DevicePollFigures[] = [];
-    for (const rt of this.#runtimes.values()) devices.push({ deviceId: rt.device.id, ...rt.figures });
+    for (const rt of this.#runtimes.values()) devices.push({ deviceId: rt.device.id, ...rt.figures, getbulkBudget: rt.getbulk?.varbinds ?? null });
     const lane = (sem: Semaphore): LaneFigures => ({ slots: sem.slots, busy: sem.busy, waiting: sem.waiting });
     return { ...this.#totals, devices, lanes: { healthy: lane(this.#lanes.healthy), probe: lane(this.#lanes.probe) } };
   }
@@ -346,6 +356,7 @@ export class Poller implements PollerControl {
         discoveredAtMs: 0,
         baseline: null,
         baselineLoaded: false,
+        getbulk: null,
         timer: null,
         inFlight: null,
         nextDueMs: 0,
@@ -373,6 +384,8 @@ export class Poller implements PollerControl {
         rt.discovery = null;
         rt.baseline = null;
         rt.baselineLoaded = false;
+        // Another agent: learn its GETBULK size afresh (the load of a baseline for the new address finds none).
+        rt.getbulk = null;
         rt.wirelessPlanned = false;
       }
       rt.device = device;
@@ -435,6 +448,13 @@ export class Poller implements PollerControl {
     this.#arm(rt, rt.nextDueMs - now);
   }
 
+  /** A device's GETBULK tuner: what its saved state learnt, else the configured start; a reply slower than a quarter of the timeout is slow. */
+  #getbulkBudget(baseline: CounterBaseline | null): GetbulkBudget {
+    const s = this.#deps.settings.snmp;
+    const start = s.maxVarbindsPerRequest ?? DEFAULT_MAX_VARBINDS_PER_REQUEST;
+    return new GetbulkBudget({ start, ceiling: s.maxVarbindsCeiling ?? start, slowMs: s.timeoutMs / 4, memo: baseline?.getbulk ?? null });
+  }
+
   #target(device: Device): SnmpTarget {
     const s = this.#deps.settings.snmp;
     return { host: device.host, port: device.port, credentials: device.snmp, timeoutMs: s.timeoutMs, retries: s.retries, maxRepetitions: s.maxRepetitions };
@@ -468,6 +488,7 @@ export class Poller implements PollerControl {
         rt.baseline = await this.#deps.counters.load(device.id, agent);
         rt.baselineLoaded = true;
       }
+      const getbulk = (rt.getbulk ??= this.#getbulkBudget(rt.baseline));
       if (onProbation) {
         if (rt.failures > 0) {
           // In back-off it already failed a whole poll with retries: one attempt per probe is enough,
@@ -479,14 +500,14 @@ export class Poller implements PollerControl {
             probe.close();
           }
         } else {
-          rt.session ??= this.#deps.snmp.open(this.#target(device));
+          rt.session ??= this.#deps.snmp.open(this.#target(device), { getbulk });
           await track(rt.session).get([PROBE_OID], opts);
         }
         // It answers: poll it in the healthy lane like any live device.
         release();
         release = await this.#lanes.healthy.acquire();
       }
-      rt.session ??= this.#deps.snmp.open(this.#target(device));
+      rt.session ??= this.#deps.snmp.open(this.#target(device), { getbulk });
       const session = track(rt.session);
       const result: PollResult = await pollDevice({
         device,
@@ -505,7 +526,7 @@ export class Poller implements PollerControl {
       rt.baseline = result.baseline;
       this.#deps.sink.write(result.points);
       const wallMs = this.#now();
-      this.#deps.state.set(withWirelessRole(upState(device, result, wallMs), rt.wirelessPlan));
+      this.#deps.state.set(withWirelessRole(upState(device, result, wallMs, getbulk.varbinds), rt.wirelessPlan));
       this.#count(rt, traffic(), false);
       rt.figures.discontinuities += result.discontinuities;
       this.#totals.discontinuities += result.discontinuities;
@@ -524,7 +545,7 @@ export class Poller implements PollerControl {
       rt.log.debug({ pollMs: result.pollMs, points: result.points.length }, 'polled');
       if (this.#deps.topology !== undefined) await this.#topologyStep(rt, this.#deps.topology, session, result, opts.signal);
       if (this.#deps.wireless !== undefined) await this.#wirelessStep(rt, this.#deps.wireless, session, result, opts.signal);
-      await this.#deps.counters.save(device.id, agent, result.baseline).catch((err: unknown) => {
+      await this.#deps.counters.save(device.id, agent, { ...result.baseline, getbulk: getbulk.memo() }).catch((err: unknown) => {
         rt.log.warn({ err }, `cannot save counter state: ${describeError(err)}`);
       });
       const ratesWritten = result.interfaces.filter((i) => i.inBps !== null || i.outBps !== null).length;

@@ -40,6 +40,16 @@ describe('CounterStore', () => {
     expect(store.savedAtMs(7)).toBeNull();
   });
 
+  it('keeps the learnt GETBULK size beside the counters, and ignores a bad one without losing the baseline', async () => {
+    const store = new CounterStore(dir);
+    await store.save(7, 'a:161', { clock: { uptimeTicks: 1, wallMs: 1 }, interfaces: new Map([[1, itf]]), getbulk: { varbinds: 100, good: 96, cap: 100 } });
+    expect((await new CounterStore(dir).load(7, 'a:161'))?.getbulk).toEqual({ varbinds: 100, good: 96, cap: 100 });
+    writeFileSync(join(dir, 'state', 'device-7.json'), '{"v":1,"agent":"a:161","clock":{"uptimeTicks":1,"wallMs":1},"interfaces":[],"getbulk":{"varbinds":"x"}}');
+    const loaded = await new CounterStore(dir).load(7, 'a:161');
+    expect(loaded?.clock).toEqual({ uptimeTicks: 1, wallMs: 1 });
+    expect(loaded?.getbulk).toBeUndefined();
+  });
+
   it('ignores a baseline taken from another agent address', async () => {
     const store = new CounterStore(dir);
     await store.save(7, '10.0.0.1:161', { clock: { uptimeTicks: 1, wallMs: 1 }, interfaces: new Map([[1, itf]]) });

@@ -2,12 +2,15 @@
 import { readdirSync, statSync, unlinkSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { GetbulkMemo } from '../model/types.js';
 import type { Logger } from '../observability/logger.js';
 import { COUNTER_NAMES, packReadings, readingOf, type ClockReading, type CounterName, type CounterReading, type InterfaceCounters } from '../model/counters.js';
 
 export interface StoredBaseline {
   readonly clock: ClockReading;
   readonly interfaces: ReadonlyMap<number, InterfaceCounters>;
+  /** The device's learnt GETBULK size (optional in the file: older files and tools have none). */
+  readonly getbulk?: GetbulkMemo;
 }
 
 interface FileFormat {
@@ -17,6 +20,8 @@ interface FileFormat {
   clock: ClockReading;
   /** [ifIndex, identity, discontinuityTime, {counter: [decimal value, bits]}] */
   interfaces: [number, string, number | null, Record<string, [string, 32 | 64]>][];
+  /** Added later and optional: a file without it (or with a bad one) restores no GETBULK size, and loses no baseline. */
+  getbulk?: GetbulkMemo;
 }
 
 const FILE_RE = /^device-(\d+)\.json$/;
@@ -154,6 +159,7 @@ export class CounterStore {
     this.#ready ??= mkdir(this.#dir, { recursive: true, mode: 0o700 }).then(() => undefined);
     await this.#ready;
     const data: FileFormat = { v: 1, agent, clock: baseline.clock, interfaces: [] };
+    if (baseline.getbulk !== undefined) data.getbulk = baseline.getbulk;
     for (const [ifIndex, itf] of baseline.interfaces) {
       const counters: Record<string, [string, 32 | 64]> = {};
       for (const name of COUNTER_NAMES) {
@@ -252,5 +258,15 @@ function parseFile(data: unknown): { agent: string; baseline: StoredBaseline } |
     }
     interfaces.set(ifIndex, { identity, discontinuityTime, counters: packReadings(readings) });
   }
-  return { agent: data['agent'], baseline: { clock: { uptimeTicks: clock['uptimeTicks'], wallMs: clock['wallMs'] }, interfaces } };
+  const getbulk = parseGetbulk(data['getbulk']);
+  const restored = { clock: { uptimeTicks: clock['uptimeTicks'], wallMs: clock['wallMs'] }, interfaces };
+  return { agent: data['agent'], baseline: getbulk === null ? restored : { ...restored, getbulk } };
+}
+
+/** The saved GETBULK size, or null when absent or not of the expected shape (it is only an optimisation). */
+function parseGetbulk(v: unknown): GetbulkMemo | null {
+  if (!isObject(v)) return null;
+  const { varbinds, good, cap } = v;
+  if (!isCount(varbinds) || !isCount(good) || !(cap === null || isCount(cap))) return null;
+  return { varbinds, good, cap };
 }
