@@ -210,7 +210,13 @@ export abstract class BaseSnmpSession implements SnmpSession {
     let perRequest = this.columnsPerRequest;
 
     while (active.length > 0) {
-      const batch = active.length <= perRequest ? active : active.slice(0, perRequest);
+      const tuner = this.#getbulk;
+      // A size this agent never answered is tried on one column first: a one-column reply can only
+      // be truncated, and shows the agent's own cap. snmpsim 0.4 truncates a one-column GETBULK at
+      // 64 varbinds but spins for ever on a multi-column one above 64 whose rows do not fit 64 exactly
+      // (measured: 1 x 100 and 2 x 40 give 64; 5 x 14 and 10 x 7 never answer, nor does anything after).
+      const probing = !v1 && tuner?.probing === true;
+      const batch = probing ? active.slice(0, 1) : active.length <= perRequest ? active : active.slice(0, perRequest);
       const oids = batch.map((c) => c.last);
       const ctx: RequestContext = {
         phase: batch.length === 1 ? `walk of ${batch[0]?.root} (${v1 ? 'GETNEXT' : 'GETBULK'})` : `walk of ${batch.length} columns from ${batch[0]?.root} (${v1 ? 'GETNEXT' : 'GETBULK'})`,
@@ -220,7 +226,6 @@ export abstract class BaseSnmpSession implements SnmpSession {
       if (late !== null) throw this.overBudget(batch[0] as ColumnState, ctx.phase, late);
       let groups: VarBind[][];
       let reps = 1;
-      const tuner = this.#getbulk;
       const budgetUsed = tuner?.varbinds ?? this.varbindBudget;
       let started = 0;
       try {
@@ -229,10 +234,12 @@ export abstract class BaseSnmpSession implements SnmpSession {
           groups = vbs.map((vb) => [vb]);
         } else {
           // Share the varbind budget between the columns of this request (never below one row each).
-          reps = Math.max(1, Math.min(this.repetitions, Math.floor(budgetUsed / batch.length)));
-          // A size this agent never answered gets one attempt: if it stays silent, the tuner goes back
-          // to the last size that worked after one timeout instead of (retries + 1).
-          const bulkCtx: RequestContext = tuner?.probing === true ? { ...ctx, retries: 0 } : ctx;
+          // A probe asks for the whole new size on its one column (max-repetitions bounds rows per
+          // column to keep replies small; the probe's reply is no larger than the size being tried).
+          reps = probing ? budgetUsed : Math.max(1, Math.min(this.repetitions, Math.floor(budgetUsed / batch.length)));
+          // A probe gets one attempt: if the agent stays silent, the tuner goes back to the last size
+          // that worked after one timeout instead of (retries + 1).
+          const bulkCtx: RequestContext = probing ? { ...ctx, retries: 0 } : ctx;
           started = performance.now();
           groups = await this.send(ctx, () => this.transport.getBulk(oids, reps, bulkCtx));
         }
@@ -296,7 +303,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
           if (last !== undefined && last.type >= SnmpType.NoSuchObject) ended = true;
         }
         const perColumn = Math.floor(budgetUsed / batch.length);
-        tuner.answered({ budget: budgetUsed, asked: batch.length * reps, received, elapsedMs: performance.now() - started, ended, full: perColumn >= 1 && perColumn < this.repetitions });
+        tuner.answered({ budget: budgetUsed, asked: batch.length * reps, received, elapsedMs: performance.now() - started, ended, full: probing || (perColumn >= 1 && perColumn < this.repetitions) });
       }
       const spent = budget?.spend(received) ?? null;
       if (spent !== null) throw this.overBudget(batch[0] as ColumnState, ctx.phase, spent);

@@ -124,13 +124,17 @@ describe('GetbulkBudget', () => {
 
 const target: SnmpTarget = { host: '127.0.0.1', port: 1161, credentials: { version: '2c', community: new Secret('public') }, timeoutMs: 100, retries: 1, maxRepetitions: 50 };
 
-/** A table of `rows` rows in each of 1.3.6.1.2.1.2.2.1.<c>; answers like snmpd (truncating past `truncateAt`) or like snmpsim (silent past `silentAbove`). */
+/**
+ * A table of `rows` rows in each of 1.3.6.1.2.1.2.2.1.<c>; answers like snmpd (truncating past
+ * `truncateAt`), like snmpsim 0.4 (`snmpsim`: truncates one column at 64, never answers a multi-column
+ * request above 64), or like a path that drops large replies (silent past `silentAbove`).
+ */
 class TableAgent implements PduTransport {
   readonly sizes: number[] = [];
   readonly retries: (number | undefined)[] = [];
   constructor(
     private readonly rows: number,
-    private readonly limits: { truncateAt?: number; silentAbove?: number; tooBigAbove?: number },
+    private readonly limits: { truncateAt?: number; silentAbove?: number; tooBigAbove?: number; snmpsim?: boolean },
   ) {}
   async get(oids: string[]): Promise<VarBind[]> {
     return oids.map((oid) => ({ oid, type: SnmpType.Integer, value: 1 }));
@@ -142,11 +146,13 @@ class TableAgent implements PduTransport {
     const asked = oids.length * reps;
     this.sizes.push(asked);
     this.retries.push(ctx.retries);
-    if (this.limits.silentAbove !== undefined && asked > this.limits.silentAbove) {
+    const snmpsimHangs = this.limits.snmpsim === true && oids.length > 1 && asked > 64;
+    if (snmpsimHangs || (this.limits.silentAbove !== undefined && asked > this.limits.silentAbove)) {
       throw new LinkscopeError('LS_SNMP_TIMEOUT', `SNMP ${ctx.phase} timed out`, { details: { phase: ctx.phase } });
     }
     if (this.limits.tooBigAbove !== undefined && asked > this.limits.tooBigAbove) throw errorStatusError(target, ctx.phase, ERROR_STATUS_TOO_BIG, undefined);
-    const perColumn = this.limits.truncateAt !== undefined && asked > this.limits.truncateAt ? Math.floor(this.limits.truncateAt / oids.length) : reps;
+    const truncateAt = this.limits.snmpsim === true ? 64 : this.limits.truncateAt;
+    const perColumn = truncateAt !== undefined && asked > truncateAt ? Math.floor(truncateAt / oids.length) : reps;
     return oids.map((oid) => {
       const parts = oid.split('.');
       const column = Number(parts[9]);
@@ -197,12 +203,20 @@ describe('walkColumns with a GetbulkBudget', () => {
     expect(agent.sizes.every((n) => n <= 100)).toBe(true);
   });
 
-  it('against an snmpsim-like agent loses one attempt (no retransmission) and settles at 64 for good', async () => {
+  it('probes a larger size on one column, so an snmpsim-like agent truncates instead of hanging, and settles at 64', async () => {
+    const agent = new TableAgent(200, { snmpsim: true });
+    const tuner = new GetbulkBudget({ start: 64, ceiling: 256, slowMs: 10_000 });
+    await pollTimes(agent, tuner, 5);
+    expect(agent.sizes.filter((n) => n > 64)).toEqual([96]);
+    expect(tuner.memo()).toEqual({ varbinds: 64, good: 64, cap: 64 });
+  });
+
+  it('against an agent silent on large replies loses one attempt (no retransmission) and settles at the last good size', async () => {
     const agent = new TableAgent(200, { silentAbove: 64 });
     const tuner = new GetbulkBudget({ start: 64, ceiling: 256, slowMs: 10_000 });
     await pollTimes(agent, tuner, 5);
     const silent = agent.sizes.map((n, i) => ({ n, retries: agent.retries[i] })).filter((r) => r.n > 64);
-    expect(silent).toEqual([{ n: 90, retries: 0 }]);
+    expect(silent).toEqual([{ n: 96, retries: 0 }]);
     expect(tuner.memo()).toEqual({ varbinds: 64, good: 64, cap: 64 });
   });
 

@@ -54,6 +54,8 @@ const clampInt = (v: number, lo: number, hi: number): number => Math.min(hi, Mat
  * - the largest size an agent answers when it truncates (fewer varbinds than asked, no endOfMibView);
  * - the last size answered well, once a larger one went unanswered (then the next request goes
  *   back to that size at once: one lost attempt, not a lost poll), got tooBig, or answered slowly.
+ * While `probing` (a size never answered), the walk loop sends it on one column, without
+ * retransmission (see BaseSnmpSession.walkColumns).
  * A timeout at a size answered before (a busy agent, a lost datagram) halves the size as before,
  * without a cap: it grows back. The learnt values survive restarts through memo().
  */
@@ -123,7 +125,8 @@ export class GetbulkBudget {
       if (r.budget > this.#start) this.#capAt(Math.max(this.#good, this.#start));
       return;
     }
-    if (!r.full) return;
+    // Complete or ended early at the end of the MIB view: only a complete one vouches for its size.
+    if (!r.full || r.received < r.asked) return;
     if (r.budget > this.#good) this.#good = Math.min(r.budget, this.#limit());
     if (r.budget !== this.#varbinds) return; // sized before a change: says nothing about the new size
     this.#streak += 1;
