@@ -107,7 +107,7 @@ export class CounterStore {
     this.#damagedLogged.add(deviceId);
     this.#log?.warn(
       { deviceId, file: this.#file(deviceId), problem },
-      `Counter state file ${this.#file(deviceId)} ${problem}; ignored it, so this device writes no rates for one interval; it is rewritten after the next poll`,
+      `Counter state file ${this.#file(deviceId)} ${problem}; ignored it, so this device writes no rates for one interval; it is rewritten at the next save of this device's state`,
     );
   }
 
