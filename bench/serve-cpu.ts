@@ -41,6 +41,8 @@ interface Knobs {
   readonly warmupMs: number;
   readonly windowMs: number;
   readonly walkRepeats: number;
+  /** Another build's `src/cli/main.js` (BENCH_SERVE_COMPARE) measured beside this one, live influxd, each agent count. */
+  readonly compareBin: string | null;
 }
 
 function knobs(): Knobs {
@@ -50,13 +52,14 @@ function knobs(): Knobs {
     warmupMs: Number(process.env['BENCH_SERVE_WARMUP_SECONDS'] ?? 10) * 1000,
     windowMs: Number(process.env['BENCH_SERVE_SECONDS'] ?? 20) * 1000,
     walkRepeats: Number(process.env['BENCH_SERVE_WALK_REPEATS'] ?? 5),
+    compareBin: process.env['BENCH_SERVE_COMPARE'] ?? null,
   };
 }
 
 interface ServeRun {
   readonly label: string;
   /** live: a running influxd; unreachable: nothing listens (points formatted and spooled); idle: interval 1 h. */
-  readonly kind: 'live' | 'unreachable' | 'idle';
+  readonly kind: 'live' | 'unreachable' | 'idle' | 'compare';
   readonly agents: number;
   readonly cpuS: number;
   readonly varbinds: number;
@@ -110,10 +113,13 @@ async function startSnmpd(i: number, dirs: string[]): Promise<TrackedChild> {
   return t;
 }
 
-async function startServe(dir: string, influxUrl: string, intervalMs: number): Promise<{ t: TrackedChild; base: string }> {
-  const bin = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const OWN_BIN = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+
+async function startServe(dir: string, influxUrl: string, intervalMs: number, bin: string): Promise<{ t: TrackedChild; base: string }> {
   const port = await freePort();
-  const t = spawnTracked(process.execPath, [bin, 'serve'], {
+  // BENCH_SERVE_NODE_ARGS: extra node flags for the serve process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (not allowed in NODE_OPTIONS).
+  const nodeArgs = (process.env['BENCH_SERVE_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
+  const t = spawnTracked(process.execPath, [...nodeArgs, bin, 'serve'], {
     env: {
       ...process.env,
       LINKSCOPE_DATA_DIR: join(dir, 'data'),
@@ -154,11 +160,11 @@ function metric(text: string, family: string): number {
 }
 
 /** One serve run: add `agents` devices, wait until all are up, warm up, then count CPU and varbinds over the window. */
-async function measureServe(label: string, kind: ServeRun['kind'], agents: number, influxUrl: string, intervalMs: number, warmupMs: number, windowMs: number): Promise<ServeRun> {
+async function measureServe(label: string, kind: ServeRun['kind'], agents: number, influxUrl: string, intervalMs: number, warmupMs: number, windowMs: number, bin = OWN_BIN): Promise<ServeRun> {
   const dir = mkdtempSync(join(tmpdir(), 'linkscope-bench-serve-cpu-'));
   let serve: { t: TrackedChild; base: string } | null = null;
   try {
-    serve = await startServe(dir, influxUrl, intervalMs);
+    serve = await startServe(dir, influxUrl, intervalMs, bin);
     const { t, base } = serve;
     for (let i = 0; i < agents; i += 1) {
       await api(base, 'POST', '/devices', { host: agentHost(i), port: 161, name: `agent-${i}`, snmp: { version: '2c', community: COMMUNITY } });
@@ -234,7 +240,11 @@ async function inner(): Promise<void> {
     }
     const dead = `http://127.0.0.1:${await freePort()}`; // nothing listens: samples are formatted and spooled
     const runs: ServeRun[] = [];
-    for (const n of k.agentCounts) runs.push(await measureServe(`${n} agents, live influxd`, 'live', n, influxd.url, 5000, k.warmupMs, k.windowMs));
+    for (const n of k.agentCounts) {
+      runs.push(await measureServe(`${n} agents, live influxd`, 'live', n, influxd.url, 5000, k.warmupMs, k.windowMs));
+      // A/B in the same run (the VM is shared): the other build right after, same agents and influxd.
+      if (k.compareBin !== null) runs.push(await measureServe(`${n} agents, live influxd, BENCH_SERVE_COMPARE build`, 'compare', n, influxd.url, 5000, k.warmupMs, k.windowMs, k.compareBin));
+    }
     const first = k.agentCounts[0] as number;
     runs.push(await measureServe(`${first} agents, InfluxDB unreachable (spool)`, 'unreachable', first, dead, 5000, k.warmupMs, k.windowMs));
     // Idle: the first poll of each device happens on add; at 1 h nothing is due in the window.

@@ -100,5 +100,11 @@ export function renderMetrics(input: MetricsInput): string {
   out.family('linkscope_device_polls_total', 'counter', 'Polls of a device.', perDevice.map((x) => [labels(x), x.d.polls] as const));
   out.family('linkscope_device_poll_failures_total', 'counter', 'Failed polls of a device.', perDevice.map((x) => [labels(x), x.d.failures] as const));
   out.family('linkscope_device_snmp_timeouts_total', 'counter', 'SNMP timeouts of a device.', perDevice.map((x) => [labels(x), x.d.timeouts] as const));
+  out.family(
+    'linkscope_device_getbulk_budget',
+    'gauge',
+    'Varbinds per GETBULK request the poller asks a device for now (self-tuned up to snmp.maxVarbindsCeiling).',
+    perDevice.filter((x) => x.d.getbulkBudget !== undefined && x.d.getbulkBudget !== null).map((x) => [labels(x), x.d.getbulkBudget ?? 0] as const),
+  );
   return out.text();
 }

@@ -39,6 +39,8 @@ export interface DeviceView {
   readonly lastPollAt: string | null;
   readonly lastSuccessAt: string | null;
   readonly pollMs: number | null;
+  /** Varbinds per GETBULK the poller asks this device for now (self-tuned); null before its first successful poll. */
+  readonly getbulkBudget: number | null;
   readonly interfaceCount: number;
   readonly lastError: DeviceState['lastError'];
 }
@@ -83,6 +85,7 @@ export function deviceView(device: Device, state: DeviceState | undefined, defau
     lastPollAt: state?.lastPollAt ?? null,
     lastSuccessAt: state?.lastSuccessAt ?? null,
     pollMs: state?.pollMs ?? null,
+    getbulkBudget: state?.getbulkBudget ?? null,
     interfaceCount: state?.interfaces.length ?? 0,
     lastError: state?.lastError ?? null,
   };

@@ -36,13 +36,16 @@ export const DEFAULTS = {
     maxRepetitions: 25,
     // snmpsim 0.4 never answers a GETBULK asking for more than 64 varbinds; snmpd caps at 100.
     maxVarbindsPerRequest: 64,
+    // Each device's GETBULK size grows from maxVarbindsPerRequest toward this while its agent answers
+    // completely and quickly (snmpd truncates at 100 and is held there; snmpsim stays at 64).
+    maxVarbindsCeiling: 128,
   },
   poller: {
     maxConcurrentRequests: 64,
     // A dead probe holds its slot for snmp.timeout x (retries + 1) (4 s at the defaults), one attempt
     // in back-off: 32 slots probe about 8-16 dead devices a second, never taking a healthy slot.
     maxConcurrentProbes: 32,
-    jitterRatio: 0.1,
+    jitterRatio: 0.5,
     rediscoverIntervalMs: 6 * HOUR_MS,
     backoffMaxMs: 15 * MINUTE_MS,
   },

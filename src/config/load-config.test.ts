@@ -62,8 +62,8 @@ const expectedDefaults = {
   pollIntervalMs: 60_000,
   logLevel: 'info',
   logFormat: 'auto',
-  snmp: { timeoutMs: 2000, retries: 1, maxRepetitions: 25, maxVarbindsPerRequest: 64 },
-  poller: { maxConcurrentRequests: 64, maxConcurrentProbes: 32, jitterRatio: 0.1, rediscoverIntervalMs: 6 * 3_600_000, backoffMaxMs: 15 * 60_000 },
+  snmp: { timeoutMs: 2000, retries: 1, maxRepetitions: 25, maxVarbindsPerRequest: 64, maxVarbindsCeiling: 128 },
+  poller: { maxConcurrentRequests: 64, maxConcurrentProbes: 32, jitterRatio: 0.5, rediscoverIntervalMs: 6 * 3_600_000, backoffMaxMs: 15 * 60_000 },
   health: { intervalMs: 0 },
   topology: { intervalMs: 5 * 60_000, staleAfterMs: 3_600_000, discover: [], discoverPort: 161 },
   spool: { maxBytes: 1024 ** 3 },
@@ -172,6 +172,7 @@ describe('loadConfig', () => {
         LINKSCOPE_SNMP_RETRIES: '0',
         LINKSCOPE_SNMP_MAX_REPETITIONS: '50',
         LINKSCOPE_SNMP_MAX_VARBINDS_PER_REQUEST: '256',
+        LINKSCOPE_SNMP_MAX_VARBINDS_CEILING: '512',
         LINKSCOPE_POLLER_MAX_CONCURRENT_REQUESTS: '8',
         LINKSCOPE_POLLER_MAX_CONCURRENT_PROBES: '4',
         LINKSCOPE_POLLER_JITTER: '0.25',
@@ -193,7 +194,7 @@ describe('loadConfig', () => {
     expect(config.apiToken?.reveal()).toBe('tok-123');
     expect(config.pollIntervalMs).toBe(10_000);
     expect(config.logLevel).toBe('trace');
-    expect(config.snmp).toEqual({ timeoutMs: 1500, retries: 0, maxRepetitions: 50, maxVarbindsPerRequest: 256 });
+    expect(config.snmp).toEqual({ timeoutMs: 1500, retries: 0, maxRepetitions: 50, maxVarbindsPerRequest: 256, maxVarbindsCeiling: 512 });
     expect(config.poller).toEqual({ maxConcurrentRequests: 8, maxConcurrentProbes: 4, jitterRatio: 0.25, rediscoverIntervalMs: 0, backoffMaxMs: 3_600_000 });
     expect(config.spool.maxBytes).toBe(512 * 1024 ** 2);
     expect(config.secretKeyFile).toBe('/home/op/keys/ls.key');
@@ -331,7 +332,7 @@ describe('loadConfig validation', () => {
     ['influx:\n  rollup:\n    retention: 1m', 'influx.rollup.retention: "1m" is out of range; allowed 1h to'],
     ['influx:\n  rollup:\n    readAbove: soon', 'influx.rollup.readAbove: "soon" is not a duration'],
     ['influx:\n  rollup:\n    every: 5m', 'influx.rollup.every: unknown key (allowed in influx.rollup: enabled, interval, retention, readAbove)'],
-    ['snmp: 5', 'snmp: must be a mapping of keys (allowed: timeout, retries, maxRepetitions, maxVarbindsPerRequest)'],
+    ['snmp: 5', 'snmp: must be a mapping of keys (allowed: timeout, retries, maxRepetitions, maxVarbindsPerRequest, maxVarbindsCeiling)'],
   ])('rejects %j naming the key', (yaml, expected) => {
     const file = writeFile('c.yaml', `${yaml}\n`);
     const err = configError(() => loadConfig({ file, env: baseEnv, cwd: CWD }));
@@ -350,7 +351,7 @@ describe('loadConfig validation', () => {
     const file = writeFile('c.yaml', 'pollinterval: 30s\nsnmp:\n  timout: 1s\npoller:\n  frobnicate: true\n');
     const err = configError(() => loadConfig({ file, env: baseEnv, cwd: CWD }));
     expect(err.message).toContain('pollinterval: unknown key; did you mean pollInterval?');
-    expect(err.message).toContain('snmp.timout: unknown key; did you mean snmp.timeout? (allowed in snmp: timeout, retries, maxRepetitions, maxVarbindsPerRequest)');
+    expect(err.message).toContain('snmp.timout: unknown key; did you mean snmp.timeout? (allowed in snmp: timeout, retries, maxRepetitions, maxVarbindsPerRequest, maxVarbindsCeiling)');
     expect(err.message).toContain('poller.frobnicate: unknown key (allowed in poller:');
   });
 

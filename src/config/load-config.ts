@@ -291,7 +291,7 @@ function assemble(values: ReadonlyMap<string, Value>): Omit<Config, 'metrics'> {
     pollIntervalMs: num('pollInterval'),
     logLevel: logLevel as LogLevel,
     logFormat: str('logFormat') as LogFormat,
-    snmp: { timeoutMs: num('snmp.timeout'), retries: num('snmp.retries'), maxRepetitions: num('snmp.maxRepetitions'), maxVarbindsPerRequest: num('snmp.maxVarbindsPerRequest') },
+    snmp: { timeoutMs: num('snmp.timeout'), retries: num('snmp.retries'), maxRepetitions: num('snmp.maxRepetitions'), maxVarbindsPerRequest: num('snmp.maxVarbindsPerRequest'), maxVarbindsCeiling: num('snmp.maxVarbindsCeiling') },
     poller: {
       maxConcurrentRequests: num('poller.maxConcurrentRequests'),
       maxConcurrentProbes: num('poller.maxConcurrentProbes'),

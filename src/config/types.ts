@@ -43,6 +43,8 @@ export interface SnmpConfig {
   readonly maxRepetitions: number;
   /** Ceiling on columns x repetitions in one GETBULK (agents cap their replies). */
   readonly maxVarbindsPerRequest: number;
+  /** Largest GETBULK a device's self-tuning size may grow to. */
+  readonly maxVarbindsCeiling: number;
 }
 
 export interface PollerConfig {
@@ -132,7 +134,7 @@ export interface ConfigFile {
   readonly pollInterval?: unknown;
   readonly logLevel?: unknown;
   readonly logFormat?: unknown;
-  readonly snmp?: { readonly timeout?: unknown; readonly retries?: unknown; readonly maxRepetitions?: unknown; readonly maxVarbindsPerRequest?: unknown };
+  readonly snmp?: { readonly timeout?: unknown; readonly retries?: unknown; readonly maxRepetitions?: unknown; readonly maxVarbindsPerRequest?: unknown; readonly maxVarbindsCeiling?: unknown };
   readonly poller?: {
     readonly maxConcurrentRequests?: unknown;
     readonly maxConcurrentProbes?: unknown;

@@ -163,6 +163,16 @@ export interface ErrorInfo {
 }
 
 /** Live view of one device for the API and CLI. */
+/** What the poller learnt about a device's GETBULK size (snmp/getbulk-budget.ts); kept with its counter state. */
+export interface GetbulkMemo {
+  /** Varbinds per GETBULK it asks now. */
+  readonly varbinds: number;
+  /** Largest size answered completely and quickly; 0 = none yet. */
+  readonly good: number;
+  /** The agent takes no more than this (truncation, silence, tooBig or slowness above it); null = no limit learnt. */
+  readonly cap: number | null;
+}
+
 export interface DeviceState {
   readonly deviceId: number;
   readonly status: DeviceStatus;
@@ -175,5 +185,7 @@ export interface DeviceState {
   readonly lastSuccessAt: string | null;
   readonly lastError: ErrorInfo | null;
   readonly pollMs: number | null;
+  /** Varbinds per GETBULK the poller asks this device for now (self-tuned); absent before the first successful poll. */
+  readonly getbulkBudget?: number;
   readonly interfaces: readonly InterfaceState[];
 }

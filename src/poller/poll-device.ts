@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { IF, SYSTEM, type IfColumn } from '../discovery/oids.js';
 import { chooseSpeedBps, discoverDevice, indexColumns, type DeviceDiscovery, type DiscoveredInterface, type IfRow } from '../discovery/discover.js';
 import { asBigint, asDisplayName, asNumber, bigintOf, valueHash } from '../snmp/values.js';
-import type { Device, DeviceState, InterfaceState } from '../model/types.js';
+import type { Device, DeviceState, GetbulkMemo, InterfaceState } from '../model/types.js';
 import { ifAdminStatusName, ifStatusName } from '../model/types.js';
 import { DEFAULT_MAX_VARBINDS_PER_POLL, rowsPerColumn, WalkBudget, type SnmpSession, type VarBind } from '../snmp/types.js';
 import { DEVICE_FIELD, INTERFACE_FIELD, MEASUREMENT, TAG } from '../storage/schema.js';
@@ -13,9 +13,7 @@ import {
   COUNTER_NAMES,
   computeInterfaceRates,
   type ClockReading,
-  packReadings,
   type CounterName,
-  type CounterReading,
   type CounterReadings,
   type ElapsedAssessment,
   type InterfaceCounters,
@@ -27,6 +25,8 @@ import {
 export interface CounterBaseline {
   readonly clock: ClockReading;
   readonly interfaces: ReadonlyMap<number, InterfaceCounters>;
+  /** The device's learnt GETBULK size, saved beside its counters (the poller adds it, pollDevice does not). */
+  readonly getbulk?: GetbulkMemo;
 }
 
 export interface PollContext {
@@ -259,7 +259,7 @@ export function downPoint(device: Device, wallMs: number, pollMs: number, stats:
 }
 
 /** Live device state after a successful poll. */
-export function upState(device: Device, result: PollResult, wallMs: number): DeviceState {
+export function upState(device: Device, result: PollResult, wallMs: number, getbulkBudget?: number): DeviceState {
   const at = new Date(wallMs).toISOString();
   const sys = result.discovery.system;
   return {
@@ -274,6 +274,7 @@ export function upState(device: Device, result: PollResult, wallMs: number): Dev
     lastSuccessAt: at,
     lastError: null,
     pollMs: result.pollMs,
+    ...(getbulkBudget === undefined ? {} : { getbulkBudget }),
     interfaces: result.interfaces,
   };
 }
@@ -294,16 +295,24 @@ function sameInterfaces(discovery: DeviceDiscovery, rows: ReadonlyMap<number, If
   return true;
 }
 
+/** packReadings() of the row's counters, written straight into the packed form: no reading object per counter per poll. */
 function readCounters(itf: DiscoveredInterface, row: IfRow): CounterReadings {
-  const out: Partial<Record<CounterName, CounterReading>> = {};
-  for (const name of COUNTER_NAMES) {
-    const src = itf.sources[name];
+  const values = new BigUint64Array(COUNTER_NAMES.length);
+  let present = 0;
+  let wide = 0;
+  for (let i = 0; i < COUNTER_NAMES.length; i += 1) {
+    const src = itf.sources[COUNTER_NAMES[i] as CounterName];
     if (src === undefined) continue;
     const value = asBigint(row[src.column as IfColumn]);
-    if (value !== null) out[name] = { value, bits: src.bits };
+    if (value === null || value < 0n || value > MAX_U64) continue;
+    values[i] = value;
+    present |= 1 << i;
+    if (src.bits === 64) wide |= 1 << i;
   }
-  return packReadings(out);
+  return { values, present, wide };
 }
+
+const MAX_U64 = (1n << 64n) - 1n;
 
 function addRateFields(fields: Record<string, FieldValue>, r: InterfaceRates): void {
   const put = (key: string, v: number | null): void => {

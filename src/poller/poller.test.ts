@@ -96,6 +96,73 @@ describe('Poller', () => {
     expect(snmp.requests).toBe(requests);
   });
 
+  it('polls a device added while running at once, then moves it to a random phase within the jitter', async () => {
+    const spread = new Poller({ inventory, snmp, sink, state, counters: new MemoryCounters(), logger: silentLogger(), settings: { ...SETTINGS, jitterRatio: 0.5 }, random: () => 0.5 });
+    spread.start();
+    try {
+      const d = add('10.0.0.6');
+      snmp.addAgent('10.0.0.6', smallAgent());
+      spread.schedule(d.id);
+      const polls = (): number => spread.metrics().devices.find((x) => x.deviceId === d.id)?.polls ?? 0;
+      // First poll 0.5 x 1 s after the add; the next one interval + 0.5 x 0.5 x interval later (15 s), then every interval.
+      await vi.advanceTimersByTimeAsync(501);
+      expect(polls()).toBe(1);
+      await vi.advanceTimersByTimeAsync(60_000 + 14_998);
+      expect(polls()).toBe(1);
+      await vi.advanceTimersByTimeAsync(2);
+      expect(polls()).toBe(2);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(polls()).toBe(3);
+    } finally {
+      await spread.stop();
+    }
+  });
+
+  it('closes the counter store when it stops, after the polls in flight, so a write-behind store writes what it holds', async () => {
+    const counters = new MemoryCounters();
+    const events: string[] = [];
+    const store = {
+      load: counters.load.bind(counters),
+      save: async (...args: Parameters<MemoryCounters['save']>) => {
+        events.push('save');
+        await counters.save(...args);
+      },
+      remove: counters.remove.bind(counters),
+      close: async () => void events.push('close'),
+    };
+    const p = new Poller({ inventory, snmp, sink, state, counters: store, logger: silentLogger(), settings: SETTINGS, random: () => 0 });
+    const d = add('10.0.0.8');
+    snmp.addAgent('10.0.0.8', smallAgent());
+    await p.pollNow(d.id);
+    await p.stop();
+    expect(events).toEqual(['save', 'close']);
+  });
+
+  it('restores the GETBULK size a device learnt before a restart, shows it, and saves it with the counters', async () => {
+    const counters = new MemoryCounters();
+    const d = add('10.0.0.9');
+    const fresh = add('10.0.0.10');
+    snmp.addAgent('10.0.0.9', smallAgent());
+    snmp.addAgent('10.0.0.10', smallAgent());
+    counters.saved.set(d.id, { clock: { uptimeTicks: 1, wallMs: 1 }, interfaces: new Map(), getbulk: { varbinds: 100, good: 100, cap: 100 } });
+    const settings = { ...SETTINGS, snmp: { ...SETTINGS.snmp, maxVarbindsPerRequest: 64, maxVarbindsCeiling: 128 } };
+    const p = new Poller({ inventory, snmp, sink, state, counters, logger: silentLogger(), settings, random: () => 0 });
+    try {
+      await p.pollNow(d.id);
+      await p.pollNow(fresh.id);
+      const budget = (id: number) => p.metrics().devices.find((x) => x.deviceId === id)?.getbulkBudget;
+      expect(budget(d.id)).toBe(100);
+      expect(state.get(d.id)?.getbulkBudget).toBe(100);
+      expect(counters.saved.get(d.id)?.getbulk).toEqual({ varbinds: 100, good: 100, cap: 100 });
+      // A fresh device starts at 64 and may already have grown during its discovery walks.
+      expect(budget(fresh.id)).toBeGreaterThanOrEqual(64);
+      expect(budget(fresh.id)).toBeLessThanOrEqual(128);
+      expect(counters.saved.get(fresh.id)?.getbulk?.varbinds).toBe(budget(fresh.id));
+    } finally {
+      await p.stop();
+    }
+  });
+
   it('reports auth failures as auth-failed', async () => {
     const d = add('10.0.0.5');
     const { LinkscopeError } = await import('../model/errors.js');

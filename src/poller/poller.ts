@@ -13,7 +13,7 @@ import { describeError, isLinkscopeError, LinkscopeError, type ErrorCode } from 
 import type { Secret } from '../model/secret.js';
 import type { Device, DeviceState, DeviceStatus, InterfaceState, SnmpTarget, SystemInfo } from '../model/types.js';
 import type { Logger } from '../observability/logger.js';
-import { DEFAULT_MAX_VARBINDS_PER_POLL, WalkBudget, type SessionStats, type SnmpClient, type SnmpSession } from '../snmp/types.js';
+import { DEFAULT_MAX_VARBINDS_PER_POLL, DEFAULT_MAX_VARBINDS_PER_REQUEST, GetbulkBudget, WalkBudget, type SessionStats, type SnmpClient, type SnmpSession } from '../snmp/types.js';
 import type { CounterStore } from '../state/counter-store.js';
 import type { LiveState } from '../state/live-state.js';
 import { pendingState } from '../state/live-state.js';
@@ -38,7 +38,15 @@ export const DEFAULT_HEALTH_ENGINE: HealthEngine = { planHealth, pollHealth };
 
 export interface PollerSettings {
   readonly pollIntervalMs: number;
-  readonly snmp: { readonly timeoutMs: number; readonly retries: number; readonly maxRepetitions: number };
+  readonly snmp: {
+    readonly timeoutMs: number;
+    readonly retries: number;
+    readonly maxRepetitions: number;
+    /** Where each device's self-tuning GETBULK size starts; default DEFAULT_MAX_VARBINDS_PER_REQUEST (64). */
+    readonly maxVarbindsPerRequest?: number;
+    /** How far it may grow; default: no growth (the start). */
+    readonly maxVarbindsCeiling?: number;
+  };
   readonly maxConcurrentRequests: number;
   /**
    * Polls of devices not known to answer (never answered yet, unreachable, auth failing) in flight
@@ -71,7 +79,8 @@ export interface PollerDeps {
   readonly snmp: SnmpClient;
   readonly sink: SampleSink;
   readonly state: LiveState;
-  readonly counters: Pick<CounterStore, 'load' | 'save' | 'remove'> & Partial<Pick<CounterStore, 'savedAtMs'>>;
+  /** close() (when present) runs in stop(), after the polls in flight: a write-behind store writes what it holds. */
+  readonly counters: Pick<CounterStore, 'load' | 'save' | 'remove'> & Partial<Pick<CounterStore, 'savedAtMs' | 'close'>>;
   readonly logger: Logger;
   readonly settings: PollerSettings;
   /** Neighbour discovery and `link` points; absent = no topology (unit tests, tools). */
@@ -121,12 +130,19 @@ interface Runtime {
   discoveredAtMs: number;
   baseline: CounterBaseline | null;
   baselineLoaded: boolean;
+  /** The device's self-tuning GETBULK size, shared by its sessions; restored with the baseline. Null until the first poll. */
+  getbulk: GetbulkBudget | null;
   timer: NodeJS.Timeout | null;
   inFlight: Promise<PollOutcome> | null;
   nextDueMs: number;
   failures: number;
   /** The agent answered the last poll (possibly with an error the poll could not get past). */
   answered: boolean;
+  /**
+   * Scheduled (added, edited) with its first poll at once: the next slot takes the random phase
+   * within jitterRatio of the interval that a device started with the poller gets at its first poll.
+   */
+  spreadNext: boolean;
   /** Wall-clock ms of the last neighbour discovery; null = none yet in this process. */
   neighborsAtMs: number | null;
   /** operSignature() of the interfaces at the last poll: a change re-runs neighbour discovery. */
@@ -271,6 +287,7 @@ export class Poller implements PollerControl {
     }
     this.#abort.abort();
     for (const rt of this.#runtimes.values()) rt.session?.close();
+    await this.#deps.counters.close?.();
     this.#log.info('poller stopped');
   }
 
@@ -286,6 +303,10 @@ export class Poller implements PollerControl {
     // Discovery at once, spread a little so a burst of adds does not arrive at the agents together.
     const delay = Math.floor(this.#random() * 1000);
     rt.nextDueMs = this.#now() + delay;
+    // Devices added together (an import, a script) would otherwise poll in lock-step for ever: a
+    // burst per interval holds more objects alive at once (measured with 20 devices added in a row,
+    // 5 s interval: spreading phases over half the interval cut serve's CPU per varbind by ~15 %).
+    rt.spreadNext = true;
     this.#arm(rt, delay);
   }
 
@@ -322,7 +343,7 @@ export class Poller implements PollerControl {
 
   metrics(): PollerMetrics {
     const devices: DevicePollFigures[] = [];
-    for (const rt of this.#runtimes.values()) devices.push({ deviceId: rt.device.id, ...rt.figures });
+    for (const rt of this.#runtimes.values()) devices.push({ deviceId: rt.device.id, ...rt.figures, getbulkBudget: rt.getbulk?.varbinds ?? null });
     const lane = (sem: Semaphore): LaneFigures => ({ slots: sem.slots, busy: sem.busy, waiting: sem.waiting });
     return { ...this.#totals, devices, lanes: { healthy: lane(this.#lanes.healthy), probe: lane(this.#lanes.probe) } };
   }
@@ -371,11 +392,13 @@ export class Poller implements PollerControl {
         discoveredAtMs: 0,
         baseline: null,
         baselineLoaded: false,
+        getbulk: null,
         timer: null,
         inFlight: null,
         nextDueMs: 0,
         failures: 0,
         answered: false,
+        spreadNext: false,
         neighborsAtMs: null,
         operSignature: 0,
         wirelessPlan: null,
@@ -403,6 +426,8 @@ export class Poller implements PollerControl {
         rt.discovery = null;
         rt.baseline = null;
         rt.baselineLoaded = false;
+        // Another agent: learn its GETBULK size afresh (the load of a baseline for the new address finds none).
+        rt.getbulk = null;
         rt.wirelessPlanned = false;
         rt.healthPlanned = false;
       }
@@ -451,11 +476,14 @@ export class Poller implements PollerControl {
     if (!this.#running || rt.removed || rt.timer !== null) return;
     const interval = this.#intervalMs(rt.device);
     const now = this.#now();
+    const spread = rt.spreadNext;
+    rt.spreadNext = false;
     if (rt.failures > 0) {
       const backoff = Math.min(interval * 2 ** Math.min(rt.failures - 1, 16), Math.max(interval, this.#deps.settings.backoffMaxMs));
       rt.nextDueMs = now + backoff;
     } else {
       rt.nextDueMs += interval;
+      if (spread) rt.nextDueMs += Math.floor(this.#random() * interval * this.#deps.settings.jitterRatio);
       if (rt.nextDueMs <= now) {
         const missed = Math.floor((now - rt.nextDueMs) / interval) + 1;
         rt.figures.skippedOverruns += missed;
@@ -464,6 +492,13 @@ export class Poller implements PollerControl {
       }
     }
     this.#arm(rt, rt.nextDueMs - now);
+  }
+
+  /** A device's GETBULK tuner: what its saved state learnt, else the configured start; a reply slower than a quarter of the timeout is slow. */
+  #getbulkBudget(baseline: CounterBaseline | null): GetbulkBudget {
+    const s = this.#deps.settings.snmp;
+    const start = s.maxVarbindsPerRequest ?? DEFAULT_MAX_VARBINDS_PER_REQUEST;
+    return new GetbulkBudget({ start, ceiling: s.maxVarbindsCeiling ?? start, slowMs: s.timeoutMs / 4, memo: baseline?.getbulk ?? null });
   }
 
   #target(device: Device): SnmpTarget {
@@ -499,6 +534,7 @@ export class Poller implements PollerControl {
         rt.baseline = await this.#deps.counters.load(device.id, agent);
         rt.baselineLoaded = true;
       }
+      const getbulk = (rt.getbulk ??= this.#getbulkBudget(rt.baseline));
       if (onProbation) {
         if (rt.failures > 0) {
           // In back-off it already failed a whole poll with retries: one attempt per probe is enough,
@@ -510,14 +546,14 @@ export class Poller implements PollerControl {
             probe.close();
           }
         } else {
-          rt.session ??= this.#deps.snmp.open(this.#target(device));
+          rt.session ??= this.#deps.snmp.open(this.#target(device), { getbulk });
           await track(rt.session).get([PROBE_OID], opts);
         }
         // It answers: poll it in the healthy lane like any live device.
         release();
         release = await this.#lanes.healthy.acquire();
       }
-      rt.session ??= this.#deps.snmp.open(this.#target(device));
+      rt.session ??= this.#deps.snmp.open(this.#target(device), { getbulk });
       const session = track(rt.session);
       const result: PollResult = await pollDevice({
         device,
@@ -536,7 +572,7 @@ export class Poller implements PollerControl {
       rt.baseline = result.baseline;
       this.#deps.sink.write(result.points);
       const wallMs = this.#now();
-      this.#deps.state.set(withWirelessRole(upState(device, result, wallMs), rt.wirelessPlan));
+      this.#deps.state.set(withWirelessRole(upState(device, result, wallMs, getbulk.varbinds), rt.wirelessPlan));
       this.#count(rt, traffic(), false);
       rt.figures.discontinuities += result.discontinuities;
       this.#totals.discontinuities += result.discontinuities;
@@ -558,7 +594,7 @@ export class Poller implements PollerControl {
       if (this.#deps.health !== undefined) await this.#healthStep(rt, this.#deps.health, session, result, opts.signal);
       const custom = this.#deps.customMetrics;
       if (custom !== undefined && !custom.idle(rt.device, result.discovery.system.sysObjectID, result.rediscovered)) await this.#customMetricsStep(rt, custom, session, result, opts.signal);
-      await this.#deps.counters.save(device.id, agent, result.baseline).catch((err: unknown) => {
+      await this.#deps.counters.save(device.id, agent, { ...result.baseline, getbulk: getbulk.memo() }).catch((err: unknown) => {
         rt.log.warn({ err }, `cannot save counter state: ${describeError(err)}`);
       });
       const ratesWritten = result.interfaces.filter((i) => i.inBps !== null || i.outBps !== null).length;

@@ -21,6 +21,8 @@ export interface DevicePollFigures {
   readonly discontinuities: number;
   /** Unix ms of the last successful poll, null when none yet. */
   readonly lastSuccessMs: number | null;
+  /** Varbinds per GETBULK the device is asked for now (self-tuned); null before its first poll. Absent in fakes that predate it. */
+  readonly getbulkBudget?: number | null;
 }
 
 /** One scheduling lane right now: its slots, how many are held, how many polls wait for one. */

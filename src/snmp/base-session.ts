@@ -3,12 +3,16 @@ import { formatAgent } from '../model/address.js';
 import type { SnmpTarget } from '../model/types.js';
 import { LinkscopeError, isLinkscopeError } from '../model/errors.js';
 import { compareOids, isUnder, normalizeOid } from './oid.js';
+import { performance } from 'node:perf_hooks';
+import { DEFAULT_MAX_VARBINDS_PER_REQUEST, type GetbulkBudget } from './getbulk-budget.js';
 import { SnmpType, isBadValue, type BudgetExceeded, type RequestOptions, type SessionStats, type SnmpSession, type VarBind, type WalkOptions } from './types.js';
 
 /** What a request is for, so error messages name it (`walk of 1.3.6.1.2.1.2.2.1.2 (GETBULK)`). */
 export interface RequestContext {
   readonly phase: string;
   readonly signal: AbortSignal | undefined;
+  /** Retransmissions for this request instead of the target's (a GETBULK probing a larger size: one attempt). Transports that cannot vary it per request ignore it. */
+  readonly retries?: number;
 }
 
 /**
@@ -75,14 +79,7 @@ interface ColumnState {
 
 const DEFAULT_MAX_VARBINDS = 1_000_000;
 
-/**
- * Varbinds one GETBULK may ask for (columns x repetitions). Agents cap replies: snmpsim 0.4 by
- * default answers at most 64 varbinds and, asked for more, never answers at all (measured: 10
- * columns x 7 repetitions times out, 10 x 6 works); Net-SNMP's snmpd caps at 100
- * (maxGetbulkResponses). Staying under the smallest known cap costs a few more requests, never
- * a silent timeout.
- */
-export const DEFAULT_MAX_VARBINDS_PER_REQUEST = 64;
+export { DEFAULT_MAX_VARBINDS_PER_REQUEST };
 /** The budget never shrinks below this on timeouts: a smaller request that times out is a dead agent, not a large reply. */
 const MIN_VARBIND_BUDGET = 8;
 
@@ -91,6 +88,8 @@ export interface BaseSessionOptions {
   readonly maxColumnsPerRequest?: number;
   /** Ceiling on columns x repetitions per GETBULK; default DEFAULT_MAX_VARBINDS_PER_REQUEST. */
   readonly maxVarbindsPerRequest?: number;
+  /** The device's self-tuning GETBULK size (replaces maxVarbindsPerRequest and its per-session halving). */
+  readonly getbulk?: GetbulkBudget;
 }
 
 /**
@@ -106,6 +105,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
   protected varbindBudget: number;
   /** Replies received in this session: an agent that answered before is alive, so a silent large request was too large. */
   #answered = 0;
+  readonly #getbulk: GetbulkBudget | undefined;
   #closed = false;
 
   protected constructor(
@@ -116,6 +116,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
     this.repetitions = Math.max(1, Math.floor(target.maxRepetitions) || 1);
     this.columnsPerRequest = Math.max(1, options.maxColumnsPerRequest ?? 10);
     this.varbindBudget = Math.max(1, options.maxVarbindsPerRequest ?? DEFAULT_MAX_VARBINDS_PER_REQUEST);
+    this.#getbulk = options.getbulk;
   }
 
   get closed(): boolean {
@@ -209,7 +210,16 @@ export abstract class BaseSnmpSession implements SnmpSession {
     let perRequest = this.columnsPerRequest;
 
     while (active.length > 0) {
-      const batch = active.length <= perRequest ? active : active.slice(0, perRequest);
+      const tuner = this.#getbulk;
+      // A size this agent never answered is tried on one column first: a one-column reply can only
+      // be truncated, and shows the agent's own cap. snmpsim 0.4 truncates a one-column GETBULK at
+      // 64 varbinds but spins for ever on a multi-column one above 64 whose rows do not fit 64 exactly
+      // (measured: 1 x 100 and 2 x 40 give 64; 5 x 14 and 10 x 7 never answer, nor does anything after).
+      // A walk told how many rows to expect (health's row hints) asks for few rows: it neither probes
+      // a larger size nor teaches the tuner anything about the agent's limits.
+      const hinted = options.maxRepetitions !== undefined;
+      const probing = !v1 && !hinted && tuner?.probing === true;
+      const batch = probing ? active.slice(0, 1) : active.length <= perRequest ? active : active.slice(0, perRequest);
       const oids = batch.map((c) => c.last);
       const ctx: RequestContext = {
         phase: batch.length === 1 ? `walk of ${batch[0]?.root} (${v1 ? 'GETNEXT' : 'GETBULK'})` : `walk of ${batch.length} columns from ${batch[0]?.root} (${v1 ? 'GETNEXT' : 'GETBULK'})`,
@@ -219,24 +229,38 @@ export abstract class BaseSnmpSession implements SnmpSession {
       if (late !== null) throw this.overBudget(batch[0] as ColumnState, ctx.phase, late);
       let groups: VarBind[][];
       let reps = 1;
+      const budgetUsed = tuner?.varbinds ?? this.varbindBudget;
+      let started = 0;
       try {
         if (v1) {
           const vbs = await this.send(ctx, () => this.transport.getNext(oids, ctx));
           groups = vbs.map((vb) => [vb]);
         } else {
           // Share the varbind budget between the columns of this request (never below one row each).
-          reps = Math.max(1, Math.min(this.repetitions, options.maxRepetitions ?? Number.POSITIVE_INFINITY, Math.floor(this.varbindBudget / batch.length)));
-          groups = await this.send(ctx, () => this.transport.getBulk(oids, reps, ctx));
+          // A probe asks for the whole new size on its one column (max-repetitions bounds rows per
+          // column to keep replies small; the probe's reply is no larger than the size being tried).
+          reps = probing ? budgetUsed : Math.max(1, Math.min(this.repetitions, options.maxRepetitions ?? Number.POSITIVE_INFINITY, Math.floor(budgetUsed / batch.length)));
+          // A probe gets one attempt: if the agent stays silent, the tuner goes back to the last size
+          // that worked after one timeout instead of (retries + 1).
+          const bulkCtx: RequestContext = probing ? { ...ctx, retries: 0 } : ctx;
+          started = performance.now();
+          groups = await this.send(ctx, () => this.transport.getBulk(oids, reps, bulkCtx));
         }
       } catch (err) {
-        if (!v1 && isLinkscopeError(err, 'LS_SNMP_TIMEOUT') && this.#answered > 0 && this.varbindBudget > MIN_VARBIND_BUDGET) {
+        if (!v1 && isLinkscopeError(err, 'LS_SNMP_TIMEOUT') && this.#answered > 0) {
           // Some agents drop a reply they cannot build or send (it would exceed their buffer or the
           // path's MTU, and fragments get filtered) instead of answering tooBig; snmpsim 0.4 never
           // answers more than 64. This agent answered before, so ask for less, as Zabbix does.
-          this.varbindBudget = Math.max(MIN_VARBIND_BUDGET, Math.floor(this.varbindBudget / 2));
-          continue;
+          if (tuner !== undefined) {
+            if (tuner.timedOut(budgetUsed)) continue;
+          } else if (this.varbindBudget > MIN_VARBIND_BUDGET) {
+            this.varbindBudget = Math.max(MIN_VARBIND_BUDGET, Math.floor(this.varbindBudget / 2));
+            continue;
+          }
         }
         const status = errorStatusOf(err);
+        // A tuned device remembers it: the next sessions start below the size that got tooBig.
+        if (status === ERROR_STATUS_TOO_BIG && !v1 && tuner?.tooBig(batch.length * reps) === true) continue;
         if (status === ERROR_STATUS_TOO_BIG) {
           // RFC 3416 4.2.3: the reply would not fit; ask for less and try again.
           if (!v1 && this.repetitions > 1) {
@@ -274,6 +298,15 @@ export abstract class BaseSnmpSession implements SnmpSession {
           `SNMP ${ctx.phase} to ${formatAgent(this.target.host, this.target.port)} got ${received} varbinds for ${batch.length * reps} requested (${batch.length} columns x ${reps} repetitions); the agent answered outside the protocol and the walk was stopped`,
           { details: { host: this.target.host, port: this.target.port, phase: ctx.phase, received, requested: batch.length * reps } },
         );
+      }
+      if (tuner !== undefined && !v1 && !hinted) {
+        let ended = false;
+        for (const group of groups) {
+          const last = group[group.length - 1];
+          if (last !== undefined && last.type >= SnmpType.NoSuchObject) ended = true;
+        }
+        const perColumn = Math.floor(budgetUsed / batch.length);
+        tuner.answered({ budget: budgetUsed, asked: batch.length * reps, received, elapsedMs: performance.now() - started, ended, full: probing || (perColumn >= 1 && perColumn < this.repetitions) });
       }
       const spent = budget?.spend(received) ?? null;
       if (spent !== null) throw this.overBudget(batch[0] as ColumnState, ctx.phase, spent);

@@ -163,7 +163,7 @@ export class CommunityTransport implements PduTransport {
       return Promise.reject(new LinkscopeError('LS_VALIDATION', `SNMP ${phase} to ${this.#where()} could not be sent: ${why}`, { cause: err, details: this.#details(phase) }));
     }
     return new Promise<VarBind[] | VarBind[][]>((resolve, reject) => {
-      const p = new Pending(this, id, kind, oids, request, phase, signal, this.#parseErrors, Math.max(0, this.#target.retries), resolve, reject);
+      const p = new Pending(this, id, kind, oids, request, phase, signal, this.#parseErrors, Math.max(0, ctx.retries ?? this.#target.retries), resolve, reject);
       this.#pending.set(id, p);
       signal?.addEventListener('abort', p, { once: true });
       if (this.#pending.size === 1) this.#socket?.ref();

@@ -13,7 +13,7 @@ import {
 } from './base-session.js';
 import { compareOids, normalizeOid } from './oid.js';
 import { parseSnmprec } from './snmprec.js';
-import { SnmpType, type SnmpClient, type SnmpSession, type SnmpTypeTag, type SnmpValue, type VarBind } from './types.js';
+import { SnmpType, type SessionOptions, type SnmpClient, type SnmpSession, type SnmpTypeTag, type SnmpValue, type VarBind } from './types.js';
 
 /** What a scripted failure sees: which agent, which PDU, which OIDs. */
 export interface FakeRequest {
@@ -275,8 +275,8 @@ class FakeTransport implements PduTransport {
 }
 
 class FakeSession extends BaseSnmpSession {
-  constructor(client: FakeSnmpClient, target: SnmpTarget) {
-    super(target, new FakeTransport(client, target));
+  constructor(client: FakeSnmpClient, target: SnmpTarget, options: SessionOptions) {
+    super(target, new FakeTransport(client, target), options.getbulk === undefined ? {} : { getbulk: options.getbulk });
   }
 }
 
@@ -322,10 +322,10 @@ export class FakeSnmpClient implements SnmpClient {
     return this.#agents.get(`${target.host}:${target.port}`) ?? this.#agents.get(target.host);
   }
 
-  open(target: SnmpTarget): SnmpSession {
+  open(target: SnmpTarget, options: SessionOptions = {}): SnmpSession {
     this.sessionsOpened++;
     this.openSessions++;
-    const session = new FakeSession(this, target);
+    const session = new FakeSession(this, target, options);
     const close = session.close.bind(session);
     session.close = () => {
       if (!session.closed) this.openSessions--;

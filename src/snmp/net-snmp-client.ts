@@ -27,7 +27,7 @@ import type { Logger } from '../observability/logger.js';
 import { BaseSnmpSession, abortedError, errorStatusError, type PduTransport, type RequestContext } from './base-session.js';
 import { CommunityTransport } from './community-transport.js';
 import { decodeVarBindInPlace, type RawVarBind } from './decode.js';
-import type { SnmpClient, SnmpSession, VarBind } from './types.js';
+import type { SessionOptions as OpenOptions, SnmpClient, SnmpSession, VarBind } from './types.js';
 
 export interface NetSnmpClientOptions {
   /** Receives debug lines (tooBig back-off, v3 re-sync). Default: none. */
@@ -323,9 +323,9 @@ function decodeGroups(raw: NetSnmpVarbind[][]): VarBind[][] {
 }
 
 class NetSnmpSession extends BaseSnmpSession {
-  constructor(target: SnmpTarget, options: NetSnmpClientOptions) {
+  constructor(target: SnmpTarget, options: NetSnmpClientOptions, session: OpenOptions) {
     const native = target.credentials.version !== '3' && (options.transport ?? 'native') === 'native';
-    super(target, native ? new CommunityTransport(target) : new NetSnmpTransport(target, options.logger), options);
+    super(target, native ? new CommunityTransport(target) : new NetSnmpTransport(target, options.logger), session.getbulk === undefined ? options : { ...options, getbulk: session.getbulk });
   }
 }
 
@@ -340,7 +340,7 @@ export class NetSnmpClient implements SnmpClient {
     this.#options = options;
   }
 
-  open(target: SnmpTarget): SnmpSession {
-    return new NetSnmpSession(target, this.#options);
+  open(target: SnmpTarget, session: OpenOptions = {}): SnmpSession {
+    return new NetSnmpSession(target, this.#options, session);
   }
 }

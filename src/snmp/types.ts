@@ -1,6 +1,7 @@
 /** The SNMP seam: a small interface the poller and discovery depend on; net-snmp lives behind it. */
 import { performance } from 'node:perf_hooks';
 import type { SnmpTarget } from '../model/types.js';
+import type { GetbulkBudget } from './getbulk-budget.js';
 
 /** ASN.1 / SNMP type tags as they appear on the wire. */
 export const SnmpType = {
@@ -43,6 +44,8 @@ export interface VarBind {
 export function isBadValue(vb: VarBind): boolean {
   return vb.value === null && vb.type !== SnmpType.Null && vb.type < SnmpType.NoSuchObject;
 }
+
+export { DEFAULT_MAX_VARBINDS_PER_REQUEST, GetbulkBudget, GETBULK_FLOOR, type GetbulkBudgetOptions, type GetbulkReply } from './getbulk-budget.js';
 
 export interface RequestOptions {
   readonly signal?: AbortSignal;
@@ -91,8 +94,16 @@ export interface SnmpSession {
   close(): void;
 }
 
+export interface SessionOptions {
+  /**
+   * The device's self-tuning GETBULK size, kept by the caller across sessions; without it a
+   * session uses the client's fixed maxVarbindsPerRequest (halved for itself on silence).
+   */
+  readonly getbulk?: GetbulkBudget;
+}
+
 export interface SnmpClient {
-  open(target: SnmpTarget): SnmpSession;
+  open(target: SnmpTarget, options?: SessionOptions): SnmpSession;
 }
 
 // ---- Walk budgets: what the walks of one poll may read (varbinds in total, wall time) ----------

@@ -40,6 +40,16 @@ describe('CounterStore', () => {
     expect(store.savedAtMs(7)).toBeNull();
   });
 
+  it('keeps the learnt GETBULK size beside the counters, and ignores a bad one without losing the baseline', async () => {
+    const store = new CounterStore(dir);
+    await store.save(7, 'a:161', { clock: { uptimeTicks: 1, wallMs: 1 }, interfaces: new Map([[1, itf]]), getbulk: { varbinds: 100, good: 96, cap: 100 } });
+    expect((await new CounterStore(dir).load(7, 'a:161'))?.getbulk).toEqual({ varbinds: 100, good: 96, cap: 100 });
+    writeFileSync(join(dir, 'state', 'device-7.json'), '{"v":1,"agent":"a:161","clock":{"uptimeTicks":1,"wallMs":1},"interfaces":[],"getbulk":{"varbinds":"x"}}');
+    const loaded = await new CounterStore(dir).load(7, 'a:161');
+    expect(loaded?.clock).toEqual({ uptimeTicks: 1, wallMs: 1 });
+    expect(loaded?.getbulk).toBeUndefined();
+  });
+
   it('ignores a baseline taken from another agent address', async () => {
     const store = new CounterStore(dir);
     await store.save(7, '10.0.0.1:161', { clock: { uptimeTicks: 1, wallMs: 1 }, interfaces: new Map([[1, itf]]) });
@@ -89,6 +99,46 @@ describe('CounterStore', () => {
     writeFileSync(join(dir, 'state', 'device-7.json'), '{"v":1,"agent":"a:16');
     expect(await store.load(7, 'a:161')).toBeNull();
     expect(warnings()).toEqual([expect.stringContaining('not valid JSON')]);
+  });
+
+  describe('write-behind', () => {
+    const baseline = (ticks: number) => ({ clock: { uptimeTicks: ticks, wallMs: ticks }, interfaces: new Map([[1, itf]]) });
+    const file = (id: number): string => join(dir, 'state', `device-${id}.json`);
+
+    it('keeps saves in memory, answers load and savedAtMs from them, and writes them on flush', async () => {
+      const store = new CounterStore(dir, { writeBehindMs: 3_600_000 });
+      const before = Date.now();
+      await store.save(7, 'a:161', baseline(1));
+      await store.save(7, 'a:161', baseline(2));
+      expect(existsSync(file(7))).toBe(false);
+      expect((await store.load(7, 'a:161'))?.clock.uptimeTicks).toBe(2);
+      expect(await store.load(7, 'b:161')).toBeNull();
+      expect(store.savedAtMs(7)).toBeGreaterThanOrEqual(before);
+      await store.close();
+      const reread = await new CounterStore(dir).load(7, 'a:161');
+      expect(reread?.clock.uptimeTicks).toBe(2);
+      expect(reread?.interfaces.get(1)).toEqual(itf);
+    });
+
+    it('writes on its own timer', async () => {
+      const store = new CounterStore(dir, { writeBehindMs: 10 });
+      try {
+        await store.save(8, 'a:161', baseline(3));
+        for (let i = 0; i < 500 && !existsSync(file(8)); i += 1) await new Promise((r) => setTimeout(r, 10));
+        expect((await new CounterStore(dir).load(8, 'a:161'))?.clock.uptimeTicks).toBe(3);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('never writes the state of a device removed before the write', async () => {
+      const store = new CounterStore(dir, { writeBehindMs: 3_600_000 });
+      await store.save(9, 'a:161', baseline(4));
+      await store.remove(9);
+      await store.close();
+      expect(existsSync(file(9))).toBe(false);
+      expect(store.savedAtMs(9)).toBeNull();
+    });
   });
 
   it('prunes the state of devices no longer in the inventory, keeping the others', async () => {

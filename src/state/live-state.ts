@@ -7,10 +7,20 @@ export type DeviceStatusCounts = Readonly<Record<DeviceStatus, number>> & { read
 export class LiveState {
   readonly #devices = new Map<number, DeviceState>();
   #version = 0;
+  #shapeVersion = 0;
 
   /** Changes on every set and remove: readers that derive views from many devices cache by it. */
   version(): number {
     return this.#version;
+  }
+
+  /**
+   * Changes only when a device is added or removed, or its sysName or interface count changes: what
+   * the topology merge reads. Every poll sets a device's state; this lets a per-poll reader skip
+   * re-deriving from all devices (measured: ~3 % of serve's main thread at 20 devices, O(devices²) per interval).
+   */
+  shapeVersion(): number {
+    return this.#shapeVersion;
   }
 
   get(deviceId: number): DeviceState | undefined {
@@ -22,12 +32,17 @@ export class LiveState {
   }
 
   set(state: DeviceState): void {
+    const prev = this.#devices.get(state.deviceId);
+    if (prev === undefined || prev.sysName !== state.sysName || prev.interfaces.length !== state.interfaces.length) this.#shapeVersion += 1;
     this.#devices.set(state.deviceId, state);
     this.#version += 1;
   }
 
   remove(deviceId: number): void {
-    if (this.#devices.delete(deviceId)) this.#version += 1;
+    if (this.#devices.delete(deviceId)) {
+      this.#version += 1;
+      this.#shapeVersion += 1;
+    }
   }
 
   /** Counts by status, for /health. */

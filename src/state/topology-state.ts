@@ -240,7 +240,8 @@ export class TopologyState implements TopologyReader {
 
   /** sysName and interface count of every device (what the merge read from live state), recomputed when LiveState changed. */
   #liveKeyOf(devices: readonly Device[]): string {
-    const liveVersion = this.#state.version();
+    // Only sysName and interface counts make the key: their own version, not every poll's.
+    const liveVersion = this.#state.shapeVersion();
     if (this.#liveKey?.liveVersion === liveVersion && this.#liveKey.devices === devices) return this.#liveKey.key;
     let key = '';
     for (const d of devices) {

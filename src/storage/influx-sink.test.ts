@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Secret } from '../model/secret.js';
 import { createLogger, type Logger } from '../observability/logger.js';
-import { displayUrl, InfluxSink, influxEndpoint, type InfluxSinkOptions } from './influx-sink.js';
+import { displayUrl, InfluxSink, influxEndpoint, PendingLines, type InfluxSinkOptions } from './influx-sink.js';
 import type { Point } from './types.js';
 
 interface Seen {
@@ -301,6 +301,23 @@ describe('InfluxSink with a damaged spool', () => {
     await s.flush();
     expect(s.status().problems).toEqual([]);
     expect(s.status().pendingPoints).toBe(1);
+  });
+});
+
+describe('PendingLines', () => {
+  it('hands back lines as newline-separated UTF-8 bodies, in order, across growth and partial takes', () => {
+    const pending = new PendingLines();
+    const lines = Array.from({ length: 3000 }, (_, i) => `m,t=é${i} f="${'x'.repeat(i % 97)}€" ${i}`);
+    for (const line of lines) pending.push(line);
+    expect(pending.count).toBe(3000);
+    const first = pending.take(1000);
+    expect(pending.count).toBe(2000);
+    pending.push('late 1');
+    const rest = pending.take(5000);
+    expect(pending.count).toBe(0);
+    expect(first.toString('utf8')).toBe(lines.slice(0, 1000).join('\n'));
+    expect(rest.toString('utf8')).toBe([...lines.slice(1000), 'late 1'].join('\n'));
+    expect(pending.take(10).length).toBe(0);
   });
 });
 

@@ -198,7 +198,7 @@ export class Spool {
   }
 
   /** Appends a batch at the tail; drops the oldest batches first when it would not fit in maxBytes. */
-  append(text: string, points: number): Promise<AppendResult> {
+  append(text: string | Buffer, points: number): Promise<AppendResult> {
     return this.#serial(() => this.#append(text, points));
   }
 
@@ -221,8 +221,8 @@ export class Spool {
     return run;
   }
 
-  async #append(text: string, points: number): Promise<AppendResult> {
-    const payload = Buffer.from(text, 'utf8');
+  async #append(text: string | Buffer, points: number): Promise<AppendResult> {
+    const payload = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     const header = Buffer.from(`${MAGIC} ${payload.length} ${crc32(payload).toString(16)} ${points}\n`, 'latin1');
     const bytes = header.length + payload.length;
     let droppedPoints = 0;

@@ -154,6 +154,7 @@ export const deviceSchema = {
     lastPollAt: nullableString,
     lastSuccessAt: nullableString,
     pollMs: { type: ['number', 'null'] },
+    getbulkBudget: { type: ['integer', 'null'], description: 'Varbinds per GETBULK request the poller asks this device for now: starts at snmp.maxVarbindsPerRequest, self-tuned up to snmp.maxVarbindsCeiling; null before the first successful poll' },
     interfaceCount: { type: 'integer' },
     lastError: {
       type: ['object', 'null'],
