@@ -2,20 +2,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.js';
+import { runCli, type CliRun } from '../../test/helpers/run-cli.js';
 
-async function run(env: NodeJS.ProcessEnv, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const code = await main(argv, { env, stdout, stderr });
-  return { code, out, err };
-}
+const run = (env: NodeJS.ProcessEnv, ...argv: string[]): Promise<CliRun> => runCli(env, argv);
 
 const VENDOR = `EXAMPLE-TRANSLATE-MIB DEFINITIONS ::= BEGIN
 IMPORTS OBJECT-TYPE, Integer32, enterprises FROM SNMPv2-SMI;

@@ -6,43 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createModuleStore } from 'net-snmp';
 import { isLinkscopeError } from '../model/errors.js';
 import { IANA_IF_TYPES, ifTypeName } from './iana-iftype.js';
+import { VENDOR_MIB } from '../../test/helpers/vendor-mib.js';
 import { MibStore, defaultMibDir, describeSkipped, loadMibStore, writeMibIndex, type SkippedModule } from './mib-store.js';
 
-/** A tiny vendor module, as a user would drop into a `mibs.dirs` folder. */
-const VENDOR_MIB = `EXAMPLE-VENDOR-MIB DEFINITIONS ::= BEGIN
-IMPORTS
-    MODULE-IDENTITY, OBJECT-TYPE, Integer32, enterprises FROM SNMPv2-SMI
-    TEXTUAL-CONVENTION FROM SNMPv2-TC;
-
-exampleVendor MODULE-IDENTITY
-    LAST-UPDATED "202612040000Z"
-    ORGANIZATION "Example"
-    CONTACT-INFO "none"
-    DESCRIPTION "A vendor module for tests."
-    ::= { enterprises 99999 }
-
-ExampleState ::= TEXTUAL-CONVENTION
-    STATUS current
-    DESCRIPTION "State."
-    SYNTAX INTEGER { ok(1), failed(2) }
-
-exampleObjects OBJECT IDENTIFIER ::= { exampleVendor 1 }
-
-exampleTemperature OBJECT-TYPE
-    SYNTAX Integer32
-    MAX-ACCESS read-only
-    STATUS current
-    DESCRIPTION "Temperature, degrees Celsius."
-    ::= { exampleObjects 1 }
-
-exampleFanState OBJECT-TYPE
-    SYNTAX ExampleState
-    MAX-ACCESS read-only
-    STATUS current
-    DESCRIPTION "Fan."
-    ::= { exampleObjects 2 }
-END
-`;
 
 let mibs: MibStore;
 beforeAll(() => {
