@@ -81,6 +81,8 @@ export function createSnmpClient(logger: Logger, maxVarbindsPerRequest?: number)
 }
 
 export interface RuntimeOptions {
+  /** The MIB modules when the caller has already loaded them (serve): custom metrics resolve names there instead of loading them again. */
+  readonly mibs?: MibStore;
   /** Run the neighbour crawl when topology.discover has ranges (serve); one-shot commands never add devices. */
   readonly crawl?: boolean;
   /** Replaces the wireless engine (src/wireless/engine.ts): tests of the layers around it. */
@@ -96,10 +98,10 @@ export function mibResolver(store: MibStore): MibResolver {
  * The `metrics` section compiled against the MIB modules (loaded only when a name needs them);
  * LS_CONFIG_INVALID naming the metric and key when one is wrong. Run before anything else starts.
  */
-export function compileConfiguredMetrics(config: Config): CustomMetric[] {
+export function compileConfiguredMetrics(config: Config, mibs?: MibStore): CustomMetric[] {
   if (config.metrics.length === 0) return [];
   const noMibs: MibResolver = { oidForName: (n) => n };
-  return compileCustomMetrics(config.metrics, needsMibs(config.metrics) ? mibResolver(MibStore.load({ dirs: config.mibs.dirs })) : noMibs);
+  return compileCustomMetrics(config.metrics, needsMibs(config.metrics) ? mibResolver(mibs ?? MibStore.load({ dirs: config.mibs.dirs })) : noMibs);
 }
 
 /** Names of the configured custom metrics, for checking a device's `metrics` list (no MIB loading). */
@@ -109,7 +111,7 @@ export function configuredMetricNames(config: Config): string[] {
 
 /** Everything a poll needs: inventory, SNMP, sink (with spool), live state, counter store, poller. */
 export function createRuntime(config: Config, logger: Logger, options: RuntimeOptions = {}): Runtime {
-  const customMetrics = compileConfiguredMetrics(config);
+  const customMetrics = compileConfiguredMetrics(config, options.mibs);
   const inventory = openInventoryFor(config, logger);
   if (customMetrics.length > 0) logger.info({ metrics: customMetrics.map((m) => m.name) }, 'custom metrics configured');
   const influx = {
@@ -229,7 +231,7 @@ export interface Server {
 export async function startServer(config: Config, logger: Logger, options: { insecure?: boolean } & RuntimeOptions = {}): Promise<Server> {
   const { requireAuthForReads } = assertListenAllowed({ host: config.listen.host, apiToken: config.apiToken, insecure: options.insecure ?? false, logger });
   const mibs = loadMibStore({ dirs: config.mibs.dirs }, logger.child({ module: 'mib' }));
-  const runtime = createRuntime(config, logger, { crawl: true, ...(options.wirelessEngine === undefined ? {} : { wirelessEngine: options.wirelessEngine }) });
+  const runtime = createRuntime(config, logger, { crawl: true, mibs, ...(options.wirelessEngine === undefined ? {} : { wirelessEngine: options.wirelessEngine }) });
   if (runtime.crawler !== undefined) logger.info({ ranges: config.topology.discover, port: config.topology.discoverPort }, 'neighbour crawl on');
   const api = await buildApi({
     inventory: runtime.inventory,
