@@ -44,7 +44,7 @@ const IF_ENTRY = '1.3.6.1.2.1.2.2.1'; // IF-MIB::ifEntry
 const IFX_ENTRY = '1.3.6.1.2.1.31.1.1.1'; // IF-MIB::ifXEntry
 
 // snmprec type tags
-const T = { Integer: 2, OctetString: 4, OID: 6, Counter32: 65, Gauge32: 66, TimeTicks: 67, Counter64: 70 };
+const T = { Integer: 2, OctetString: 4, OID: 6, IpAddress: 64, Counter32: 65, Gauge32: 66, TimeTicks: 67, Counter64: 70 };
 
 const TWO32 = 1n << 32n;
 const TWO64 = 1n << 64n;
@@ -860,6 +860,86 @@ const macIndex = (hex) => [...Buffer.from(hex, 'hex')].join('.');
   files.set('health-cisco.snmprec', toSnmprec([...render(dev), ...extra]));
 }
 
+{
+  // health-fortigate: a FortiGate 100F reading device health from FORTINET-FORTIGATE-MIB: system CPU
+  // and two cores, memory use against capacity (KB), hardware sensor alarms (one in alarm), two
+  // IPsec phase-2 tunnels (one down), SSL-VPN state and counts for one VDOM.
+  const dev = nbrDevice(0xf0a7, { sysDescr: 'FortiGate-100F', sysObjectID: '1.3.6.1.4.1.12356.101.1.1041', sysName: 'health-fortigate', sysServices: 78 }, [
+    { ifIndex: 1, descr: 'wan1', name: 'wan1', speedBps: 1e9, mac: '04d590000001' },
+  ]);
+  const FG = '1.3.6.1.4.1.12356.101'; // FORTINET-FORTIGATE-MIB::fgModel's parent
+  const extra = [
+    { oid: `${FG}.4.1.3.0`, type: T.Gauge32, value: 23 }, // fgSysCpuUsage (%)
+    { oid: `${FG}.4.1.4.0`, type: T.Gauge32, value: 61 }, // fgSysMemUsage (%)
+    { oid: `${FG}.4.1.5.0`, type: T.Gauge32, value: 8_000_000 }, // fgSysMemCapacity (KB)
+    { oid: `${FG}.4.4.2.1.2.1`, type: T.Gauge32, value: 31 }, // fgProcessorUsage core 1
+    { oid: `${FG}.4.4.2.1.2.2`, type: T.Gauge32, value: 14 }, // core 2
+    { oid: `${FG}.12.1.1.0`, type: T.Gauge32, value: 1 }, // fgVpnTunnelUpCount
+  ];
+  // fgHwSensorTable: index, name, value (text), alarm status (0 false, 1 true)
+  for (const [i, name, value, alarm] of [[1, 'CPU ON-DIE Temp', '52.5', 0], [2, 'FAN1', '4200', 0], [3, 'PS2 Status', '0', 1]]) {
+    extra.push({ oid: `${FG}.4.3.2.1.1.${i}`, type: T.Integer, value: i }); // fgHwSensorEntIndex
+    extra.push({ oid: `${FG}.4.3.2.1.2.${i}`, type: T.OctetString, value: name }); // fgHwSensorEntName
+    extra.push({ oid: `${FG}.4.3.2.1.3.${i}`, type: T.OctetString, value }); // fgHwSensorEntValue
+    extra.push({ oid: `${FG}.4.3.2.1.4.${i}`, type: T.Integer, value: alarm }); // fgHwSensorEntAlarmStatus
+  }
+  // fgVpnTunTable: index, phase 1, phase 2, remote gateway, status (1 down, 2 up)
+  for (const [i, p1, p2, gw, status] of [[1, 'branch-a', 'branch-a-p2', '198.51.100.7', 2], [2, 'branch-b', 'branch-b-p2', '203.0.113.9', 1]]) {
+    extra.push({ oid: `${FG}.12.2.2.1.1.${i}`, type: T.Integer, value: i }); // fgVpnTunEntIndex
+    extra.push({ oid: `${FG}.12.2.2.1.2.${i}`, type: T.OctetString, value: p1 }); // fgVpnTunEntPhase1Name
+    extra.push({ oid: `${FG}.12.2.2.1.3.${i}`, type: T.OctetString, value: p2 }); // fgVpnTunEntPhase2Name
+    extra.push({ oid: `${FG}.12.2.2.1.4.${i}`, type: T.IpAddress, value: gw }); // fgVpnTunEntRemGwyIp
+    extra.push({ oid: `${FG}.12.2.2.1.20.${i}`, type: T.Integer, value: status }); // fgVpnTunEntStatus
+  }
+  extra.push({ oid: `${FG}.12.2.3.1.1.1`, type: T.Integer, value: 2 }); // fgVpnSslState enabled(2), VDOM 1
+  extra.push({ oid: `${FG}.12.2.3.1.2.1`, type: T.Gauge32, value: 7 }); // fgVpnSslStatsLoginUsers
+  extra.push({ oid: `${FG}.12.2.3.1.6.1`, type: T.Gauge32, value: 5 }); // fgVpnSslStatsActiveTunnels
+  files.set('health-fortigate.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // health-huawei: a Huawei S5735 switch reading device health from HUAWEI-ENTITY-EXTENT-MIB: one
+  // MPU board (CPU, memory in MB, temperature, voltage) and one board without a CPU, two SFPs (one
+  // with diagnostics in 0.01 dBm, one absent: mode notSupported), two fans, HUAWEI-ENERGYMNGT-MIB power.
+  const dev = nbrDevice(0x4a3e, { sysDescr: 'S5735-L48T4X-A1\nHuawei Versatile Routing Platform Software\nVRP (R) software,Version 5.170 (S5735 V200R022C00SPC500)', sysObjectID: '1.3.6.1.4.1.2011.2.23.685', sysName: 'health-huawei', sysServices: 6 }, [
+    { ifIndex: 6, descr: 'XGigabitEthernet0/0/1', name: 'XGigabitEthernet0/0/1', speedBps: 1e10, mac: '48fd8e000001' },
+  ]);
+  const ENT = '1.3.6.1.2.1.47.1.1.1.1'; // ENTITY-MIB::entPhysicalEntry
+  const ST = '1.3.6.1.4.1.2011.5.25.31.1.1.1.1'; // HUAWEI-ENTITY-EXTENT-MIB::hwEntityStateEntry
+  const OPT = '1.3.6.1.4.1.2011.5.25.31.1.1.3.1'; // hwOpticalModuleInfoEntry
+  const FAN = '1.3.6.1.4.1.2011.5.25.31.1.1.10.1'; // hwFanStatusEntry
+  const EN = '1.3.6.1.4.1.2011.6.157.1'; // HUAWEI-ENERGYMNGT-MIB
+  const extra = [
+    { oid: `${EN}.3.0`, type: T.Integer, value: 38_500 }, // hwAveragePower (mW)
+    { oid: `${EN}.6.0`, type: T.Integer, value: 41_200 }, // hwCurrentPower (mW)
+  ];
+  // hwEntityStateTable: index, name, oper (3 enabled), cpu, cpu threshold, mem %, mem MB, temp (°C), voltage (mV)
+  for (const [i, name, oper, cpu, thr, mem, mb, temp, volt] of [[67108873, 'MPU Board 0', 3, 12, 80, 47, 1024, 41, 12_050], [67174410, 'POWER Card 0/PWR1', 3, 0, 0, 0, 0, 0, 0]]) {
+    extra.push({ oid: `${ENT}.7.${i}`, type: T.OctetString, value: name }); // entPhysicalName
+    extra.push({ oid: `${ST}.2.${i}`, type: T.Integer, value: oper }); // hwEntityOperStatus
+    extra.push({ oid: `${ST}.5.${i}`, type: T.Integer, value: cpu }); // hwEntityCpuUsage
+    extra.push({ oid: `${ST}.6.${i}`, type: T.Integer, value: thr }); // hwEntityCpuUsageThreshold
+    extra.push({ oid: `${ST}.7.${i}`, type: T.Integer, value: mem }); // hwEntityMemUsage
+    extra.push({ oid: `${ST}.9.${i}`, type: T.Integer, value: 0 }); // hwEntityMemSize (bytes, 0 when MB is given)
+    extra.push({ oid: `${ST}.11.${i}`, type: T.Integer, value: temp }); // hwEntityTemperature
+    extra.push({ oid: `${ST}.13.${i}`, type: T.Integer, value: volt }); // hwEntityVoltage
+    extra.push({ oid: `${ST}.19.${i}`, type: T.Integer, value: mb }); // hwEntityMemSizeMega
+  }
+  // hwOpticalModuleInfoTable: index, name, mode (1 notSupported, 2 singleMode), temp, voltage (mV), bias (µA), rx, tx (0.01 dBm)
+  for (const [i, name, mode, temp, volt, bias, rx, tx] of [[67633350, 'XGigabitEthernet0/0/1', 2, 36, 3_290, 6_120, -532, -218], [67633414, 'XGigabitEthernet0/0/2', 1, -255, -1, -1, -1, -1]]) {
+    extra.push({ oid: `${ENT}.7.${i}`, type: T.OctetString, value: name }); // entPhysicalName
+    extra.push({ oid: `${OPT}.1.${i}`, type: T.Integer, value: mode }); // hwEntityOpticalMode
+    extra.push({ oid: `${OPT}.5.${i}`, type: T.Integer, value: temp }); // hwEntityOpticalTemperature
+    extra.push({ oid: `${OPT}.6.${i}`, type: T.Integer, value: volt }); // hwEntityOpticalVoltage
+    extra.push({ oid: `${OPT}.7.${i}`, type: T.Integer, value: bias }); // hwEntityOpticalBiasCurrent
+    extra.push({ oid: `${OPT}.8.${i}`, type: T.Integer, value: rx }); // hwEntityOpticalRxPower
+    extra.push({ oid: `${OPT}.9.${i}`, type: T.Integer, value: tx }); // hwEntityOpticalTxPower
+  }
+  extra.push({ oid: `${FAN}.7.0.0`, type: T.Integer, value: 1 }); // hwEntityFanState normal(1), slot 0 fan 0
+  extra.push({ oid: `${FAN}.7.0.1`, type: T.Integer, value: 2 }); // abnormal(2), slot 0 fan 1
+  files.set('health-huawei.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Write fixtures and the README.
 
@@ -901,6 +981,12 @@ same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
 - \`health-ent.snmprec\` — Arista 7050 switch with standard health MIBs: two hrProcessorTable rows (17 %, 4 %) named by
   hrDeviceDescr, hrStorage RAM (8,000,000 × 1 KiB, 3,000,000 used) and a flash disk, ENTITY-SENSOR-MIB: CPU temperature
   41.5 °C (precision 1), fan 5312 rpm, PSU 1 output 11.96 V (milli), PSU 2 voltage unavailable, a truth value.
+- \`health-fortigate.snmprec\` — FortiGate 100F (FORTINET-FORTIGATE-MIB): fgSysCpuUsage 23 %, two fgProcessorTable cores (31 %, 14 %),
+  fgSysMemUsage 61 % of fgSysMemCapacity 8 000 000 KB, fgHwSensorTable alarms (PS2 Status in alarm), two IPsec tunnels
+  (branch-a up, branch-b down), SSL-VPN enabled with 7 users and 5 tunnels, 1 IPsec tunnel up.
+- \`health-huawei.snmprec\` — Huawei S5735 (HUAWEI-ENTITY-EXTENT-MIB): MPU Board 0 with CPU 12 %, memory 47 % of 1024 MB, 41 °C,
+  12.05 V; a power card without CPU; XGigabitEthernet0/0/1 SFP (36 °C, 3.29 V, 6.12 mA, Rx −5.32 / Tx −2.18 dBm), 0/0/2
+  without diagnostics (mode notSupported); fan 0.0 normal, 0.1 abnormal; HUAWEI-ENERGYMNGT-MIB 38.5 W average, 41.2 W now.
 - \`health-cisco.snmprec\` — Catalyst 9300 with Cisco health MIBs: cpmCPUTotalTable (5minRev 8 %), cempMemPoolTable
   (Processor: 64-bit 5 GiB used / 3 GiB free, the 32-bit column saturated; reserve pool 32-bit only), CISCO-ENVMON-MIB
   inlet 29 °C normal, fans normal / critical, PSU A normal, PSU B notPresent; CISCO-ENTITY-SENSOR-MIB optics

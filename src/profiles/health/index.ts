@@ -4,7 +4,9 @@
  * vendor: a file here and a line below.
  */
 import { CISCO_ENHANCED_MEMPOOL, CISCO_ENTITY_SENSOR, CISCO_ENVMON, CISCO_MEMORY_POOL, CISCO_PROCESS, CISCO_SB } from './cisco.js';
+import { FORTIGATE } from './fortinet.js';
 import { HP_PROCURVE } from './hpe.js';
+import { HUAWEI_VRP } from './huawei.js';
 import { JUNIPER } from './juniper.js';
 import { MIKROTIK } from './mikrotik.js';
 import { PANOS } from './paloalto.js';
@@ -20,6 +22,8 @@ export const HEALTH_PROFILE_FILES: readonly HealthProfileFile[] = [
   { file: 'src/profiles/health/mikrotik.ts', profiles: [MIKROTIK] },
   { file: 'src/profiles/health/paloalto.ts', profiles: [PANOS] },
   { file: 'src/profiles/health/ubiquiti.ts', profiles: [UBNT_AIRFIBER_HEALTH, UBNT_AF60_HEALTH, UBNT_AFLTU_HEALTH, FROGFOOT] },
+  { file: 'src/profiles/health/fortinet.ts', profiles: [FORTIGATE] },
+  { file: 'src/profiles/health/huawei.ts', profiles: [HUAWEI_VRP] },
   { file: 'src/profiles/health/small-vendors.ts', profiles: [TPLINK, CAMBIUM_PMP_HEALTH, SIKLU_HEALTH] },
   { file: 'src/profiles/health/standard.ts', profiles: [HR_PROCESSOR, HR_MEMORY, UCD_MEMORY, UCD_CPU, ENTITY_SENSOR] },
 ];

@@ -1,0 +1,95 @@
+/**
+ * Vendor health profiles against generated recordings served by a real snmpsimd
+ * (test/fixtures/snmprec/README.md: health-fortigate, health-huawei): planned and polled the way
+ * `serve` does, and compared with the values LibreNMS's definition for that OS computes from the
+ * same rows (its OID, divisor and description; rows it skips left out).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSnmpClient } from '../../src/app.js';
+import { DEFAULTS } from '../../src/config/defaults.js';
+import { planHealth, pollHealthDetailed } from '../../src/health/engine.js';
+import type { HealthReport } from '../../src/model/health.js';
+import { Secret } from '../../src/model/secret.js';
+import { silentLogger } from '../../src/observability/logger.js';
+import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'snmprec');
+const RECORDINGS = ['health-fortigate', 'health-huawei'] as const;
+
+describe('vendor health profiles (snmpsimd)', () => {
+  let sim: SnmpsimHandle;
+  const client = createSnmpClient(silentLogger(), DEFAULTS.snmp.maxVarbindsPerRequest);
+
+  beforeAll(async () => {
+    sim = await withSnmpsim({ records: Object.fromEntries(RECORDINGS.map((d) => [d, readFileSync(join(FIXTURES, `${d}.snmprec`), 'utf8')])) });
+  }, 120_000);
+  afterAll(async () => {
+    await sim?.stop();
+  });
+
+  const poll = async (name: string, sysObjectID: string): Promise<{ profiles: readonly string[]; report: HealthReport }> => {
+    const session = client.open({ host: sim.host, port: sim.port, credentials: { version: '2c', community: new Secret(name) }, timeoutMs: 3000, retries: 1, maxRepetitions: DEFAULTS.snmp.maxRepetitions });
+    try {
+      const plan = await planHealth(session, { sysObjectID });
+      expect(plan).not.toBeNull();
+      const { report, errors } = await pollHealthDetailed(session, plan ?? { profiles: [] });
+      expect(errors).toEqual([]);
+      return { profiles: plan?.profiles ?? [], report };
+    } finally {
+      session.close();
+    }
+  };
+  const sensors = (r: HealthReport) => r.sensors.map((s) => ({ class: s.class, descr: s.descr, value: s.value, ...(s.status === undefined ? {} : { status: s.status }), oid: s.oid }));
+
+  it('FortiGate: system CPU and cores, memory of fgSysMemCapacity, hardware alarms, VPN states and counts', async () => {
+    const { profiles, report } = await poll('health-fortigate', '1.3.6.1.4.1.12356.101.1.1041');
+    expect(profiles).toContain('fortigate');
+    expect(report.processors).toEqual([
+      { index: '0', descr: 'System Cpu Usage', usage: 23 },
+      { index: '1', descr: 'CPU Core 1', usage: 31 },
+      { index: '2', descr: 'CPU Core 2', usage: 14 },
+    ]);
+    // LibreNMS: total = fgSysMemCapacity × 1024 (precision), used = total × fgSysMemUsage / 100.
+    expect(report.memory).toEqual([{ index: '0', descr: 'Main Memory', totalBytes: 8_192_000_000, usedBytes: 4_997_120_000, usedPercent: 61 }]);
+    expect(sensors(report)).toEqual([
+      { class: 'count', descr: 'IPSEC VPN tunnels', value: 1, oid: '1.3.6.1.4.1.12356.101.12.1.1.0' },
+      { class: 'state', descr: 'CPU ON-DIE Temp', value: 0, status: 'OK', oid: '1.3.6.1.4.1.12356.101.4.3.2.1.4.1' },
+      { class: 'state', descr: 'FAN1', value: 0, status: 'OK', oid: '1.3.6.1.4.1.12356.101.4.3.2.1.4.2' },
+      { class: 'state', descr: 'PS2 Status', value: 1, status: 'ERROR', oid: '1.3.6.1.4.1.12356.101.4.3.2.1.4.3' },
+      { class: 'state', descr: 'branch-a\\branch-a-p2 (198.51.100.7)', value: 2, status: 'Up', oid: '1.3.6.1.4.1.12356.101.12.2.2.1.20.1' },
+      { class: 'state', descr: 'branch-b\\branch-b-p2 (203.0.113.9)', value: 1, status: 'Down', oid: '1.3.6.1.4.1.12356.101.12.2.2.1.20.2' },
+      { class: 'state', descr: 'SSL-VPN Status', value: 2, status: 'Enabled', oid: '1.3.6.1.4.1.12356.101.12.2.3.1.1.1' },
+      { class: 'count', descr: 'SSL VPN Logged users', value: 7, oid: '1.3.6.1.4.1.12356.101.12.2.3.1.2.1' },
+      { class: 'count', descr: 'SSL VPN Active tunnels', value: 5, oid: '1.3.6.1.4.1.12356.101.12.2.3.1.6.1' },
+    ]);
+  });
+
+  it('Huawei VRP: board CPU and memory by entPhysicalName, temperatures, voltages, SFP diagnostics, fans, power', async () => {
+    const { profiles, report } = await poll('health-huawei', '1.3.6.1.4.1.2011.2.23.685');
+    expect(profiles).toContain('huawei-vrp');
+    // The power card (hwEntityCpuUsageThreshold 0, memory size 0) has no processor nor pool.
+    expect(report.processors).toEqual([{ index: '67108873', descr: 'MPU Board 0 Processor', usage: 12 }]);
+    expect(report.memory).toEqual([{ index: '67108873', descr: 'MPU Board 0 Memory', totalBytes: 1_073_741_824, usedBytes: 504_658_657, usedPercent: 47 }]);
+    const ST = '1.3.6.1.4.1.2011.5.25.31.1.1.1.1';
+    const OPT = '1.3.6.1.4.1.2011.5.25.31.1.1.3.1';
+    // XGigabitEthernet0/0/2 (hwEntityOpticalMode notSupported) has no temperature, voltage nor current and the power
+    // card's zero readings are left out; LibreNMS keeps 0/0/2's -1 power readings (-0.01 dBm): so does linkscope.
+    expect(sensors(report)).toEqual([
+      { class: 'power', descr: 'Average Power Consumption', value: 38.5, oid: '1.3.6.1.4.1.2011.6.157.1.3.0' },
+      { class: 'power', descr: 'Current Power Consumption', value: 41.2, oid: '1.3.6.1.4.1.2011.6.157.1.6.0' },
+      { class: 'temperature', descr: 'MPU Board 0', value: 41, oid: `${ST}.11.67108873` },
+      { class: 'voltage', descr: 'MPU Board 0', value: 12.05, oid: `${ST}.13.67108873` },
+      { class: 'temperature', descr: 'XGigabitEthernet0/0/1', value: 36, oid: `${OPT}.5.67633350` },
+      { class: 'voltage', descr: 'XGigabitEthernet0/0/1', value: 3.29, oid: `${OPT}.6.67633350` },
+      { class: 'current', descr: 'VRP-XGigabitEthernet0/0/1', value: 0.00612, oid: `${OPT}.7.67633350` },
+      { class: 'dbm', descr: 'XGigabitEthernet0/0/1 Rx', value: -5.32, oid: `${OPT}.8.67633350` },
+      { class: 'dbm', descr: 'XGigabitEthernet0/0/2 Rx', value: -0.01, oid: `${OPT}.8.67633414` },
+      { class: 'dbm', descr: 'XGigabitEthernet0/0/1 Tx', value: -2.18, oid: `${OPT}.9.67633350` },
+      { class: 'dbm', descr: 'XGigabitEthernet0/0/2 Tx', value: -0.01, oid: `${OPT}.9.67633414` },
+      { class: 'state', descr: 'Fan 0.0 Status', value: 1, status: 'Normal', oid: '1.3.6.1.4.1.2011.5.25.31.1.1.10.1.7.0.0' },
+      { class: 'state', descr: 'Fan 0.1 Status', value: 2, status: 'Abnormal', oid: '1.3.6.1.4.1.2011.5.25.31.1.1.10.1.7.0.1' },
+    ]);
+  });
+});
