@@ -940,6 +940,44 @@ const macIndex = (hex) => [...Buffer.from(hex, 'hex')].join('.');
   files.set('health-huawei.snmprec', toSnmprec([...render(dev), ...extra]));
 }
 
+{
+  // health-comware: an HPE 5130 (Comware 7) reading device health from H3C MIBs: HH3C-ENTITY-EXT-MIB
+  // CPU, memory and temperature per entity (the chassis module with a CPU; a sensor entity; a module
+  // without a CPU), HH3C-TRANSCEIVER-INFO-MIB diagnostics on two ports (one admin down), fan and PSU states.
+  const dev = nbrDevice(0xc0ae, { sysDescr: 'HPE Comware Platform Software, Software Version 7.1.070, Release 3507P11\r\nHPE 5130 24G 4SFP+ EI Switch\r\nCopyright (c) 2010-2022 Hewlett Packard Enterprise Development LP', sysObjectID: '1.3.6.1.4.1.25506.11.1.163', sysName: 'health-comware', sysServices: 6 }, [
+    { ifIndex: 25, descr: 'Ten-GigabitEthernet1/0/25', name: 'XGE1/0/25', speedBps: 1e10, mac: '9457a5000025' },
+    { ifIndex: 26, descr: 'Ten-GigabitEthernet1/0/26', name: 'XGE1/0/26', speedBps: 1e10, mac: '9457a5000026', admin: 2, oper: 2 },
+  ]);
+  const ENT = '1.3.6.1.2.1.47.1.1.1.1'; // ENTITY-MIB::entPhysicalEntry
+  const EXT = '1.3.6.1.4.1.25506.2.6.1.1.1.1'; // HH3C-ENTITY-EXT-MIB::hh3cEntityExtStateEntry
+  const XCVR = '1.3.6.1.4.1.25506.2.70.1.1.1'; // HH3C-TRANSCEIVER-INFO-MIB::hh3cTransceiverInfoEntry
+  const DEVM = '1.3.6.1.4.1.25506.8.35.9.1'; // HH3C-LswDEVM-MIB
+  const extra = [];
+  // entity: index, class (9 module, 8 sensor, 3 chassis), name, cpu %, mem %, mem bytes, temperature (65535: none)
+  for (const [i, cls, name, cpu, mem, size, temp] of [[2, 3, 'Board 1', 0, 0, 0, 65535], [22, 9, 'Slot 1', 9, 38, 1_073_741_824, 44], [78, 8, 'Hotspot 1', 0, 0, 0, 51], [23, 9, 'Slot 1 subcard 1', 0, 0, 0, 65535]]) {
+    extra.push({ oid: `${ENT}.5.${i}`, type: T.Integer, value: cls }); // entPhysicalClass
+    extra.push({ oid: `${ENT}.7.${i}`, type: T.OctetString, value: name }); // entPhysicalName
+    extra.push({ oid: `${EXT}.6.${i}`, type: T.Integer, value: cpu }); // hh3cEntityExtCpuUsage
+    extra.push({ oid: `${EXT}.8.${i}`, type: T.Integer, value: mem }); // hh3cEntityExtMemUsage
+    extra.push({ oid: `${EXT}.10.${i}`, type: T.Gauge32, value: size }); // hh3cEntityExtMemSize (bytes)
+    extra.push({ oid: `${EXT}.12.${i}`, type: T.Integer, value: temp }); // hh3cEntityExtTemperature
+  }
+  // transceivers by ifIndex: diagnostic (1 true), tx, rx (0.01 dBm), temperature, voltage (0.01 V), bias (0.01 mA)
+  for (const [i, tx, rx, temp, volt, bias] of [[25, -241, -587, 33, 328, 612], [26, -250, -4000, 30, 330, 600]]) {
+    extra.push({ oid: `${XCVR}.8.${i}`, type: T.Integer, value: 1 }); // hh3cTransceiverDiagnostic
+    extra.push({ oid: `${XCVR}.9.${i}`, type: T.Integer, value: tx }); // hh3cTransceiverCurTXPower
+    extra.push({ oid: `${XCVR}.12.${i}`, type: T.Integer, value: rx }); // hh3cTransceiverCurRXPower
+    extra.push({ oid: `${XCVR}.15.${i}`, type: T.Integer, value: temp }); // hh3cTransceiverTemperature
+    extra.push({ oid: `${XCVR}.16.${i}`, type: T.Integer, value: volt }); // hh3cTransceiverVoltage
+    extra.push({ oid: `${XCVR}.17.${i}`, type: T.Integer, value: bias }); // hh3cTransceiverBiasCurrent
+  }
+  extra.push({ oid: `${DEVM}.1.1.2.1`, type: T.Integer, value: 1 }); // hh3cDevMFanStatus active(1)
+  extra.push({ oid: `${DEVM}.1.1.2.2`, type: T.Integer, value: 2 }); // deactive(2)
+  extra.push({ oid: `${DEVM}.2.1.2.1`, type: T.Integer, value: 1 }); // hh3cDevMPowerStatus active(1)
+  extra.push({ oid: `${DEVM}.2.1.2.2`, type: T.Integer, value: 3 }); // not-install(3)
+  files.set('health-comware.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Write fixtures and the README.
 
@@ -981,6 +1019,9 @@ same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
 - \`health-ent.snmprec\` — Arista 7050 switch with standard health MIBs: two hrProcessorTable rows (17 %, 4 %) named by
   hrDeviceDescr, hrStorage RAM (8,000,000 × 1 KiB, 3,000,000 used) and a flash disk, ENTITY-SENSOR-MIB: CPU temperature
   41.5 °C (precision 1), fan 5312 rpm, PSU 1 output 11.96 V (milli), PSU 2 voltage unavailable, a truth value.
+- \`health-comware.snmprec\` — HPE 5130 (Comware 7, H3C MIBs): Slot 1 module with CPU 9 %, memory 38 % of 1 GiB, 44 °C; sensor
+  entity Hotspot 1 at 51 °C; chassis and subcard without readings (65535); transceivers on XGE1/0/25 (admin up: Tx −2.41,
+  Rx −5.87 dBm, 33 °C, 3.28 V, 6.12 mA) and XGE1/0/26 (admin down); fans 1 active / 2 deactive, PSUs 1 active / 2 not-install.
 - \`health-fortigate.snmprec\` — FortiGate 100F (FORTINET-FORTIGATE-MIB): fgSysCpuUsage 23 %, two fgProcessorTable cores (31 %, 14 %),
   fgSysMemUsage 61 % of fgSysMemCapacity 8 000 000 KB, fgHwSensorTable alarms (PS2 Status in alarm), two IPsec tunnels
   (branch-a up, branch-b down), SSL-VPN enabled with 7 users and 5 tunnels, 1 IPsec tunnel up.

@@ -1,6 +1,6 @@
 /**
  * Vendor health profiles against generated recordings served by a real snmpsimd
- * (test/fixtures/snmprec/README.md: health-fortigate, health-huawei): planned and polled the way
+ * (test/fixtures/snmprec/README.md: health-fortigate, health-huawei, health-comware): planned and polled the way
  * `serve` does, and compared with the values LibreNMS's definition for that OS computes from the
  * same rows (its OID, divisor and description; rows it skips left out).
  */
@@ -16,7 +16,7 @@ import { silentLogger } from '../../src/observability/logger.js';
 import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'snmprec');
-const RECORDINGS = ['health-fortigate', 'health-huawei'] as const;
+const RECORDINGS = ['health-fortigate', 'health-huawei', 'health-comware'] as const;
 
 describe('vendor health profiles (snmpsimd)', () => {
   let sim: SnmpsimHandle;
@@ -90,6 +90,30 @@ describe('vendor health profiles (snmpsimd)', () => {
       { class: 'dbm', descr: 'XGigabitEthernet0/0/2 Tx', value: -0.01, oid: `${OPT}.9.67633414` },
       { class: 'state', descr: 'Fan 0.0 Status', value: 1, status: 'Normal', oid: '1.3.6.1.4.1.2011.5.25.31.1.1.10.1.7.0.0' },
       { class: 'state', descr: 'Fan 0.1 Status', value: 2, status: 'Abnormal', oid: '1.3.6.1.4.1.2011.5.25.31.1.1.10.1.7.0.1' },
+    ]);
+  });
+
+  it('HPE Comware: entity CPU, memory and temperatures, transceivers of admin-up ports, fan and PSU states', async () => {
+    const { profiles, report } = await poll('health-comware', '1.3.6.1.4.1.25506.11.1.163');
+    expect(profiles).toContain('comware');
+    // Entities with hh3cEntityExtCpuUsage 0 have no processor; only modules with memory in use have a pool.
+    expect(report.processors).toEqual([{ index: '22', descr: 'Slot 1', usage: 9 }]);
+    expect(report.memory).toEqual([{ index: '22', descr: 'Slot 1', totalBytes: 1_073_741_824, usedBytes: 408_021_893, usedPercent: 38 }]);
+    const X = '1.3.6.1.4.1.25506.2.70.1.1.1';
+    const D = '1.3.6.1.4.1.25506.8.35.9.1';
+    // 65535 (no sensor) and the admin-down XGE1/0/26's transceiver are left out.
+    expect(sensors(report)).toEqual([
+      { class: 'temperature', descr: 'Slot 1', value: 44, oid: '1.3.6.1.4.1.25506.2.6.1.1.1.1.12.22' },
+      { class: 'temperature', descr: 'Hotspot 1', value: 51, oid: '1.3.6.1.4.1.25506.2.6.1.1.1.1.12.78' },
+      { class: 'temperature', descr: 'Ten-GigabitEthernet1/0/25 Temperature', value: 33, oid: `${X}.15.25` },
+      { class: 'dbm', descr: 'XGE1/0/25 Receive Power', value: -5.87, oid: `${X}.12.25` },
+      { class: 'dbm', descr: 'XGE1/0/25 Transmit Power', value: -2.41, oid: `${X}.9.25` },
+      { class: 'voltage', descr: 'XGE1/0/25 Supply Voltage', value: 3.28, oid: `${X}.16.25` },
+      { class: 'current', descr: 'XGE1/0/25 Bias Current', value: 0.00612, oid: `${X}.17.25` },
+      { class: 'state', descr: 'Fan 1', value: 1, status: 'active', oid: `${D}.1.1.2.1` },
+      { class: 'state', descr: 'Fan 2', value: 2, status: 'deactive', oid: `${D}.1.1.2.2` },
+      { class: 'state', descr: 'Power Supply 1', value: 1, status: 'active', oid: `${D}.2.1.2.1` },
+      { class: 'state', descr: 'Power Supply 2', value: 3, status: 'not-install', oid: `${D}.2.1.2.2` },
     ]);
   });
 });

@@ -4,6 +4,7 @@
  * vendor: a file here and a line below.
  */
 import { CISCO_ENHANCED_MEMPOOL, CISCO_ENTITY_SENSOR, CISCO_ENVMON, CISCO_MEMORY_POOL, CISCO_PROCESS, CISCO_SB } from './cisco.js';
+import { COMWARE } from './comware.js';
 import { FORTIGATE } from './fortinet.js';
 import { HP_PROCURVE } from './hpe.js';
 import { HUAWEI_VRP } from './huawei.js';
@@ -22,6 +23,7 @@ export const HEALTH_PROFILE_FILES: readonly HealthProfileFile[] = [
   { file: 'src/profiles/health/mikrotik.ts', profiles: [MIKROTIK] },
   { file: 'src/profiles/health/paloalto.ts', profiles: [PANOS] },
   { file: 'src/profiles/health/ubiquiti.ts', profiles: [UBNT_AIRFIBER_HEALTH, UBNT_AF60_HEALTH, UBNT_AFLTU_HEALTH, FROGFOOT] },
+  { file: 'src/profiles/health/comware.ts', profiles: [COMWARE] },
   { file: 'src/profiles/health/fortinet.ts', profiles: [FORTIGATE] },
   { file: 'src/profiles/health/huawei.ts', profiles: [HUAWEI_VRP] },
   { file: 'src/profiles/health/small-vendors.ts', profiles: [TPLINK, CAMBIUM_PMP_HEALTH, SIKLU_HEALTH] },
