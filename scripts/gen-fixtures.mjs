@@ -978,6 +978,50 @@ const macIndex = (hex) => [...Buffer.from(hex, 'hex')].join('.');
   files.set('health-comware.snmprec', toSnmprec([...render(dev), ...extra]));
 }
 
+{
+  // health-icx: a Ruckus ICX 7150 reading device health from FOUNDRY-SN-AGENT-MIB: CPU rows for the
+  // 1 s, 5 s, 60 s and 300 s intervals (100th-percent), system DRAM, two temperature sensors (half
+  // degrees), optic diagnostics as text on one port and "N/A" on another, PSU 1 normal and PSU 2
+  // other (absent), one fan, stacking disabled.
+  const dev = nbrDevice(0x1c47, { sysDescr: 'Ruckus Wireless, Inc. ICX7150-24P, IronWare Version 08.0.95kT211 Compiled on Mar 20 2023', sysObjectID: '1.3.6.1.4.1.1991.1.3.62.2.2.1.1', sysName: 'health-icx', sysServices: 6 }, [
+    { ifIndex: 25, descr: 'GigabitEthernet1/2/1', name: '1/2/1', speedBps: 1e9, mac: '609c9f000025' },
+    { ifIndex: 26, descr: 'GigabitEthernet1/2/2', name: '1/2/2', speedBps: 1e9, mac: '609c9f000026' },
+  ]);
+  const AG = '1.3.6.1.4.1.1991.1.1.2'; // FOUNDRY-SN-AGENT-MIB::snAgentSys
+  const OPT = '1.3.6.1.4.1.1991.1.1.3.3.6.1'; // snIfOpticalMonitoringInfoEntry
+  const CHAS = '1.3.6.1.4.1.1991.1.1.1'; // snChassis
+  const extra = [
+    { oid: `${AG}.12.4.2.0`, type: T.Integer, value: 536_870_912 }, // snAgSystemDRAMTotal (bytes)
+    { oid: `${AG}.12.4.3.0`, type: T.Integer, value: 322_122_547 }, // snAgSystemDRAMFree
+    { oid: '1.3.6.1.4.1.1991.1.1.3.31.1.1.0', type: T.Integer, value: 2 }, // snStackingGlobalConfigState disabled(2)
+    { oid: `${CHAS}.2.1.1.3.1`, type: T.Integer, value: 2 }, // snChasPwrSupplyOperStatus normal(2)
+    { oid: `${CHAS}.2.1.1.3.2`, type: T.Integer, value: 1 }, // other(1): left out
+    { oid: `${CHAS}.3.1.1.2.1`, type: T.OctetString, value: 'Fan 1 ok, speed (auto): [[1]]<->2' }, // snChasFanDescription
+    { oid: `${CHAS}.3.1.1.3.1`, type: T.Integer, value: 2 }, // snChasFanOperStatus normal(2)
+  ];
+  // snAgentCpuUtilTable: slot.cpu.interval, 100th percent
+  for (const [interval, hundredths] of [[1, 2100], [5, 1650], [60, 1380], [300, 1234]]) {
+    const i = `1.1.${interval}`;
+    extra.push({ oid: `${AG}.11.1.1.1.${i}`, type: T.Integer, value: 1 }); // snAgentCpuUtilSlotNum
+    extra.push({ oid: `${AG}.11.1.1.2.${i}`, type: T.Integer, value: 1 }); // snAgentCpuUtilCpuId
+    extra.push({ oid: `${AG}.11.1.1.3.${i}`, type: T.Integer, value: interval }); // snAgentCpuUtilInterval
+    extra.push({ oid: `${AG}.11.1.1.4.${i}`, type: T.Gauge32, value: Math.round(hundredths / 100) }); // snAgentCpuUtilValue
+    extra.push({ oid: `${AG}.11.1.1.6.${i}`, type: T.Gauge32, value: hundredths }); // snAgentCpuUtil100thPercent
+  }
+  // snAgentTempTable: slot.sensor, descr, value (0.5 °C)
+  for (const [i, descr, value] of [['1.1', 'System temperature', 83], ['1.2', 'CPU temperature', 101]]) {
+    extra.push({ oid: `${AG}.13.1.1.3.${i}`, type: T.OctetString, value: descr }); // snAgentTempSensorDescr
+    extra.push({ oid: `${AG}.13.1.1.4.${i}`, type: T.Integer, value }); // snAgentTempValue
+  }
+  for (const [i, temp, tx, rx, bias] of [[25, '31.5000 C Normal', '-5.2287 dBm Normal', '-6.0206 dBm Normal', '5.632 mA Normal'], [26, 'N/A', 'N/A', 'N/A', 'N/A']]) {
+    extra.push({ oid: `${OPT}.1.${i}`, type: T.OctetString, value: temp }); // snIfOpticalMonitoringTemperature
+    extra.push({ oid: `${OPT}.2.${i}`, type: T.OctetString, value: tx }); // snIfOpticalMonitoringTxPower
+    extra.push({ oid: `${OPT}.3.${i}`, type: T.OctetString, value: rx }); // snIfOpticalMonitoringRxPower
+    extra.push({ oid: `${OPT}.4.${i}`, type: T.OctetString, value: bias }); // snIfOpticalMonitoringTxBiasCurrent
+  }
+  files.set('health-icx.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Write fixtures and the README.
 
@@ -1022,6 +1066,10 @@ same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
 - \`health-comware.snmprec\` — HPE 5130 (Comware 7, H3C MIBs): Slot 1 module with CPU 9 %, memory 38 % of 1 GiB, 44 °C; sensor
   entity Hotspot 1 at 51 °C; chassis and subcard without readings (65535); transceivers on XGE1/0/25 (admin up: Tx −2.41,
   Rx −5.87 dBm, 33 °C, 3.28 V, 6.12 mA) and XGE1/0/26 (admin down); fans 1 active / 2 deactive, PSUs 1 active / 2 not-install.
+- \`health-icx.snmprec\` — Ruckus ICX 7150 (FOUNDRY-SN-AGENT-MIB): snAgentCpuUtilTable slot 1 CPU 1 at the 1/5/60/300 s intervals
+  (300 s: 12.34 %), DRAM 512 MiB with 322 122 547 B free, temperatures 41.5 / 50.5 °C (half degrees), optics as text on
+  GigabitEthernet1/2/1 (31.5 °C, Tx −5.2287, Rx −6.0206 dBm, 5.632 mA) and "N/A" on 1/2/2, PSU 1 normal / 2 other, fan normal,
+  stacking disabled.
 - \`health-fortigate.snmprec\` — FortiGate 100F (FORTINET-FORTIGATE-MIB): fgSysCpuUsage 23 %, two fgProcessorTable cores (31 %, 14 %),
   fgSysMemUsage 61 % of fgSysMemCapacity 8 000 000 KB, fgHwSensorTable alarms (PS2 Status in alarm), two IPsec tunnels
   (branch-a up, branch-b down), SSL-VPN enabled with 7 users and 5 tunnels, 1 IPsec tunnel up.

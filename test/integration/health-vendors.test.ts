@@ -1,6 +1,7 @@
 /**
  * Vendor health profiles against generated recordings served by a real snmpsimd
- * (test/fixtures/snmprec/README.md: health-fortigate, health-huawei, health-comware): planned and polled the way
+ * (test/fixtures/snmprec/README.md: health-fortigate, health-huawei, health-comware,
+ * health-icx): planned and polled the way
  * `serve` does, and compared with the values LibreNMS's definition for that OS computes from the
  * same rows (its OID, divisor and description; rows it skips left out).
  */
@@ -16,7 +17,7 @@ import { silentLogger } from '../../src/observability/logger.js';
 import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'snmprec');
-const RECORDINGS = ['health-fortigate', 'health-huawei', 'health-comware'] as const;
+const RECORDINGS = ['health-fortigate', 'health-huawei', 'health-comware', 'health-icx'] as const;
 
 describe('vendor health profiles (snmpsimd)', () => {
   let sim: SnmpsimHandle;
@@ -114,6 +115,27 @@ describe('vendor health profiles (snmpsimd)', () => {
       { class: 'state', descr: 'Fan 2', value: 2, status: 'deactive', oid: `${D}.1.1.2.2` },
       { class: 'state', descr: 'Power Supply 1', value: 1, status: 'active', oid: `${D}.2.1.2.1` },
       { class: 'state', descr: 'Power Supply 2', value: 3, status: 'not-install', oid: `${D}.2.1.2.2` },
+    ]);
+  });
+
+  it('Ruckus ICX / IronWare: 5-minute CPU in 100ths, DRAM, half-degree temperatures, text optics, PSU and fan states', async () => {
+    const { profiles, report } = await poll('health-icx', '1.3.6.1.4.1.1991.1.3.62.2.2.1.1');
+    expect(profiles).toContain('foundry');
+    // Only the 300 s row of snAgentCpuUtilTable, snAgentCpuUtil100thPercent / 100.
+    expect(report.processors).toEqual([{ index: '1.1.300', descr: 'Slot 1 [1]', usage: 12.34 }]);
+    expect(report.memory).toEqual([{ index: '0', descr: 'System Memory', totalBytes: 536_870_912, usedBytes: 214_748_365, usedPercent: 40 }]);
+    const O = '1.3.6.1.4.1.1991.1.1.3.3.6.1';
+    // 1/2/2's "N/A" optics and PSU 2 (other) are left out.
+    expect(sensors(report)).toEqual([
+      { class: 'state', descr: 'Global Stack Config State', value: 2, status: 'disabled', oid: '1.3.6.1.4.1.1991.1.1.3.31.1.1.0' },
+      { class: 'temperature', descr: 'System temperature', value: 41.5, oid: '1.3.6.1.4.1.1991.1.1.2.13.1.1.4.1.1' },
+      { class: 'temperature', descr: 'CPU temperature', value: 50.5, oid: '1.3.6.1.4.1.1991.1.1.2.13.1.1.4.1.2' },
+      { class: 'temperature', descr: 'GigabitEthernet1/2/1 Tx Laser', value: 31.5, oid: `${O}.1.25` },
+      { class: 'dbm', descr: 'GigabitEthernet1/2/1 Tx Power', value: -5.2287, oid: `${O}.2.25` },
+      { class: 'dbm', descr: 'GigabitEthernet1/2/1 Rx Power', value: -6.0206, oid: `${O}.3.25` },
+      { class: 'current', descr: 'GigabitEthernet1/2/1 Tx Bias Current', value: 0.005632, oid: `${O}.4.25` },
+      { class: 'state', descr: 'Power Supply 1', value: 2, status: 'normal', oid: '1.3.6.1.4.1.1991.1.1.1.2.1.1.3.1' },
+      { class: 'state', descr: 'Fan 1 ok, speed (auto): [[1]]<->2', value: 2, status: 'normal', oid: '1.3.6.1.4.1.1991.1.1.1.3.1.1.3.1' },
     ]);
   });
 });

@@ -6,6 +6,7 @@
 import { CISCO_ENHANCED_MEMPOOL, CISCO_ENTITY_SENSOR, CISCO_ENVMON, CISCO_MEMORY_POOL, CISCO_PROCESS, CISCO_SB } from './cisco.js';
 import { COMWARE } from './comware.js';
 import { FORTIGATE } from './fortinet.js';
+import { FOUNDRY } from './foundry.js';
 import { HP_PROCURVE } from './hpe.js';
 import { HUAWEI_VRP } from './huawei.js';
 import { JUNIPER } from './juniper.js';
@@ -25,6 +26,7 @@ export const HEALTH_PROFILE_FILES: readonly HealthProfileFile[] = [
   { file: 'src/profiles/health/ubiquiti.ts', profiles: [UBNT_AIRFIBER_HEALTH, UBNT_AF60_HEALTH, UBNT_AFLTU_HEALTH, FROGFOOT] },
   { file: 'src/profiles/health/comware.ts', profiles: [COMWARE] },
   { file: 'src/profiles/health/fortinet.ts', profiles: [FORTIGATE] },
+  { file: 'src/profiles/health/foundry.ts', profiles: [FOUNDRY] },
   { file: 'src/profiles/health/huawei.ts', profiles: [HUAWEI_VRP] },
   { file: 'src/profiles/health/small-vendors.ts', profiles: [TPLINK, CAMBIUM_PMP_HEALTH, SIKLU_HEALTH] },
   { file: 'src/profiles/health/standard.ts', profiles: [HR_PROCESSOR, HR_MEMORY, UCD_MEMORY, UCD_CPU, ENTITY_SENSOR] },
