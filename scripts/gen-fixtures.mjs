@@ -1022,6 +1022,27 @@ const macIndex = (hex) => [...Buffer.from(hex, 'hex')].join('.');
   files.set('health-icx.snmprec', toSnmprec([...render(dev), ...extra]));
 }
 
+{
+  // health-arubaos: an Aruba 7210 mobility controller reading device health from Aruba's MIBs:
+  // WLSX-SYSTEMEXT-MIB processors, WLSX-SWITCH-MIB memory (KB), WLSX-USER-MIB VPN users.
+  const dev = nbrDevice(0xa7b0, { sysDescr: 'ArubaOS (MODEL: Aruba7210), Version 8.10.0.7 LSR', sysObjectID: '1.3.6.1.4.1.14823.1.1.36', sysName: 'health-arubaos', sysServices: 6 }, [
+    { ifIndex: 1, descr: 'GE0/0/0', name: 'GE0/0/0', speedBps: 1e9, mac: '000b86000001' },
+  ]);
+  const PROC = '1.3.6.1.4.1.14823.2.2.1.2.1.13.1'; // WLSX-SYSTEMEXT-MIB::wlsxSysExtProcessorEntry
+  const MEM = '1.3.6.1.4.1.14823.2.2.1.1.1.11.1'; // WLSX-SWITCH-MIB::wlsxSysXMemoryEntry
+  const extra = [
+    { oid: `${MEM}.2.1`, type: T.Integer, value: 3_985_360 }, // sysXMemorySize (KB)
+    { oid: `${MEM}.3.1`, type: T.Integer, value: 1_545_212 }, // sysXMemoryUsed
+    { oid: `${MEM}.4.1`, type: T.Integer, value: 2_440_148 }, // sysXMemoryFree
+    { oid: '1.3.6.1.4.1.14823.2.2.1.4.1.4.2.0', type: T.Integer, value: 4 }, // wlsxNumOfUsersVPN
+  ];
+  for (const [i, descr, load] of [[1, 'Network Processor CPU1', 3], [2, 'Network Processor CPU2', 5], [3, 'Supervisor Card CPU', 12]]) {
+    extra.push({ oid: `${PROC}.2.${i}`, type: T.OctetString, value: descr }); // sysExtProcessorDescr
+    extra.push({ oid: `${PROC}.3.${i}`, type: T.Integer, value: load }); // sysExtProcessorLoad
+  }
+  files.set('health-arubaos.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Write fixtures and the README.
 
@@ -1063,6 +1084,8 @@ same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
 - \`health-ent.snmprec\` — Arista 7050 switch with standard health MIBs: two hrProcessorTable rows (17 %, 4 %) named by
   hrDeviceDescr, hrStorage RAM (8,000,000 × 1 KiB, 3,000,000 used) and a flash disk, ENTITY-SENSOR-MIB: CPU temperature
   41.5 °C (precision 1), fan 5312 rpm, PSU 1 output 11.96 V (milli), PSU 2 voltage unavailable, a truth value.
+- \`health-arubaos.snmprec\` — Aruba 7210 controller: wlsxSysExtProcessorTable (3 %, 5 %, 12 %), wlsxSysXMemoryTable 3 985 360 KB
+  with 1 545 212 KB used, 4 VPN users.
 - \`health-comware.snmprec\` — HPE 5130 (Comware 7, H3C MIBs): Slot 1 module with CPU 9 %, memory 38 % of 1 GiB, 44 °C; sensor
   entity Hotspot 1 at 51 °C; chassis and subcard without readings (65535); transceivers on XGE1/0/25 (admin up: Tx −2.41,
   Rx −5.87 dBm, 33 °C, 3.28 V, 6.12 mA) and XGE1/0/26 (admin down); fans 1 active / 2 deactive, PSUs 1 active / 2 not-install.

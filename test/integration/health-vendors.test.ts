@@ -1,7 +1,7 @@
 /**
  * Vendor health profiles against generated recordings served by a real snmpsimd
  * (test/fixtures/snmprec/README.md: health-fortigate, health-huawei, health-comware,
- * health-icx): planned and polled the way
+ * health-icx, health-arubaos): planned and polled the way
  * `serve` does, and compared with the values LibreNMS's definition for that OS computes from the
  * same rows (its OID, divisor and description; rows it skips left out).
  */
@@ -17,7 +17,7 @@ import { silentLogger } from '../../src/observability/logger.js';
 import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'snmprec');
-const RECORDINGS = ['health-fortigate', 'health-huawei', 'health-comware', 'health-icx'] as const;
+const RECORDINGS = ['health-fortigate', 'health-huawei', 'health-comware', 'health-icx', 'health-arubaos'] as const;
 
 describe('vendor health profiles (snmpsimd)', () => {
   let sim: SnmpsimHandle;
@@ -137,5 +137,17 @@ describe('vendor health profiles (snmpsimd)', () => {
       { class: 'state', descr: 'Power Supply 1', value: 2, status: 'normal', oid: '1.3.6.1.4.1.1991.1.1.1.2.1.1.3.1' },
       { class: 'state', descr: 'Fan 1 ok, speed (auto): [[1]]<->2', value: 2, status: 'normal', oid: '1.3.6.1.4.1.1991.1.1.1.3.1.1.3.1' },
     ]);
+  });
+
+  it('ArubaOS controller: processors by sysExtProcessorDescr, memory in KB as pool 0, VPN users', async () => {
+    const { profiles, report } = await poll('health-arubaos', '1.3.6.1.4.1.14823.1.1.36');
+    expect(profiles).toContain('arubaos');
+    expect(report.processors).toEqual([
+      { index: '1', descr: 'Network Processor CPU1', usage: 3 },
+      { index: '2', descr: 'Network Processor CPU2', usage: 5 },
+      { index: '3', descr: 'Supervisor Card CPU', usage: 12 },
+    ]);
+    expect(report.memory).toEqual([{ index: '0', descr: 'Memory', totalBytes: 4_081_008_640, usedBytes: 1_582_297_088, usedPercent: 38.77 }]);
+    expect(sensors(report)).toEqual([{ class: 'count', descr: 'Active VPN sessions', value: 4, oid: '1.3.6.1.4.1.14823.2.2.1.4.1.4.2.0' }]);
   });
 });

@@ -3,6 +3,7 @@
  * processor, pool or sensor the same index, the earlier wins (vendor before standard). Adding a
  * vendor: a file here and a line below.
  */
+import { ARUBAOS } from './aruba.js';
 import { CISCO_ENHANCED_MEMPOOL, CISCO_ENTITY_SENSOR, CISCO_ENVMON, CISCO_MEMORY_POOL, CISCO_PROCESS, CISCO_SB } from './cisco.js';
 import { COMWARE } from './comware.js';
 import { FORTIGATE } from './fortinet.js';
@@ -21,6 +22,7 @@ export const HEALTH_PROFILE_FILES: readonly HealthProfileFile[] = [
   { file: 'src/profiles/health/cisco.ts', profiles: [CISCO_PROCESS, CISCO_ENHANCED_MEMPOOL, CISCO_MEMORY_POOL, CISCO_ENTITY_SENSOR, CISCO_ENVMON, CISCO_SB] },
   { file: 'src/profiles/health/juniper.ts', profiles: [JUNIPER] },
   { file: 'src/profiles/health/hpe.ts', profiles: [HP_PROCURVE] },
+  { file: 'src/profiles/health/aruba.ts', profiles: [ARUBAOS] },
   { file: 'src/profiles/health/mikrotik.ts', profiles: [MIKROTIK] },
   { file: 'src/profiles/health/paloalto.ts', profiles: [PANOS] },
   { file: 'src/profiles/health/ubiquiti.ts', profiles: [UBNT_AIRFIBER_HEALTH, UBNT_AF60_HEALTH, UBNT_AFLTU_HEALTH, FROGFOOT] },
