@@ -1043,6 +1043,27 @@ const macIndex = (hex) => [...Buffer.from(hex, 'hex')].join('.');
   files.set('health-arubaos.snmprec', toSnmprec([...render(dev), ...extra]));
 }
 
+{
+  // health-xos: an Extreme X440-G2 (ExtremeXOS) reading device health from Extreme's MIBs: system CPU
+  // (5-minute), memory (KB), chassis temperature, two fans (extremeFanNumber 101, 102), power (mW).
+  const dev = nbrDevice(0xe705, { sysDescr: 'ExtremeXOS (X440G2-48p-10G4) version 31.7.1.4 31.7.1.4-patch1-5 by release-manager on Tue Dec 6 2022', sysObjectID: '1.3.6.1.4.1.1916.2.286', sysName: 'health-xos', sysServices: 6 }, [
+    { ifIndex: 1001, descr: 'X440G2-48p-10G4 Port 1', name: '1', speedBps: 1e9, mac: '00049600a001' },
+  ]);
+  const SYS = '1.3.6.1.4.1.1916.1.1.1'; // EXTREME-SYSTEM-MIB::extremeSystemCommon
+  const MON = '1.3.6.1.4.1.1916.1.32'; // EXTREME-SOFTWARE-MONITOR-MIB
+  const extra = [
+    { oid: `${SYS}.8.0`, type: T.Integer, value: 43 }, // extremeCurrentTemperature (°C)
+    { oid: `${SYS}.9.1.4.101`, type: T.Integer, value: 6_200 }, // extremeFanSpeed (rpm)
+    { oid: `${SYS}.9.1.4.102`, type: T.Integer, value: 6_350 },
+    { oid: `${SYS}.40.1.0`, type: T.Integer, value: 74_500 }, // extremeSystemPowerUsage (mW)
+    { oid: `${MON}.1.4.1.5.1`, type: T.OctetString, value: '9' }, // extremeCpuMonitorSystemUtilization5secs
+    { oid: `${MON}.1.4.1.9.1`, type: T.OctetString, value: '7' }, // extremeCpuMonitorSystemUtilization5mins
+    { oid: `${MON}.2.2.1.2.1`, type: T.OctetString, value: '1048576' }, // extremeMemoryMonitorSystemTotal (KB)
+    { oid: `${MON}.2.2.1.3.1`, type: T.OctetString, value: '402653' }, // extremeMemoryMonitorSystemFree (KB)
+  ];
+  files.set('health-xos.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Write fixtures and the README.
 
@@ -1093,6 +1114,8 @@ same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
   (300 s: 12.34 %), DRAM 512 MiB with 322 122 547 B free, temperatures 41.5 / 50.5 °C (half degrees), optics as text on
   GigabitEthernet1/2/1 (31.5 °C, Tx −5.2287, Rx −6.0206 dBm, 5.632 mA) and "N/A" on 1/2/2, PSU 1 normal / 2 other, fan normal,
   stacking disabled.
+- \`health-xos.snmprec\` — Extreme X440-G2 (ExtremeXOS): 5-minute CPU 7 % (text, as the MIB's DisplayString), memory 1 048 576 KB
+  with 402 653 KB free, 43 °C, fans 101/102 at 6200/6350 rpm, 74.5 W.
 - \`health-fortigate.snmprec\` — FortiGate 100F (FORTINET-FORTIGATE-MIB): fgSysCpuUsage 23 %, two fgProcessorTable cores (31 %, 14 %),
   fgSysMemUsage 61 % of fgSysMemCapacity 8 000 000 KB, fgHwSensorTable alarms (PS2 Status in alarm), two IPsec tunnels
   (branch-a up, branch-b down), SSL-VPN enabled with 7 users and 5 tunnels, 1 IPsec tunnel up.

@@ -1,7 +1,7 @@
 /**
  * Vendor health profiles against generated recordings served by a real snmpsimd
  * (test/fixtures/snmprec/README.md: health-fortigate, health-huawei, health-comware,
- * health-icx, health-arubaos): planned and polled the way
+ * health-icx, health-arubaos, health-xos): planned and polled the way
  * `serve` does, and compared with the values LibreNMS's definition for that OS computes from the
  * same rows (its OID, divisor and description; rows it skips left out).
  */
@@ -17,7 +17,7 @@ import { silentLogger } from '../../src/observability/logger.js';
 import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'snmprec');
-const RECORDINGS = ['health-fortigate', 'health-huawei', 'health-comware', 'health-icx', 'health-arubaos'] as const;
+const RECORDINGS = ['health-fortigate', 'health-huawei', 'health-comware', 'health-icx', 'health-arubaos', 'health-xos'] as const;
 
 describe('vendor health profiles (snmpsimd)', () => {
   let sim: SnmpsimHandle;
@@ -149,5 +149,18 @@ describe('vendor health profiles (snmpsimd)', () => {
     ]);
     expect(report.memory).toEqual([{ index: '0', descr: 'Memory', totalBytes: 4_081_008_640, usedBytes: 1_582_297_088, usedPercent: 38.77 }]);
     expect(sensors(report)).toEqual([{ class: 'count', descr: 'Active VPN sessions', value: 4, oid: '1.3.6.1.4.1.14823.2.2.1.4.1.4.2.0' }]);
+  });
+
+  it('ExtremeXOS: 5-minute CPU as processor 0, memory in KB, chassis temperature, fan speeds, power', async () => {
+    const { profiles, report } = await poll('health-xos', '1.3.6.1.4.1.1916.2.286');
+    expect(profiles).toContain('extreme-xos');
+    expect(report.processors).toEqual([{ index: '0', descr: 'Processor', usage: 7 }]);
+    expect(report.memory).toEqual([{ index: '1', descr: 'Dynamic Memory', totalBytes: 1_073_741_824, usedBytes: 661_425_152, usedPercent: 61.6 }]);
+    expect(sensors(report)).toEqual([
+      { class: 'temperature', descr: 'Chassis Temperature', value: 43, oid: '1.3.6.1.4.1.1916.1.1.1.8.0' },
+      { class: 'power', descr: 'Power Usage', value: 74.5, oid: '1.3.6.1.4.1.1916.1.1.1.40.1.0' },
+      { class: 'fanspeed', descr: 'Fan Speed 101', value: 6200, oid: '1.3.6.1.4.1.1916.1.1.1.9.1.4.101' },
+      { class: 'fanspeed', descr: 'Fan Speed 102', value: 6350, oid: '1.3.6.1.4.1.1916.1.1.1.9.1.4.102' },
+    ]);
   });
 });
