@@ -1064,6 +1064,33 @@ const macIndex = (hex) => [...Buffer.from(hex, 'hex')].join('.');
   files.set('health-xos.snmprec', toSnmprec([...render(dev), ...extra]));
 }
 
+{
+  // health-f5: a BIG-IP i4800 reading device health from F5-BIGIP-SYSTEM-MIB (TMM memory, chassis and
+  // CPU temperatures, fans, PSUs, failover and sync states) and HOST-RESOURCES-MIB processors.
+  const dev = nbrDevice(0xf5b1, { sysDescr: 'Linux f5-lb1 3.10.0-862.14.4.el7.ve.x86_64 #1 SMP Mon Nov 15 2021 x86_64', sysObjectID: '1.3.6.1.4.1.3375.2.1.3.4.123', sysName: 'health-f5', sysServices: 78 }, [
+    { ifIndex: 1, descr: '1.1', name: '1.1', speedBps: 1e10, mac: '00940a000001' },
+  ]);
+  const SYS = '1.3.6.1.4.1.3375.2.1'; // F5-BIGIP-SYSTEM-MIB
+  const extra = [
+    { oid: '1.3.6.1.2.1.25.3.2.1.3.196608', type: T.OctetString, value: 'Intel Xeon E3-1240' }, // hrDeviceDescr
+    { oid: '1.3.6.1.2.1.25.3.3.1.2.196608', type: T.Integer, value: 18 }, // hrProcessorLoad
+    { oid: `${SYS}.1.2.1.44.0`, type: T.Counter64, value: 12_884_901_888n }, // sysStatMemoryTotal (bytes)
+    { oid: `${SYS}.1.2.1.45.0`, type: T.Counter64, value: 3_221_225_472n }, // sysStatMemoryUsed
+    { oid: `${SYS}.3.2.1.2.1.2.1`, type: T.Integer, value: 1 }, // sysChassisFanStatus good(1)
+    { oid: `${SYS}.3.2.1.2.1.2.2`, type: T.Integer, value: 0 }, // bad(0)
+    { oid: `${SYS}.3.2.1.2.1.3.1`, type: T.Integer, value: 10_800 }, // sysChassisFanSpeed (rpm)
+    { oid: `${SYS}.3.2.1.2.1.3.2`, type: T.Integer, value: 0 },
+    { oid: `${SYS}.3.2.2.2.1.2.1`, type: T.Integer, value: 1 }, // sysChassisPowerSupplyStatus good(1)
+    { oid: `${SYS}.3.2.2.2.1.2.2`, type: T.Integer, value: 2 }, // notpresent(2)
+    { oid: `${SYS}.3.2.3.2.1.2.1`, type: T.Integer, value: 31 }, // sysChassisTempTemperature (°C)
+    { oid: `${SYS}.3.6.2.1.2.1.1`, type: T.Integer, value: 49 }, // sysCpuSensorTemperature slot 1 cpu 1
+    { oid: `${SYS}.14.1.1.0`, type: T.Integer, value: 3 }, // sysCmSyncStatusId inSync(3)
+    { oid: `${SYS}.14.3.1.0`, type: T.Integer, value: 4 }, // sysCmFailoverStatusId active(4)
+    { oid: `${SYS}.14.3.3.0`, type: T.Integer, value: 0 }, // sysCmFailoverStatusColor green(0)
+  ];
+  files.set('health-f5.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Write fixtures and the README.
 
@@ -1116,6 +1143,8 @@ same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
   stacking disabled.
 - \`health-xos.snmprec\` — Extreme X440-G2 (ExtremeXOS): 5-minute CPU 7 % (text, as the MIB's DisplayString), memory 1 048 576 KB
   with 402 653 KB free, 43 °C, fans 101/102 at 6200/6350 rpm, 74.5 W.
+- \`health-f5.snmprec\` — F5 BIG-IP i4800: hrProcessorLoad 18 %, TMM memory 3 of 12 GiB (Counter64), chassis 31 °C, CPU 49 °C,
+  fan 1 good at 10 800 rpm, fan 2 bad at 0 rpm, PSU 1 good / 2 not present, failover active, in sync, colour green.
 - \`health-fortigate.snmprec\` — FortiGate 100F (FORTINET-FORTIGATE-MIB): fgSysCpuUsage 23 %, two fgProcessorTable cores (31 %, 14 %),
   fgSysMemUsage 61 % of fgSysMemCapacity 8 000 000 KB, fgHwSensorTable alarms (PS2 Status in alarm), two IPsec tunnels
   (branch-a up, branch-b down), SSL-VPN enabled with 7 users and 5 tunnels, 1 IPsec tunnel up.

@@ -1,7 +1,7 @@
 /**
  * Vendor health profiles against generated recordings served by a real snmpsimd
  * (test/fixtures/snmprec/README.md: health-fortigate, health-huawei, health-comware,
- * health-icx, health-arubaos, health-xos): planned and polled the way
+ * health-icx, health-arubaos, health-xos, health-f5): planned and polled the way
  * `serve` does, and compared with the values LibreNMS's definition for that OS computes from the
  * same rows (its OID, divisor and description; rows it skips left out).
  */
@@ -17,7 +17,7 @@ import { silentLogger } from '../../src/observability/logger.js';
 import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'snmprec');
-const RECORDINGS = ['health-fortigate', 'health-huawei', 'health-comware', 'health-icx', 'health-arubaos', 'health-xos'] as const;
+const RECORDINGS = ['health-fortigate', 'health-huawei', 'health-comware', 'health-icx', 'health-arubaos', 'health-xos', 'health-f5'] as const;
 
 describe('vendor health profiles (snmpsimd)', () => {
   let sim: SnmpsimHandle;
@@ -161,6 +161,27 @@ describe('vendor health profiles (snmpsimd)', () => {
       { class: 'power', descr: 'Power Usage', value: 74.5, oid: '1.3.6.1.4.1.1916.1.1.1.40.1.0' },
       { class: 'fanspeed', descr: 'Fan Speed 101', value: 6200, oid: '1.3.6.1.4.1.1916.1.1.1.9.1.4.101' },
       { class: 'fanspeed', descr: 'Fan Speed 102', value: 6350, oid: '1.3.6.1.4.1.1916.1.1.1.9.1.4.102' },
+    ]);
+  });
+
+  it('F5 BIG-IP: HOST-RESOURCES processors, TMM memory, temperatures, fans, PSUs, failover and sync states', async () => {
+    const { profiles, report } = await poll('health-f5', '1.3.6.1.4.1.3375.2.1.3.4.123');
+    expect(profiles).toEqual(expect.arrayContaining(['f5-bigip', 'hr-processor']));
+    expect(report.processors).toEqual([{ index: '196608', descr: 'Intel Xeon E3-1240', usage: 18 }]);
+    expect(report.memory).toEqual([{ index: '0', descr: 'TMM Memory', totalBytes: 12_884_901_888, usedBytes: 3_221_225_472, usedPercent: 25 }]);
+    const S = '1.3.6.1.4.1.3375.2.1';
+    expect(sensors(report)).toEqual([
+      { class: 'state', descr: 'sysCmFailoverStatusId.4', value: 4, status: 'Active', oid: `${S}.14.3.1.0` },
+      { class: 'state', descr: 'sysCmSyncStatusId.0', value: 3, status: 'inSync', oid: `${S}.14.1.1.0` },
+      { class: 'state', descr: 'sysCmFailoverStatusColor.0', value: 0, status: 'Green', oid: `${S}.14.3.3.0` },
+      { class: 'temperature', descr: 'sysChassisTempTemperature.1', value: 31, oid: `${S}.3.2.3.2.1.2.1` },
+      { class: 'temperature', descr: 'Cpu Temperature slot1.1', value: 49, oid: `${S}.3.6.2.1.2.1.1` },
+      { class: 'fanspeed', descr: 'Fan Speed 1', value: 10_800, oid: `${S}.3.2.1.2.1.3.1` },
+      { class: 'fanspeed', descr: 'Fan Speed 2', value: 0, oid: `${S}.3.2.1.2.1.3.2` },
+      { class: 'state', descr: 'Fan Speed Status 1', value: 1, status: 'Good', oid: `${S}.3.2.1.2.1.2.1` },
+      { class: 'state', descr: 'Fan Speed Status 2', value: 0, status: 'Bad', oid: `${S}.3.2.1.2.1.2.2` },
+      { class: 'state', descr: 'sysChassisPowerSupplyStatus.1', value: 1, status: 'Good', oid: `${S}.3.2.2.2.1.2.1` },
+      { class: 'state', descr: 'sysChassisPowerSupplyStatus.2', value: 2, status: 'NotPresent', oid: `${S}.3.2.2.2.1.2.2` },
     ]);
   });
 });
