@@ -1091,6 +1091,29 @@ const macIndex = (hex) => [...Buffer.from(hex, 'hex')].join('.');
   files.set('health-f5.snmprec', toSnmprec([...render(dev), ...extra]));
 }
 
+{
+  // health-dell-os9: a Dell S4048-ON (Networking OS9 / FTOS S-series) reading device health from
+  // F10-S-SERIES-CHASSIS-MIB (CPU, memory utilisation, temperature of stack unit 1) and
+  // DELL-NETWORKING-CHASSIS-MIB (two PSUs, one absent; a fan tray; stack unit status).
+  const dev = nbrDevice(0xde11, { sysDescr: 'Dell Real Time Operating System Software. Dell Operating System Version: 2.0. Dell Application Software Version: 9.14(2.6)', sysObjectID: '1.3.6.1.4.1.6027.1.3.23', sysName: 'health-dell-os9', sysServices: 6 }, [
+    { ifIndex: 2097156, descr: 'TenGigabitEthernet 1/1', name: 'Te 1/1', speedBps: 1e10, mac: '4c7625000001' },
+  ]);
+  const F10 = '1.3.6.1.4.1.6027.3';
+  const NET = '1.3.6.1.4.1.6027.3.26.1'; // DELL-NETWORKING-CHASSIS-MIB
+  const extra = [
+    { oid: `${F10}.10.1.2.2.1.14.1`, type: T.Gauge32, value: 39 }, // chStackUnitTemp (°C)
+    { oid: `${F10}.10.1.2.9.1.2.1`, type: T.Gauge32, value: 4 }, // chStackUnitCpuUtil5Sec
+    { oid: `${F10}.10.1.2.9.1.5.1`, type: T.Gauge32, value: 27 }, // chStackUnitMemUsageUtil (%)
+    { oid: `${NET}.3.4.1.8.1.1`, type: T.Integer, value: 1 }, // dellNetStackUnitStatus ok(1)
+    { oid: `${NET}.4.6.1.4.1.1.1`, type: T.Integer, value: 1 }, // dellNetPowerSupplyOperStatus up(1)
+    { oid: `${NET}.4.6.1.4.1.1.2`, type: T.Integer, value: 3 }, // absent(3)
+    { oid: `${NET}.4.6.1.10.1.1.1`, type: T.Gauge32, value: 148 }, // dellNetPowerSupplyUsage (W)
+    { oid: `${NET}.4.6.1.10.1.1.2`, type: T.Gauge32, value: 0 },
+    { oid: `${NET}.4.7.1.4.1.1.1`, type: T.Integer, value: 1 }, // dellNetFanTrayOperStatus up(1)
+  ];
+  files.set('health-dell-os9.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Write fixtures and the README.
 
@@ -1143,6 +1166,8 @@ same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
   stacking disabled.
 - \`health-xos.snmprec\` — Extreme X440-G2 (ExtremeXOS): 5-minute CPU 7 % (text, as the MIB's DisplayString), memory 1 048 576 KB
   with 402 653 KB free, 43 °C, fans 101/102 at 6200/6350 rpm, 74.5 W.
+- \`health-dell-os9.snmprec\` — Dell S4048-ON (OS9, F10-S-SERIES-CHASSIS-MIB): unit 1 CPU 4 %, memory 27 %, 39 °C;
+  DELL-NETWORKING-CHASSIS-MIB PSU 1.1.1 up at 148 W, PSU 1.1.2 absent, fan tray 1.1.1 up, stack unit 1.1 ok.
 - \`health-f5.snmprec\` — F5 BIG-IP i4800: hrProcessorLoad 18 %, TMM memory 3 of 12 GiB (Counter64), chassis 31 °C, CPU 49 °C,
   fan 1 good at 10 800 rpm, fan 2 bad at 0 rpm, PSU 1 good / 2 not present, failover active, in sync, colour green.
 - \`health-fortigate.snmprec\` — FortiGate 100F (FORTINET-FORTIGATE-MIB): fgSysCpuUsage 23 %, two fgProcessorTable cores (31 %, 14 %),

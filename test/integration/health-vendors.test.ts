@@ -1,7 +1,7 @@
 /**
  * Vendor health profiles against generated recordings served by a real snmpsimd
  * (test/fixtures/snmprec/README.md: health-fortigate, health-huawei, health-comware,
- * health-icx, health-arubaos, health-xos, health-f5): planned and polled the way
+ * health-icx, health-arubaos, health-xos, health-f5, health-dell-os9): planned and polled the way
  * `serve` does, and compared with the values LibreNMS's definition for that OS computes from the
  * same rows (its OID, divisor and description; rows it skips left out).
  */
@@ -17,7 +17,7 @@ import { silentLogger } from '../../src/observability/logger.js';
 import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'snmprec');
-const RECORDINGS = ['health-fortigate', 'health-huawei', 'health-comware', 'health-icx', 'health-arubaos', 'health-xos', 'health-f5'] as const;
+const RECORDINGS = ['health-fortigate', 'health-huawei', 'health-comware', 'health-icx', 'health-arubaos', 'health-xos', 'health-f5', 'health-dell-os9'] as const;
 
 describe('vendor health profiles (snmpsimd)', () => {
   let sim: SnmpsimHandle;
@@ -182,6 +182,24 @@ describe('vendor health profiles (snmpsimd)', () => {
       { class: 'state', descr: 'Fan Speed Status 2', value: 0, status: 'Bad', oid: `${S}.3.2.1.2.1.2.2` },
       { class: 'state', descr: 'sysChassisPowerSupplyStatus.1', value: 1, status: 'Good', oid: `${S}.3.2.2.2.1.2.1` },
       { class: 'state', descr: 'sysChassisPowerSupplyStatus.2', value: 2, status: 'NotPresent', oid: `${S}.3.2.2.2.1.2.2` },
+    ]);
+  });
+
+  it('Dell Networking OS9 S-series: stack unit CPU, memory utilisation as pool 0, temperature, PSU, fan and unit states', async () => {
+    const { profiles, report } = await poll('health-dell-os9', '1.3.6.1.4.1.6027.1.3.23');
+    expect(profiles).toEqual(expect.arrayContaining(['dell-ftos-s', 'dell-networking']));
+    expect(profiles).not.toContain('dell-ftos-c');
+    expect(report.processors).toEqual([{ index: '1', descr: 'Stack Unit 1 CPU', usage: 4 }]);
+    expect(report.memory).toEqual([{ index: '0', descr: 'Memory Utilization', totalBytes: null, usedBytes: null, usedPercent: 27 }]);
+    const N = '1.3.6.1.4.1.6027.3.26.1';
+    expect(sensors(report)).toEqual([
+      { class: 'temperature', descr: 'Unit 1', value: 39, oid: '1.3.6.1.4.1.6027.3.10.1.2.2.1.14.1' },
+      { class: 'power', descr: 'PSU 1.1.1, Power usage', value: 148, oid: `${N}.4.6.1.10.1.1.1` },
+      { class: 'power', descr: 'PSU 1.1.2, Power usage', value: 0, oid: `${N}.4.6.1.10.1.1.2` },
+      { class: 'state', descr: 'PSU 1.1.1, Status', value: 1, status: 'up', oid: `${N}.4.6.1.4.1.1.1` },
+      { class: 'state', descr: 'PSU 1.1.2, Status', value: 3, status: 'absent', oid: `${N}.4.6.1.4.1.1.2` },
+      { class: 'state', descr: 'Unit 1.1, Status', value: 1, status: 'ok', oid: `${N}.3.4.1.8.1.1` },
+      { class: 'state', descr: 'Fan 1.1.1, Status', value: 1, status: 'up', oid: `${N}.4.7.1.4.1.1.1` },
     ]);
   });
 });
