@@ -1114,6 +1114,36 @@ const macIndex = (hex) => [...Buffer.from(hex, 'hex')].join('.');
   files.set('health-dell-os9.snmprec', toSnmprec([...render(dev), ...extra]));
 }
 
+{
+  // health-awplus: an Allied Telesis x930 (AlliedWare Plus) reading device health from AT-SYSINFO-MIB
+  // (CPU per stack member) and AT-ENVMONv2-MIB (fans, voltages, temperatures, PSU bay sensors).
+  const dev = nbrDevice(0xa7a7, { sysDescr: 'Allied Telesis router/switch, AW+ v5.5.2-2.3', sysObjectID: '1.3.6.1.4.1.207.1.14.185', sysName: 'health-awplus', sysServices: 6 }, [
+    { ifIndex: 5001, descr: 'port1.0.1', name: 'port1.0.1', speedBps: 1e9, mac: '001aeb000001' },
+  ]);
+  const ENV = '1.3.6.1.4.1.207.8.4.4.3.12'; // AT-ENVMONv2-MIB
+  const extra = [
+    { oid: '1.3.6.1.4.1.207.8.4.4.3.3.8.1.4.1', type: T.Gauge32, value: 6 }, // cpuUtilisationStackAvgLastMinute, member 1
+    { oid: `${ENV}.1.1.4.1.1.1`, type: T.OctetString, value: 'Fan 1' }, // atEnvMonv2FanDescription
+    { oid: `${ENV}.1.1.4.1.1.2`, type: T.OctetString, value: 'Fan 2' },
+    { oid: `${ENV}.1.1.5.1.1.1`, type: T.Gauge32, value: 7_100 }, // atEnvMonv2FanCurrentSpeed (rpm)
+    { oid: `${ENV}.1.1.5.1.1.2`, type: T.Gauge32, value: 0 }, // stopped: no fanspeed sensor
+    { oid: `${ENV}.1.1.7.1.1.1`, type: T.Integer, value: 2 }, // atEnvMonv2FanStatus good(2)
+    { oid: `${ENV}.1.1.7.1.1.2`, type: T.Integer, value: 1 }, // failed(1)
+    { oid: `${ENV}.2.1.4.1.1.1`, type: T.OctetString, value: 'Voltage: 3.3V' }, // atEnvMonv2VoltageDescription
+    { oid: `${ENV}.2.1.5.1.1.1`, type: T.Integer, value: 3_312 }, // atEnvMonv2VoltageCurrent (mV)
+    { oid: `${ENV}.2.1.8.1.1.1`, type: T.Integer, value: 2 }, // atEnvMonv2VoltageStatus inRange(2)
+    { oid: `${ENV}.3.1.4.1.1.1`, type: T.OctetString, value: 'Temp: CPU' }, // atEnvMonv2TemperatureDescription
+    { oid: `${ENV}.3.1.4.1.1.2`, type: T.OctetString, value: 'Temp: Unused' },
+    { oid: `${ENV}.3.1.5.1.1.1`, type: T.Integer, value: 55 }, // atEnvMonv2TemperatureCurrent (°C)
+    { oid: `${ENV}.3.1.5.1.1.2`, type: T.Integer, value: -128 }, // no reading
+    { oid: `${ENV}.3.1.7.1.1.1`, type: T.Integer, value: 2 }, // atEnvMonv2TemperatureStatus inRange(2)
+    { oid: `${ENV}.3.1.7.1.1.2`, type: T.Integer, value: 2 },
+    { oid: `${ENV}.4.2.1.5.1.1.1.1`, type: T.OctetString, value: 'PSU 1 Power' }, // atEnvMonv2PsbSensorDescription
+    { oid: `${ENV}.4.2.1.6.1.1.1.1`, type: T.Integer, value: 2 }, // atEnvMonv2PsbSensorStatus good(2)
+  ];
+  files.set('health-awplus.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Write fixtures and the README.
 
@@ -1157,6 +1187,8 @@ same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
   41.5 °C (precision 1), fan 5312 rpm, PSU 1 output 11.96 V (milli), PSU 2 voltage unavailable, a truth value.
 - \`health-arubaos.snmprec\` — Aruba 7210 controller: wlsxSysExtProcessorTable (3 %, 5 %, 12 %), wlsxSysXMemoryTable 3 985 360 KB
   with 1 545 212 KB used, 4 VPN users.
+- \`health-awplus.snmprec\` — Allied Telesis x930 (AT-SYSINFO-MIB, AT-ENVMONv2-MIB): member 1 CPU 6 %, fan 1 good at 7100 rpm,
+  fan 2 failed at 0 rpm, 3.312 V in range, CPU 55 °C, an unused sensor at −128, PSU bay sensor good.
 - \`health-comware.snmprec\` — HPE 5130 (Comware 7, H3C MIBs): Slot 1 module with CPU 9 %, memory 38 % of 1 GiB, 44 °C; sensor
   entity Hotspot 1 at 51 °C; chassis and subcard without readings (65535); transceivers on XGE1/0/25 (admin up: Tx −2.41,
   Rx −5.87 dBm, 33 °C, 3.28 V, 6.12 mA) and XGE1/0/26 (admin down); fans 1 active / 2 deactive, PSUs 1 active / 2 not-install.

@@ -1,7 +1,8 @@
 /**
  * Vendor health profiles against generated recordings served by a real snmpsimd
  * (test/fixtures/snmprec/README.md: health-fortigate, health-huawei, health-comware,
- * health-icx, health-arubaos, health-xos, health-f5, health-dell-os9): planned and polled the way
+ * health-icx, health-arubaos, health-xos, health-f5, health-dell-os9,
+ * health-awplus): planned and polled the way
  * `serve` does, and compared with the values LibreNMS's definition for that OS computes from the
  * same rows (its OID, divisor and description; rows it skips left out).
  */
@@ -17,7 +18,7 @@ import { silentLogger } from '../../src/observability/logger.js';
 import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'snmprec');
-const RECORDINGS = ['health-fortigate', 'health-huawei', 'health-comware', 'health-icx', 'health-arubaos', 'health-xos', 'health-f5', 'health-dell-os9'] as const;
+const RECORDINGS = ['health-fortigate', 'health-huawei', 'health-comware', 'health-icx', 'health-arubaos', 'health-xos', 'health-f5', 'health-dell-os9', 'health-awplus'] as const;
 
 describe('vendor health profiles (snmpsimd)', () => {
   let sim: SnmpsimHandle;
@@ -200,6 +201,25 @@ describe('vendor health profiles (snmpsimd)', () => {
       { class: 'state', descr: 'PSU 1.1.2, Status', value: 3, status: 'absent', oid: `${N}.4.6.1.4.1.1.2` },
       { class: 'state', descr: 'Unit 1.1, Status', value: 1, status: 'ok', oid: `${N}.3.4.1.8.1.1` },
       { class: 'state', descr: 'Fan 1.1.1, Status', value: 1, status: 'up', oid: `${N}.4.7.1.4.1.1.1` },
+    ]);
+  });
+
+  it('Allied Telesis AlliedWare Plus: CPU per stack member, AT-ENVMONv2-MIB readings and states', async () => {
+    const { profiles, report } = await poll('health-awplus', '1.3.6.1.4.1.207.1.14.185');
+    expect(profiles).toContain('allied-telesis');
+    expect(report.processors).toEqual([{ index: '1', descr: 'Processor 1', usage: 6 }]);
+    const E = '1.3.6.1.4.1.207.8.4.4.3.12';
+    // Fan 2's 0 rpm and the -128 temperature are left out as readings (LibreNMS's skip_values); their states stay.
+    expect(sensors(report)).toEqual([
+      { class: 'fanspeed', descr: 'Fan 1', value: 7100, oid: `${E}.1.1.5.1.1.1` },
+      { class: 'voltage', descr: 'Voltage: 3.3V', value: 3.312, oid: `${E}.2.1.5.1.1.1` },
+      { class: 'temperature', descr: 'Temp: CPU', value: 55, oid: `${E}.3.1.5.1.1.1` },
+      { class: 'state', descr: 'Fan 1', value: 2, status: 'good', oid: `${E}.1.1.7.1.1.1` },
+      { class: 'state', descr: 'Fan 2', value: 1, status: 'failed', oid: `${E}.1.1.7.1.1.2` },
+      { class: 'state', descr: 'Voltage: 3.3V', value: 2, status: 'inRange', oid: `${E}.2.1.8.1.1.1` },
+      { class: 'state', descr: 'Temp: CPU', value: 2, status: 'inRange', oid: `${E}.3.1.7.1.1.1` },
+      { class: 'state', descr: 'Temp: Unused', value: 2, status: 'inRange', oid: `${E}.3.1.7.1.1.2` },
+      { class: 'state', descr: 'PSU 1 Power', value: 2, status: 'good', oid: `${E}.4.2.1.6.1.1.1.1` },
     ]);
   });
 });
