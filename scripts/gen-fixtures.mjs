@@ -1144,6 +1144,34 @@ const macIndex = (hex) => [...Buffer.from(hex, 'hex')].join('.');
   files.set('health-awplus.snmprec', toSnmprec([...render(dev), ...extra]));
 }
 
+{
+  // health-checkpoint: a Check Point 6200 (Gaia) reading device health from CHECKPOINT-MIB: hardware
+  // sensors (text values) with out-of-range flags, a RAID volume, cluster status, SecureXL, two tunnels.
+  const dev = nbrDevice(0xc4e7, { sysDescr: 'Linux gw-6200 3.10.0-957.21.3cpx86_64 #1 SMP Tue Jan 28 17:26:12 IST 2020 x86_64', sysObjectID: '1.3.6.1.4.1.2620.1.6.123.1.67', sysName: 'health-checkpoint', sysServices: 78 }, [
+    { ifIndex: 1, descr: 'eth1', name: 'eth1', speedBps: 1e9, mac: '001c7f000001' },
+  ]);
+  const CP = '1.3.6.1.4.1.2620';
+  const HW = `${CP}.1.6.7.8`; // CHECKPOINT-MIB::sensorInfo
+  const extra = [
+    { oid: `${CP}.1.5.101.0`, type: T.Integer, value: 0 }, // haStatCode OK(0)
+    { oid: `${CP}.1.36.1.1.0`, type: T.Integer, value: 1 }, // fwSXLStatus enabled(1)
+    { oid: `${CP}.1.6.7.7.1.1.6.1.0`, type: T.Integer, value: 0 }, // raidVolumeState optimal(0)
+  ];
+  // entry, index, name, value (text), status (0 in range, 1 out of range)
+  for (const [entry, i, name, value, status] of [['1.1', '1.0', 'CPU Temperature', '38.0', 0], ['2.1', '1.0', 'CPU Fan', '3375', 0], ['3.1', '1.0', 'Voltage 12V', '11.98', 0], ['3.1', '2.0', 'Voltage 3.3V', '3.71', 1]]) {
+    extra.push({ oid: `${HW}.${entry}.2.${i}`, type: T.OctetString, value: name }); // ...SensorName
+    extra.push({ oid: `${HW}.${entry}.3.${i}`, type: T.OctetString, value }); // ...SensorValue
+    extra.push({ oid: `${HW}.${entry}.6.${i}`, type: T.Integer, value: status }); // ...SensorStatus
+  }
+  // tunnelTable by peer address and type: peer IP, name, state (3 up, 131 down)
+  for (const [i, ip, name, st] of [['198.51.100.20.1', '198.51.100.20', 'branch-gw-1', 3], ['203.0.113.44.1', '203.0.113.44', 'partner-gw', 131]]) {
+    extra.push({ oid: `${CP}.500.9002.1.1.${i}`, type: T.IpAddress, value: ip }); // tunnelPeerIpAddr
+    extra.push({ oid: `${CP}.500.9002.1.2.${i}`, type: T.OctetString, value: name }); // tunnelPeerObjName
+    extra.push({ oid: `${CP}.500.9002.1.3.${i}`, type: T.Integer, value: st }); // tunnelState
+  }
+  files.set('health-checkpoint.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Write fixtures and the README.
 
@@ -1189,6 +1217,8 @@ same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
   with 1 545 212 KB used, 4 VPN users.
 - \`health-awplus.snmprec\` — Allied Telesis x930 (AT-SYSINFO-MIB, AT-ENVMONv2-MIB): member 1 CPU 6 %, fan 1 good at 7100 rpm,
   fan 2 failed at 0 rpm, 3.312 V in range, CPU 55 °C, an unused sensor at −128, PSU bay sensor good.
+- \`health-checkpoint.snmprec\` — Check Point 6200 (CHECKPOINT-MIB): CPU 38.0 °C, CPU fan 3375 rpm, 11.98 V and 3.71 V (3.3V rail
+  out of range), RAID optimal, cluster status OK, SecureXL enabled, tunnels to branch-gw-1 (up) and partner-gw (down).
 - \`health-comware.snmprec\` — HPE 5130 (Comware 7, H3C MIBs): Slot 1 module with CPU 9 %, memory 38 % of 1 GiB, 44 °C; sensor
   entity Hotspot 1 at 51 °C; chassis and subcard without readings (65535); transceivers on XGE1/0/25 (admin up: Tx −2.41,
   Rx −5.87 dBm, 33 °C, 3.28 V, 6.12 mA) and XGE1/0/26 (admin down); fans 1 active / 2 deactive, PSUs 1 active / 2 not-install.

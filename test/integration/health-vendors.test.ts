@@ -2,7 +2,7 @@
  * Vendor health profiles against generated recordings served by a real snmpsimd
  * (test/fixtures/snmprec/README.md: health-fortigate, health-huawei, health-comware,
  * health-icx, health-arubaos, health-xos, health-f5, health-dell-os9,
- * health-awplus): planned and polled the way
+ * health-awplus, health-checkpoint): planned and polled the way
  * `serve` does, and compared with the values LibreNMS's definition for that OS computes from the
  * same rows (its OID, divisor and description; rows it skips left out).
  */
@@ -18,7 +18,7 @@ import { silentLogger } from '../../src/observability/logger.js';
 import { withSnmpsim, type SnmpsimHandle } from '../helpers/with-snmpsim.js';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'snmprec');
-const RECORDINGS = ['health-fortigate', 'health-huawei', 'health-comware', 'health-icx', 'health-arubaos', 'health-xos', 'health-f5', 'health-dell-os9', 'health-awplus'] as const;
+const RECORDINGS = ['health-fortigate', 'health-huawei', 'health-comware', 'health-icx', 'health-arubaos', 'health-xos', 'health-f5', 'health-dell-os9', 'health-awplus', 'health-checkpoint'] as const;
 
 describe('vendor health profiles (snmpsimd)', () => {
   let sim: SnmpsimHandle;
@@ -220,6 +220,28 @@ describe('vendor health profiles (snmpsimd)', () => {
       { class: 'state', descr: 'Temp: CPU', value: 2, status: 'inRange', oid: `${E}.3.1.7.1.1.1` },
       { class: 'state', descr: 'Temp: Unused', value: 2, status: 'inRange', oid: `${E}.3.1.7.1.1.2` },
       { class: 'state', descr: 'PSU 1 Power', value: 2, status: 'good', oid: `${E}.4.2.1.6.1.1.1.1` },
+    ]);
+  });
+
+  it('Check Point Gaia: hardware sensors as text, out-of-range flags, RAID, cluster, SecureXL and tunnel states', async () => {
+    const { profiles, report } = await poll('health-checkpoint', '1.3.6.1.4.1.2620.1.6.123.1.67');
+    expect(profiles).toContain('checkpoint');
+    const H = '1.3.6.1.4.1.2620.1.6.7.8';
+    const T9 = '1.3.6.1.4.1.2620.500.9002.1.3';
+    expect(sensors(report)).toEqual([
+      { class: 'state', descr: 'Cluster member status code', value: 0, status: 'Up', oid: '1.3.6.1.4.1.2620.1.5.101.0' },
+      { class: 'state', descr: 'SecureXL current status', value: 1, status: 'Enabled', oid: '1.3.6.1.4.1.2620.1.36.1.1.0' },
+      { class: 'temperature', descr: 'CPU Temperature', value: 38, oid: `${H}.1.1.3.1.0` },
+      { class: 'state', descr: 'CPU Temperature, Temperature Out Of Range', value: 0, status: 'false', oid: `${H}.1.1.6.1.0` },
+      { class: 'fanspeed', descr: 'CPU Fan', value: 3375, oid: `${H}.2.1.3.1.0` },
+      { class: 'state', descr: 'CPU Fan, Fanspeed Out Of Range', value: 0, status: 'false', oid: `${H}.2.1.6.1.0` },
+      { class: 'voltage', descr: 'Voltage 12V', value: 11.98, oid: `${H}.3.1.3.1.0` },
+      { class: 'voltage', descr: 'Voltage 3.3V', value: 3.71, oid: `${H}.3.1.3.2.0` },
+      { class: 'state', descr: 'Voltage 12V, Voltage Out Of Range', value: 0, status: 'false', oid: `${H}.3.1.6.1.0` },
+      { class: 'state', descr: 'Voltage 3.3V, Voltage Out Of Range', value: 1, status: 'true', oid: `${H}.3.1.6.2.0` },
+      { class: 'state', descr: 'RAID Status', value: 0, status: 'OPTIMAL', oid: '1.3.6.1.4.1.2620.1.6.7.7.1.1.6.1.0' },
+      { class: 'state', descr: 'branch-gw-1 (198.51.100.20)', value: 3, status: 'Up', oid: `${T9}.198.51.100.20.1` },
+      { class: 'state', descr: 'partner-gw (203.0.113.44)', value: 131, status: 'Down', oid: `${T9}.203.0.113.44.1` },
     ]);
   });
 });

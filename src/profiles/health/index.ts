@@ -5,6 +5,7 @@
  */
 import { ALLIED_TELESIS } from './alliedtelesis.js';
 import { ARUBAOS } from './aruba.js';
+import { CHECKPOINT } from './checkpoint.js';
 import { CISCO_ENHANCED_MEMPOOL, CISCO_ENTITY_SENSOR, CISCO_ENVMON, CISCO_MEMORY_POOL, CISCO_PROCESS, CISCO_SB } from './cisco.js';
 import { COMWARE } from './comware.js';
 import { DELL_FTOS_C, DELL_FTOS_M, DELL_FTOS_S, DELL_FTOS_Z, DELL_NETWORKING } from './dell.js';
@@ -31,6 +32,7 @@ export const HEALTH_PROFILE_FILES: readonly HealthProfileFile[] = [
   { file: 'src/profiles/health/paloalto.ts', profiles: [PANOS] },
   { file: 'src/profiles/health/ubiquiti.ts', profiles: [UBNT_AIRFIBER_HEALTH, UBNT_AF60_HEALTH, UBNT_AFLTU_HEALTH, FROGFOOT] },
   { file: 'src/profiles/health/alliedtelesis.ts', profiles: [ALLIED_TELESIS] },
+  { file: 'src/profiles/health/checkpoint.ts', profiles: [CHECKPOINT] },
   { file: 'src/profiles/health/comware.ts', profiles: [COMWARE] },
   { file: 'src/profiles/health/dell.ts', profiles: [DELL_FTOS_S, DELL_FTOS_C, DELL_FTOS_M, DELL_FTOS_Z, DELL_NETWORKING] },
   { file: 'src/profiles/health/extreme.ts', profiles: [EXTREME_XOS] },
