@@ -44,7 +44,7 @@ const IF_ENTRY = '1.3.6.1.2.1.2.2.1'; // IF-MIB::ifEntry
 const IFX_ENTRY = '1.3.6.1.2.1.31.1.1.1'; // IF-MIB::ifXEntry
 
 // snmprec type tags
-const T = { Integer: 2, OctetString: 4, OID: 6, Counter32: 65, Gauge32: 66, TimeTicks: 67, Counter64: 70 };
+const T = { Integer: 2, OctetString: 4, OID: 6, IpAddress: 64, Counter32: 65, Gauge32: 66, TimeTicks: 67, Counter64: 70 };
 
 const TWO32 = 1n << 32n;
 const TWO64 = 1n << 64n;
@@ -860,6 +860,318 @@ const macIndex = (hex) => [...Buffer.from(hex, 'hex')].join('.');
   files.set('health-cisco.snmprec', toSnmprec([...render(dev), ...extra]));
 }
 
+{
+  // health-fortigate: a FortiGate 100F reading device health from FORTINET-FORTIGATE-MIB: system CPU
+  // and two cores, memory use against capacity (KB), hardware sensor alarms (one in alarm), two
+  // IPsec phase-2 tunnels (one down), SSL-VPN state and counts for one VDOM.
+  const dev = nbrDevice(0xf0a7, { sysDescr: 'FortiGate-100F', sysObjectID: '1.3.6.1.4.1.12356.101.1.1041', sysName: 'health-fortigate', sysServices: 78 }, [
+    { ifIndex: 1, descr: 'wan1', name: 'wan1', speedBps: 1e9, mac: '04d590000001' },
+  ]);
+  const FG = '1.3.6.1.4.1.12356.101'; // FORTINET-FORTIGATE-MIB::fgModel's parent
+  const extra = [
+    { oid: `${FG}.4.1.3.0`, type: T.Gauge32, value: 23 }, // fgSysCpuUsage (%)
+    { oid: `${FG}.4.1.4.0`, type: T.Gauge32, value: 61 }, // fgSysMemUsage (%)
+    { oid: `${FG}.4.1.5.0`, type: T.Gauge32, value: 8_000_000 }, // fgSysMemCapacity (KB)
+    { oid: `${FG}.4.4.2.1.2.1`, type: T.Gauge32, value: 31 }, // fgProcessorUsage core 1
+    { oid: `${FG}.4.4.2.1.2.2`, type: T.Gauge32, value: 14 }, // core 2
+    { oid: `${FG}.12.1.1.0`, type: T.Gauge32, value: 1 }, // fgVpnTunnelUpCount
+  ];
+  // fgHwSensorTable: index, name, value (text), alarm status (0 false, 1 true)
+  for (const [i, name, value, alarm] of [[1, 'CPU ON-DIE Temp', '52.5', 0], [2, 'FAN1', '4200', 0], [3, 'PS2 Status', '0', 1]]) {
+    extra.push({ oid: `${FG}.4.3.2.1.1.${i}`, type: T.Integer, value: i }); // fgHwSensorEntIndex
+    extra.push({ oid: `${FG}.4.3.2.1.2.${i}`, type: T.OctetString, value: name }); // fgHwSensorEntName
+    extra.push({ oid: `${FG}.4.3.2.1.3.${i}`, type: T.OctetString, value }); // fgHwSensorEntValue
+    extra.push({ oid: `${FG}.4.3.2.1.4.${i}`, type: T.Integer, value: alarm }); // fgHwSensorEntAlarmStatus
+  }
+  // fgVpnTunTable: index, phase 1, phase 2, remote gateway, status (1 down, 2 up)
+  for (const [i, p1, p2, gw, status] of [[1, 'branch-a', 'branch-a-p2', '198.51.100.7', 2], [2, 'branch-b', 'branch-b-p2', '203.0.113.9', 1]]) {
+    extra.push({ oid: `${FG}.12.2.2.1.1.${i}`, type: T.Integer, value: i }); // fgVpnTunEntIndex
+    extra.push({ oid: `${FG}.12.2.2.1.2.${i}`, type: T.OctetString, value: p1 }); // fgVpnTunEntPhase1Name
+    extra.push({ oid: `${FG}.12.2.2.1.3.${i}`, type: T.OctetString, value: p2 }); // fgVpnTunEntPhase2Name
+    extra.push({ oid: `${FG}.12.2.2.1.4.${i}`, type: T.IpAddress, value: gw }); // fgVpnTunEntRemGwyIp
+    extra.push({ oid: `${FG}.12.2.2.1.20.${i}`, type: T.Integer, value: status }); // fgVpnTunEntStatus
+  }
+  extra.push({ oid: `${FG}.12.2.3.1.1.1`, type: T.Integer, value: 2 }); // fgVpnSslState enabled(2), VDOM 1
+  extra.push({ oid: `${FG}.12.2.3.1.2.1`, type: T.Gauge32, value: 7 }); // fgVpnSslStatsLoginUsers
+  extra.push({ oid: `${FG}.12.2.3.1.6.1`, type: T.Gauge32, value: 5 }); // fgVpnSslStatsActiveTunnels
+  files.set('health-fortigate.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // health-huawei: a Huawei S5735 switch reading device health from HUAWEI-ENTITY-EXTENT-MIB: one
+  // MPU board (CPU, memory in MB, temperature, voltage) and one board without a CPU, two SFPs (one
+  // with diagnostics in 0.01 dBm, one absent: mode notSupported), two fans, HUAWEI-ENERGYMNGT-MIB power.
+  const dev = nbrDevice(0x4a3e, { sysDescr: 'S5735-L48T4X-A1\nHuawei Versatile Routing Platform Software\nVRP (R) software,Version 5.170 (S5735 V200R022C00SPC500)', sysObjectID: '1.3.6.1.4.1.2011.2.23.685', sysName: 'health-huawei', sysServices: 6 }, [
+    { ifIndex: 6, descr: 'XGigabitEthernet0/0/1', name: 'XGigabitEthernet0/0/1', speedBps: 1e10, mac: '48fd8e000001' },
+  ]);
+  const ENT = '1.3.6.1.2.1.47.1.1.1.1'; // ENTITY-MIB::entPhysicalEntry
+  const ST = '1.3.6.1.4.1.2011.5.25.31.1.1.1.1'; // HUAWEI-ENTITY-EXTENT-MIB::hwEntityStateEntry
+  const OPT = '1.3.6.1.4.1.2011.5.25.31.1.1.3.1'; // hwOpticalModuleInfoEntry
+  const FAN = '1.3.6.1.4.1.2011.5.25.31.1.1.10.1'; // hwFanStatusEntry
+  const EN = '1.3.6.1.4.1.2011.6.157.1'; // HUAWEI-ENERGYMNGT-MIB
+  const extra = [
+    { oid: `${EN}.3.0`, type: T.Integer, value: 38_500 }, // hwAveragePower (mW)
+    { oid: `${EN}.6.0`, type: T.Integer, value: 41_200 }, // hwCurrentPower (mW)
+  ];
+  // hwEntityStateTable: index, name, oper (3 enabled), cpu, cpu threshold, mem %, mem MB, temp (°C), voltage (mV)
+  for (const [i, name, oper, cpu, thr, mem, mb, temp, volt] of [[67108873, 'MPU Board 0', 3, 12, 80, 47, 1024, 41, 12_050], [67174410, 'POWER Card 0/PWR1', 3, 0, 0, 0, 0, 0, 0]]) {
+    extra.push({ oid: `${ENT}.7.${i}`, type: T.OctetString, value: name }); // entPhysicalName
+    extra.push({ oid: `${ST}.2.${i}`, type: T.Integer, value: oper }); // hwEntityOperStatus
+    extra.push({ oid: `${ST}.5.${i}`, type: T.Integer, value: cpu }); // hwEntityCpuUsage
+    extra.push({ oid: `${ST}.6.${i}`, type: T.Integer, value: thr }); // hwEntityCpuUsageThreshold
+    extra.push({ oid: `${ST}.7.${i}`, type: T.Integer, value: mem }); // hwEntityMemUsage
+    extra.push({ oid: `${ST}.9.${i}`, type: T.Integer, value: 0 }); // hwEntityMemSize (bytes, 0 when MB is given)
+    extra.push({ oid: `${ST}.11.${i}`, type: T.Integer, value: temp }); // hwEntityTemperature
+    extra.push({ oid: `${ST}.13.${i}`, type: T.Integer, value: volt }); // hwEntityVoltage
+    extra.push({ oid: `${ST}.19.${i}`, type: T.Integer, value: mb }); // hwEntityMemSizeMega
+  }
+  // hwOpticalModuleInfoTable: index, name, mode (1 notSupported, 2 singleMode), temp, voltage (mV), bias (µA), rx, tx (0.01 dBm)
+  for (const [i, name, mode, temp, volt, bias, rx, tx] of [[67633350, 'XGigabitEthernet0/0/1', 2, 36, 3_290, 6_120, -532, -218], [67633414, 'XGigabitEthernet0/0/2', 1, -255, -1, -1, -1, -1]]) {
+    extra.push({ oid: `${ENT}.7.${i}`, type: T.OctetString, value: name }); // entPhysicalName
+    extra.push({ oid: `${OPT}.1.${i}`, type: T.Integer, value: mode }); // hwEntityOpticalMode
+    extra.push({ oid: `${OPT}.5.${i}`, type: T.Integer, value: temp }); // hwEntityOpticalTemperature
+    extra.push({ oid: `${OPT}.6.${i}`, type: T.Integer, value: volt }); // hwEntityOpticalVoltage
+    extra.push({ oid: `${OPT}.7.${i}`, type: T.Integer, value: bias }); // hwEntityOpticalBiasCurrent
+    extra.push({ oid: `${OPT}.8.${i}`, type: T.Integer, value: rx }); // hwEntityOpticalRxPower
+    extra.push({ oid: `${OPT}.9.${i}`, type: T.Integer, value: tx }); // hwEntityOpticalTxPower
+  }
+  extra.push({ oid: `${FAN}.7.0.0`, type: T.Integer, value: 1 }); // hwEntityFanState normal(1), slot 0 fan 0
+  extra.push({ oid: `${FAN}.7.0.1`, type: T.Integer, value: 2 }); // abnormal(2), slot 0 fan 1
+  files.set('health-huawei.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // health-comware: an HPE 5130 (Comware 7) reading device health from H3C MIBs: HH3C-ENTITY-EXT-MIB
+  // CPU, memory and temperature per entity (the chassis module with a CPU; a sensor entity; a module
+  // without a CPU), HH3C-TRANSCEIVER-INFO-MIB diagnostics on two ports (one admin down), fan and PSU states.
+  const dev = nbrDevice(0xc0ae, { sysDescr: 'HPE Comware Platform Software, Software Version 7.1.070, Release 3507P11\r\nHPE 5130 24G 4SFP+ EI Switch\r\nCopyright (c) 2010-2022 Hewlett Packard Enterprise Development LP', sysObjectID: '1.3.6.1.4.1.25506.11.1.163', sysName: 'health-comware', sysServices: 6 }, [
+    { ifIndex: 25, descr: 'Ten-GigabitEthernet1/0/25', name: 'XGE1/0/25', speedBps: 1e10, mac: '9457a5000025' },
+    { ifIndex: 26, descr: 'Ten-GigabitEthernet1/0/26', name: 'XGE1/0/26', speedBps: 1e10, mac: '9457a5000026', admin: 2, oper: 2 },
+  ]);
+  const ENT = '1.3.6.1.2.1.47.1.1.1.1'; // ENTITY-MIB::entPhysicalEntry
+  const EXT = '1.3.6.1.4.1.25506.2.6.1.1.1.1'; // HH3C-ENTITY-EXT-MIB::hh3cEntityExtStateEntry
+  const XCVR = '1.3.6.1.4.1.25506.2.70.1.1.1'; // HH3C-TRANSCEIVER-INFO-MIB::hh3cTransceiverInfoEntry
+  const DEVM = '1.3.6.1.4.1.25506.8.35.9.1'; // HH3C-LswDEVM-MIB
+  const extra = [];
+  // entity: index, class (9 module, 8 sensor, 3 chassis), name, cpu %, mem %, mem bytes, temperature (65535: none)
+  for (const [i, cls, name, cpu, mem, size, temp] of [[2, 3, 'Board 1', 0, 0, 0, 65535], [22, 9, 'Slot 1', 9, 38, 1_073_741_824, 44], [78, 8, 'Hotspot 1', 0, 0, 0, 51], [23, 9, 'Slot 1 subcard 1', 0, 0, 0, 65535]]) {
+    extra.push({ oid: `${ENT}.5.${i}`, type: T.Integer, value: cls }); // entPhysicalClass
+    extra.push({ oid: `${ENT}.7.${i}`, type: T.OctetString, value: name }); // entPhysicalName
+    extra.push({ oid: `${EXT}.6.${i}`, type: T.Integer, value: cpu }); // hh3cEntityExtCpuUsage
+    extra.push({ oid: `${EXT}.8.${i}`, type: T.Integer, value: mem }); // hh3cEntityExtMemUsage
+    extra.push({ oid: `${EXT}.10.${i}`, type: T.Gauge32, value: size }); // hh3cEntityExtMemSize (bytes)
+    extra.push({ oid: `${EXT}.12.${i}`, type: T.Integer, value: temp }); // hh3cEntityExtTemperature
+  }
+  // transceivers by ifIndex: diagnostic (1 true), tx, rx (0.01 dBm), temperature, voltage (0.01 V), bias (0.01 mA)
+  for (const [i, tx, rx, temp, volt, bias] of [[25, -241, -587, 33, 328, 612], [26, -250, -4000, 30, 330, 600]]) {
+    extra.push({ oid: `${XCVR}.8.${i}`, type: T.Integer, value: 1 }); // hh3cTransceiverDiagnostic
+    extra.push({ oid: `${XCVR}.9.${i}`, type: T.Integer, value: tx }); // hh3cTransceiverCurTXPower
+    extra.push({ oid: `${XCVR}.12.${i}`, type: T.Integer, value: rx }); // hh3cTransceiverCurRXPower
+    extra.push({ oid: `${XCVR}.15.${i}`, type: T.Integer, value: temp }); // hh3cTransceiverTemperature
+    extra.push({ oid: `${XCVR}.16.${i}`, type: T.Integer, value: volt }); // hh3cTransceiverVoltage
+    extra.push({ oid: `${XCVR}.17.${i}`, type: T.Integer, value: bias }); // hh3cTransceiverBiasCurrent
+  }
+  extra.push({ oid: `${DEVM}.1.1.2.1`, type: T.Integer, value: 1 }); // hh3cDevMFanStatus active(1)
+  extra.push({ oid: `${DEVM}.1.1.2.2`, type: T.Integer, value: 2 }); // deactive(2)
+  extra.push({ oid: `${DEVM}.2.1.2.1`, type: T.Integer, value: 1 }); // hh3cDevMPowerStatus active(1)
+  extra.push({ oid: `${DEVM}.2.1.2.2`, type: T.Integer, value: 3 }); // not-install(3)
+  files.set('health-comware.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // health-icx: a Ruckus ICX 7150 reading device health from FOUNDRY-SN-AGENT-MIB: CPU rows for the
+  // 1 s, 5 s, 60 s and 300 s intervals (100th-percent), system DRAM, two temperature sensors (half
+  // degrees), optic diagnostics as text on one port and "N/A" on another, PSU 1 normal and PSU 2
+  // other (absent), one fan, stacking disabled.
+  const dev = nbrDevice(0x1c47, { sysDescr: 'Ruckus Wireless, Inc. ICX7150-24P, IronWare Version 08.0.95kT211 Compiled on Mar 20 2023', sysObjectID: '1.3.6.1.4.1.1991.1.3.62.2.2.1.1', sysName: 'health-icx', sysServices: 6 }, [
+    { ifIndex: 25, descr: 'GigabitEthernet1/2/1', name: '1/2/1', speedBps: 1e9, mac: '609c9f000025' },
+    { ifIndex: 26, descr: 'GigabitEthernet1/2/2', name: '1/2/2', speedBps: 1e9, mac: '609c9f000026' },
+  ]);
+  const AG = '1.3.6.1.4.1.1991.1.1.2'; // FOUNDRY-SN-AGENT-MIB::snAgentSys
+  const OPT = '1.3.6.1.4.1.1991.1.1.3.3.6.1'; // snIfOpticalMonitoringInfoEntry
+  const CHAS = '1.3.6.1.4.1.1991.1.1.1'; // snChassis
+  const extra = [
+    { oid: `${AG}.12.4.2.0`, type: T.Integer, value: 536_870_912 }, // snAgSystemDRAMTotal (bytes)
+    { oid: `${AG}.12.4.3.0`, type: T.Integer, value: 322_122_547 }, // snAgSystemDRAMFree
+    { oid: '1.3.6.1.4.1.1991.1.1.3.31.1.1.0', type: T.Integer, value: 2 }, // snStackingGlobalConfigState disabled(2)
+    { oid: `${CHAS}.2.1.1.3.1`, type: T.Integer, value: 2 }, // snChasPwrSupplyOperStatus normal(2)
+    { oid: `${CHAS}.2.1.1.3.2`, type: T.Integer, value: 1 }, // other(1): left out
+    { oid: `${CHAS}.3.1.1.2.1`, type: T.OctetString, value: 'Fan 1 ok, speed (auto): [[1]]<->2' }, // snChasFanDescription
+    { oid: `${CHAS}.3.1.1.3.1`, type: T.Integer, value: 2 }, // snChasFanOperStatus normal(2)
+  ];
+  // snAgentCpuUtilTable: slot.cpu.interval, 100th percent
+  for (const [interval, hundredths] of [[1, 2100], [5, 1650], [60, 1380], [300, 1234]]) {
+    const i = `1.1.${interval}`;
+    extra.push({ oid: `${AG}.11.1.1.1.${i}`, type: T.Integer, value: 1 }); // snAgentCpuUtilSlotNum
+    extra.push({ oid: `${AG}.11.1.1.2.${i}`, type: T.Integer, value: 1 }); // snAgentCpuUtilCpuId
+    extra.push({ oid: `${AG}.11.1.1.3.${i}`, type: T.Integer, value: interval }); // snAgentCpuUtilInterval
+    extra.push({ oid: `${AG}.11.1.1.4.${i}`, type: T.Gauge32, value: Math.round(hundredths / 100) }); // snAgentCpuUtilValue
+    extra.push({ oid: `${AG}.11.1.1.6.${i}`, type: T.Gauge32, value: hundredths }); // snAgentCpuUtil100thPercent
+  }
+  // snAgentTempTable: slot.sensor, descr, value (0.5 °C)
+  for (const [i, descr, value] of [['1.1', 'System temperature', 83], ['1.2', 'CPU temperature', 101]]) {
+    extra.push({ oid: `${AG}.13.1.1.3.${i}`, type: T.OctetString, value: descr }); // snAgentTempSensorDescr
+    extra.push({ oid: `${AG}.13.1.1.4.${i}`, type: T.Integer, value }); // snAgentTempValue
+  }
+  for (const [i, temp, tx, rx, bias] of [[25, '31.5000 C Normal', '-5.2287 dBm Normal', '-6.0206 dBm Normal', '5.632 mA Normal'], [26, 'N/A', 'N/A', 'N/A', 'N/A']]) {
+    extra.push({ oid: `${OPT}.1.${i}`, type: T.OctetString, value: temp }); // snIfOpticalMonitoringTemperature
+    extra.push({ oid: `${OPT}.2.${i}`, type: T.OctetString, value: tx }); // snIfOpticalMonitoringTxPower
+    extra.push({ oid: `${OPT}.3.${i}`, type: T.OctetString, value: rx }); // snIfOpticalMonitoringRxPower
+    extra.push({ oid: `${OPT}.4.${i}`, type: T.OctetString, value: bias }); // snIfOpticalMonitoringTxBiasCurrent
+  }
+  files.set('health-icx.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // health-arubaos: an Aruba 7210 mobility controller reading device health from Aruba's MIBs:
+  // WLSX-SYSTEMEXT-MIB processors, WLSX-SWITCH-MIB memory (KB), WLSX-USER-MIB VPN users.
+  const dev = nbrDevice(0xa7b0, { sysDescr: 'ArubaOS (MODEL: Aruba7210), Version 8.10.0.7 LSR', sysObjectID: '1.3.6.1.4.1.14823.1.1.36', sysName: 'health-arubaos', sysServices: 6 }, [
+    { ifIndex: 1, descr: 'GE0/0/0', name: 'GE0/0/0', speedBps: 1e9, mac: '000b86000001' },
+  ]);
+  const PROC = '1.3.6.1.4.1.14823.2.2.1.2.1.13.1'; // WLSX-SYSTEMEXT-MIB::wlsxSysExtProcessorEntry
+  const MEM = '1.3.6.1.4.1.14823.2.2.1.1.1.11.1'; // WLSX-SWITCH-MIB::wlsxSysXMemoryEntry
+  const extra = [
+    { oid: `${MEM}.2.1`, type: T.Integer, value: 3_985_360 }, // sysXMemorySize (KB)
+    { oid: `${MEM}.3.1`, type: T.Integer, value: 1_545_212 }, // sysXMemoryUsed
+    { oid: `${MEM}.4.1`, type: T.Integer, value: 2_440_148 }, // sysXMemoryFree
+    { oid: '1.3.6.1.4.1.14823.2.2.1.4.1.4.2.0', type: T.Integer, value: 4 }, // wlsxNumOfUsersVPN
+  ];
+  for (const [i, descr, load] of [[1, 'Network Processor CPU1', 3], [2, 'Network Processor CPU2', 5], [3, 'Supervisor Card CPU', 12]]) {
+    extra.push({ oid: `${PROC}.2.${i}`, type: T.OctetString, value: descr }); // sysExtProcessorDescr
+    extra.push({ oid: `${PROC}.3.${i}`, type: T.Integer, value: load }); // sysExtProcessorLoad
+  }
+  files.set('health-arubaos.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // health-xos: an Extreme X440-G2 (ExtremeXOS) reading device health from Extreme's MIBs: system CPU
+  // (5-minute), memory (KB), chassis temperature, two fans (extremeFanNumber 101, 102), power (mW).
+  const dev = nbrDevice(0xe705, { sysDescr: 'ExtremeXOS (X440G2-48p-10G4) version 31.7.1.4 31.7.1.4-patch1-5 by release-manager on Tue Dec 6 2022', sysObjectID: '1.3.6.1.4.1.1916.2.286', sysName: 'health-xos', sysServices: 6 }, [
+    { ifIndex: 1001, descr: 'X440G2-48p-10G4 Port 1', name: '1', speedBps: 1e9, mac: '00049600a001' },
+  ]);
+  const SYS = '1.3.6.1.4.1.1916.1.1.1'; // EXTREME-SYSTEM-MIB::extremeSystemCommon
+  const MON = '1.3.6.1.4.1.1916.1.32'; // EXTREME-SOFTWARE-MONITOR-MIB
+  const extra = [
+    { oid: `${SYS}.8.0`, type: T.Integer, value: 43 }, // extremeCurrentTemperature (°C)
+    { oid: `${SYS}.9.1.4.101`, type: T.Integer, value: 6_200 }, // extremeFanSpeed (rpm)
+    { oid: `${SYS}.9.1.4.102`, type: T.Integer, value: 6_350 },
+    { oid: `${SYS}.40.1.0`, type: T.Integer, value: 74_500 }, // extremeSystemPowerUsage (mW)
+    { oid: `${MON}.1.4.1.5.1`, type: T.OctetString, value: '9' }, // extremeCpuMonitorSystemUtilization5secs
+    { oid: `${MON}.1.4.1.9.1`, type: T.OctetString, value: '7' }, // extremeCpuMonitorSystemUtilization5mins
+    { oid: `${MON}.2.2.1.2.1`, type: T.OctetString, value: '1048576' }, // extremeMemoryMonitorSystemTotal (KB)
+    { oid: `${MON}.2.2.1.3.1`, type: T.OctetString, value: '402653' }, // extremeMemoryMonitorSystemFree (KB)
+  ];
+  files.set('health-xos.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // health-f5: a BIG-IP i4800 reading device health from F5-BIGIP-SYSTEM-MIB (TMM memory, chassis and
+  // CPU temperatures, fans, PSUs, failover and sync states) and HOST-RESOURCES-MIB processors.
+  const dev = nbrDevice(0xf5b1, { sysDescr: 'Linux f5-lb1 3.10.0-862.14.4.el7.ve.x86_64 #1 SMP Mon Nov 15 2021 x86_64', sysObjectID: '1.3.6.1.4.1.3375.2.1.3.4.123', sysName: 'health-f5', sysServices: 78 }, [
+    { ifIndex: 1, descr: '1.1', name: '1.1', speedBps: 1e10, mac: '00940a000001' },
+  ]);
+  const SYS = '1.3.6.1.4.1.3375.2.1'; // F5-BIGIP-SYSTEM-MIB
+  const extra = [
+    { oid: '1.3.6.1.2.1.25.3.2.1.3.196608', type: T.OctetString, value: 'Intel Xeon E3-1240' }, // hrDeviceDescr
+    { oid: '1.3.6.1.2.1.25.3.3.1.2.196608', type: T.Integer, value: 18 }, // hrProcessorLoad
+    { oid: `${SYS}.1.2.1.44.0`, type: T.Counter64, value: 12_884_901_888n }, // sysStatMemoryTotal (bytes)
+    { oid: `${SYS}.1.2.1.45.0`, type: T.Counter64, value: 3_221_225_472n }, // sysStatMemoryUsed
+    { oid: `${SYS}.3.2.1.2.1.2.1`, type: T.Integer, value: 1 }, // sysChassisFanStatus good(1)
+    { oid: `${SYS}.3.2.1.2.1.2.2`, type: T.Integer, value: 0 }, // bad(0)
+    { oid: `${SYS}.3.2.1.2.1.3.1`, type: T.Integer, value: 10_800 }, // sysChassisFanSpeed (rpm)
+    { oid: `${SYS}.3.2.1.2.1.3.2`, type: T.Integer, value: 0 },
+    { oid: `${SYS}.3.2.2.2.1.2.1`, type: T.Integer, value: 1 }, // sysChassisPowerSupplyStatus good(1)
+    { oid: `${SYS}.3.2.2.2.1.2.2`, type: T.Integer, value: 2 }, // notpresent(2)
+    { oid: `${SYS}.3.2.3.2.1.2.1`, type: T.Integer, value: 31 }, // sysChassisTempTemperature (°C)
+    { oid: `${SYS}.3.6.2.1.2.1.1`, type: T.Integer, value: 49 }, // sysCpuSensorTemperature slot 1 cpu 1
+    { oid: `${SYS}.14.1.1.0`, type: T.Integer, value: 3 }, // sysCmSyncStatusId inSync(3)
+    { oid: `${SYS}.14.3.1.0`, type: T.Integer, value: 4 }, // sysCmFailoverStatusId active(4)
+    { oid: `${SYS}.14.3.3.0`, type: T.Integer, value: 0 }, // sysCmFailoverStatusColor green(0)
+  ];
+  files.set('health-f5.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // health-dell-os9: a Dell S4048-ON (Networking OS9 / FTOS S-series) reading device health from
+  // F10-S-SERIES-CHASSIS-MIB (CPU, memory utilisation, temperature of stack unit 1) and
+  // DELL-NETWORKING-CHASSIS-MIB (two PSUs, one absent; a fan tray; stack unit status).
+  const dev = nbrDevice(0xde11, { sysDescr: 'Dell Real Time Operating System Software. Dell Operating System Version: 2.0. Dell Application Software Version: 9.14(2.6)', sysObjectID: '1.3.6.1.4.1.6027.1.3.23', sysName: 'health-dell-os9', sysServices: 6 }, [
+    { ifIndex: 2097156, descr: 'TenGigabitEthernet 1/1', name: 'Te 1/1', speedBps: 1e10, mac: '4c7625000001' },
+  ]);
+  const F10 = '1.3.6.1.4.1.6027.3';
+  const NET = '1.3.6.1.4.1.6027.3.26.1'; // DELL-NETWORKING-CHASSIS-MIB
+  const extra = [
+    { oid: `${F10}.10.1.2.2.1.14.1`, type: T.Gauge32, value: 39 }, // chStackUnitTemp (°C)
+    { oid: `${F10}.10.1.2.9.1.2.1`, type: T.Gauge32, value: 4 }, // chStackUnitCpuUtil5Sec
+    { oid: `${F10}.10.1.2.9.1.5.1`, type: T.Gauge32, value: 27 }, // chStackUnitMemUsageUtil (%)
+    { oid: `${NET}.3.4.1.8.1.1`, type: T.Integer, value: 1 }, // dellNetStackUnitStatus ok(1)
+    { oid: `${NET}.4.6.1.4.1.1.1`, type: T.Integer, value: 1 }, // dellNetPowerSupplyOperStatus up(1)
+    { oid: `${NET}.4.6.1.4.1.1.2`, type: T.Integer, value: 3 }, // absent(3)
+    { oid: `${NET}.4.6.1.10.1.1.1`, type: T.Gauge32, value: 148 }, // dellNetPowerSupplyUsage (W)
+    { oid: `${NET}.4.6.1.10.1.1.2`, type: T.Gauge32, value: 0 },
+    { oid: `${NET}.4.7.1.4.1.1.1`, type: T.Integer, value: 1 }, // dellNetFanTrayOperStatus up(1)
+  ];
+  files.set('health-dell-os9.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // health-awplus: an Allied Telesis x930 (AlliedWare Plus) reading device health from AT-SYSINFO-MIB
+  // (CPU per stack member) and AT-ENVMONv2-MIB (fans, voltages, temperatures, PSU bay sensors).
+  const dev = nbrDevice(0xa7a7, { sysDescr: 'Allied Telesis router/switch, AW+ v5.5.2-2.3', sysObjectID: '1.3.6.1.4.1.207.1.14.185', sysName: 'health-awplus', sysServices: 6 }, [
+    { ifIndex: 5001, descr: 'port1.0.1', name: 'port1.0.1', speedBps: 1e9, mac: '001aeb000001' },
+  ]);
+  const ENV = '1.3.6.1.4.1.207.8.4.4.3.12'; // AT-ENVMONv2-MIB
+  const extra = [
+    { oid: '1.3.6.1.4.1.207.8.4.4.3.3.8.1.4.1', type: T.Gauge32, value: 6 }, // cpuUtilisationStackAvgLastMinute, member 1
+    { oid: `${ENV}.1.1.4.1.1.1`, type: T.OctetString, value: 'Fan 1' }, // atEnvMonv2FanDescription
+    { oid: `${ENV}.1.1.4.1.1.2`, type: T.OctetString, value: 'Fan 2' },
+    { oid: `${ENV}.1.1.5.1.1.1`, type: T.Gauge32, value: 7_100 }, // atEnvMonv2FanCurrentSpeed (rpm)
+    { oid: `${ENV}.1.1.5.1.1.2`, type: T.Gauge32, value: 0 }, // stopped: no fanspeed sensor
+    { oid: `${ENV}.1.1.7.1.1.1`, type: T.Integer, value: 2 }, // atEnvMonv2FanStatus good(2)
+    { oid: `${ENV}.1.1.7.1.1.2`, type: T.Integer, value: 1 }, // failed(1)
+    { oid: `${ENV}.2.1.4.1.1.1`, type: T.OctetString, value: 'Voltage: 3.3V' }, // atEnvMonv2VoltageDescription
+    { oid: `${ENV}.2.1.5.1.1.1`, type: T.Integer, value: 3_312 }, // atEnvMonv2VoltageCurrent (mV)
+    { oid: `${ENV}.2.1.8.1.1.1`, type: T.Integer, value: 2 }, // atEnvMonv2VoltageStatus inRange(2)
+    { oid: `${ENV}.3.1.4.1.1.1`, type: T.OctetString, value: 'Temp: CPU' }, // atEnvMonv2TemperatureDescription
+    { oid: `${ENV}.3.1.4.1.1.2`, type: T.OctetString, value: 'Temp: Unused' },
+    { oid: `${ENV}.3.1.5.1.1.1`, type: T.Integer, value: 55 }, // atEnvMonv2TemperatureCurrent (°C)
+    { oid: `${ENV}.3.1.5.1.1.2`, type: T.Integer, value: -128 }, // no reading
+    { oid: `${ENV}.3.1.7.1.1.1`, type: T.Integer, value: 2 }, // atEnvMonv2TemperatureStatus inRange(2)
+    { oid: `${ENV}.3.1.7.1.1.2`, type: T.Integer, value: 2 },
+    { oid: `${ENV}.4.2.1.5.1.1.1.1`, type: T.OctetString, value: 'PSU 1 Power' }, // atEnvMonv2PsbSensorDescription
+    { oid: `${ENV}.4.2.1.6.1.1.1.1`, type: T.Integer, value: 2 }, // atEnvMonv2PsbSensorStatus good(2)
+  ];
+  files.set('health-awplus.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
+{
+  // health-checkpoint: a Check Point 6200 (Gaia) reading device health from CHECKPOINT-MIB: hardware
+  // sensors (text values) with out-of-range flags, a RAID volume, cluster status, SecureXL, two tunnels.
+  const dev = nbrDevice(0xc4e7, { sysDescr: 'Linux gw-6200 3.10.0-957.21.3cpx86_64 #1 SMP Tue Jan 28 17:26:12 IST 2020 x86_64', sysObjectID: '1.3.6.1.4.1.2620.1.6.123.1.67', sysName: 'health-checkpoint', sysServices: 78 }, [
+    { ifIndex: 1, descr: 'eth1', name: 'eth1', speedBps: 1e9, mac: '001c7f000001' },
+  ]);
+  const CP = '1.3.6.1.4.1.2620';
+  const HW = `${CP}.1.6.7.8`; // CHECKPOINT-MIB::sensorInfo
+  const extra = [
+    { oid: `${CP}.1.5.101.0`, type: T.Integer, value: 0 }, // haStatCode OK(0)
+    { oid: `${CP}.1.36.1.1.0`, type: T.Integer, value: 1 }, // fwSXLStatus enabled(1)
+    { oid: `${CP}.1.6.7.7.1.1.6.1.0`, type: T.Integer, value: 0 }, // raidVolumeState optimal(0)
+  ];
+  // entry, index, name, value (text), status (0 in range, 1 out of range)
+  for (const [entry, i, name, value, status] of [['1.1', '1.0', 'CPU Temperature', '38.0', 0], ['2.1', '1.0', 'CPU Fan', '3375', 0], ['3.1', '1.0', 'Voltage 12V', '11.98', 0], ['3.1', '2.0', 'Voltage 3.3V', '3.71', 1]]) {
+    extra.push({ oid: `${HW}.${entry}.2.${i}`, type: T.OctetString, value: name }); // ...SensorName
+    extra.push({ oid: `${HW}.${entry}.3.${i}`, type: T.OctetString, value }); // ...SensorValue
+    extra.push({ oid: `${HW}.${entry}.6.${i}`, type: T.Integer, value: status }); // ...SensorStatus
+  }
+  // tunnelTable by peer address and type: peer IP, name, state (3 up, 131 down)
+  for (const [i, ip, name, st] of [['198.51.100.20.1', '198.51.100.20', 'branch-gw-1', 3], ['203.0.113.44.1', '203.0.113.44', 'partner-gw', 131]]) {
+    extra.push({ oid: `${CP}.500.9002.1.1.${i}`, type: T.IpAddress, value: ip }); // tunnelPeerIpAddr
+    extra.push({ oid: `${CP}.500.9002.1.2.${i}`, type: T.OctetString, value: name }); // tunnelPeerObjName
+    extra.push({ oid: `${CP}.500.9002.1.3.${i}`, type: T.Integer, value: st }); // tunnelState
+  }
+  files.set('health-checkpoint.snmprec', toSnmprec([...render(dev), ...extra]));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Write fixtures and the README.
 
@@ -901,6 +1213,31 @@ same device 60 s later (sysUpTime + 6000 ticks) unless said otherwise.
 - \`health-ent.snmprec\` — Arista 7050 switch with standard health MIBs: two hrProcessorTable rows (17 %, 4 %) named by
   hrDeviceDescr, hrStorage RAM (8,000,000 × 1 KiB, 3,000,000 used) and a flash disk, ENTITY-SENSOR-MIB: CPU temperature
   41.5 °C (precision 1), fan 5312 rpm, PSU 1 output 11.96 V (milli), PSU 2 voltage unavailable, a truth value.
+- \`health-arubaos.snmprec\` — Aruba 7210 controller: wlsxSysExtProcessorTable (3 %, 5 %, 12 %), wlsxSysXMemoryTable 3 985 360 KB
+  with 1 545 212 KB used, 4 VPN users.
+- \`health-awplus.snmprec\` — Allied Telesis x930 (AT-SYSINFO-MIB, AT-ENVMONv2-MIB): member 1 CPU 6 %, fan 1 good at 7100 rpm,
+  fan 2 failed at 0 rpm, 3.312 V in range, CPU 55 °C, an unused sensor at −128, PSU bay sensor good.
+- \`health-checkpoint.snmprec\` — Check Point 6200 (CHECKPOINT-MIB): CPU 38.0 °C, CPU fan 3375 rpm, 11.98 V and 3.71 V (3.3V rail
+  out of range), RAID optimal, cluster status OK, SecureXL enabled, tunnels to branch-gw-1 (up) and partner-gw (down).
+- \`health-comware.snmprec\` — HPE 5130 (Comware 7, H3C MIBs): Slot 1 module with CPU 9 %, memory 38 % of 1 GiB, 44 °C; sensor
+  entity Hotspot 1 at 51 °C; chassis and subcard without readings (65535); transceivers on XGE1/0/25 (admin up: Tx −2.41,
+  Rx −5.87 dBm, 33 °C, 3.28 V, 6.12 mA) and XGE1/0/26 (admin down); fans 1 active / 2 deactive, PSUs 1 active / 2 not-install.
+- \`health-icx.snmprec\` — Ruckus ICX 7150 (FOUNDRY-SN-AGENT-MIB): snAgentCpuUtilTable slot 1 CPU 1 at the 1/5/60/300 s intervals
+  (300 s: 12.34 %), DRAM 512 MiB with 322 122 547 B free, temperatures 41.5 / 50.5 °C (half degrees), optics as text on
+  GigabitEthernet1/2/1 (31.5 °C, Tx −5.2287, Rx −6.0206 dBm, 5.632 mA) and "N/A" on 1/2/2, PSU 1 normal / 2 other, fan normal,
+  stacking disabled.
+- \`health-xos.snmprec\` — Extreme X440-G2 (ExtremeXOS): 5-minute CPU 7 % (text, as the MIB's DisplayString), memory 1 048 576 KB
+  with 402 653 KB free, 43 °C, fans 101/102 at 6200/6350 rpm, 74.5 W.
+- \`health-dell-os9.snmprec\` — Dell S4048-ON (OS9, F10-S-SERIES-CHASSIS-MIB): unit 1 CPU 4 %, memory 27 %, 39 °C;
+  DELL-NETWORKING-CHASSIS-MIB PSU 1.1.1 up at 148 W, PSU 1.1.2 absent, fan tray 1.1.1 up, stack unit 1.1 ok.
+- \`health-f5.snmprec\` — F5 BIG-IP i4800: hrProcessorLoad 18 %, TMM memory 3 of 12 GiB (Counter64), chassis 31 °C, CPU 49 °C,
+  fan 1 good at 10 800 rpm, fan 2 bad at 0 rpm, PSU 1 good / 2 not present, failover active, in sync, colour green.
+- \`health-fortigate.snmprec\` — FortiGate 100F (FORTINET-FORTIGATE-MIB): fgSysCpuUsage 23 %, two fgProcessorTable cores (31 %, 14 %),
+  fgSysMemUsage 61 % of fgSysMemCapacity 8 000 000 KB, fgHwSensorTable alarms (PS2 Status in alarm), two IPsec tunnels
+  (branch-a up, branch-b down), SSL-VPN enabled with 7 users and 5 tunnels, 1 IPsec tunnel up.
+- \`health-huawei.snmprec\` — Huawei S5735 (HUAWEI-ENTITY-EXTENT-MIB): MPU Board 0 with CPU 12 %, memory 47 % of 1024 MB, 41 °C,
+  12.05 V; a power card without CPU; XGigabitEthernet0/0/1 SFP (36 °C, 3.29 V, 6.12 mA, Rx −5.32 / Tx −2.18 dBm), 0/0/2
+  without diagnostics (mode notSupported); fan 0.0 normal, 0.1 abnormal; HUAWEI-ENERGYMNGT-MIB 38.5 W average, 41.2 W now.
 - \`health-cisco.snmprec\` — Catalyst 9300 with Cisco health MIBs: cpmCPUTotalTable (5minRev 8 %), cempMemPoolTable
   (Processor: 64-bit 5 GiB used / 3 GiB free, the 32-bit column saturated; reserve pool 32-bit only), CISCO-ENVMON-MIB
   inlet 29 °C normal, fans normal / critical, PSU A normal, PSU B notPresent; CISCO-ENTITY-SENSOR-MIB optics
