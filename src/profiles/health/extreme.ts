@@ -18,7 +18,7 @@ export const EXTREME_XOS: HealthProfile = {
   scalars: [
     { name: 'sensor', index: '1', tags: { class: 'temperature' }, texts: { descr: 'Chassis Temperature' }, columns: { value: col(`${SYS}.8.0`, 'EXTREME-SYSTEM-MIB::extremeCurrentTemperature', { conversion: 'integer' }) } },
     // Milliwatts.
-    { name: 'sensor', index: '1', tags: { class: 'power' }, texts: { descr: 'Power Usage' }, columns: { value: col(`${SYS}.40.1.0`, 'EXTREME-SYSTEM-MIB::extremeSystemPowerUsage', { conversion: 'integer', divisor: 1000 }) } },
+    { name: 'sensor', index: '1', tags: { class: 'power' }, texts: { descr: 'Power Usage' }, columns: { value: col(`${SYS}.40.1.0`, 'EXTREME-SYSTEM-MIB::extremeSystemPowerUsageValue', { conversion: 'integer', divisor: 1000 }) } },
   ],
   tables: [
     {

@@ -39,7 +39,7 @@ export const UBNT_AF60_HEALTH: HealthProfile = {
   shipped: false,
   match: { probes: [`${AF60}.2.6`, `${AF60}.4.7`] },
   tables: [
-    { name: 'processor', table: 'af60SystemTable', indexLength: 1, columns: { usage: col(`${AF60}.2.6`, 'UI-AF60-MIB::af60Cpu', { conversion: 'integer' }) }, texts: { descr: 'Processor' } },
+    { name: 'processor', table: 'af60SystemTable', indexLength: 1, columns: { usage: col(`${AF60}.2.6`, 'UI-AF60-MIB::af60CpuUsage', { conversion: 'integer' }) }, texts: { descr: 'Processor' } },
     rowSensor('af60GpsTable', `${AF60}.4.7`, 'UI-AF60-MIB::af60GpsSatsVisible', 'count', 'gps-visible', 'Sat visible'),
     rowSensor('af60GpsTable', `${AF60}.4.8`, 'UI-AF60-MIB::af60GpsSatsTracked', 'count', 'gps-tracked', 'Sat tracked'),
   ],
