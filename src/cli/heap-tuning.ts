@@ -11,24 +11,23 @@
  *
  * v8.setFlagsFromString takes effect for this flag after start-up: V8 reads it at every full GC
  * when it sets the next limit (checked with --trace-gc: the same number of mark-compacts as the
- * flag on the command line). An operator's own --heap-growing-percent (node flag or NODE_OPTIONS)
- * wins.
+ * flag on the command line). An operator's own `node --heap-growing-percent=N` wins (node refuses
+ * the flag in NODE_OPTIONS, so the command line is the only place it can come from).
  */
 import { setFlagsFromString } from 'node:v8';
 
 export const SERVE_HEAP_GROWING_PERCENT = 200;
 
 /** The flag to set for `command`, or null: not a long-running command, or the operator chose their own. */
-export function heapFlagFor(command: string | undefined, execArgv: readonly string[], nodeOptions: string | undefined): string | null {
+export function heapFlagFor(command: string | undefined, execArgv: readonly string[]): string | null {
   if (command !== 'serve' && command !== 'demo') return null;
-  const own = (s: string): boolean => /(^|\s)--heap[-_]growing[-_]percent\b/.test(s);
-  if (execArgv.some(own) || own(nodeOptions ?? '')) return null;
+  if (execArgv.some((a) => /^--heap[-_]growing[-_]percent\b/.test(a))) return null;
   return `--heap-growing-percent=${SERVE_HEAP_GROWING_PERCENT}`;
 }
 
 /** Applies heapFlagFor(...) to this process; returns the flag set, or null. */
-export function tuneHeap(command: string | undefined, execArgv: readonly string[] = process.execArgv, nodeOptions: string | undefined = process.env['NODE_OPTIONS']): string | null {
-  const flag = heapFlagFor(command, execArgv, nodeOptions);
+export function tuneHeap(command: string | undefined, execArgv: readonly string[] = process.execArgv): string | null {
+  const flag = heapFlagFor(command, execArgv);
   if (flag !== null) setFlagsFromString(flag);
   return flag;
 }
