@@ -117,8 +117,10 @@ const OWN_BIN = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
 
 async function startServe(dir: string, influxUrl: string, intervalMs: number, bin: string): Promise<{ t: TrackedChild; base: string }> {
   const port = await freePort();
-  // BENCH_SERVE_NODE_ARGS: extra node flags for the serve process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (not allowed in NODE_OPTIONS).
-  const nodeArgs = (process.env['BENCH_SERVE_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
+  // BENCH_SERVE_NODE_ARGS: extra node flags for the serve process only, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (not allowed in NODE_OPTIONS);
+  // BENCH_SERVE_COMPARE_NODE_ARGS: node flags for the BENCH_SERVE_COMPARE build only (A/B of a flag: compare = this build + the flag).
+  const flagsVar = bin === OWN_BIN ? 'BENCH_SERVE_NODE_ARGS' : 'BENCH_SERVE_COMPARE_NODE_ARGS';
+  const nodeArgs = (process.env[flagsVar] ?? '').split(' ').filter((a) => a !== '');
   const t = spawnTracked(process.execPath, [...nodeArgs, bin, 'serve'], {
     env: {
       ...process.env,

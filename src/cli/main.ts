@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { EXIT_OK, reportError, usageError, write, type Command, type CommandContext } from './common.js';
 import { demoCommand } from './demo.js';
 import { deviceCommand } from './device.js';
+import { tuneHeap } from './heap-tuning.js';
 import { pollCommand } from './poll.js';
 import { serveCommand } from './serve.js';
 import { translateCommand } from './translate.js';
@@ -84,6 +85,8 @@ if (isEntryPoint()) {
       throw err;
     });
   }
+  // serve/demo: a fixed heap growing factor (see heap-tuning.ts); only as the program, never in a test's process.
+  tuneHeap(process.argv[2]);
   const code = await main(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr });
   process.exitCode = code;
 }

@@ -220,6 +220,8 @@ export class SqliteInventory implements Inventory {
   readonly #byIdentity: Database.Statement<[Buffer], { id: number; name: string }>;
   readonly #devicesVersion: Database.Statement<[], { value: number }>;
   readonly #neighborsVersion: Database.Statement<[], { value: number }>;
+  /** Prepared once: db.pragma() compiles its statement on every call, and the poll path asks once per poll (topology). */
+  readonly #dataVersion: Database.Statement<[], number>;
 
   /** Use openInventory(); the constructor expects an open, migrated database. */
   constructor(db: Database.Database, box: SecretBox, options: OpenInventoryOptions & { readonly path: string; readonly busyTimeoutMs: number }) {
@@ -236,6 +238,7 @@ export class SqliteInventory implements Inventory {
     this.#byIdentity = db.prepare('SELECT id, name FROM devices WHERE identity_hmac = ?');
     this.#devicesVersion = db.prepare("SELECT value FROM meta WHERE key = 'devices_version'");
     this.#neighborsVersion = db.prepare("SELECT value FROM meta WHERE key = 'neighbors_version'");
+    this.#dataVersion = db.prepare<[], number>('PRAGMA data_version').pluck();
 
     const stored = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'key_check'").get();
     if (stored === undefined) {
@@ -435,7 +438,7 @@ export class SqliteInventory implements Inventory {
    */
   #refreshTokens(): void {
     this.#run('read the change counters', () => {
-      const dataVersion = Number(this.#db.pragma('data_version', { simple: true }));
+      const dataVersion = Number(this.#dataVersion.get());
       if (dataVersion !== this.#lastDataVersion || this.#ownWrite) {
         this.#lastDataVersion = dataVersion;
         this.#ownWrite = false;

@@ -127,9 +127,22 @@ export function passesFilter(values: ReadonlyMap<string, MetricValue>, f: Metric
   if (f.notIn !== undefined && matchesOne(v, f.notIn)) return false;
   if (f.min !== undefined && !(typeof v === 'number' && v >= f.min)) return false;
   if (f.max !== undefined && !(typeof v === 'number' && v <= f.max)) return false;
-  if (f.matches !== undefined && !new RegExp(f.matches).test(String(v))) return false;
-  if (f.notMatches !== undefined && new RegExp(f.notMatches).test(String(v))) return false;
+  if (f.matches !== undefined && !compiled(f.matches).test(String(v))) return false;
+  if (f.notMatches !== undefined && compiled(f.notMatches).test(String(v))) return false;
   return true;
+}
+
+/** Filter patterns compiled once: they come from profiles and the config (a fixed set), and a record is shaped per row per poll. */
+const PATTERNS = new Map<string, RegExp>();
+
+function compiled(source: string): RegExp {
+  let re = PATTERNS.get(source);
+  if (re === undefined) {
+    // No g/y flag: test() keeps no lastIndex state, so one instance serves every caller.
+    re = new RegExp(source);
+    PATTERNS.set(source, re);
+  }
+  return re;
 }
 
 /** The row index as `format` reads it; null when it does not decode (a string index with a wrong length). */
