@@ -6,7 +6,7 @@
  * UCD-SNMP-MIB, as in LibreNMS. CHECKPOINT-MIB carries Check Point's copyright: not shipped.
  */
 import type { MetricTable } from '../../model/metric-def.js';
-import { col, type HealthProfile } from './types.js';
+import { col, stateScalar, type HealthProfile } from './types.js';
 
 const CP = '1.3.6.1.4.1.2620';
 const HW = `${CP}.1.6.7.8`;
@@ -39,13 +39,7 @@ const hardware = (entry: string, prefix: string, cls: string, key: string, what:
   },
 ];
 
-const state = (index: string, oid: string, obj: string, states: Record<string, string>, descr: string) => ({
-  name: 'sensor',
-  index,
-  tags: { class: 'state' },
-  texts: { descr },
-  columns: { value: col(oid, `${M}::${obj}`, { conversion: 'integer' as const }), status: col(oid, `${M}::${obj}`, { conversion: 'enum' as const, enum: states }) },
-});
+const state = (index: string, oid: string, obj: string, states: Record<string, string>, descr: string) => stateScalar(M, index, oid, obj, states, descr);
 
 export const CHECKPOINT: HealthProfile = {
   name: 'checkpoint',

@@ -4,7 +4,7 @@
  * Processors (and host memory) come from HOST-RESOURCES-MIB, as in LibreNMS. F5's MIBs carry F5's
  * copyright: not shipped.
  */
-import { col, type HealthProfile } from './types.js';
+import { col, stateScalar, type HealthProfile } from './types.js';
 
 const SYS = '1.3.6.1.4.1.3375.2.1';
 const CHAS = `${SYS}.3.2`;
@@ -15,13 +15,7 @@ const FAILOVER = { '0': 'Unknown', '1': 'OffLine', '2': 'ForcedOffline', '3': 'S
 const SYNC = { '0': 'unknown', '1': 'syncing', '2': 'needManualSync', '3': 'inSync', '4': 'syncFailed', '5': 'syncDisconnected', '6': 'standalone', '7': 'awaitingInitialSync', '8': 'incompatibleVersion', '9': 'partialSync' };
 const COLOR = { '0': 'Green', '1': 'Yellow', '2': 'Red', '3': 'Blue', '4': 'Gray', '5': 'Black' };
 
-const state = (index: string, oid: string, obj: string, states: Record<string, string>, descr: string) => ({
-  name: 'sensor',
-  index,
-  tags: { class: 'state' },
-  texts: { descr },
-  columns: { value: col(oid, `${M}::${obj}`, { conversion: 'integer' as const }), status: col(oid, `${M}::${obj}`, { conversion: 'enum' as const, enum: states }) },
-});
+const state = (index: string, oid: string, obj: string, states: Record<string, string>, descr: string) => stateScalar(M, index, oid, obj, states, descr);
 
 export const F5_BIGIP: HealthProfile = {
   name: 'f5-bigip',

@@ -3,7 +3,7 @@
  * `processor`, `memory` or `sensor` with the fields src/model/health.ts lists, plus where its MIB
  * comes from. Applied by src/health/engine.ts with the one metric engine. Pure.
  */
-import type { MetricColumn, MetricDef } from '../../model/metric-def.js';
+import type { MetricColumn, MetricDef, MetricScalarGroup } from '../../model/metric-def.js';
 
 export interface HealthProfile extends MetricDef {
   /** The MIB module(s) the OIDs come from. */
@@ -21,6 +21,18 @@ export interface HealthProfileFile {
 
 /** A column: numeric OID, MIB name and the rest of MetricColumn. */
 export const col = (oid: string, mib: string, more: Omit<MetricColumn, 'oid' | 'mib'> = {}): MetricColumn => ({ oid, mib, ...more });
+
+/**
+ * A `state` sensor read from one scalar: its number as `value` and the same number as text through
+ * `states` as `status` (a cluster's failover state, a SecureXL switch).
+ */
+export const stateScalar = (module: string, index: string, oid: string, object: string, states: Readonly<Record<string, string>>, descr: string): MetricScalarGroup => ({
+  name: 'sensor',
+  index,
+  tags: { class: 'state' },
+  texts: { descr },
+  columns: { value: col(oid, `${module}::${object}`, { conversion: 'integer' }), status: col(oid, `${module}::${object}`, { conversion: 'enum', enum: states }) },
+});
 
 /** ENTITY-SENSOR-MIB's EntitySensorDataType (CISCO-ENTITY-SENSOR-MIB's SensorDataType adds 14 = dBm) → health sensor class. */
 export const SENSOR_TYPE_CLASSES: Readonly<Record<string, string>> = {
