@@ -1,19 +1,9 @@
 /** Every command and subcommand answers --help; a mistyped flag gets a "did you mean". No I/O happens before either. */
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.js';
+import { runCli, type CliRun } from '../../test/helpers/run-cli.js';
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  // A data dir that cannot be created: a command that got past --help into real work fails loudly.
-  const code = await main(argv, { env: { LINKSCOPE_DATA_DIR: '/proc/linkscope-help-test' }, stdout, stderr });
-  return { code, out, err };
-}
+// A data dir that cannot be created: a command that got past --help into real work fails loudly.
+const run = (...argv: string[]): Promise<CliRun> => runCli({ LINKSCOPE_DATA_DIR: '/proc/linkscope-help-test' }, argv);
 
 /** Every command as typed, with the flag it takes (for the typo test). */
 const COMMANDS: readonly (readonly [string[], string])[] = [

@@ -2,9 +2,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from './main.js';
+import { runCli, type CliRun } from '../../test/helpers/run-cli.js';
 
 describe('linkscope device import', () => {
   let dir: string;
@@ -15,16 +14,7 @@ describe('linkscope device import', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await main(argv, { env, stdout, stderr });
-    return { code, out, err };
-  }
+  const run = (...argv: string[]): Promise<CliRun> => runCli(env, argv);
 
   function file(name: string, text: string): string {
     const path = join(dir, name);

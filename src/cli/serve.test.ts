@@ -2,14 +2,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Server } from '../app.js';
 import { loadConfig, type Config } from '../config/index.js';
 import { lockDataDir } from '../inventory/data-dir-lock.js';
 import { LinkscopeError } from '../model/errors.js';
-import { main } from './main.js';
+import { runCli, type CliRun } from '../../test/helpers/run-cli.js';
 import { reloadOnHangup } from './serve.js';
 
 function capture(): { logger: pino.Logger; lines: () => Record<string, unknown>[] } {
@@ -83,16 +83,7 @@ describe('the data-dir lock from the command line', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (c: Buffer) => (out += c.toString()));
-    stderr.on('data', (c: Buffer) => (err += c.toString()));
-    const code = await main(argv, { env, stdout, stderr });
-    return { code, out, err };
-  }
+  const run = (...argv: string[]): Promise<CliRun> => runCli(env, argv);
 
   it('refuses a second demo on the same data dir, naming the one that runs', async () => {
     const { mkdirSync } = await import('node:fs');
