@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../observability/logger.js';
 import { buildApi } from './server.js';
-import { FakeHistory, MemoryInventory, okSink, RecordingPoller } from './testing.js';
-import { LiveState } from '../state/live-state.js';
+import { testApiDeps } from './testing.js';
 import { loggableUrl } from './request-log.js';
 
 describe('loggableUrl', () => {
@@ -18,17 +17,7 @@ describe('loggableUrl', () => {
 describe('the request log', () => {
   it('never writes a token given in the query string, even at debug level', async () => {
     const lines: string[] = [];
-    const app = await buildApi({
-      inventory: new MemoryInventory(),
-      state: new LiveState(),
-      poller: new RecordingPoller(),
-      history: new FakeHistory(),
-      sinkStatus: () => okSink(),
-      apiToken: null,
-      logger: createLogger({ level: 'debug', destination: { write: (l: string) => void lines.push(l) } }),
-      defaultPollIntervalMs: 60_000,
-      rateLimit: false,
-    });
+    const app = await buildApi(testApiDeps({ logger: createLogger({ level: 'debug', destination: { write: (l: string) => void lines.push(l) } }) }));
     try {
       await app.inject({ url: '/api/v1/devices?token=s3cret-in-query' });
       await app.inject({ url: '/api/v1/devices?access_token=s3cret-in-query' });

@@ -5,6 +5,10 @@
  * or a hand-set sink status. The inventory is never stood in for outside unit tests.
  */
 export { MemoryInventory } from '../inventory/memory-inventory.js';
+import { MemoryInventory } from '../inventory/memory-inventory.js';
+import { silentLogger } from '../observability/logger.js';
+import { LiveState } from '../state/live-state.js';
+import type { ApiDeps } from './deps.js';
 import type { PollerControl, PollerMetrics } from '../poller/types.js';
 import type { HistoryReader, SinkStatus, UtilizationPoint, UtilizationQuery } from '../storage/types.js';
 
@@ -55,4 +59,23 @@ export class FakeHistory implements HistoryReader {
 
 export function okSink(overrides: Partial<SinkStatus> = {}): SinkStatus {
   return { influx: 'ok', spoolBytes: 0, pendingPoints: 0, writtenPoints: 0, droppedPoints: 0, ...overrides };
+}
+
+/**
+ * The API's dependencies for a unit test: an empty in-memory inventory and live state, the poller,
+ * history and sink stand-ins, no token, a silent logger, no rate limit; `overrides` replace any of them.
+ */
+export function testApiDeps(overrides: Partial<ApiDeps> = {}): ApiDeps {
+  return {
+    inventory: new MemoryInventory(),
+    state: new LiveState(),
+    poller: new RecordingPoller(),
+    history: new FakeHistory(),
+    sinkStatus: () => okSink(),
+    apiToken: null,
+    logger: silentLogger(),
+    defaultPollIntervalMs: 60_000,
+    rateLimit: false,
+    ...overrides,
+  };
 }

@@ -6,10 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret } from '../model/secret.js';
-import { createLogger } from '../observability/logger.js';
-import { LiveState } from '../state/live-state.js';
 import { buildApi, type ApiDeps } from './server.js';
-import { FakeHistory, MemoryInventory, okSink, RecordingPoller } from './testing.js';
+import { testApiDeps } from './testing.js';
 import { defaultWebRoot, loadWebBundle } from './web.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'linkscope-web-'));
@@ -21,19 +19,7 @@ writeFileSync(join(dir, 'assets', 'index-abc123.css'), 'body{margin:0}');
 writeFileSync(join(dir, 'assets', 'notes.txt'), 'not part of the page');
 
 function api(extra: Partial<ApiDeps>): Promise<FastifyInstance> {
-  return buildApi({
-    inventory: new MemoryInventory(),
-    state: new LiveState(),
-    poller: new RecordingPoller(),
-    history: new FakeHistory(),
-    sinkStatus: () => okSink(),
-    apiToken: null,
-    logger: createLogger({ level: 'silent' }),
-    defaultPollIntervalMs: 60_000,
-    rateLimit: false,
-    webRoot: dir,
-    ...extra,
-  });
+  return buildApi(testApiDeps({ webRoot: dir, ...extra }));
 }
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,11 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { HealthReport } from '../../model/health.js';
 import { Secret } from '../../model/secret.js';
-import { silentLogger } from '../../observability/logger.js';
 import { HealthState } from '../../state/health-state.js';
-import { LiveState } from '../../state/live-state.js';
 import { buildApi } from '../server.js';
-import { FakeHistory, MemoryInventory, okSink, RecordingPoller } from '../testing.js';
+import { MemoryInventory, testApiDeps } from '../testing.js';
 
 const REPORT: HealthReport = {
   processors: [{ index: '768', descr: 'Processor', usage: 23 }],
@@ -29,18 +27,7 @@ describe('GET /devices/:id/health', () => {
   beforeEach(async () => {
     inventory = new MemoryInventory();
     health = new HealthState();
-    app = await buildApi({
-      inventory,
-      state: new LiveState(),
-      health,
-      poller: new RecordingPoller(),
-      history: new FakeHistory(),
-      sinkStatus: () => okSink(),
-      apiToken: null,
-      logger: silentLogger(),
-      defaultPollIntervalMs: 60_000,
-      rateLimit: false,
-    });
+    app = await buildApi(testApiDeps({ inventory, health }));
   });
   afterEach(async () => {
     await app.close();

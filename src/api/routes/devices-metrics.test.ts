@@ -1,27 +1,14 @@
 /** A device's own custom metrics through the API: set by POST, PATCH and the batch, checked against the configured names, shown in the device view. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { silentLogger } from '../../observability/logger.js';
-import { LiveState } from '../../state/live-state.js';
 import { buildApi } from '../server.js';
-import { FakeHistory, MemoryInventory, okSink, RecordingPoller } from '../testing.js';
+import { RecordingPoller, testApiDeps } from '../testing.js';
 
 let app: FastifyInstance;
 let poller: RecordingPoller;
 beforeEach(async () => {
   poller = new RecordingPoller();
-  app = await buildApi({
-    inventory: new MemoryInventory(),
-    state: new LiveState(),
-    poller,
-    history: new FakeHistory(),
-    sinkStatus: () => okSink(),
-    apiToken: null,
-    logger: silentLogger(),
-    defaultPollIntervalMs: 60_000,
-    customMetricNames: ['ip-stats', 'temps'],
-    rateLimit: false,
-  });
+  app = await buildApi(testApiDeps({ poller, customMetricNames: ['ip-stats', 'temps'] }));
 });
 afterEach(async () => {
   await app.close();

@@ -2,11 +2,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { Secret } from '../../model/secret.js';
-import { silentLogger } from '../../observability/logger.js';
 import { LiveState, pendingState } from '../../state/live-state.js';
 import { WirelessState } from '../../state/wireless-state.js';
 import { buildApi } from '../server.js';
-import { FakeHistory, MemoryInventory, okSink, RecordingPoller } from '../testing.js';
+import { MemoryInventory, testApiDeps } from '../testing.js';
 
 describe('GET /devices/:id/wireless', () => {
   let inventory: MemoryInventory;
@@ -18,18 +17,7 @@ describe('GET /devices/:id/wireless', () => {
     inventory = new MemoryInventory();
     state = new LiveState();
     wireless = new WirelessState();
-    app = await buildApi({
-      inventory,
-      state,
-      wireless,
-      poller: new RecordingPoller(),
-      history: new FakeHistory(),
-      sinkStatus: () => okSink(),
-      apiToken: null,
-      logger: silentLogger(),
-      defaultPollIntervalMs: 60_000,
-      rateLimit: false,
-    });
+    app = await buildApi(testApiDeps({ inventory, state, wireless }));
   });
   afterEach(async () => {
     await app.close();
