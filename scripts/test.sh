@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs everything the tests need on a Debian machine (apt: snmpd, snmp, snmpsim, influxdb, chromium,
+# Installs everything the tests need on a Debian machine (apt: snmpd, snmp, snmpsim, influxdb, chromium, postgresql,
 # and python3/make/g++ for better-sqlite3 without a prebuilt binary; npm ci) and runs every test: typecheck, unit, integration against real daemons, and the
 # LibreNMS conformance suite when ../shared/fixtures/librenms exists.
 set -euo pipefail
@@ -15,6 +15,8 @@ command -v snmpsimd >/dev/null 2>&1 || missing+=(snmpsim)
 command -v influxd >/dev/null 2>&1 || missing+=(influxdb)
 # The web page's browser test (test/integration/web-map.test.ts) drives Debian's chromium headless.
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# Scale-out tests (test/integration/cluster-*.test.ts, inventory on PostgreSQL) start a throwaway PostgreSQL.
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
 # better-sqlite3 compiles itself when no prebuilt binary can be downloaded; that needs these.
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 command -v make >/dev/null 2>&1 || missing+=(make)
