@@ -97,12 +97,12 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
   if (values['no-check'] !== true) sysObjectID = await checkAnswers({ host: input.host, port: input.port ?? 161, credentials: input.snmp, ...config.snmp }, logger);
   const inventory = openInventoryFor(config, logger);
   try {
-    const device = inventory.add(input);
+    const device = await inventory.add(input);
     if (values.json === true) write(ctx.stdout, JSON.stringify({ ...deviceJson(device), sysObjectID }));
     else write(ctx.stdout, `added device ${device.id} (${device.name}, ${formatAgent(device.host, device.port)}${sysObjectID === null ? '' : `, sysObjectID ${sysObjectID}`})`);
     return EXIT_OK;
   } finally {
-    inventory.close();
+    await inventory.close();
   }
 }
 
@@ -151,7 +151,7 @@ async function list(ctx: CommandContext, argv: readonly string[]): Promise<numbe
     }
     return EXIT_OK;
   } finally {
-    inventory.close();
+    await inventory.close();
   }
 }
 
@@ -165,14 +165,14 @@ async function remove(ctx: CommandContext, argv: readonly string[]): Promise<num
   const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
   const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
   try {
-    const d = inventory.remove(positionals[0] ?? '');
+    const d = await inventory.remove(positionals[0] ?? '');
     await forgetDeviceState(config, d.id);
     write(ctx.stdout, `removed device ${d.id} (${d.name}); its history stays in InfluxDB`);
     return EXIT_OK;
   } catch (err) {
     throw err instanceof LinkscopeError ? err : new LinkscopeError('LS_INVENTORY_DB', describeError(err), { cause: err });
   } finally {
-    inventory.close();
+    await inventory.close();
   }
 }
 
@@ -197,11 +197,11 @@ async function setMetrics(ctx: CommandContext, argv: readonly string[]): Promise
   checkMetricsConfigured(metrics, configuredMetricNames(config));
   const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
   try {
-    const d = inventory.update(inventory.get(ref).id, { metrics });
+    const d = await inventory.update(inventory.get(ref).id, { metrics });
     write(ctx.stdout, metrics.length === 0 ? `device ${d.id} (${d.name}): no custom metrics of its own; the selectors decide` : `device ${d.id} (${d.name}): custom metrics ${metrics.join(', ')}`);
     return EXIT_OK;
   } finally {
-    inventory.close();
+    await inventory.close();
   }
 }
 
@@ -250,7 +250,7 @@ async function importFile(ctx: CommandContext, argv: readonly string[]): Promise
   });
   const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
   try {
-    const added = inventory.addMany(plan.devices);
+    const added = await inventory.addMany(plan.devices);
     const rows = plan.rows.map((r, i) => ({ ...r, id: added[i]?.id, name: added[i]?.name }));
     if (values.json === true) write(ctx.stdout, JSON.stringify({ imported: added.length, rows }));
     else {
@@ -265,6 +265,6 @@ async function importFile(ctx: CommandContext, argv: readonly string[]): Promise
     }
     throw err;
   } finally {
-    inventory.close();
+    await inventory.close();
   }
 }

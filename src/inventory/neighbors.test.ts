@@ -39,8 +39,8 @@ function discovery(neighbors: Neighbor[], localChassisId: string | null = '00:00
 
 const dirs: string[] = [];
 const opened: Inventory[] = [];
-afterEach(() => {
-  for (const inv of opened.splice(0)) inv.close();
+afterEach(async () => {
+  for (const inv of opened.splice(0)) await inv.close();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -56,34 +56,34 @@ const IMPLEMENTATIONS: ReadonlyArray<[string, () => Inventory]> = [
 ];
 
 describe.each(IMPLEMENTATIONS)('%s inventory neighbours', (_name, make) => {
-  function withDevice(): { inv: Inventory; id: number } {
+  async function withDevice(): Promise<{ inv: Inventory; id: number }> {
     const inv = make();
-    const id = inv.add({ host: '10.0.0.1', name: 'sw1', snmp: { version: '2c', community: new Secret('public') } }).id;
+    const id = (await inv.add({ host: '10.0.0.1', name: 'sw1', snmp: { version: '2c', community: new Secret('public') } })).id;
     return { inv, id };
   }
   const rowsOf = (inv: Inventory, id: number) => inv.listNeighbors().find((d) => d.deviceId === id)?.neighbors ?? [];
 
-  it('gives new rows firstSeen = lastSeen = now and keeps the local chassis ID', () => {
-    const { inv, id } = withDevice();
-    inv.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1')]), T0, HOUR_MS);
+  it('gives new rows firstSeen = lastSeen = now and keeps the local chassis ID', async () => {
+    const { inv, id } = await withDevice();
+    await inv.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1')]), T0, HOUR_MS);
     const [only] = inv.listNeighbors();
     expect(only).toMatchObject({ deviceId: id, localChassisId: '00:00:00:00:00:01', discoveredAt: T0 });
     expect(only?.neighbors).toEqual([{ ...neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1'), firstSeen: T0, lastSeen: T0 }]);
   });
 
-  it('keeps firstSeen of a row seen again, even when its name, platform or MAC case changed', () => {
-    const { inv, id } = withDevice();
-    inv.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1')]), T0, HOUR_MS);
-    inv.recordNeighbors(id, discovery([neighbor(2, 'AA:BB:CC:00:00:02', 'Gi0/1', { remoteName: 'sw2', remotePlatform: 'IOS 15' })]), T1, HOUR_MS);
+  it('keeps firstSeen of a row seen again, even when its name, platform or MAC case changed', async () => {
+    const { inv, id } = await withDevice();
+    await inv.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1')]), T0, HOUR_MS);
+    await inv.recordNeighbors(id, discovery([neighbor(2, 'AA:BB:CC:00:00:02', 'Gi0/1', { remoteName: 'sw2', remotePlatform: 'IOS 15' })]), T1, HOUR_MS);
     expect(rowsOf(inv, id)).toEqual([
       { ...neighbor(2, 'AA:BB:CC:00:00:02', 'Gi0/1', { remoteName: 'sw2', remotePlatform: 'IOS 15' }), firstSeen: T0, lastSeen: T1 },
     ]);
   });
 
-  it('treats another remote port or local port as another row', () => {
-    const { inv, id } = withDevice();
-    inv.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1')]), T0, HOUR_MS);
-    inv.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/2'), neighbor(3, 'aa:bb:cc:00:00:02', 'Gi0/1')]), T1, HOUR_MS);
+  it('treats another remote port or local port as another row', async () => {
+    const { inv, id } = await withDevice();
+    await inv.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1')]), T0, HOUR_MS);
+    await inv.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/2'), neighbor(3, 'aa:bb:cc:00:00:02', 'Gi0/1')]), T1, HOUR_MS);
     const rows = rowsOf(inv, id);
     expect(rows.map((r) => [r.localIfIndex, r.remotePort, r.firstSeen, r.lastSeen])).toEqual([
       [2, 'Gi0/1', T0, T0],
@@ -92,43 +92,43 @@ describe.each(IMPLEMENTATIONS)('%s inventory neighbours', (_name, make) => {
     ]);
   });
 
-  it('keeps a row that disappeared with its old lastSeen until staleAfter, then drops it', () => {
-    const { inv, id } = withDevice();
-    inv.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1'), neighbor(3, 'aa:bb:cc:00:00:03', 'Gi0/1')]), T0, HOUR_MS);
-    inv.recordNeighbors(id, discovery([neighbor(3, 'aa:bb:cc:00:00:03', 'Gi0/1')]), T2, HOUR_MS);
+  it('keeps a row that disappeared with its old lastSeen until staleAfter, then drops it', async () => {
+    const { inv, id } = await withDevice();
+    await inv.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1'), neighbor(3, 'aa:bb:cc:00:00:03', 'Gi0/1')]), T0, HOUR_MS);
+    await inv.recordNeighbors(id, discovery([neighbor(3, 'aa:bb:cc:00:00:03', 'Gi0/1')]), T2, HOUR_MS);
     expect(rowsOf(inv, id).map((r) => [r.localIfIndex, r.lastSeen])).toEqual([[2, T0], [3, T2]]);
-    inv.recordNeighbors(id, discovery([neighbor(3, 'aa:bb:cc:00:00:03', 'Gi0/1')]), T3, HOUR_MS);
+    await inv.recordNeighbors(id, discovery([neighbor(3, 'aa:bb:cc:00:00:03', 'Gi0/1')]), T3, HOUR_MS);
     expect(rowsOf(inv, id).map((r) => [r.localIfIndex, r.lastSeen])).toEqual([[3, T3]]);
   });
 
-  it('changes neighborsToken on each discovery and on device removal, and deletes the device rows', () => {
-    const { inv, id } = withDevice();
+  it('changes neighborsToken on each discovery and on device removal, and deletes the device rows', async () => {
+    const { inv, id } = await withDevice();
     const t0 = inv.neighborsToken();
-    inv.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1')]), T0, HOUR_MS);
+    await inv.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1')]), T0, HOUR_MS);
     const t1 = inv.neighborsToken();
     expect(t1).not.toBe(t0);
-    inv.remove(id);
+    await inv.remove(id);
     expect(inv.neighborsToken()).not.toBe(t1);
     expect(inv.listNeighbors()).toEqual([]);
   });
 
-  it('lists only the devices recorded after a token when asked for changes', () => {
-    const { inv, id } = withDevice();
-    const other = inv.add({ host: '10.0.0.2', name: 'sw2', snmp: { version: '2c', community: new Secret('public') } }).id;
-    inv.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1')]), T0, HOUR_MS);
-    inv.recordNeighbors(other, discovery([neighbor(1, 'aa:bb:cc:00:00:01', 'Gi0/2')]), T0, HOUR_MS);
+  it('lists only the devices recorded after a token when asked for changes', async () => {
+    const { inv, id } = await withDevice();
+    const other = (await inv.add({ host: '10.0.0.2', name: 'sw2', snmp: { version: '2c', community: new Secret('public') } })).id;
+    await inv.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1')]), T0, HOUR_MS);
+    await inv.recordNeighbors(other, discovery([neighbor(1, 'aa:bb:cc:00:00:01', 'Gi0/2')]), T0, HOUR_MS);
     const token = inv.neighborsToken();
     expect(inv.listNeighbors(token)).toEqual([]);
-    inv.recordNeighbors(id, discovery([]), T1, HOUR_MS);
+    await inv.recordNeighbors(id, discovery([]), T1, HOUR_MS);
     expect(inv.listNeighbors(token).map((d) => d.deviceId)).toEqual([id]);
     expect(inv.listNeighbors().map((d) => d.deviceId)).toEqual([id, other]);
   });
 
-  it('refuses neighbours of an unknown device with LS_DEVICE_NOT_FOUND', () => {
+  it('refuses neighbours of an unknown device with LS_DEVICE_NOT_FOUND', async () => {
     const inv = make();
     let caught: unknown;
     try {
-      inv.recordNeighbors(42, discovery([]), T0, HOUR_MS);
+      await inv.recordNeighbors(42, discovery([]), T0, HOUR_MS);
     } catch (err) {
       caught = err;
     }
@@ -138,16 +138,16 @@ describe.each(IMPLEMENTATIONS)('%s inventory neighbours', (_name, make) => {
 });
 
 describe('SQLite inventory neighbours across processes', () => {
-  it('shows neighbours one connection recorded to another, with a changed token', () => {
+  it('shows neighbours one connection recorded to another, with a changed token', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'linkscope-nbr-'));
     dirs.push(dir);
     const path = join(dir, 'inventory.db');
     const writer = openInventory({ path, secretKey: Buffer.alloc(32, 7) });
     const reader = openInventory({ path, secretKey: Buffer.alloc(32, 7) });
     opened.push(writer, reader);
-    const id = writer.add({ host: '10.0.0.1', name: 'sw1', snmp: { version: '2c', community: new Secret('public') } }).id;
+    const id = (await writer.add({ host: '10.0.0.1', name: 'sw1', snmp: { version: '2c', community: new Secret('public') } })).id;
     const before = reader.neighborsToken();
-    writer.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1')]), T0, HOUR_MS);
+    await writer.recordNeighbors(id, discovery([neighbor(2, 'aa:bb:cc:00:00:02', 'Gi0/1')]), T0, HOUR_MS);
     expect(reader.neighborsToken()).not.toBe(before);
     expect(reader.listNeighbors()[0]?.neighbors).toHaveLength(1);
   });

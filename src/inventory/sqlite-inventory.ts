@@ -280,7 +280,73 @@ export class SqliteInventory implements Inventory {
     return device;
   }
 
-  add(input: NewDevice): Device {
+  /** devices_version, bumped by triggers: see #refreshTokens. */
+  changeToken(): number {
+    this.#refreshTokens();
+    return this.#token;
+  }
+
+  /** neighbors_version, re-read like devices_version (see changeToken). */
+  neighborsToken(): number {
+    this.#refreshTokens();
+    return this.#neighborsToken;
+  }
+
+  listNeighbors(changedSince = -1): DeviceNeighbors[] {
+    return this.#run('list neighbours', () => {
+      const rows = new Map<number, StoredNeighbor[]>();
+      const changed = this.#db.prepare<[number], NeighborRow>(
+        'SELECT n.* FROM neighbors n JOIN neighbor_discoveries d ON d.device_id = n.device_id WHERE d.version > ?',
+      );
+      for (const row of changed.all(changedSince)) {
+        const list = rows.get(row.device_id) ?? [];
+        list.push(decodeNeighbor(row));
+        rows.set(row.device_id, list);
+      }
+      return this.#db
+        .prepare<[number], DiscoveryRow>('SELECT * FROM neighbor_discoveries WHERE version > ? ORDER BY device_id')
+        .all(changedSince)
+        .map((d) => ({
+          deviceId: d.device_id,
+          localChassisId: d.local_chassis_id,
+          discoveredAt: d.discovered_at,
+          neighbors: sortNeighborRows(rows.get(d.device_id) ?? []),
+        }));
+    });
+  }
+
+  // Writes run synchronously inside `async` methods: better-sqlite3 is synchronous, and `async`
+  // turns every throw (validation, SQLite) into a rejection, as the interface promises.
+  async add(input: NewDevice): Promise<Device> {
+    return this.#add(input);
+  }
+
+  async addMany(inputs: readonly NewDevice[]): Promise<Device[]> {
+    // Nested in one outer transaction: #add()'s own transaction becomes a savepoint, and any throw
+    // rolls back every row added before it.
+    return this.#write('import devices', () => inputs.map((input, row) => withRow(row, () => this.#add(input))));
+  }
+
+  async update(idOrName: string | number, patch: DevicePatch): Promise<Device> {
+    return this.#update(idOrName, patch);
+  }
+
+  async remove(idOrName: string | number): Promise<Device> {
+    return this.#remove(idOrName);
+  }
+
+  async recordNeighbors(deviceId: number, discovery: NeighborDiscovery, nowIso: string, staleAfterMs: number): Promise<void> {
+    this.#recordNeighbors(deviceId, discovery, nowIso, staleAfterMs);
+  }
+
+  /** Nothing to do: every read goes to the file, so it already sees other processes' commits. */
+  async sync(): Promise<void> {}
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+
+  #add(input: NewDevice): Device {
     const valid = validateNewDevice(input);
     return this.#write('add a device', () => {
       this.#ensureKeyMatches();
@@ -307,13 +373,7 @@ export class SqliteInventory implements Inventory {
     });
   }
 
-  addMany(inputs: readonly NewDevice[]): Device[] {
-    // Nested in one outer transaction: add()'s own transaction becomes a savepoint, and any throw
-    // rolls back every row added before it.
-    return this.#write('import devices', () => inputs.map((input, row) => withRow(row, () => this.add(input))));
-  }
-
-  update(idOrName: string | number, patch: DevicePatch): Device {
+  #update(idOrName: string | number, patch: DevicePatch): Device {
     const valid = validateDevicePatch(patch);
     return this.#write('update a device', () => {
       const row = this.#row(idOrName);
@@ -350,7 +410,7 @@ export class SqliteInventory implements Inventory {
     });
   }
 
-  remove(idOrName: string | number): Device {
+  #remove(idOrName: string | number): Device {
     return this.#write('remove a device', () => {
       const row = this.#row(idOrName);
       if (row === undefined) throw notFound(idOrName);
@@ -363,19 +423,7 @@ export class SqliteInventory implements Inventory {
     });
   }
 
-  /** devices_version, bumped by triggers: see #refreshTokens. */
-  changeToken(): number {
-    this.#refreshTokens();
-    return this.#token;
-  }
-
-  /** neighbors_version, re-read like devices_version (see changeToken). */
-  neighborsToken(): number {
-    this.#refreshTokens();
-    return this.#neighborsToken;
-  }
-
-  recordNeighbors(deviceId: number, discovery: NeighborDiscovery, nowIso: string, staleAfterMs: number): void {
+  #recordNeighbors(deviceId: number, discovery: NeighborDiscovery, nowIso: string, staleAfterMs: number): void {
     const cutoff = staleCutoffIso(nowIso, staleAfterMs);
     this.#write('record neighbours', () => {
       if (this.#byId.get(deviceId) === undefined) throw notFound(deviceId);
@@ -400,33 +448,6 @@ export class SqliteInventory implements Inventory {
         )
         .run(deviceId, discovery.localChassisId, nowIso);
     });
-  }
-
-  listNeighbors(changedSince = -1): DeviceNeighbors[] {
-    return this.#run('list neighbours', () => {
-      const rows = new Map<number, StoredNeighbor[]>();
-      const changed = this.#db.prepare<[number], NeighborRow>(
-        'SELECT n.* FROM neighbors n JOIN neighbor_discoveries d ON d.device_id = n.device_id WHERE d.version > ?',
-      );
-      for (const row of changed.all(changedSince)) {
-        const list = rows.get(row.device_id) ?? [];
-        list.push(decodeNeighbor(row));
-        rows.set(row.device_id, list);
-      }
-      return this.#db
-        .prepare<[number], DiscoveryRow>('SELECT * FROM neighbor_discoveries WHERE version > ? ORDER BY device_id')
-        .all(changedSince)
-        .map((d) => ({
-          deviceId: d.device_id,
-          localChassisId: d.local_chassis_id,
-          discoveredAt: d.discovered_at,
-          neighbors: sortNeighborRows(rows.get(d.device_id) ?? []),
-        }));
-    });
-  }
-
-  close(): void {
-    if (this.#db.open) this.#db.close();
   }
 
   // -------------------------------------------------------------------------------------------
