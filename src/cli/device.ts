@@ -28,19 +28,20 @@ import {
 } from './common.js';
 
 export const DEVICE_HELP = `Usage:
-  linkscope device add HOST[:PORT] --community STR [--version 1|2c] [--name NAME] [--interval 30s] [--metric NAME]... [--no-check]
+  linkscope device add HOST[:PORT] --community STR [--version 1|2c] [--name NAME] [--site SITE] [--interval 30s] [--metric NAME]... [--no-check]
   linkscope device add HOST[:PORT] --version 3 --user U --level noAuthNoPriv|authNoPriv|authPriv
         [--auth-protocol md5|sha|sha224|sha256|sha384|sha512 --auth-key K]
-        [--priv-protocol des|aes|aes256b|aes256r --priv-key K] [--context C] [--name NAME] [--interval 30s] [--metric NAME]...
+        [--priv-protocol des|aes|aes256b|aes256r --priv-key K] [--context C] [--name NAME] [--site SITE] [--interval 30s] [--metric NAME]...
   linkscope device list [--json]
   linkscope device metrics ID|NAME [METRIC...]
   linkscope device remove ID|NAME
   linkscope device import FILE.csv|FILE.yaml [--dry-run] [--json]
 
 add checks that the device answers (sysObjectID.0) before storing it, unless --no-check,
-and prints the new id. Version defaults to 2c; port to 161.
+and prints the new id. Version defaults to 2c; port to 161; site to "default" (--site: 1-63
+letters, digits, . _ -, e.g. dc-1).
 import adds every device of a file, or none: all rows are checked first and a report names each
-bad row. CSV: a header line with columns host,port,name,interval,version,community,user,level,
+bad row. CSV: a header line with columns host,port,name,interval,site,version,community,user,level,
 authProtocol,authKey,privProtocol,privKey,context (empty cells = default; # lines skipped).
 YAML/JSON: a list of entries with the same keys, or POST /devices bodies. import does not ask
 the devices (the poller will); --dry-run only checks the file.
@@ -67,6 +68,7 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
     ...CONFIG_OPTION,
     ...SNMP_OPTIONS,
     name: { type: 'string' },
+    site: { type: 'string' },
     interval: { type: 'string' },
     metric: { type: 'string', multiple: true },
     'no-check': { type: 'boolean' },
@@ -82,6 +84,7 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
   const { metric, ...flags } = values;
   const body: Record<string, unknown> = { host, port, snmp: snmpBodyFrom(flags) };
   if (values.name !== undefined) body['name'] = values.name;
+  if (values.site !== undefined) body['site'] = values.site;
   if (values.interval !== undefined) body['interval'] = values.interval;
   if (metric !== undefined) body['metrics'] = metric;
   let input;
@@ -142,12 +145,13 @@ async function list(ctx: CommandContext, argv: readonly string[]): Promise<numbe
       const rows = devices.map((d) => [
         String(d.id),
         d.name,
+        d.site,
         `${formatAgent(d.host, d.port)}`,
         d.snmp.version === '3' ? `v3 ${d.snmp.user} ${d.snmp.level}` : `v${d.snmp.version}`,
         d.intervalMs === null ? 'default' : `${d.intervalMs / 1000}s`,
         d.discoveredBy === null ? '-' : String(d.discoveredBy),
       ]);
-      write(ctx.stdout, table(['ID', 'NAME', 'AGENT', 'SNMP', 'INTERVAL', 'DISCOVERED BY'], rows));
+      write(ctx.stdout, table(['ID', 'NAME', 'SITE', 'AGENT', 'SNMP', 'INTERVAL', 'DISCOVERED BY'], rows));
     }
     return EXIT_OK;
   } finally {
@@ -178,7 +182,7 @@ async function remove(ctx: CommandContext, argv: readonly string[]): Promise<num
 
 /** Device as JSON for --json: secrets print as *** through Secret.toJSON. */
 export function deviceJson(d: Device): Record<string, unknown> {
-  return { id: d.id, name: d.name, host: d.host, port: d.port, snmp: d.snmp, intervalMs: d.intervalMs, discoveredBy: d.discoveredBy, ...(d.metrics === undefined ? {} : { metrics: d.metrics }), createdAt: d.createdAt, updatedAt: d.updatedAt };
+  return { id: d.id, name: d.name, site: d.site, host: d.host, port: d.port, snmp: d.snmp, intervalMs: d.intervalMs, discoveredBy: d.discoveredBy, ...(d.metrics === undefined ? {} : { metrics: d.metrics }), createdAt: d.createdAt, updatedAt: d.updatedAt };
 }
 
 /** `device metrics ID|NAME [METRIC...]`: the custom metrics polled on the device whatever their selectors; none = clear. */

@@ -88,6 +88,7 @@ export class MemoryInventory implements Inventory {
       intervalMs: valid.intervalMs,
       discoveredBy: valid.discoveredBy,
       ...(valid.metrics.length === 0 ? {} : { metrics: valid.metrics }),
+      site: valid.site,
       createdAt: now,
       updatedAt: now,
     };
@@ -129,6 +130,7 @@ export class MemoryInventory implements Inventory {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.snmp !== undefined ? { snmp: patch.snmp } : {}),
       ...(patch.intervalMs !== undefined ? { intervalMs: patch.intervalMs } : {}),
+      ...(patch.site !== undefined ? { site: patch.site } : {}),
       updatedAt: this.#clock(),
     };
     this.#check(device, old.id);

@@ -49,6 +49,8 @@ interface DeviceRow {
   readonly discovered_by: number | null;
   /** JSON array of custom metric names; NULL = none (migration 4). */
   readonly metrics: string | null;
+  /** Migration 5; 'default' for devices stored before it. */
+  readonly site: string;
   readonly created_at: string;
   readonly updated_at: string;
 }
@@ -364,11 +366,11 @@ export class SqliteInventory implements Inventory {
       const result = this.#db
         .prepare(
           `INSERT INTO devices (name, host, port, snmp_version, community_enc, v3_user, v3_level, v3_auth_protocol, v3_priv_protocol,
-             v3_context, auth_key_enc, priv_key_enc, identity_hmac, interval_ms, discovered_by, metrics, created_at, updated_at)
+             v3_context, auth_key_enc, priv_key_enc, identity_hmac, interval_ms, discovered_by, metrics, site, created_at, updated_at)
            VALUES (@name, @host, @port, @snmp_version, @community_enc, @v3_user, @v3_level, @v3_auth_protocol, @v3_priv_protocol,
-             @v3_context, @auth_key_enc, @priv_key_enc, @identity_hmac, @interval_ms, @discovered_by, @metrics, @created_at, @updated_at)`,
+             @v3_context, @auth_key_enc, @priv_key_enc, @identity_hmac, @interval_ms, @discovered_by, @metrics, @site, @created_at, @updated_at)`,
         )
-        .run({ ...columns, discovered_by: valid.discoveredBy, metrics: metricsColumn(valid.metrics), created_at: now });
+        .run({ ...columns, discovered_by: valid.discoveredBy, metrics: metricsColumn(valid.metrics), site: valid.site, created_at: now });
       return this.#decodeOrThrow(this.#mustRow(Number(result.lastInsertRowid)));
     });
   }
@@ -381,10 +383,14 @@ export class SqliteInventory implements Inventory {
       const current = this.#decodeOrThrow(row);
       const changes = Object.entries(valid).filter(([, v]) => v !== undefined);
       if (changes.length === 0) return current;
+      // Metrics and site touch neither credentials nor identity: no key check, no re-encryption.
       if (valid.metrics !== undefined) {
         this.#db.prepare('UPDATE devices SET metrics = @metrics, updated_at = @updated_at WHERE id = @id').run({ metrics: metricsColumn(valid.metrics), updated_at: this.#now().toISOString(), id: current.id });
-        if (changes.length === 1) return this.#decodeOrThrow(this.#mustRow(current.id));
       }
+      if (valid.site !== undefined) {
+        this.#db.prepare('UPDATE devices SET site = @site, updated_at = @updated_at WHERE id = @id').run({ site: valid.site, updated_at: this.#now().toISOString(), id: current.id });
+      }
+      if (changes.every(([key]) => key === 'metrics' || key === 'site')) return this.#decodeOrThrow(this.#mustRow(current.id));
       this.#ensureKeyMatches();
       const next = {
         name: valid.name ?? current.name,
@@ -613,6 +619,7 @@ export class SqliteInventory implements Inventory {
       intervalMs: row.interval_ms,
       discoveredBy: row.discovered_by ?? null,
       ...metricsOf(row.metrics),
+      site: row.site,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

@@ -220,7 +220,7 @@ describe('Poller', () => {
 describe('sameDefinition', () => {
   it('sees a changed community or v3 key even when updatedAt did not change', async () => {
     const { sameDefinition } = await import('./poller.js');
-    const base = { id: 1, name: 'a', host: 'h', port: 161, intervalMs: null, discoveredBy: null, createdAt: 't', updatedAt: 't' } as const;
+    const base = { id: 1, name: 'a', host: 'h', port: 161, intervalMs: null, discoveredBy: null, site: 'default', createdAt: 't', updatedAt: 't' } as const;
     const v2 = (c: string) => ({ ...base, snmp: { version: '2c' as const, community: new Secret(c) } });
     expect(sameDefinition(v2('x'), v2('x'))).toBe(true);
     expect(sameDefinition(v2('x'), v2('y'))).toBe(false);
