@@ -174,7 +174,7 @@ export class MemoryInventory implements Inventory {
     for (const other of this.#devices.values()) {
       if (other.id === selfId) continue;
       if (other.name.toLowerCase() === device.name.toLowerCase()) {
-        throw new LinkscopeError('LS_DEVICE_EXISTS', `a device named ${JSON.stringify(device.name)} exists (id ${other.id})`);
+        throw new LinkscopeError('LS_DEVICE_EXISTS', `a device named ${JSON.stringify(other.name)} exists (id ${other.id})`);
       }
       if (other.host === device.host && other.port === device.port && identity(other.snmp) === identity(device.snmp)) {
         throw new LinkscopeError(

@@ -1,4 +1,7 @@
-/** The SQLite inventory on real files: CRUD, duplicates, names, encryption at rest, wrong keys, corruption, two processes. */
+/**
+ * The SQLite inventory on real files: the shared Inventory contract, plus what only a file has:
+ * messages, encryption at rest, wrong keys, corruption, locking, migrations, two processes.
+ */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,12 +9,33 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LinkscopeError } from '../model/errors.js';
 import { Secret } from '../model/secret.js';
-import type { NewDevice } from '../model/types.js';
-import { SCHEMA_VERSION } from './migrations.js';
+import type { Neighbor } from '../model/topology.js';
+import { describeInventoryContract, v2, v3 } from './inventory-contract.js';
+import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { SecretBox } from './secret-box.js';
 import { openInventory, type SqliteInventory } from './sqlite-inventory.js';
 
 const KEY = Buffer.alloc(32, 0x11);
 const OTHER_KEY = Buffer.alloc(32, 0x22);
+
+describeInventoryContract('SQLite', async () => {
+  const home = mkdtempSync(join(tmpdir(), 'linkscope-contract-'));
+  const path = join(home, 'data', 'inventory.db');
+  const all: SqliteInventory[] = [openInventory({ path, secretKey: KEY })];
+  const [inventory] = all as [SqliteInventory];
+  return {
+    inventory,
+    reopen: async () => {
+      const next = openInventory({ path, secretKey: KEY });
+      all.push(next);
+      return next;
+    },
+    cleanup: async () => {
+      for (const inv of all) await inv.close();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+});
 
 let dir: string;
 let dbPath: string;
@@ -32,26 +56,7 @@ function open(key = KEY, extra: { busyTimeoutMs?: number } = {}): SqliteInventor
   return inv;
 }
 
-function v2(host: string, community: string, extra: Partial<NewDevice> = {}): NewDevice {
-  return { host, snmp: { version: '2c', community: new Secret(community) }, ...extra };
-}
-
-function v3(host: string, user: string, context?: string): NewDevice {
-  return {
-    host,
-    snmp: {
-      version: '3',
-      user,
-      level: 'authPriv',
-      authProtocol: 'sha256',
-      authKey: new Secret('auth-key-secret-1'),
-      privProtocol: 'aes',
-      privKey: new Secret('priv-key-secret-1'),
-      ...(context === undefined ? {} : { context }),
-    },
-  };
-}
-
+/** The failure of a read (a synchronous throw) or of a write (a rejection). */
 async function codeOf(fn: () => unknown): Promise<{ code: string; message: string }> {
   try {
     await fn();
@@ -62,130 +67,24 @@ async function codeOf(fn: () => unknown): Promise<{ code: string; message: strin
   throw new Error('expected a LinkscopeError');
 }
 
-describe('SqliteInventory CRUD', () => {
-  it('adds, lists, finds, updates and removes devices', async () => {
+describe('SqliteInventory ids, clock and messages', () => {
+  it('numbers devices from 1, stamps them with its clock and names what was asked for', async () => {
     const inv = open();
     const a = await inv.add(v2('10.0.0.1', 'public', { name: 'core-sw1', intervalMs: 30_000 }));
-    expect(a).toMatchObject({ id: 1, name: 'core-sw1', host: '10.0.0.1', port: 161, intervalMs: 30_000, createdAt: '2025-01-02T03:04:05.000Z' });
-    expect(a.snmp.version === '2c' && a.snmp.community.reveal()).toBe('public');
-    const b = await inv.add(v3('10.0.0.2', 'monitor', 'vlan-10'));
-    expect(b.id).toBe(2);
-    expect(b.snmp).toMatchObject({ version: '3', user: 'monitor', level: 'authPriv', authProtocol: 'sha256', privProtocol: 'aes', context: 'vlan-10' });
-    expect(b.snmp.version === '3' && b.snmp.privKey?.reveal()).toBe('priv-key-secret-1');
-
-    expect(inv.list().map((d) => d.name)).toEqual(['core-sw1', '10.0.0.2']);
-    expect(inv.find(1)?.name).toBe('core-sw1');
-    expect(inv.find('1')?.name).toBe('core-sw1');
-    expect(inv.find('CORE-SW1')?.id).toBe(1);
-    expect(inv.find('nope')).toBeUndefined();
-    expect(inv.find(99)).toBeUndefined();
-
-    const updated = await inv.update('core-sw1', { port: 1161, intervalMs: null, snmp: { version: '1', community: new Secret('private') } });
-    expect(updated).toMatchObject({ id: 1, port: 1161, intervalMs: null, snmp: { version: '1' } });
-    expect(updated.snmp.version === '1' && updated.snmp.community.reveal()).toBe('private');
-    expect(inv.get(1).port).toBe(1161);
-
-    expect((await inv.remove('10.0.0.2')).id).toBe(2);
-    expect(inv.list().map((d) => d.id)).toEqual([1]);
+    expect(a).toMatchObject({ id: 1, name: 'core-sw1', createdAt: '2025-01-02T03:04:05.000Z', updatedAt: '2025-01-02T03:04:05.000Z' });
+    expect((await inv.add(v3('10.0.0.2', 'monitor', 'vlan-10'))).id).toBe(2);
+    await inv.remove(2);
     expect(await codeOf(() => inv.get(2))).toEqual({ code: 'LS_DEVICE_NOT_FOUND', message: expect.stringContaining('No device with id 2') });
     expect((await codeOf(() => inv.remove('ghost'))).message).toContain('No device named "ghost"');
   });
 
-  it('stores which device the neighbour crawl found a device through, null for one added by hand', async () => {
-    const inv = open();
-    const seer = await inv.add(v2('10.0.0.1', 'a'));
-    expect(seer.discoveredBy).toBeNull();
-    const found = await inv.add({ ...v2('10.0.0.2', 'a'), discoveredBy: seer.id });
-    expect(found.discoveredBy).toBe(seer.id);
-    for (const i of opened.splice(0)) await i.close();
-    expect(open().get(found.id).discoveredBy).toBe(seer.id);
-  });
-
-  it('stores a device\'s custom metric names, replaces them by update and clears them with []', async () => {
-    const inv = open();
-    const d = await inv.add(v2('10.0.0.1', 'a', { metrics: ['ip-stats', 'temps'] }));
-    expect(d.metrics).toEqual(['ip-stats', 'temps']);
-    expect((await inv.add(v2('10.0.0.2', 'a'))).metrics).toBeUndefined();
-    for (const i of opened.splice(0)) await i.close();
-    const again = open();
-    expect(again.get(d.id).metrics).toEqual(['ip-stats', 'temps']);
-    expect((await again.update(d.id, { metrics: ['temps'] })).metrics).toEqual(['temps']);
-    expect((await again.update(d.id, { metrics: [] })).metrics).toBeUndefined();
-    expect(await codeOf(() => again.update(d.id, { metrics: ['a', 'a'] }))).toMatchObject({ code: 'LS_DEVICE_INVALID', message: expect.stringContaining('metrics[1]: "a" is listed twice') });
-  });
-
-  it('never reuses the id of a removed device', async () => {
-    const inv = open();
-    await inv.add(v2('10.0.0.1', 'a'));
-    await inv.remove(1);
-    expect((await inv.add(v2('10.0.0.1', 'a'))).id).toBe(2);
-  });
-
-  it('validates input and updates, naming the field', async () => {
-    const inv = open();
-    expect(await codeOf(() => inv.add(v2('10.0.0.1:161', 'x')))).toEqual({ code: 'LS_DEVICE_INVALID', message: expect.stringContaining('host:') });
-    await inv.add(v2('10.0.0.1', 'x'));
-    expect((await codeOf(() => inv.update(1, { name: '42' }))).message).toContain('name: "42" is all digits');
-  });
-});
-
-describe('SqliteInventory uniqueness', () => {
-  it('refuses the same host, port and community with 409', async () => {
+  it('names the device a duplicate collides with', async () => {
     const inv = open();
     await inv.add(v2('10.0.0.1', 'public', { name: 'first' }));
-    const err = await codeOf(() => inv.add(v2('10.0.0.1', 'public')));
-    expect(err.code).toBe('LS_DEVICE_EXISTS');
-    expect(err.message).toContain('first (id 1)');
-    expect(err.message).not.toContain('public');
-    // v1 vs v2c with the same community is the same identity on the agent.
-    expect((await codeOf(() => inv.add({ host: '10.0.0.1', snmp: { version: '1', community: new Secret('public') } }))).code).toBe('LS_DEVICE_EXISTS');
-  });
-
-  it('allows one address to front several devices with different communities or ports', async () => {
-    const inv = open();
-    await inv.add(v2('127.0.0.1', 'sim-switch'));
-    await inv.add(v2('127.0.0.1', 'sim-router'));
-    await inv.add(v2('127.0.0.1', 'sim-switch', { port: 1161 }));
-    expect(inv.list()).toHaveLength(3);
-  });
-
-  it('refuses the same v3 user and context, allows another context', async () => {
-    const inv = open();
-    await inv.add(v3('10.0.0.5', 'monitor'));
-    expect((await codeOf(() => inv.add(v3('10.0.0.5', 'monitor')))).code).toBe('LS_DEVICE_EXISTS');
-    await inv.add(v3('10.0.0.5', 'monitor', 'vlan-20'));
-    expect((await codeOf(() => inv.add(v3('10.0.0.5', 'monitor', 'vlan-20')))).code).toBe('LS_DEVICE_EXISTS');
-  });
-
-  it('treats host spelling variants as one agent', async () => {
-    const inv = open();
-    await inv.add(v2('2001:db8::1', 'c'));
-    expect((await codeOf(() => inv.add(v2('2001:DB8:0::1', 'c')))).code).toBe('LS_DEVICE_EXISTS');
-  });
-
-  it('refuses an update that collides with another device, allows one onto itself', async () => {
-    const inv = open();
-    await inv.add(v2('10.0.0.1', 'a', { name: 'one' }));
-    await inv.add(v2('10.0.0.1', 'b', { name: 'two' }));
-    expect((await codeOf(() => inv.update('two', { snmp: { version: '2c', community: new Secret('a') } }))).code).toBe('LS_DEVICE_EXISTS');
-    expect((await codeOf(() => inv.update('two', { name: 'ONE' }))).message).toContain('A device named "one" already exists (id 1)');
-    expect((await inv.update('one', { name: 'One', snmp: { version: '2c', community: new Secret('a') } })).name).toBe('One');
-  });
-});
-
-describe('SqliteInventory names', () => {
-  it('names a device after its host, adding :port off 161 and -2, -3 when taken', async () => {
-    const inv = open();
-    expect((await inv.add(v2('10.0.0.1', 'a'))).name).toBe('10.0.0.1');
-    expect((await inv.add(v2('10.0.0.1', 'b'))).name).toBe('10.0.0.1-2');
-    expect((await inv.add(v2('10.0.0.1', 'c'))).name).toBe('10.0.0.1-3');
-    expect((await inv.add(v2('10.0.0.1', 'a', { port: 1161 }))).name).toBe('10.0.0.1:1161');
-  });
-
-  it('keeps names unique regardless of case', async () => {
-    const inv = open();
-    await inv.add(v2('10.0.0.1', 'a', { name: 'Core' }));
-    expect((await codeOf(() => inv.add(v2('10.0.0.2', 'a', { name: 'core' })))).code).toBe('LS_DEVICE_EXISTS');
+    expect((await codeOf(() => inv.add(v2('10.0.0.1', 'public')))).message).toContain('first (id 1)');
+    await inv.add(v2('10.0.0.1', 'b', { name: 'one' }));
+    await inv.add(v2('10.0.0.1', 'c', { name: 'two' }));
+    expect((await codeOf(() => inv.update('two', { name: 'ONE' }))).message).toContain('A device named "one" already exists (id 2)');
   });
 });
 
@@ -343,5 +242,66 @@ describe('SqliteInventory change token', () => {
     const t0 = a.changeToken();
     await a.add(v2('10.0.0.1', 'a'));
     expect(a.changeToken()).not.toBe(t0);
+  });
+});
+
+describe('SqliteInventory migrations', () => {
+  /** A file as linkscope wrote it at schema version `version`, holding one v2c device with custom metrics. */
+  function writeOldInventory(version: number): void {
+    mkdirSync(join(dir, 'data'), { recursive: true });
+    const raw = new Database(dbPath);
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    for (const m of MIGRATIONS.filter((x) => x.version <= version)) raw.exec(m.sql);
+    raw.pragma(`user_version = ${version}`);
+    const box = new SecretBox(KEY);
+    const at = '2024-06-01T00:00:00.000Z';
+    raw
+      .prepare(
+        `INSERT INTO devices (name, host, port, snmp_version, community_enc, identity_hmac, interval_ms, discovered_by, metrics, created_at, updated_at)
+         VALUES ('old-sw', '10.0.0.1', 161, '2c', ?, ?, 30000, NULL, '["temps"]', ?, ?)`,
+      )
+      .run(box.encrypt('old-community', 'devices.community'), box.identityHash(['community', '10.0.0.1', 161, 'old-community']), at, at);
+    raw.close();
+  }
+
+  it('adds the site column to a version 4 file: its devices keep everything and are in the default site', async () => {
+    writeOldInventory(4);
+    const inv = open();
+    const [old] = inv.list();
+    expect(old).toMatchObject({ id: 1, name: 'old-sw', host: '10.0.0.1', intervalMs: 30_000, metrics: ['temps'], site: 'default', createdAt: '2024-06-01T00:00:00.000Z' });
+    expect(old?.snmp.version === '2c' && old.snmp.community.reveal()).toBe('old-community');
+    // The identity hash is untouched: the same agent and community is still a duplicate.
+    expect((await codeOf(() => inv.add(v2('10.0.0.1', 'old-community')))).code).toBe('LS_DEVICE_EXISTS');
+    expect((await inv.update('old-sw', { site: 'dc-1' })).site).toBe('dc-1');
+    await inv.close();
+    const raw = new Database(dbPath, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(raw.prepare('SELECT site FROM devices').all()).toEqual([{ site: 'dc-1' }]);
+    raw.close();
+  });
+});
+
+describe('SQLite inventory neighbours across processes', () => {
+  it('shows neighbours one connection recorded to another, with a changed token', async () => {
+    const writer = open();
+    const reader = open();
+    const id = (await writer.add({ host: '10.0.0.1', name: 'sw1', snmp: { version: '2c', community: new Secret('public') } })).id;
+    const before = reader.neighborsToken();
+    const row: Neighbor = {
+      protocol: 'lldp', localIfIndex: 2, localIfName: 'Gi1/0/2', mappedBy: 'ifIndex', remoteName: 'sw2', remoteChassisId: 'aa:bb:cc:00:00:02',
+      remotePort: 'Gi0/1', remotePortDescr: null, remotePlatform: null, remoteCapabilities: ['bridge'], remoteAddress: null,
+    };
+    await writer.recordNeighbors(id, { localChassisId: null, neighbors: [row], unmapped: 0 }, '2025-01-01T00:00:00.000Z', 3_600_000);
+    expect(reader.neighborsToken()).not.toBe(before);
+    expect(reader.listNeighbors()[0]?.neighbors).toHaveLength(1);
+  });
+
+  it('shows a device added with a site to another connection', async () => {
+    const writer = open();
+    const reader = open();
+    await reader.sync();
+    await writer.add(v2('10.0.0.1', 'c', { site: 'dc-1' }));
+    await reader.sync();
+    expect(reader.list().map((d) => d.site)).toEqual(['dc-1']);
   });
 });
