@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const { inventory, kind } = await openBenchInventory(dir);
   const state = new LiveState();
   for (let n = 1; n <= DEVICES; n += 1) {
-    const device = inventory.add({
+    const device = await inventory.add({
       host: `10.${Math.floor(n / 250)}.${n % 250}.1`,
       name: `sw-${n}`,
       snmp: { version: '2c', community: new Secret(`community-${n}`) },
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
   } finally {
     clearInterval(churn);
     await app.close();
-    inventory.close();
+    await inventory.close();
     rmSync(dir, { recursive: true, force: true });
   }
   printLoadTable(rows, TARGET_P99_MS);

@@ -77,7 +77,7 @@ export interface CustomMetricsBenchResult {
   readonly ok: boolean;
 }
 
-function variant(label: string, port: number, metrics: readonly CustomMetric[]): Variant {
+async function variant(label: string, port: number, metrics: readonly CustomMetric[]): Promise<Variant> {
   const inventory = new MemoryInventory();
   const client = new CountingClient();
   const sink = new FormatAndDiscardSink();
@@ -91,7 +91,7 @@ function variant(label: string, port: number, metrics: readonly CustomMetric[]):
     settings: { pollIntervalMs: 60_000, snmp: { timeoutMs: 2000, retries: 1, maxRepetitions: 25 }, maxConcurrentRequests: 4, jitterRatio: 0, rediscoverIntervalMs: Number.POSITIVE_INFINITY, backoffMaxMs: 60_000 },
     ...(metrics.length === 0 ? {} : { customMetrics: new CustomMetricsStep(metrics, sink) }),
   });
-  const d = inventory.add({ host: '127.0.0.1', port, name: label, snmp: { version: '2c', community: new Secret(AGENT_COMMUNITY) } });
+  const d = await inventory.add({ host: '127.0.0.1', port, name: label, snmp: { version: '2c', community: new Secret(AGENT_COMMUNITY) } });
   return { label, poller, deviceId: d.id, client, cpuUs: [], requests: 0 };
 }
 
@@ -100,9 +100,9 @@ export async function runCustomMetrics(options: { rounds?: number } = {}): Promi
   const agents = await startAgentHost({ devices: 3, interfaces: INTERFACES });
   const noMibs = { oidForName: (n: string) => n };
   const variants = [
-    variant('no metrics configured', agents.ports[0] ?? 0, []),
-    variant('metrics configured, none fits', agents.ports[1] ?? 0, compileCustomMetrics(NOT_FITTING, noMibs)),
-    variant('one fitting metric, 3 ifTable columns', agents.ports[2] ?? 0, compileCustomMetrics(FITTING, noMibs)),
+    await variant('no metrics configured', agents.ports[0] ?? 0, []),
+    await variant('metrics configured, none fits', agents.ports[1] ?? 0, compileCustomMetrics(NOT_FITTING, noMibs)),
+    await variant('one fitting metric, 3 ifTable columns', agents.ports[2] ?? 0, compileCustomMetrics(FITTING, noMibs)),
   ];
   try {
     // Discovery (and planning) plus warm-up polls, not measured.

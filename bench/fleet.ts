@@ -55,7 +55,7 @@ async function measureFleet(host: AgentHost, budget: number, o: Required<FleetOp
   const dataDir = mkdtempSync(join(tmpdir(), 'linkscope-bench-fleet-'));
   const inventory = new MemoryInventory();
   for (const [i, port] of host.ports.entries()) {
-    inventory.add({ host: host.host, port, name: `sw-${i + 1}`, snmp: { version: '2c', community: new Secret(AGENT_COMMUNITY) } });
+    await inventory.add({ host: host.host, port, name: `sw-${i + 1}`, snmp: { version: '2c', community: new Secret(AGENT_COMMUNITY) } });
   }
   const sink = new FormatAndDiscardSink();
   const poller = new Poller({
@@ -95,7 +95,7 @@ async function measureFleet(host: AgentHost, budget: number, o: Required<FleetOp
     };
   } finally {
     await poller.stop();
-    inventory.close();
+    await inventory.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

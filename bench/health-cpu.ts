@@ -41,7 +41,7 @@ interface Figures {
 
 function device(agent: Agent): Device {
   const now = new Date().toISOString();
-  return { id: 1, name: 'bench', host: agent.host, port: agent.port, snmp: { version: '2c', community: new Secret(agent.community) }, intervalMs: null, discoveredBy: null, createdAt: now, updatedAt: now };
+  return { id: 1, name: 'bench', host: agent.host, port: agent.port, snmp: { version: '2c', community: new Secret(agent.community) }, intervalMs: null, discoveredBy: null, site: 'default', createdAt: now, updatedAt: now };
 }
 
 async function measure(agent: Agent, repeats: number): Promise<Figures> {

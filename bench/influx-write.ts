@@ -32,7 +32,7 @@ interface WriteFigures {
 async function makePolls(interfaces: number, polls: number): Promise<Point[][]> {
   const agent = await startAgent({ view: syntheticDevice({ interfaces, hc: true }), community: 'public', maxMessageSize: 65000 });
   const now = new Date().toISOString();
-  const device: Device = { id: 1, name: 'bench-sw', host: agent.host, port: agent.port, snmp: { version: '2c', community: new Secret('public') }, intervalMs: null, discoveredBy: null, createdAt: now, updatedAt: now };
+  const device: Device = { id: 1, name: 'bench-sw', host: agent.host, port: agent.port, snmp: { version: '2c', community: new Secret('public') }, intervalMs: null, discoveredBy: null, site: 'default', createdAt: now, updatedAt: now };
   const session = new NetSnmpClient().open({ host: agent.host, port: agent.port, credentials: device.snmp, timeoutMs: 2000, retries: 1, maxRepetitions: 25 });
   try {
     const first = await pollDevice({ device, session, discovery: null, discoveredAtMs: 0, baseline: null, rediscoverIntervalMs: Number.POSITIVE_INFINITY, nowMs: Date.now });

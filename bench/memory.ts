@@ -65,7 +65,7 @@ async function measure(devices: number, interfacesPerDevice: number): Promise<Ch
       const ids: number[] = [];
       for (; added < upTo; added++) {
         const port = host.ports[added] as number;
-        ids.push(inventory.add({ host: host.host, port, name: `sw-${added + 1}`, snmp: { version: '2c', community: new Secret(AGENT_COMMUNITY) } }).id);
+        ids.push((await inventory.add({ host: host.host, port, name: `sw-${added + 1}`, snmp: { version: '2c', community: new Secret(AGENT_COMMUNITY) } })).id);
       }
       // Discovery + baseline, then (≥ 0.5 s later, as counters.ts needs) a poll with rates.
       for (const id of ids) await poller.pollNow(id);

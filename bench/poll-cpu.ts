@@ -51,7 +51,7 @@ interface WalkFigures {
 
 function benchDevice(agent: Agent): Device {
   const now = new Date().toISOString();
-  return { id: 1, name: 'bench', host: agent.host, port: agent.port, snmp: { version: '2c', community: new Secret(agent.community) }, intervalMs: null, discoveredBy: null, createdAt: now, updatedAt: now };
+  return { id: 1, name: 'bench', host: agent.host, port: agent.port, snmp: { version: '2c', community: new Secret(agent.community) }, intervalMs: null, discoveredBy: null, site: 'default', createdAt: now, updatedAt: now };
 }
 
 /** Discovery, a baseline poll and warm-up polls (not measured), then `repeats` measured polls of the full poll path. */

@@ -184,11 +184,11 @@ async function measure(agents: readonly RunningAgent[], dead: number, o: Require
     try {
       let k = 0;
       for (const port of ports) {
-        inventory.add({ host: '127.0.0.1', port, name: `dead-${k}`, snmp: { version: '2c', community: new Secret('nobody') } });
+        await inventory.add({ host: '127.0.0.1', port, name: `dead-${k}`, snmp: { version: '2c', community: new Secret('nobody') } });
         k += 1;
       }
     } finally {
-      inventory.close();
+      await inventory.close();
     }
     // Bounded: the dead devices appear in /metrics' probe lane within two reconciles.
     for (let i = 0; dead > 0 && i < 40; i += 1) {

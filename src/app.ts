@@ -169,8 +169,8 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
     logger,
     topology: {
       intervalMs: config.topology.intervalMs,
-      record: (deviceId, discovery, nowMs) => {
-        topology.record(deviceId, discovery, nowMs);
+      record: async (deviceId, discovery, nowMs) => {
+        await topology.record(deviceId, discovery, nowMs);
         if (crawler !== undefined) crawlAfterRecord(crawler, inventory, topology, deviceId, discovery, nowMs, logger);
       },
       linkPoints: (deviceId, nowMs) => topology.linkPoints(nowMs, deviceId),
@@ -214,7 +214,7 @@ export async function closeRuntime(rt: Runtime): Promise<void> {
   rt.crawler?.close();
   await rt.poller.stop();
   await rt.sink.close();
-  rt.inventory.close();
+  await rt.inventory.close();
 }
 
 export interface Server {

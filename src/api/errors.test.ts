@@ -38,7 +38,7 @@ describe('formatValidationError', () => {
 
   it('names the field path and the allowed keys or values', () => {
     expect(formatValidationError('body', err('/snmp/community', '#/properties/snmp/properties/community/type', 'type', { type: 'string' }), createDeviceBodySchema)).toBe('body.snmp.community: must be string');
-    expect(formatValidationError('body', err('', '#/additionalProperties', 'additionalProperties', { additionalProperty: 'zz' }), createDeviceBodySchema)).toBe('body.zz: unknown field; allowed: host, port, name, interval, snmp, metrics');
+    expect(formatValidationError('body', err('', '#/additionalProperties', 'additionalProperties', { additionalProperty: 'zz' }), createDeviceBodySchema)).toBe('body.zz: unknown field; allowed: host, port, name, interval, snmp, metrics, site');
     expect(formatValidationError('body', err('/snmp', '#/properties/snmp/additionalProperties', 'additionalProperties', { additionalProperty: 'a b"c' }), createDeviceBodySchema)).toBe(
       'body.snmp: unknown field "a b\\"c"; allowed: version, community, user, level, authProtocol, authKey, privProtocol, privKey, context',
     );

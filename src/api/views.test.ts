@@ -16,7 +16,7 @@ describe('snmpView', () => {
 describe('deviceView', () => {
   it('is pending with nulls when the poller has no state yet', () => {
     const v = deviceView(
-      { id: 1, name: 'a', host: 'h', port: 161, snmp: { version: '1', community: new Secret('c') }, intervalMs: null, discoveredBy: null, createdAt: 't', updatedAt: 't' },
+      { id: 1, name: 'a', host: 'h', port: 161, snmp: { version: '1', community: new Secret('c') }, intervalMs: null, discoveredBy: null, site: 'default', createdAt: 't', updatedAt: 't' },
       undefined,
       60_000,
     );

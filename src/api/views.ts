@@ -28,6 +28,8 @@ export interface DeviceView {
   readonly discoveredBy: number | null;
   /** Custom metrics the device names itself; absent when none. */
   readonly metrics?: readonly string[];
+  /** Where the device is; "default" unless set. */
+  readonly site: string;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly status: DeviceState['status'];
@@ -74,6 +76,7 @@ export function deviceView(device: Device, state: DeviceState | undefined, defau
     snmp: snmpView(device.snmp),
     discoveredBy: device.discoveredBy,
     ...(device.metrics === undefined || device.metrics.length === 0 ? {} : { metrics: [...device.metrics] }),
+    site: device.site,
     createdAt: device.createdAt,
     updatedAt: device.updatedAt,
     status: state?.status ?? 'pending',

@@ -134,6 +134,7 @@ const FLAG_FOR_FIELD: Readonly<Record<string, string>> = {
   'snmp.context': '--context',
   interval: '--interval',
   name: '--name',
+  site: '--site',
 };
 
 export function withFlagNames(err: unknown): unknown {

@@ -52,7 +52,7 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
       }
     }
     await network.start();
-    addDemoDevices(config, logger, network, intervalMs);
+    await addDemoDevices(config, logger, network, intervalMs);
     const server = await startServer(config, logger);
     write(ctx.stdout, `linkscope demo: ${network.devices.length} simulated devices on 127.0.0.1 (ports ${network.devices.map((d) => d.port).join(', ')})`);
     write(ctx.stdout, `map: ${server.url}/   REST API: ${server.url}/api/v1/devices   docs: ${server.url}/docs   InfluxDB: ${config.influx.url} db ${config.influx.db}`);
@@ -92,16 +92,16 @@ function parseSeconds(text: string): number {
 }
 
 /** Puts the simulated devices into the demo inventory, following their (possibly new) ports. */
-function addDemoDevices(config: Config, logger: Logger, network: ReturnType<typeof createDemoNetwork>, intervalMs: number): void {
+async function addDemoDevices(config: Config, logger: Logger, network: ReturnType<typeof createDemoNetwork>, intervalMs: number): Promise<void> {
   const inventory = openInventoryFor(config, logger);
   try {
     for (const d of demoNewDevices(network)) {
       const existing = d.name === undefined ? undefined : inventory.find(d.name);
-      if (existing === undefined) inventory.add({ ...d, intervalMs });
-      else if (existing.port !== d.port || existing.host !== d.host || existing.intervalMs !== intervalMs) inventory.update(existing.id, { host: d.host, port: d.port ?? 161, snmp: d.snmp, intervalMs });
+      if (existing === undefined) await inventory.add({ ...d, intervalMs });
+      else if (existing.port !== d.port || existing.host !== d.host || existing.intervalMs !== intervalMs) await inventory.update(existing.id, { host: d.host, port: d.port ?? 161, snmp: d.snmp, intervalMs });
     }
   } finally {
-    inventory.close();
+    await inventory.close();
   }
 }
 

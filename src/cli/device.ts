@@ -28,19 +28,20 @@ import {
 } from './common.js';
 
 export const DEVICE_HELP = `Usage:
-  linkscope device add HOST[:PORT] --community STR [--version 1|2c] [--name NAME] [--interval 30s] [--metric NAME]... [--no-check]
+  linkscope device add HOST[:PORT] --community STR [--version 1|2c] [--name NAME] [--site SITE] [--interval 30s] [--metric NAME]... [--no-check]
   linkscope device add HOST[:PORT] --version 3 --user U --level noAuthNoPriv|authNoPriv|authPriv
         [--auth-protocol md5|sha|sha224|sha256|sha384|sha512 --auth-key K]
-        [--priv-protocol des|aes|aes256b|aes256r --priv-key K] [--context C] [--name NAME] [--interval 30s] [--metric NAME]...
+        [--priv-protocol des|aes|aes256b|aes256r --priv-key K] [--context C] [--name NAME] [--site SITE] [--interval 30s] [--metric NAME]...
   linkscope device list [--json]
   linkscope device metrics ID|NAME [METRIC...]
   linkscope device remove ID|NAME
   linkscope device import FILE.csv|FILE.yaml [--dry-run] [--json]
 
 add checks that the device answers (sysObjectID.0) before storing it, unless --no-check,
-and prints the new id. Version defaults to 2c; port to 161.
+and prints the new id. Version defaults to 2c; port to 161; site to "default" (--site: 1-63
+letters, digits, . _ -, e.g. dc-1).
 import adds every device of a file, or none: all rows are checked first and a report names each
-bad row. CSV: a header line with columns host,port,name,interval,version,community,user,level,
+bad row. CSV: a header line with columns host,port,name,interval,site,version,community,user,level,
 authProtocol,authKey,privProtocol,privKey,context (empty cells = default; # lines skipped).
 YAML/JSON: a list of entries with the same keys, or POST /devices bodies. import does not ask
 the devices (the poller will); --dry-run only checks the file.
@@ -67,6 +68,7 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
     ...CONFIG_OPTION,
     ...SNMP_OPTIONS,
     name: { type: 'string' },
+    site: { type: 'string' },
     interval: { type: 'string' },
     metric: { type: 'string', multiple: true },
     'no-check': { type: 'boolean' },
@@ -82,6 +84,7 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
   const { metric, ...flags } = values;
   const body: Record<string, unknown> = { host, port, snmp: snmpBodyFrom(flags) };
   if (values.name !== undefined) body['name'] = values.name;
+  if (values.site !== undefined) body['site'] = values.site;
   if (values.interval !== undefined) body['interval'] = values.interval;
   if (metric !== undefined) body['metrics'] = metric;
   let input;
@@ -97,12 +100,12 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
   if (values['no-check'] !== true) sysObjectID = await checkAnswers({ host: input.host, port: input.port ?? 161, credentials: input.snmp, ...config.snmp }, logger);
   const inventory = openInventoryFor(config, logger);
   try {
-    const device = inventory.add(input);
+    const device = await inventory.add(input);
     if (values.json === true) write(ctx.stdout, JSON.stringify({ ...deviceJson(device), sysObjectID }));
     else write(ctx.stdout, `added device ${device.id} (${device.name}, ${formatAgent(device.host, device.port)}${sysObjectID === null ? '' : `, sysObjectID ${sysObjectID}`})`);
     return EXIT_OK;
   } finally {
-    inventory.close();
+    await inventory.close();
   }
 }
 
@@ -142,16 +145,17 @@ async function list(ctx: CommandContext, argv: readonly string[]): Promise<numbe
       const rows = devices.map((d) => [
         String(d.id),
         d.name,
+        d.site,
         `${formatAgent(d.host, d.port)}`,
         d.snmp.version === '3' ? `v3 ${d.snmp.user} ${d.snmp.level}` : `v${d.snmp.version}`,
         d.intervalMs === null ? 'default' : `${d.intervalMs / 1000}s`,
         d.discoveredBy === null ? '-' : String(d.discoveredBy),
       ]);
-      write(ctx.stdout, table(['ID', 'NAME', 'AGENT', 'SNMP', 'INTERVAL', 'DISCOVERED BY'], rows));
+      write(ctx.stdout, table(['ID', 'NAME', 'SITE', 'AGENT', 'SNMP', 'INTERVAL', 'DISCOVERED BY'], rows));
     }
     return EXIT_OK;
   } finally {
-    inventory.close();
+    await inventory.close();
   }
 }
 
@@ -165,20 +169,20 @@ async function remove(ctx: CommandContext, argv: readonly string[]): Promise<num
   const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
   const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
   try {
-    const d = inventory.remove(positionals[0] ?? '');
+    const d = await inventory.remove(positionals[0] ?? '');
     await forgetDeviceState(config, d.id);
     write(ctx.stdout, `removed device ${d.id} (${d.name}); its history stays in InfluxDB`);
     return EXIT_OK;
   } catch (err) {
     throw err instanceof LinkscopeError ? err : new LinkscopeError('LS_INVENTORY_DB', describeError(err), { cause: err });
   } finally {
-    inventory.close();
+    await inventory.close();
   }
 }
 
 /** Device as JSON for --json: secrets print as *** through Secret.toJSON. */
 export function deviceJson(d: Device): Record<string, unknown> {
-  return { id: d.id, name: d.name, host: d.host, port: d.port, snmp: d.snmp, intervalMs: d.intervalMs, discoveredBy: d.discoveredBy, ...(d.metrics === undefined ? {} : { metrics: d.metrics }), createdAt: d.createdAt, updatedAt: d.updatedAt };
+  return { id: d.id, name: d.name, site: d.site, host: d.host, port: d.port, snmp: d.snmp, intervalMs: d.intervalMs, discoveredBy: d.discoveredBy, ...(d.metrics === undefined ? {} : { metrics: d.metrics }), createdAt: d.createdAt, updatedAt: d.updatedAt };
 }
 
 /** `device metrics ID|NAME [METRIC...]`: the custom metrics polled on the device whatever their selectors; none = clear. */
@@ -197,11 +201,11 @@ async function setMetrics(ctx: CommandContext, argv: readonly string[]): Promise
   checkMetricsConfigured(metrics, configuredMetricNames(config));
   const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
   try {
-    const d = inventory.update(inventory.get(ref).id, { metrics });
+    const d = await inventory.update(inventory.get(ref).id, { metrics });
     write(ctx.stdout, metrics.length === 0 ? `device ${d.id} (${d.name}): no custom metrics of its own; the selectors decide` : `device ${d.id} (${d.name}): custom metrics ${metrics.join(', ')}`);
     return EXIT_OK;
   } finally {
-    inventory.close();
+    await inventory.close();
   }
 }
 
@@ -250,7 +254,7 @@ async function importFile(ctx: CommandContext, argv: readonly string[]): Promise
   });
   const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
   try {
-    const added = inventory.addMany(plan.devices);
+    const added = await inventory.addMany(plan.devices);
     const rows = plan.rows.map((r, i) => ({ ...r, id: added[i]?.id, name: added[i]?.name }));
     if (values.json === true) write(ctx.stdout, JSON.stringify({ imported: added.length, rows }));
     else {
@@ -265,6 +269,6 @@ async function importFile(ctx: CommandContext, argv: readonly string[]): Promise
     }
     throw err;
   } finally {
-    inventory.close();
+    await inventory.close();
   }
 }

@@ -9,9 +9,9 @@ import { NeighborCrawler, type CrawlNeighbor } from './crawl.js';
 
 const SETTINGS = { timeoutMs: 50, retries: 0, maxRepetitions: 10 };
 
-function setup(options: { ranges?: string[]; now?: () => number; maxConcurrent?: number } = {}) {
+async function setup(options: { ranges?: string[]; now?: () => number; maxConcurrent?: number } = {}) {
   const inventory = new MemoryInventory();
-  const seer = inventory.add({ host: '10.0.0.1', name: 'core', snmp: { version: '2c', community: new Secret('s3cret-comm') } });
+  const seer = await inventory.add({ host: '10.0.0.1', name: 'core', snmp: { version: '2c', community: new Secret('s3cret-comm') } });
   const snmp = new FakeSnmpClient();
   const lines: string[] = [];
   const logger = createLogger({ level: 'debug', destination: { write: (line: string) => void lines.push(line) } });
@@ -27,9 +27,9 @@ const answering = (community = 's3cret-comm'): FakeAgent => new FakeAgent([], { 
 const row = (remoteAddress: string | null, remoteName: string | null = 'sw2.example.net', extra: Partial<CrawlNeighbor> = {}): CrawlNeighbor => ({ remoteAddress, remoteName, remoteChassisId: null, ...extra });
 
 describe('NeighborCrawler.candidates', () => {
-  it('picks neighbours with an address in an allowed range that are not in the inventory yet', () => {
-    const { crawler, seer, inventory } = setup();
-    inventory.add({ host: '10.0.0.9', snmp: { version: '2c', community: new Secret('x') } });
+  it('picks neighbours with an address in an allowed range that are not in the inventory yet', async () => {
+    const { crawler, seer, inventory } = await setup();
+    await inventory.add({ host: '10.0.0.9', snmp: { version: '2c', community: new Secret('x') } });
     expect(
       crawler.candidates(seer, [
         row('10.0.0.2'),
@@ -45,15 +45,15 @@ describe('NeighborCrawler.candidates', () => {
     ).toEqual(['10.0.0.2', '2001:db8::5']);
   });
 
-  it('probes nothing when no range is configured', () => {
-    const { crawler, seer } = setup({ ranges: [] });
+  it('probes nothing when no range is configured', async () => {
+    const { crawler, seer } = await setup({ ranges: [] });
     expect(crawler.candidates(seer, [row('10.0.0.2')])).toEqual([]);
   });
 });
 
 describe('NeighborCrawler.consider', () => {
   it('adds a neighbour that answers the seer\'s credentials, named after its system name, with discoveredBy', async () => {
-    const { crawler, seer, snmp, inventory, lines, added } = setup();
+    const { crawler, seer, snmp, inventory, lines, added } = await setup();
     snmp.addAgent('10.0.0.2:16161', answering());
     const [device] = await crawler.consider(seer, [row('10.0.0.2', 'sw2.example.net (lab)')]);
     expect(device).toMatchObject({ host: '10.0.0.2', port: 16161, name: 'sw2.example.net-lab', discoveredBy: seer.id });
@@ -67,8 +67,8 @@ describe('NeighborCrawler.consider', () => {
   });
 
   it('makes the name unique, and falls back to the address when the system name is unusable', async () => {
-    const { crawler, seer, snmp, inventory } = setup();
-    inventory.add({ host: '10.9.9.9', name: 'sw2', snmp: { version: '2c', community: new Secret('x') } });
+    const { crawler, seer, snmp, inventory } = await setup();
+    await inventory.add({ host: '10.9.9.9', name: 'sw2', snmp: { version: '2c', community: new Secret('x') } });
     snmp.addAgent('10.0.0.2:16161', answering());
     snmp.addAgent('10.0.0.3:16161', answering());
     const devices = await crawler.consider(seer, [row('10.0.0.2', 'sw2'), row('10.0.0.3', '4711')]);
@@ -77,7 +77,7 @@ describe('NeighborCrawler.consider', () => {
 
   it('does not add a neighbour that does not answer, and does not ask it again within the retry window', async () => {
     let now = 1_000_000;
-    const { crawler, seer, snmp, inventory } = setup({ now: () => now });
+    const { crawler, seer, snmp, inventory } = await setup({ now: () => now });
     snmp.addAgent('10.0.0.2:16161', answering('another-community'));
     expect(await crawler.consider(seer, [row('10.0.0.2')])).toEqual([]);
     expect(inventory.list()).toHaveLength(1);
@@ -90,7 +90,7 @@ describe('NeighborCrawler.consider', () => {
   });
 
   it('keeps at most maxConcurrent probes in flight', async () => {
-    const { crawler, seer, snmp } = setup({ maxConcurrent: 2 });
+    const { crawler, seer, snmp } = await setup({ maxConcurrent: 2 });
     let inFlight = 0;
     let peak = 0;
     const rows: CrawlNeighbor[] = [];

@@ -125,7 +125,7 @@ export class NeighborCrawler {
       if (this.#o.inventory.list().some((d) => hostKey(d.host) === address && d.port === this.#o.port)) return undefined;
       const remoteName = neighbors.find((n) => n.remoteAddress !== null && hostKey(n.remoteAddress) === address && n.remoteName !== null)?.remoteName ?? null;
       const name = this.#freeName(remoteName);
-      const device = this.#o.inventory.add({ host: address, port: this.#o.port, snmp: seer.snmp, discoveredBy: seer.id, ...(name === undefined ? {} : { name }) });
+      const device = await this.#o.inventory.add({ host: address, port: this.#o.port, snmp: seer.snmp, discoveredBy: seer.id, ...(name === undefined ? {} : { name }) });
       log.info({ newDeviceId: device.id, name: device.name, discoveredBy: seer.id }, 'neighbour crawl added a device');
       this.#o.onAdded?.(device);
       return device;

@@ -50,6 +50,15 @@ host,port,name,version,community,interval
     expect(plan.devices[0]).toMatchObject({ name: 'ap-1', snmp: { version: '3', user: 'monitor', authProtocol: 'sha256' } });
   });
 
+  it('takes a site column (CSV) or key (YAML), empty = the default site, and names a bad one', () => {
+    const plan = planImport(entriesFromText('host,community,site\n10.0.0.1,c,dc-1\n10.0.0.2,c,\n', 'csv', 'f.csv'));
+    expect(plan.devices.map((d) => d.site)).toEqual(['dc-1', undefined]);
+    expect(planImport(entriesFromText('- {host: 10.0.0.3, community: c, site: lab.2}\n', 'yaml', 'f.yaml')).devices[0]?.site).toBe('lab.2');
+    const bad = planImport(entriesFromText('host,community,site\n10.0.0.1,c,dc 1\n', 'csv', 'f.csv'));
+    expect(bad.devices).toEqual([]);
+    expect(bad.rows[0]?.problems.join(' ')).toContain('site: "dc 1" is not a site name');
+  });
+
   it('names an unknown CSV column', () => {
     expect(() => entriesFromText('host,comunity\n10.0.0.1,x\n', 'csv', 'f.csv')).toThrow(/f\.csv: unknown column "comunity"/);
   });

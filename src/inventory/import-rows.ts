@@ -5,7 +5,7 @@ import type { NewDevice } from '../model/types.js';
 import { parseNewDeviceBody } from './validate.js';
 
 /** Flat columns of a CSV row (or a flat YAML entry): the `POST /devices` fields, with the snmp ones beside them. */
-export const IMPORT_COLUMNS = ['host', 'port', 'name', 'interval', 'version', 'community', 'user', 'level', 'authProtocol', 'authKey', 'privProtocol', 'privKey', 'context'] as const;
+export const IMPORT_COLUMNS = ['host', 'port', 'name', 'interval', 'site', 'version', 'community', 'user', 'level', 'authProtocol', 'authKey', 'privProtocol', 'privKey', 'context'] as const;
 const SNMP_COLUMNS: ReadonlySet<string> = new Set(['version', 'community', 'user', 'level', 'authProtocol', 'authKey', 'privProtocol', 'privKey', 'context']);
 /** The CLI's flag spellings are accepted as column names too (`auth-protocol`). */
 const ALIASES: Readonly<Record<string, string>> = { 'auth-protocol': 'authProtocol', 'auth-key': 'authKey', 'priv-protocol': 'privProtocol', 'priv-key': 'privKey' };

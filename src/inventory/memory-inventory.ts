@@ -45,7 +45,33 @@ export class MemoryInventory implements Inventory {
     return d;
   }
 
-  add(input: NewDevice): Device {
+  // `async` turns every throw into a rejection, as the interface promises; the work itself is synchronous.
+  async add(input: NewDevice): Promise<Device> {
+    return this.#add(input);
+  }
+
+  async addMany(inputs: readonly NewDevice[]): Promise<Device[]> {
+    return this.#addMany(inputs);
+  }
+
+  async update(idOrName: string | number, input: DevicePatch): Promise<Device> {
+    return this.#update(idOrName, input);
+  }
+
+  async remove(idOrName: string | number): Promise<Device> {
+    return this.#remove(idOrName);
+  }
+
+  async recordNeighbors(deviceId: number, discovery: NeighborDiscovery, nowIso: string, staleAfterMs: number): Promise<void> {
+    this.#recordNeighbors(deviceId, discovery, nowIso, staleAfterMs);
+  }
+
+  /** Nothing to do: no other process shares this inventory. */
+  async sync(): Promise<void> {}
+
+  async close(): Promise<void> {}
+
+  #add(input: NewDevice): Device {
     const valid = validateNewDevice(input);
     const now = this.#clock();
     let name = valid.name;
@@ -62,6 +88,7 @@ export class MemoryInventory implements Inventory {
       intervalMs: valid.intervalMs,
       discoveredBy: valid.discoveredBy,
       ...(valid.metrics.length === 0 ? {} : { metrics: valid.metrics }),
+      site: valid.site,
       createdAt: now,
       updatedAt: now,
     };
@@ -72,12 +99,12 @@ export class MemoryInventory implements Inventory {
     return device;
   }
 
-  addMany(inputs: readonly NewDevice[]): Device[] {
+  #addMany(inputs: readonly NewDevice[]): Device[] {
     const saved = { devices: new Map(this.#devices), nextId: this.#nextId, token: this.#token };
     const added: Device[] = [];
     for (const [row, input] of inputs.entries()) {
       try {
-        added.push(this.add(input));
+        added.push(this.#add(input));
       } catch (err) {
         this.#devices.clear();
         for (const [id, d] of saved.devices) this.#devices.set(id, d);
@@ -90,7 +117,7 @@ export class MemoryInventory implements Inventory {
     return added;
   }
 
-  update(idOrName: string | number, input: DevicePatch): Device {
+  #update(idOrName: string | number, input: DevicePatch): Device {
     const old = this.get(idOrName);
     const patch = validateDevicePatch(input);
     const { metrics: _old, ...rest } = old;
@@ -103,6 +130,7 @@ export class MemoryInventory implements Inventory {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.snmp !== undefined ? { snmp: patch.snmp } : {}),
       ...(patch.intervalMs !== undefined ? { intervalMs: patch.intervalMs } : {}),
+      ...(patch.site !== undefined ? { site: patch.site } : {}),
       updatedAt: this.#clock(),
     };
     this.#check(device, old.id);
@@ -111,7 +139,7 @@ export class MemoryInventory implements Inventory {
     return device;
   }
 
-  remove(idOrName: string | number): Device {
+  #remove(idOrName: string | number): Device {
     const d = this.get(idOrName);
     this.#devices.delete(d.id);
     this.#token += 1;
@@ -123,7 +151,7 @@ export class MemoryInventory implements Inventory {
     return this.#token;
   }
 
-  recordNeighbors(deviceId: number, discovery: NeighborDiscovery, nowIso: string, staleAfterMs: number): void {
+  #recordNeighbors(deviceId: number, discovery: NeighborDiscovery, nowIso: string, staleAfterMs: number): void {
     this.get(deviceId);
     const previous = this.#neighbors.get(deviceId)?.rows ?? new Map<string, StoredNeighbor>();
     const rows = nextNeighborRows(previous, discovery, nowIso, staleCutoffIso(nowIso, staleAfterMs));
@@ -142,13 +170,11 @@ export class MemoryInventory implements Inventory {
     return this.#neighborsToken;
   }
 
-  close(): void {}
-
   #check(device: Device, selfId: number | undefined): void {
     for (const other of this.#devices.values()) {
       if (other.id === selfId) continue;
       if (other.name.toLowerCase() === device.name.toLowerCase()) {
-        throw new LinkscopeError('LS_DEVICE_EXISTS', `a device named ${JSON.stringify(device.name)} exists (id ${other.id})`);
+        throw new LinkscopeError('LS_DEVICE_EXISTS', `a device named ${JSON.stringify(other.name)} exists (id ${other.id})`);
       }
       if (other.host === device.host && other.port === device.port && identity(other.snmp) === identity(device.snmp)) {
         throw new LinkscopeError(

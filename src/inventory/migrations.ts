@@ -103,6 +103,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE devices ADD COLUMN metrics TEXT CHECK (metrics IS NULL OR json_valid(metrics));
     `,
   },
+  {
+    version: 5,
+    description: "devices.site: where the device is; existing devices get 'default'",
+    sql: `
+      -- The name is checked by inventory/validate.ts (SITE_PATTERN); the column only fences empty and overlong values.
+      ALTER TABLE devices ADD COLUMN site TEXT NOT NULL DEFAULT 'default' CHECK (length(site) BETWEEN 1 AND 63);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -49,6 +49,8 @@ interface DeviceRow {
   readonly discovered_by: number | null;
   /** JSON array of custom metric names; NULL = none (migration 4). */
   readonly metrics: string | null;
+  /** Migration 5; 'default' for devices stored before it. */
+  readonly site: string;
   readonly created_at: string;
   readonly updated_at: string;
 }
@@ -280,89 +282,6 @@ export class SqliteInventory implements Inventory {
     return device;
   }
 
-  add(input: NewDevice): Device {
-    const valid = validateNewDevice(input);
-    return this.#write('add a device', () => {
-      this.#ensureKeyMatches();
-      const identity = this.#identity(valid.host, valid.port, valid.snmp);
-      this.#ensureIdentityFree(identity, valid.host, valid.port, valid.snmp, undefined);
-      let name: string;
-      if (valid.name !== undefined) {
-        this.#ensureNameFree(valid.name, undefined);
-        name = valid.name;
-      } else {
-        name = this.#freeDefaultName(valid.host, valid.port);
-      }
-      const now = this.#now().toISOString();
-      const columns = this.#columns({ name, host: valid.host, port: valid.port, snmp: valid.snmp, intervalMs: valid.intervalMs }, identity, now);
-      const result = this.#db
-        .prepare(
-          `INSERT INTO devices (name, host, port, snmp_version, community_enc, v3_user, v3_level, v3_auth_protocol, v3_priv_protocol,
-             v3_context, auth_key_enc, priv_key_enc, identity_hmac, interval_ms, discovered_by, metrics, created_at, updated_at)
-           VALUES (@name, @host, @port, @snmp_version, @community_enc, @v3_user, @v3_level, @v3_auth_protocol, @v3_priv_protocol,
-             @v3_context, @auth_key_enc, @priv_key_enc, @identity_hmac, @interval_ms, @discovered_by, @metrics, @created_at, @updated_at)`,
-        )
-        .run({ ...columns, discovered_by: valid.discoveredBy, metrics: metricsColumn(valid.metrics), created_at: now });
-      return this.#decodeOrThrow(this.#mustRow(Number(result.lastInsertRowid)));
-    });
-  }
-
-  addMany(inputs: readonly NewDevice[]): Device[] {
-    // Nested in one outer transaction: add()'s own transaction becomes a savepoint, and any throw
-    // rolls back every row added before it.
-    return this.#write('import devices', () => inputs.map((input, row) => withRow(row, () => this.add(input))));
-  }
-
-  update(idOrName: string | number, patch: DevicePatch): Device {
-    const valid = validateDevicePatch(patch);
-    return this.#write('update a device', () => {
-      const row = this.#row(idOrName);
-      if (row === undefined) throw notFound(idOrName);
-      const current = this.#decodeOrThrow(row);
-      const changes = Object.entries(valid).filter(([, v]) => v !== undefined);
-      if (changes.length === 0) return current;
-      if (valid.metrics !== undefined) {
-        this.#db.prepare('UPDATE devices SET metrics = @metrics, updated_at = @updated_at WHERE id = @id').run({ metrics: metricsColumn(valid.metrics), updated_at: this.#now().toISOString(), id: current.id });
-        if (changes.length === 1) return this.#decodeOrThrow(this.#mustRow(current.id));
-      }
-      this.#ensureKeyMatches();
-      const next = {
-        name: valid.name ?? current.name,
-        host: valid.host ?? current.host,
-        port: valid.port ?? current.port,
-        snmp: valid.snmp ?? current.snmp,
-        intervalMs: valid.intervalMs === undefined ? current.intervalMs : valid.intervalMs,
-      };
-      const identity = this.#identity(next.host, next.port, next.snmp);
-      this.#ensureIdentityFree(identity, next.host, next.port, next.snmp, current.id);
-      if (valid.name !== undefined) this.#ensureNameFree(valid.name, current.id);
-      const columns = this.#columns(next, identity, this.#now().toISOString());
-      this.#db
-        .prepare(
-          `UPDATE devices SET name = @name, host = @host, port = @port, snmp_version = @snmp_version, community_enc = @community_enc,
-             v3_user = @v3_user, v3_level = @v3_level, v3_auth_protocol = @v3_auth_protocol, v3_priv_protocol = @v3_priv_protocol,
-             v3_context = @v3_context, auth_key_enc = @auth_key_enc, priv_key_enc = @priv_key_enc, identity_hmac = @identity_hmac,
-             interval_ms = @interval_ms, updated_at = @updated_at
-           WHERE id = @id`,
-        )
-        .run({ ...columns, id: current.id });
-      return this.#decodeOrThrow(this.#mustRow(current.id));
-    });
-  }
-
-  remove(idOrName: string | number): Device {
-    return this.#write('remove a device', () => {
-      const row = this.#row(idOrName);
-      if (row === undefined) throw notFound(idOrName);
-      // Removing must work even when the credentials cannot be decrypted: it is how an operator
-      // who lost the key file clears the affected devices. Their secrets come back as empty.
-      const device = this.#decode(row) ?? this.#decode(row, true);
-      this.#db.prepare('DELETE FROM devices WHERE id = ?').run(row.id);
-      if (device === undefined) throw this.#undecryptable([row]);
-      return device;
-    });
-  }
-
   /** devices_version, bumped by triggers: see #refreshTokens. */
   changeToken(): number {
     this.#refreshTokens();
@@ -373,33 +292,6 @@ export class SqliteInventory implements Inventory {
   neighborsToken(): number {
     this.#refreshTokens();
     return this.#neighborsToken;
-  }
-
-  recordNeighbors(deviceId: number, discovery: NeighborDiscovery, nowIso: string, staleAfterMs: number): void {
-    const cutoff = staleCutoffIso(nowIso, staleAfterMs);
-    this.#write('record neighbours', () => {
-      if (this.#byId.get(deviceId) === undefined) throw notFound(deviceId);
-      const previous = new Map<string, StoredNeighbor>();
-      for (const row of this.#db.prepare<[number], NeighborRow>('SELECT * FROM neighbors WHERE device_id = ?').all(deviceId)) {
-        previous.set(row.row_key, decodeNeighbor(row));
-      }
-      const next = nextNeighborRows(previous, discovery, nowIso, cutoff);
-      // ~50 rows a device: rewriting them all is simpler than diffing and as fast.
-      this.#db.prepare('DELETE FROM neighbors WHERE device_id = ?').run(deviceId);
-      const insert = this.#db.prepare('INSERT INTO neighbors (device_id, row_key, row_json, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)');
-      for (const [key, row] of next) {
-        const { firstSeen, lastSeen, ...neighbor } = row;
-        insert.run(deviceId, key, JSON.stringify(neighbor), firstSeen, lastSeen);
-      }
-      this.#db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'neighbors_version'").run();
-      this.#db
-        .prepare(
-          `INSERT INTO neighbor_discoveries (device_id, local_chassis_id, discovered_at, version)
-             VALUES (?, ?, ?, (SELECT value FROM meta WHERE key = 'neighbors_version'))
-           ON CONFLICT (device_id) DO UPDATE SET local_chassis_id = excluded.local_chassis_id, discovered_at = excluded.discovered_at, version = excluded.version`,
-        )
-        .run(deviceId, discovery.localChassisId, nowIso);
-    });
   }
 
   listNeighbors(changedSince = -1): DeviceNeighbors[] {
@@ -425,8 +317,143 @@ export class SqliteInventory implements Inventory {
     });
   }
 
-  close(): void {
+  // Writes run synchronously inside `async` methods: better-sqlite3 is synchronous, and `async`
+  // turns every throw (validation, SQLite) into a rejection, as the interface promises.
+  async add(input: NewDevice): Promise<Device> {
+    return this.#add(input);
+  }
+
+  async addMany(inputs: readonly NewDevice[]): Promise<Device[]> {
+    // Nested in one outer transaction: #add()'s own transaction becomes a savepoint, and any throw
+    // rolls back every row added before it.
+    return this.#write('import devices', () => inputs.map((input, row) => withRow(row, () => this.#add(input))));
+  }
+
+  async update(idOrName: string | number, patch: DevicePatch): Promise<Device> {
+    return this.#update(idOrName, patch);
+  }
+
+  async remove(idOrName: string | number): Promise<Device> {
+    return this.#remove(idOrName);
+  }
+
+  async recordNeighbors(deviceId: number, discovery: NeighborDiscovery, nowIso: string, staleAfterMs: number): Promise<void> {
+    this.#recordNeighbors(deviceId, discovery, nowIso, staleAfterMs);
+  }
+
+  /** Nothing to do: every read goes to the file, so it already sees other processes' commits. */
+  async sync(): Promise<void> {}
+
+  async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
+  }
+
+  #add(input: NewDevice): Device {
+    const valid = validateNewDevice(input);
+    return this.#write('add a device', () => {
+      this.#ensureKeyMatches();
+      const identity = this.#identity(valid.host, valid.port, valid.snmp);
+      this.#ensureIdentityFree(identity, valid.host, valid.port, valid.snmp, undefined);
+      let name: string;
+      if (valid.name !== undefined) {
+        this.#ensureNameFree(valid.name, undefined);
+        name = valid.name;
+      } else {
+        name = this.#freeDefaultName(valid.host, valid.port);
+      }
+      const now = this.#now().toISOString();
+      const columns = this.#columns({ name, host: valid.host, port: valid.port, snmp: valid.snmp, intervalMs: valid.intervalMs }, identity, now);
+      const result = this.#db
+        .prepare(
+          `INSERT INTO devices (name, host, port, snmp_version, community_enc, v3_user, v3_level, v3_auth_protocol, v3_priv_protocol,
+             v3_context, auth_key_enc, priv_key_enc, identity_hmac, interval_ms, discovered_by, metrics, site, created_at, updated_at)
+           VALUES (@name, @host, @port, @snmp_version, @community_enc, @v3_user, @v3_level, @v3_auth_protocol, @v3_priv_protocol,
+             @v3_context, @auth_key_enc, @priv_key_enc, @identity_hmac, @interval_ms, @discovered_by, @metrics, @site, @created_at, @updated_at)`,
+        )
+        .run({ ...columns, discovered_by: valid.discoveredBy, metrics: metricsColumn(valid.metrics), site: valid.site, created_at: now });
+      return this.#decodeOrThrow(this.#mustRow(Number(result.lastInsertRowid)));
+    });
+  }
+
+  #update(idOrName: string | number, patch: DevicePatch): Device {
+    const valid = validateDevicePatch(patch);
+    return this.#write('update a device', () => {
+      const row = this.#row(idOrName);
+      if (row === undefined) throw notFound(idOrName);
+      const current = this.#decodeOrThrow(row);
+      const changes = Object.entries(valid).filter(([, v]) => v !== undefined);
+      if (changes.length === 0) return current;
+      // Metrics and site touch neither credentials nor identity: no key check, no re-encryption.
+      if (valid.metrics !== undefined) {
+        this.#db.prepare('UPDATE devices SET metrics = @metrics, updated_at = @updated_at WHERE id = @id').run({ metrics: metricsColumn(valid.metrics), updated_at: this.#now().toISOString(), id: current.id });
+      }
+      if (valid.site !== undefined) {
+        this.#db.prepare('UPDATE devices SET site = @site, updated_at = @updated_at WHERE id = @id').run({ site: valid.site, updated_at: this.#now().toISOString(), id: current.id });
+      }
+      if (changes.every(([key]) => key === 'metrics' || key === 'site')) return this.#decodeOrThrow(this.#mustRow(current.id));
+      this.#ensureKeyMatches();
+      const next = {
+        name: valid.name ?? current.name,
+        host: valid.host ?? current.host,
+        port: valid.port ?? current.port,
+        snmp: valid.snmp ?? current.snmp,
+        intervalMs: valid.intervalMs === undefined ? current.intervalMs : valid.intervalMs,
+      };
+      const identity = this.#identity(next.host, next.port, next.snmp);
+      this.#ensureIdentityFree(identity, next.host, next.port, next.snmp, current.id);
+      if (valid.name !== undefined) this.#ensureNameFree(valid.name, current.id);
+      const columns = this.#columns(next, identity, this.#now().toISOString());
+      this.#db
+        .prepare(
+          `UPDATE devices SET name = @name, host = @host, port = @port, snmp_version = @snmp_version, community_enc = @community_enc,
+             v3_user = @v3_user, v3_level = @v3_level, v3_auth_protocol = @v3_auth_protocol, v3_priv_protocol = @v3_priv_protocol,
+             v3_context = @v3_context, auth_key_enc = @auth_key_enc, priv_key_enc = @priv_key_enc, identity_hmac = @identity_hmac,
+             interval_ms = @interval_ms, updated_at = @updated_at
+           WHERE id = @id`,
+        )
+        .run({ ...columns, id: current.id });
+      return this.#decodeOrThrow(this.#mustRow(current.id));
+    });
+  }
+
+  #remove(idOrName: string | number): Device {
+    return this.#write('remove a device', () => {
+      const row = this.#row(idOrName);
+      if (row === undefined) throw notFound(idOrName);
+      // Removing must work even when the credentials cannot be decrypted: it is how an operator
+      // who lost the key file clears the affected devices. Their secrets come back as empty.
+      const device = this.#decode(row) ?? this.#decode(row, true);
+      this.#db.prepare('DELETE FROM devices WHERE id = ?').run(row.id);
+      if (device === undefined) throw this.#undecryptable([row]);
+      return device;
+    });
+  }
+
+  #recordNeighbors(deviceId: number, discovery: NeighborDiscovery, nowIso: string, staleAfterMs: number): void {
+    const cutoff = staleCutoffIso(nowIso, staleAfterMs);
+    this.#write('record neighbours', () => {
+      if (this.#byId.get(deviceId) === undefined) throw notFound(deviceId);
+      const previous = new Map<string, StoredNeighbor>();
+      for (const row of this.#db.prepare<[number], NeighborRow>('SELECT * FROM neighbors WHERE device_id = ?').all(deviceId)) {
+        previous.set(row.row_key, decodeNeighbor(row));
+      }
+      const next = nextNeighborRows(previous, discovery, nowIso, cutoff);
+      // ~50 rows a device: rewriting them all is simpler than diffing and as fast.
+      this.#db.prepare('DELETE FROM neighbors WHERE device_id = ?').run(deviceId);
+      const insert = this.#db.prepare('INSERT INTO neighbors (device_id, row_key, row_json, first_seen, last_seen) VALUES (?, ?, ?, ?, ?)');
+      for (const [key, row] of next) {
+        const { firstSeen, lastSeen, ...neighbor } = row;
+        insert.run(deviceId, key, JSON.stringify(neighbor), firstSeen, lastSeen);
+      }
+      this.#db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'neighbors_version'").run();
+      this.#db
+        .prepare(
+          `INSERT INTO neighbor_discoveries (device_id, local_chassis_id, discovered_at, version)
+             VALUES (?, ?, ?, (SELECT value FROM meta WHERE key = 'neighbors_version'))
+           ON CONFLICT (device_id) DO UPDATE SET local_chassis_id = excluded.local_chassis_id, discovered_at = excluded.discovered_at, version = excluded.version`,
+        )
+        .run(deviceId, discovery.localChassisId, nowIso);
+    });
   }
 
   // -------------------------------------------------------------------------------------------
@@ -592,6 +619,7 @@ export class SqliteInventory implements Inventory {
       intervalMs: row.interval_ms,
       discoveredBy: row.discovered_by ?? null,
       ...metricsOf(row.metrics),
+      site: row.site,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
     };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LinkscopeError } from '../model/errors.js';
 import { Secret } from '../model/secret.js';
 import type { NewDevice } from '../model/types.js';
-import { defaultDeviceName, parseDeviceRef, parseDevicePatchBody, parseNewDeviceBody, validateDeviceName, validateHost, validateNewDevice } from './validate.js';
+import { defaultDeviceName, parseDeviceRef, parseDevicePatchBody, parseNewDeviceBody, validateDeviceName, validateDevicePatch, validateHost, validateNewDevice } from './validate.js';
 
 function invalid(fn: () => unknown): string {
   try {
@@ -81,8 +81,8 @@ describe('names', () => {
 });
 
 describe('validateNewDevice', () => {
-  it('fills in port 161 and a null interval', () => {
-    expect(validateNewDevice({ host: '10.0.0.1', snmp: v2 })).toEqual({ host: '10.0.0.1', port: 161, name: undefined, snmp: v2, intervalMs: null, discoveredBy: null, metrics: [] });
+  it('fills in port 161, a null interval and the default site', () => {
+    expect(validateNewDevice({ host: '10.0.0.1', snmp: v2 })).toEqual({ host: '10.0.0.1', port: 161, name: undefined, snmp: v2, intervalMs: null, discoveredBy: null, metrics: [], site: 'default' });
   });
 
   it.each([
@@ -109,6 +109,28 @@ describe('validateNewDevice', () => {
   it('never puts a community in the message', () => {
     const message = invalid(() => validateNewDevice({ host: '10.0.0.1', snmp: { version: '2c', community: new Secret('s3cret\u0001') } }));
     expect(message).not.toContain('s3cret');
+  });
+});
+
+describe('sites', () => {
+  it.each(['default', 'dc-1', 'Paris.Campus_2', '7th-floor', 'a', 'x'.repeat(63)])('accepts %s as written', (site) => {
+    expect(validateNewDevice({ host: '10.0.0.1', snmp: v2, site }).site).toBe(site);
+    expect(validateDevicePatch({ site }).site).toBe(site);
+  });
+
+  it.each(['', ' dc1', 'dc 1', '-dc', '.hidden', 'dc/1', 'dc:1', 'café', 'x'.repeat(64), 42, null])('refuses %j naming the field', (site) => {
+    const message = invalid(() => validateNewDevice({ host: '10.0.0.1', snmp: v2, site: site as string }));
+    expect(message).toContain('site: ');
+    expect(message).toContain('is not a site name; use 1 to 63 ASCII letters, digits');
+    expect(invalid(() => validateDevicePatch({ site: site as string }))).toContain('site: ');
+  });
+
+  it('takes site from POST and PATCH bodies, absent when not given', () => {
+    expect(parseNewDeviceBody({ host: '10.0.0.1', snmp: { community: 'x' }, site: 'dc-1' }).site).toBe('dc-1');
+    expect(parseNewDeviceBody({ host: '10.0.0.1', snmp: { community: 'x' } })).not.toHaveProperty('site');
+    expect(parseDevicePatchBody({ site: 'dc-2' })).toEqual({ site: 'dc-2' });
+    expect(invalid(() => parseNewDeviceBody({ host: '10.0.0.1', snmp: { community: 'x' }, site: 'a b' }))).toContain('site: "a b" is not a site name');
+    expect(invalid(() => parseDevicePatchBody({ site: null }))).toContain('site: null is not a site name');
   });
 });
 
@@ -167,7 +189,7 @@ describe('API bodies', () => {
   });
 
   it.each([
-    [{ host: '10.0.0.1', snmp: { community: 'x' }, colour: 'red' }, 'colour: unknown field (allowed: host, port, name, interval, snmp, metrics)'],
+    [{ host: '10.0.0.1', snmp: { community: 'x' }, colour: 'red' }, 'colour: unknown field (allowed: host, port, name, interval, snmp, metrics, site)'],
     [{ host: '10.0.0.1', snmp: { community: 'x', retries: 3 } }, 'snmp.retries: unknown field'],
     [{ host: '10.0.0.1', snmp: { community: 42 } }, 'snmp.community: must be a string'],
     [{ host: '10.0.0.1', snmp: { community: 'x' }, interval: 30 }, 'interval: 30 is not a duration; use e.g. "30s"'],

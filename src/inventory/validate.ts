@@ -5,8 +5,10 @@ import { LinkscopeError } from '../model/errors.js';
 import { Secret } from '../model/secret.js';
 import {
   AUTH_PROTOCOLS,
+  DEFAULT_SITE,
   PRIV_PROTOCOLS,
   SECURITY_LEVELS,
+  SITE_PATTERN,
   type AuthProtocol,
   type Device,
   type DevicePatch,
@@ -50,6 +52,8 @@ export interface ValidNewDevice {
   readonly discoveredBy: number | null;
   /** Custom metric names the device asks for (their existence is checked where the config is known: API, CLI). */
   readonly metrics: readonly string[];
+  /** DEFAULT_SITE when the input has none. */
+  readonly site: string;
 }
 
 export function deviceInvalid(problems: readonly string[]): LinkscopeError {
@@ -235,6 +239,18 @@ function checkV3(input: Record<string, unknown>, path: string, problems: Problem
   };
 }
 
+const SITE_RE = new RegExp(SITE_PATTERN);
+
+/** A site name (SITE_PATTERN): returned as given (sites are compared as written). */
+export function checkSite(value: unknown, path: string, problems: Problems): string | undefined {
+  if (typeof value !== 'string' || !SITE_RE.test(value)) {
+    return void problems.push(
+      `${path}: ${show(value)} is not a site name; use 1 to 63 ASCII letters, digits, ".", "_" or "-", starting with a letter or digit, e.g. "default", "dc-1", "paris.campus"`,
+    );
+  }
+  return value;
+}
+
 /** Custom metric names (config `metrics`) as a device lists them: at most this many. */
 export const MAX_DEVICE_METRICS = 64;
 const METRIC_NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
@@ -278,21 +294,23 @@ export function validateNewDevice(input: NewDevice): ValidNewDevice {
   const discoveredBy = input.discoveredBy ?? null;
   if (discoveredBy !== null && !(Number.isSafeInteger(discoveredBy) && discoveredBy > 0)) problems.push(`discoveredBy: ${show(discoveredBy)} is not a device id`);
   const metrics = input.metrics === undefined ? [] : checkMetricNames(input.metrics, 'metrics', problems);
+  const site = input.site === undefined ? DEFAULT_SITE : checkSite(input.site, 'site', problems);
   throwIfAny(problems);
   // After throwIfAny every checked value is defined; the guards only convince the compiler.
-  if (host === undefined || port === undefined || snmp === undefined || intervalMs === undefined) throw deviceInvalid(['device: incomplete']);
-  return { host, port, name, snmp, intervalMs, discoveredBy, metrics: metrics ?? [] };
+  if (host === undefined || port === undefined || snmp === undefined || intervalMs === undefined || site === undefined) throw deviceInvalid(['device: incomplete']);
+  return { host, port, name, snmp, intervalMs, discoveredBy, metrics: metrics ?? [], site };
 }
 
 export function validateDevicePatch(patch: DevicePatch): DevicePatch {
   const problems: Problems = [];
-  const out: { host?: string; port?: number; name?: string; snmp?: SnmpCredentials; intervalMs?: number | null; metrics?: readonly string[] } = {};
+  const out: { host?: string; port?: number; name?: string; snmp?: SnmpCredentials; intervalMs?: number | null; metrics?: readonly string[]; site?: string } = {};
   if (patch.host !== undefined) out.host = checkHost(patch.host, 'host', problems);
   if (patch.port !== undefined) out.port = checkPort(patch.port, 'port', problems);
   if (patch.name !== undefined) out.name = checkName(patch.name, 'name', problems);
   if (patch.snmp !== undefined) out.snmp = checkCredentials(patch.snmp, 'snmp', problems);
   if (patch.intervalMs !== undefined) out.intervalMs = checkIntervalMs(patch.intervalMs, 'interval', problems);
   if (patch.metrics !== undefined) out.metrics = checkMetricNames(patch.metrics, 'metrics', problems);
+  if (patch.site !== undefined) out.site = checkSite(patch.site, 'site', problems);
   throwIfAny(problems);
   return out;
 }
@@ -327,7 +345,7 @@ export function defaultDeviceName(host: string, port: number, suffix = 1): strin
 // ---------------------------------------------------------------------------------------------
 // API-style JSON bodies (`POST /devices`, `PATCH /devices/:id`, also usable by the CLI's --json).
 
-const BODY_KEYS = ['host', 'port', 'name', 'interval', 'snmp', 'metrics'] as const;
+const BODY_KEYS = ['host', 'port', 'name', 'interval', 'snmp', 'metrics', 'site'] as const;
 const BODY_SECRET_KEYS = new Set(['community', 'authKey', 'privKey']);
 
 function checkBodyKeys(body: Record<string, unknown>, allowed: readonly string[], prefix: string, problems: Problems): void {
@@ -378,9 +396,18 @@ export function parseNewDeviceBody(body: unknown): NewDevice {
   const raw = bodyCredentials(obj['snmp'], problems);
   const snmp = raw === undefined ? undefined : checkCredentials({ version: '2c', ...raw }, 'snmp', problems);
   const metrics = obj['metrics'] === undefined ? undefined : checkMetricNames(obj['metrics'], 'metrics', problems);
+  const site = obj['site'] === undefined ? undefined : checkSite(obj['site'], 'site', problems);
   throwIfAny(problems);
   if (host === undefined || port === undefined || snmp === undefined || intervalMs === undefined) throw deviceInvalid(['body: incomplete']);
-  return { host, port, snmp, intervalMs, ...(name === undefined ? {} : { name }), ...(metrics === undefined || metrics.length === 0 ? {} : { metrics }) };
+  return {
+    host,
+    port,
+    snmp,
+    intervalMs,
+    ...(name === undefined ? {} : { name }),
+    ...(metrics === undefined || metrics.length === 0 ? {} : { metrics }),
+    ...(site === undefined ? {} : { site }),
+  };
 }
 
 /**
@@ -393,12 +420,13 @@ export function parseDevicePatchBody(body: unknown, current?: Pick<Device, 'snmp
   const obj = asObject(body, problems);
   if (obj === undefined) throw deviceInvalid(problems);
   checkBodyKeys(obj, BODY_KEYS, '', problems);
-  const patch: { host?: string; port?: number; name?: string; snmp?: SnmpCredentials; intervalMs?: number | null; metrics?: readonly string[] } = {};
+  const patch: { host?: string; port?: number; name?: string; snmp?: SnmpCredentials; intervalMs?: number | null; metrics?: readonly string[]; site?: string } = {};
   if (obj['host'] !== undefined) patch.host = checkHost(obj['host'], 'host', problems);
   if (obj['port'] !== undefined) patch.port = checkPort(obj['port'], 'port', problems);
   if (obj['name'] !== undefined) patch.name = checkName(obj['name'], 'name', problems);
   if (obj['interval'] !== undefined) patch.intervalMs = checkIntervalText(obj['interval'], 'interval', problems);
   if (obj['metrics'] !== undefined) patch.metrics = obj['metrics'] === null ? [] : checkMetricNames(obj['metrics'], 'metrics', problems);
+  if (obj['site'] !== undefined) patch.site = checkSite(obj['site'], 'site', problems);
   if (obj['snmp'] !== undefined) {
     const raw = bodyCredentials(obj['snmp'], problems);
     if (raw !== undefined) {

@@ -43,6 +43,14 @@ export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
 export const DEVICE_ROLES = ['switch', 'router', 'wireless-ap', 'wireless-controller', 'wireless-bridge', 'other'] as const;
 export type DeviceRole = (typeof DEVICE_ROLES)[number];
 
+/** The site of a device added without one. */
+export const DEFAULT_SITE = 'default';
+/**
+ * What a site name may look like (JSON-schema / RegExp source): 1-63 ASCII letters, digits, `.`,
+ * `_`, `-`, starting with a letter or digit, so it is safe in URLs, file names and InfluxDB tags.
+ */
+export const SITE_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$';
+
 /** A device as the inventory stores it. `id` is a positive integer; `name` is unique and never all digits. */
 export interface Device {
   readonly id: number;
@@ -56,6 +64,8 @@ export interface Device {
   readonly discoveredBy: number | null;
   /** Custom metrics (names from config `metrics`) polled on this device whatever their selectors; absent or empty = selectors decide. */
   readonly metrics?: readonly string[];
+  /** Where the device is (a campus, a data centre, a customer): SITE_PATTERN; DEFAULT_SITE unless given. */
+  readonly site: string;
   readonly createdAt: string;
   readonly updatedAt: string;
 }
@@ -71,6 +81,8 @@ export interface NewDevice {
   readonly discoveredBy?: number | null;
   /** Device.metrics. */
   readonly metrics?: readonly string[];
+  /** Device.site; absent = DEFAULT_SITE. */
+  readonly site?: string;
 }
 
 export interface DevicePatch {
@@ -81,6 +93,8 @@ export interface DevicePatch {
   readonly intervalMs?: number | null;
   /** Replaces Device.metrics; [] = selectors decide again. */
   readonly metrics?: readonly string[];
+  /** Moves the device to another site. */
+  readonly site?: string;
 }
 
 /** IF-MIB ifAdminStatus/ifOperStatus as words, index = IF-MIB integer value. */

@@ -29,7 +29,7 @@ const SETTINGS: PollerSettings = {
 };
 
 let mibs: MibResolver;
-beforeAll(() => {
+beforeAll(async () => {
   const store = MibStore.load();
   mibs = { oidForName: (n) => store.oidForName(n), nameForOid: (o) => store.nameForOid(o), enumerationFor: (o) => store.enumeration(o), names: () => store.names() };
 });
@@ -80,7 +80,7 @@ const ADDRESSES = {
 /** Selectors that this agent (net-snmp's sysObjectID, role other) does not fit. */
 const CISCO_ONLY = { name: 'cisco-only', match: { sysObjectIdPrefixes: ['1.3.6.1.4.1.9'] }, scalars: [{ name: 'x', oid: 'SNMPv2-MIB::snmpInPkts.0' }] };
 
-function setup(configured: unknown[], a: FakeAgent = agent(), deviceMetrics?: string[]) {
+async function setup(configured: unknown[], a: FakeAgent = agent(), deviceMetrics?: string[]) {
   const metrics: CustomMetric[] = compileCustomMetrics(configured, mibs);
   const inventory = new MemoryInventory();
   const snmp = new FakeSnmpClient();
@@ -89,7 +89,7 @@ function setup(configured: unknown[], a: FakeAgent = agent(), deviceMetrics?: st
   const logger = createLogger({ level: 'debug', destination: { write: (l: string) => void logLines.push(l) } });
   const step = metrics.length === 0 ? undefined : new CustomMetricsStep(metrics, sink);
   const poller = new Poller({ inventory, snmp, sink, state: new LiveState(), counters: new MemoryCounters(), logger, settings: SETTINGS, ...(step === undefined ? {} : { customMetrics: step }), random: () => 0, nowMs: () => 1_700_000_000_000 });
-  const device: Device = inventory.add({ host: '10.0.0.9', name: 'r1', snmp: { version: '2c', community: new Secret('c') }, ...(deviceMetrics === undefined ? {} : { metrics: deviceMetrics }) });
+  const device: Device = await inventory.add({ host: '10.0.0.9', name: 'r1', snmp: { version: '2c', community: new Secret('c') }, ...(deviceMetrics === undefined ? {} : { metrics: deviceMetrics }) });
   snmp.addAgent('10.0.0.9', a);
   const warnings = (): string[] => logLines.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level === 40).map((l) => l.msg);
   return { poller, sink, device, agent: a, step, warnings, custom: () => sink.points.filter((p) => p.measurement !== 'interface' && p.measurement !== 'device') };
@@ -97,7 +97,7 @@ function setup(configured: unknown[], a: FakeAgent = agent(), deviceMetrics?: st
 
 describe('custom metrics in the poller', () => {
   it('writes configured scalars and table rows with conversions, tags and a joined tag', async () => {
-    const { poller, custom, device } = setup([PORTS, ADDRESSES]);
+    const { poller, custom, device } = await setup([PORTS, ADDRESSES]);
     const outcome = await poller.pollNow(device.id);
     expect(outcome.ok).toBe(true);
     await poller.stop();
@@ -113,18 +113,18 @@ describe('custom metrics in the poller', () => {
   });
 
   it('polls only the metrics whose selectors fit, plus those the device names itself', async () => {
-    const plain = setup([PORTS, CISCO_ONLY]);
+    const plain = await setup([PORTS, CISCO_ONLY]);
     await plain.poller.pollNow(plain.device.id);
     await plain.poller.stop();
     expect(plain.step?.planned(plain.device.id)).toEqual(['ports']);
-    const named = setup([PORTS, CISCO_ONLY], agent(), ['cisco-only']);
+    const named = await setup([PORTS, CISCO_ONLY], agent(), ['cisco-only']);
     await named.poller.pollNow(named.device.id);
     await named.poller.stop();
     expect(named.step?.planned(named.device.id)).toEqual(['ports', 'cisco-only']);
   });
 
   it('warns once, at planning, about a name the device lists that is no longer configured', async () => {
-    const { poller, device, step, warnings } = setup([PORTS], agent(), ['gone', 'ports']);
+    const { poller, device, step, warnings } = await setup([PORTS], agent(), ['gone', 'ports']);
     await poller.pollNow(device.id);
     await poller.pollNow(device.id);
     await poller.stop();
@@ -134,7 +134,7 @@ describe('custom metrics in the poller', () => {
 
   it('keeps the interface poll and the other metrics when a custom table breaks, and warns once', async () => {
     const a = agent();
-    const { poller, sink, device, warnings } = setup([PORTS, ADDRESSES], a);
+    const { poller, sink, device, warnings } = await setup([PORTS, ADDRESSES], a);
     await poller.pollNow(device.id);
     // ipAddrTable now answers garbage: only the ip_address points are lost.
     a.fail((req) => (req.oids.some((o) => o.startsWith('1.3.6.1.2.1.4.20.1')) ? new LinkscopeError('LS_SNMP_BAD_RESPONSE', 'ipAddrTable answered garbage') : undefined));
@@ -153,7 +153,7 @@ describe('custom metrics in the poller', () => {
   });
 
   it('sends no extra request per poll when no configured metric fits the device', async () => {
-    const without = setup([]);
+    const without = await setup([]);
     await without.poller.pollNow(without.device.id);
     const w0 = without.agent.requests;
     await without.poller.pollNow(without.device.id);
@@ -162,7 +162,7 @@ describe('custom metrics in the poller', () => {
 
     // One metric excluded by its selectors, one whose table the agent lacks (found out once, at discovery).
     const ABSENT = { name: 'absent', tables: [{ table: 'RFC1213-MIB::ipRouteTable', columns: [{ name: 'metric1', oid: 'RFC1213-MIB::ipRouteMetric1' }] }] };
-    const nothingFits = setup([CISCO_ONLY, ABSENT]);
+    const nothingFits = await setup([CISCO_ONLY, ABSENT]);
     await nothingFits.poller.pollNow(nothingFits.device.id);
     const n0 = nothingFits.agent.requests;
     await nothingFits.poller.pollNow(nothingFits.device.id);

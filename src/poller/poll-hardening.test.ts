@@ -13,7 +13,7 @@ const device: Device = {
   host: '10.0.0.9',
   port: 161,
   snmp: { version: '2c', community: new Secret('public') },
-  intervalMs: null, discoveredBy: null,
+  intervalMs: null, discoveredBy: null, site: 'default',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
 };

@@ -86,7 +86,7 @@ describe('Poller health step', () => {
     poller.start();
   };
 
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers({ now: 1_700_000_000_000 });
     inventory = new MemoryInventory();
     snmp = new FakeSnmpClient();
@@ -102,8 +102,8 @@ describe('Poller health step', () => {
     vi.useRealTimers();
   });
 
-  const add = () => {
-    const d = inventory.add({ host: '10.0.0.9', name: 'core-1', snmp: { version: '2c', community: new Secret('c') } });
+  const add = async () => {
+    const d = await inventory.add({ host: '10.0.0.9', name: 'core-1', snmp: { version: '2c', community: new Secret('c') } });
     snmp.addAgent('10.0.0.9', oneInterfaceAgent());
     return d;
   };
@@ -111,7 +111,7 @@ describe('Poller health step', () => {
     logLines.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level === 40).map((l) => l.msg);
 
   it('plans once after discovery with the sysObjectID, vendor and role, and polls on every poll with a budget', async () => {
-    const d = add();
+    const d = await add();
     start();
     await vi.advanceTimersByTimeAsync(2 * 60_000 + 1);
     expect(engine.plans).toBe(1);
@@ -126,7 +126,7 @@ describe('Poller health step', () => {
   });
 
   it('polls health only every health.interval when one is set', async () => {
-    add();
+    await add();
     start(5 * 60_000);
     await vi.advanceTimersByTimeAsync(4 * 60_000 + 1);
     expect(engine.polls).toBe(1);
@@ -135,7 +135,7 @@ describe('Poller health step', () => {
   });
 
   it('writes device_health points per processor and pool and a sensor point per sensor, with the CONTRACT tags', async () => {
-    add();
+    await add();
     start();
     await vi.advanceTimersByTimeAsync(1);
     const dh = sink.points.filter((p) => p.measurement === 'device_health');
@@ -155,7 +155,7 @@ describe('Poller health step', () => {
   });
 
   it('keeps polling interfaces when the health poll fails, warns once, and keeps the last report', async () => {
-    const d = add();
+    const d = await add();
     start();
     await vi.advanceTimersByTimeAsync(1);
     engine.pollError = new LinkscopeError('LS_SNMP_TIMEOUT', 'health walk timed out after 1000ms');
@@ -169,7 +169,7 @@ describe('Poller health step', () => {
   });
 
   it('asks nothing per poll of a device no health profile fits', async () => {
-    const d = add();
+    const d = await add();
     engine.plan = null;
     start();
     await vi.advanceTimersByTimeAsync(2 * 60_000 + 1);
@@ -180,7 +180,7 @@ describe('Poller health step', () => {
   });
 
   it('plans again every 10 minutes, so tables an agent fills late are found', async () => {
-    add();
+    await add();
     engine.plan = null;
     start();
     await vi.advanceTimersByTimeAsync(9 * 60_000 + 1);
@@ -193,11 +193,11 @@ describe('Poller health step', () => {
   });
 
   it('forgets the health view of a removed device', async () => {
-    const d = add();
+    const d = await add();
     start();
     await vi.advanceTimersByTimeAsync(1);
     expect(health.get(d.id)).toBeDefined();
-    inventory.remove(d.id);
+    await inventory.remove(d.id);
     poller.unschedule(d.id);
     expect(health.get(d.id)).toBeUndefined();
   });

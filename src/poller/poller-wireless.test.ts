@@ -79,7 +79,7 @@ describe('Poller wireless step', () => {
   let poller: Poller;
   let logLines: string[];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers({ now: 1_700_000_000_000 });
     inventory = new MemoryInventory();
     snmp = new FakeSnmpClient();
@@ -97,8 +97,8 @@ describe('Poller wireless step', () => {
     vi.useRealTimers();
   });
 
-  const add = () => {
-    const d = inventory.add({ host: '10.0.0.9', name: 'wlc-1', snmp: { version: '2c', community: new Secret('c') } });
+  const add = async () => {
+    const d = await inventory.add({ host: '10.0.0.9', name: 'wlc-1', snmp: { version: '2c', community: new Secret('c') } });
     snmp.addAgent('10.0.0.9', agent());
     return d;
   };
@@ -106,7 +106,7 @@ describe('Poller wireless step', () => {
     logLines.map((l) => JSON.parse(l) as { level: number; msg: string }).filter((l) => l.level === 40).map((l) => l.msg);
 
   it('plans after interface discovery and shows the plan role on the device', async () => {
-    const d = add();
+    const d = await add();
     poller.start();
     await vi.advanceTimersByTimeAsync(1);
     expect(engine.plans).toBe(1);
@@ -117,7 +117,7 @@ describe('Poller wireless step', () => {
   });
 
   it('polls the plan on every poll with a walk budget and plans again only at rediscovery', async () => {
-    const d = add();
+    const d = await add();
     poller.start();
     await vi.advanceTimersByTimeAsync(2 * 60_000 + 1);
     expect(engine.polls).toBe(3);
@@ -132,7 +132,7 @@ describe('Poller wireless step', () => {
   });
 
   it('writes wireless points per AP, radio and SSID, and one wireless_sensor point per sensor', async () => {
-    add();
+    await add();
     poller.start();
     await vi.advanceTimersByTimeAsync(1);
     const w = sink.points.filter((p) => p.measurement === 'wireless');
@@ -153,7 +153,7 @@ describe('Poller wireless step', () => {
   });
 
   it('plans again when the set of AP names changes', async () => {
-    add();
+    await add();
     engine.reports = [report(['ap-1', 'ap-2']), report(['ap-2', 'ap-1'], 9), report(['ap-1', 'ap-2', 'ap-3'])];
     poller.start();
     await vi.advanceTimersByTimeAsync(60_000 + 1);
@@ -164,7 +164,7 @@ describe('Poller wireless step', () => {
   });
 
   it('keeps polling interfaces when the wireless poll fails, and warns once per change', async () => {
-    const d = add();
+    const d = await add();
     engine.pollError = new LinkscopeError('LS_SNMP_TIMEOUT', 'wireless walk timed out after 1000ms');
     poller.start();
     await vi.advanceTimersByTimeAsync(2 * 60_000 + 1);
@@ -179,7 +179,7 @@ describe('Poller wireless step', () => {
   });
 
   it('keeps the IF-MIB role and no wireless view when no profile fits or planning fails', async () => {
-    const d = add();
+    const d = await add();
     engine.plan = null;
     poller.start();
     await vi.advanceTimersByTimeAsync(60_000 + 1);
@@ -190,7 +190,7 @@ describe('Poller wireless step', () => {
   });
 
   it('survives a planning that throws', async () => {
-    const d = add();
+    const d = await add();
     engine.planError = new Error('profile bug');
     poller.start();
     await vi.advanceTimersByTimeAsync(60_000 + 1);
@@ -200,11 +200,11 @@ describe('Poller wireless step', () => {
   });
 
   it('forgets the wireless view of a removed device', async () => {
-    const d = add();
+    const d = await add();
     poller.start();
     await vi.advanceTimersByTimeAsync(1);
     expect(wireless.get(d.id)).toBeDefined();
-    inventory.remove(d.id);
+    await inventory.remove(d.id);
     await vi.advanceTimersByTimeAsync(5_001);
     expect(wireless.get(d.id)).toBeUndefined();
   });

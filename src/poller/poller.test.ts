@@ -34,7 +34,7 @@ describe('Poller', () => {
   let state: LiveState;
   let poller: Poller;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers({ now: 1_700_000_000_000 });
     inventory = new MemoryInventory();
     snmp = new FakeSnmpClient();
@@ -51,8 +51,8 @@ describe('Poller', () => {
   const add = (host: string) => inventory.add({ host, name: host.replace(/\./g, '-'), snmp: { version: '2c', community: new Secret('c') } });
 
   it('polls each device on its interval and keeps a dead device from stopping a live one', async () => {
-    const live = add('10.0.0.1');
-    const dead = add('10.0.0.2');
+    const live = await add('10.0.0.1');
+    const dead = await add('10.0.0.2');
     snmp.addAgent('10.0.0.1', smallAgent());
     poller.start();
     await vi.advanceTimersByTimeAsync(1);
@@ -67,7 +67,7 @@ describe('Poller', () => {
   });
 
   it('backs off an unreachable device exponentially and recovers on its own', async () => {
-    const d = add('10.0.0.3');
+    const d = await add('10.0.0.3');
     poller.start();
     // Failures at t=0, then after 1, 2, 4 intervals (t = 1, 3, 7 minutes), then capped at 8 minutes.
     await vi.advanceTimersByTimeAsync(7 * 60_000 + 1);
@@ -84,11 +84,11 @@ describe('Poller', () => {
 
   it('starts polling devices added to the inventory while running and stops for removed ones', async () => {
     poller.start();
-    const d = add('10.0.0.4');
+    const d = await add('10.0.0.4');
     snmp.addAgent('10.0.0.4', smallAgent());
     await vi.advanceTimersByTimeAsync(5_001);
     expect(state.get(d.id)?.status).toBe('up');
-    inventory.remove(d.id);
+    await inventory.remove(d.id);
     await vi.advanceTimersByTimeAsync(5_001);
     expect(state.get(d.id)).toBeUndefined();
     const requests = snmp.requests;
@@ -100,7 +100,7 @@ describe('Poller', () => {
     const spread = new Poller({ inventory, snmp, sink, state, counters: new MemoryCounters(), logger: silentLogger(), settings: { ...SETTINGS, jitterRatio: 0.5 }, random: () => 0.5 });
     spread.start();
     try {
-      const d = add('10.0.0.6');
+      const d = await add('10.0.0.6');
       snmp.addAgent('10.0.0.6', smallAgent());
       spread.schedule(d.id);
       const polls = (): number => spread.metrics().devices.find((x) => x.deviceId === d.id)?.polls ?? 0;
@@ -131,7 +131,7 @@ describe('Poller', () => {
       close: async () => void events.push('close'),
     };
     const p = new Poller({ inventory, snmp, sink, state, counters: store, logger: silentLogger(), settings: SETTINGS, random: () => 0 });
-    const d = add('10.0.0.8');
+    const d = await add('10.0.0.8');
     snmp.addAgent('10.0.0.8', smallAgent());
     await p.pollNow(d.id);
     await p.stop();
@@ -140,8 +140,8 @@ describe('Poller', () => {
 
   it('restores the GETBULK size a device learnt before a restart, shows it, and saves it with the counters', async () => {
     const counters = new MemoryCounters();
-    const d = add('10.0.0.9');
-    const fresh = add('10.0.0.10');
+    const d = await add('10.0.0.9');
+    const fresh = await add('10.0.0.10');
     snmp.addAgent('10.0.0.9', smallAgent());
     snmp.addAgent('10.0.0.10', smallAgent());
     counters.saved.set(d.id, { clock: { uptimeTicks: 1, wallMs: 1 }, interfaces: new Map(), getbulk: { varbinds: 100, good: 100, cap: 100 } });
@@ -164,7 +164,7 @@ describe('Poller', () => {
   });
 
   it('reports auth failures as auth-failed', async () => {
-    const d = add('10.0.0.5');
+    const d = await add('10.0.0.5');
     const { LinkscopeError } = await import('../model/errors.js');
     snmp.addAgent('10.0.0.5', smallAgent().fail(new LinkscopeError('LS_SNMP_AUTH', 'wrong digest')));
     const outcome = await poller.pollNow(d.id);
@@ -173,7 +173,7 @@ describe('Poller', () => {
   });
 
   it('withholds a 32-bit rate after a back-off gap, then writes rates again', async () => {
-    const d = add('10.0.0.7');
+    const d = await add('10.0.0.7');
     const agent = snmp.addAgent('10.0.0.7', smallAgent());
     poller.start();
     await vi.advanceTimersByTimeAsync(1); // t=0: baseline
@@ -193,7 +193,7 @@ describe('Poller', () => {
   });
 
   it('pollNow (poll --once from cron) trusts one wrap whatever the gap', async () => {
-    const d = add('10.0.0.8');
+    const d = await add('10.0.0.8');
     const agent = snmp.addAgent('10.0.0.8', smallAgent());
     await poller.pollNow(d.id);
     vi.setSystemTime(Date.now() + 300_000);
@@ -204,7 +204,7 @@ describe('Poller', () => {
   });
 
   it('pollNow writes rates on the second call from the saved baseline', async () => {
-    const d = add('10.0.0.6');
+    const d = await add('10.0.0.6');
     const agent = snmp.addAgent('10.0.0.6', smallAgent());
     const first = await poller.pollNow(d.id);
     expect(first).toMatchObject({ ok: true, interfaces: 1, ratesWritten: 0 });
@@ -220,7 +220,7 @@ describe('Poller', () => {
 describe('sameDefinition', () => {
   it('sees a changed community or v3 key even when updatedAt did not change', async () => {
     const { sameDefinition } = await import('./poller.js');
-    const base = { id: 1, name: 'a', host: 'h', port: 161, intervalMs: null, discoveredBy: null, createdAt: 't', updatedAt: 't' } as const;
+    const base = { id: 1, name: 'a', host: 'h', port: 161, intervalMs: null, discoveredBy: null, site: 'default', createdAt: 't', updatedAt: 't' } as const;
     const v2 = (c: string) => ({ ...base, snmp: { version: '2c' as const, community: new Secret(c) } });
     expect(sameDefinition(v2('x'), v2('x'))).toBe(true);
     expect(sameDefinition(v2('x'), v2('y'))).toBe(false);
@@ -252,7 +252,7 @@ describe('Poller.stop', () => {
     };
     const sink = new CollectingSink();
     const poller = new Poller({ inventory, snmp: gated, sink, state: new LiveState(), counters: new MemoryCounters(), logger: silentLogger(), settings: SETTINGS });
-    const d = inventory.add({ host: '10.0.0.9', name: 'slow', snmp: { version: '2c', community: new Secret('c') } });
+    const d = await inventory.add({ host: '10.0.0.9', name: 'slow', snmp: { version: '2c', community: new Secret('c') } });
     const polling = poller.pollNow(d.id);
     const stopping = poller.stop(5_000);
     release();
@@ -314,7 +314,7 @@ describe('Poller topology step', () => {
       .set(`${LLDP_REM}.7.0.1.1`, SnmpType.OctetString, 'xe-0/0/1')
       .set(`${LLDP_REM}.9.0.1.1`, SnmpType.OctetString, 'core1');
 
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers({ now: 1_700_000_000_000 });
     inventory = new MemoryInventory();
     snmp = new FakeSnmpClient();
@@ -324,11 +324,13 @@ describe('Poller topology step', () => {
     snmp.addAgent('10.0.0.1', agent);
     const topology = {
       intervalMs: 5 * 60_000,
-      record: (deviceId: number, d: NeighborDiscovery, atMs: number) => void recorded.push({ deviceId, names: d.neighbors.map((n) => n.remoteName), atMs }),
+      record: async (deviceId: number, d: NeighborDiscovery, atMs: number) => {
+        recorded.push({ deviceId, names: d.neighbors.map((n) => n.remoteName), atMs });
+      },
       linkPoints: (deviceId: number, atMs: number): Point[] => [{ measurement: 'link', tags: { a_device: String(deviceId) }, fields: { status: 1n }, time: Math.floor(atMs / 1000) }],
     };
     poller = new Poller({ inventory, snmp, sink, state: new LiveState(), counters: new MemoryCounters(), logger: silentLogger(), settings: SETTINGS, topology, random: () => 0 });
-    inventory.add({ host: '10.0.0.1', name: 'sw1', snmp: { version: '2c', community: new Secret('c') } });
+    await inventory.add({ host: '10.0.0.1', name: 'sw1', snmp: { version: '2c', community: new Secret('c') } });
   });
 
   afterEach(async () => {
@@ -372,7 +374,7 @@ describe('Poller lanes', () => {
   let livePolls: number[];
   let liveId: number;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     vi.useFakeTimers({ now: 1_700_000_000_000 });
     inventory = new MemoryInventory();
     fake = new FakeSnmpClient();
@@ -386,7 +388,7 @@ describe('Poller lanes', () => {
       set(s);
     };
     poller = new Poller({ inventory, snmp: client, sink: new CollectingSink(), state, counters: new MemoryCounters(), logger: silentLogger(), settings, random: () => 0 });
-    liveId = inventory.add({ host: '10.1.0.1', name: 'live', snmp: { version: '2c', community: new Secret('c') } }).id;
+    liveId = (await inventory.add({ host: '10.1.0.1', name: 'live', snmp: { version: '2c', community: new Secret('c') } })).id;
   });
 
   afterEach(async () => {
@@ -396,8 +398,8 @@ describe('Poller lanes', () => {
     vi.useRealTimers();
   });
 
-  const addDead = (n: number): void => {
-    for (let i = 0; i < n; i += 1) inventory.add({ host: `10.2.${Math.floor(i / 250)}.${i % 250}`, name: `dead-${i}`, snmp: { version: '2c', community: new Secret('c') } });
+  const addDead = async (n: number): Promise<void> => {
+    for (let i = 0; i < n; i += 1) await inventory.add({ host: `10.2.${Math.floor(i / 250)}.${i % 250}`, name: `dead-${i}`, snmp: { version: '2c', community: new Secret('c') } });
   };
 
   const gaps = (times: readonly number[]): number[] => times.slice(1).map((t, i) => t - (times[i] as number));
@@ -406,7 +408,7 @@ describe('Poller lanes', () => {
     poller.start();
     await vi.advanceTimersByTimeAsync(1);
     expect(livePolls).toHaveLength(1);
-    addDead(DEAD); // all at once, picked up by the next reconcile (5 s)
+    await addDead(DEAD); // all at once, picked up by the next reconcile (5 s)
     await vi.advanceTimersByTimeAsync(300_000);
     // Before the lanes: one FIFO of 64 slots, each dead poll holding one for 4 s: 9 polls in 300 s.
     expect(livePolls.length).toBeGreaterThanOrEqual(30);
@@ -441,11 +443,11 @@ describe('Poller lanes', () => {
   it('starts a device that answered within the hour before a restart in the healthy lane, not behind dead probes', async () => {
     const counters = new MemoryCounters();
     poller = new Poller({ inventory, snmp: client, sink: new CollectingSink(), state, counters, logger: silentLogger(), settings, random: () => 0 });
-    inventory.remove(liveId);
-    addDead(100);
-    liveId = inventory.add({ host: '10.1.0.1', name: 'live', snmp: { version: '2c', community: new Secret('c') } }).id;
+    await inventory.remove(liveId);
+    await addDead(100);
+    liveId = (await inventory.add({ host: '10.1.0.1', name: 'live', snmp: { version: '2c', community: new Secret('c') } })).id;
     fake.addAgent('10.1.0.2', smallAgent());
-    const stale = inventory.add({ host: '10.1.0.2', name: 'stale', snmp: { version: '2c', community: new Secret('c') } }).id;
+    const stale = (await inventory.add({ host: '10.1.0.2', name: 'stale', snmp: { version: '2c', community: new Secret('c') } })).id;
     counters.savedAt.set(liveId, Date.now() - 10 * 60_000);
     counters.savedAt.set(stale, Date.now() - 2 * 60 * 60_000);
     poller.start();
@@ -461,9 +463,9 @@ describe('Poller lanes', () => {
 
   it('lets a never-seen healthy device through the probe lane while dead ones hold part of it', async () => {
     // The healthy device queues behind 100 never-seen dead ones: 32 probe slots, 4 s per dead probe.
-    inventory.remove(liveId);
-    addDead(100);
-    liveId = inventory.add({ host: '10.1.0.1', name: 'live', snmp: { version: '2c', community: new Secret('c') } }).id;
+    await inventory.remove(liveId);
+    await addDead(100);
+    liveId = (await inventory.add({ host: '10.1.0.1', name: 'live', snmp: { version: '2c', community: new Secret('c') } })).id;
     poller.start();
     await vi.advanceTimersByTimeAsync(20_000);
     expect(livePolls).toHaveLength(2); // the first in the 4th round of probes (12 s), then at 20 s on its phase

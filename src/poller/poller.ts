@@ -659,7 +659,7 @@ export class Poller implements PollerControl {
       rt.neighborsAtMs = nowMs;
       if (rt.removed) return;
       try {
-        topology.record(rt.device.id, found, nowMs);
+        await topology.record(rt.device.id, found, nowMs);
       } catch (err) {
         // Removed by another process between the poll and now: nothing to record.
         if (!isLinkscopeError(err, 'LS_DEVICE_NOT_FOUND')) throw err;

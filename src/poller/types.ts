@@ -63,7 +63,8 @@ export interface PollerControl {
  */
 export interface TopologyRecorder {
   readonly intervalMs: number;
-  record(deviceId: number, discovery: NeighborDiscovery, nowMs: number): void;
+  /** Stores the discovery (the inventory write is asynchronous); rejects with LS_DEVICE_NOT_FOUND when the device was removed meanwhile. */
+  record(deviceId: number, discovery: NeighborDiscovery, nowMs: number): Promise<void>;
   /** One point per merged link whose side a is this device (so each link is written once per poll). */
   linkPoints(deviceId: number, nowMs: number): readonly Point[];
 }

@@ -28,19 +28,20 @@ function lldp(localIfIndex: number, peer: number, port: string): Neighbor {
 
 const disc = (self: number, neighbors: Neighbor[]): NeighborDiscovery => ({ localChassisId: `00:00:00:00:00:0${self}`, neighbors, unmapped: 0 });
 
-function setup(): { topo: TopologyState; inv: MemoryInventory; state: LiveState; ids: number[] } {
+async function setup(): Promise<{ topo: TopologyState; inv: MemoryInventory; state: LiveState; ids: number[] }> {
   const inv = new MemoryInventory();
   const state = new LiveState();
-  const ids = [1, 2].map((n) => inv.add({ host: `10.0.0.${n}`, name: `sw${n}`, snmp: { version: '2c', community: new Secret('public') } }).id);
+  const ids: number[] = [];
+  for (const n of [1, 2]) ids.push((await inv.add({ host: `10.0.0.${n}`, name: `sw${n}`, snmp: { version: '2c', community: new Secret('public') } })).id);
   for (const id of ids) state.set({ ...pendingState(id), status: 'up', sysName: `sw${id}`, interfaces: [iface(1), iface(2)] });
   return { topo: new TopologyState({ inventory: inv, state, staleAfterMs: HOUR_MS, minRebuildIntervalMs: 0, maxLiveAgeMs: 0 }), inv, state, ids };
 }
 
 describe('TopologyState', () => {
-  it('writes one link point per merged link, tagged by both ends, status and rates from side a', () => {
-    const { topo } = setup();
-    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
-    topo.record(2, disc(2, [lldp(2, 1, 'Gi0/1')]), T0);
+  it('writes one link point per merged link, tagged by both ends, status and rates from side a', async () => {
+    const { topo } = await setup();
+    await topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
+    await topo.record(2, disc(2, [lldp(2, 1, 'Gi0/1')]), T0);
     expect(topo.linkPoints(T0 + 1500)).toEqual([
       {
         measurement: 'link',
@@ -51,12 +52,12 @@ describe('TopologyState', () => {
     ]);
   });
 
-  it('gives a device only the link points whose side a it is, so each link is written once per poll', () => {
-    const { topo, inv, state } = setup();
-    const id3 = inv.add({ host: '10.0.0.3', name: 'sw3', snmp: { version: '2c', community: new Secret('public') } }).id;
+  it('gives a device only the link points whose side a it is, so each link is written once per poll', async () => {
+    const { topo, inv, state } = await setup();
+    const id3 = (await inv.add({ host: '10.0.0.3', name: 'sw3', snmp: { version: '2c', community: new Secret('public') } })).id;
     state.set({ ...pendingState(id3), status: 'up', sysName: 'sw3', interfaces: [iface(1), iface(2)] });
-    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
-    topo.record(2, disc(2, [lldp(2, 1, 'Gi0/1'), lldp(1, 3, 'Gi0/1')]), T0);
+    await topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
+    await topo.record(2, disc(2, [lldp(2, 1, 'Gi0/1'), lldp(1, 3, 'Gi0/1')]), T0);
     const ends = (deviceId: number) => topo.linkPoints(T0, deviceId).map((p) => `${p.tags['a_device']}-${p.tags['b_device']}`);
     expect(ends(1)).toEqual(['sw1-sw2']);
     expect(ends(2)).toEqual(['sw2-sw3']);
@@ -64,11 +65,11 @@ describe('TopologyState', () => {
     expect(topo.linkPoints(T0)).toHaveLength(2);
   });
 
-  it('sees a new discovery at once and follows live interface status without rebuilding', () => {
-    const { topo, state } = setup();
-    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
+  it('sees a new discovery at once and follows live interface status without rebuilding', async () => {
+    const { topo, state } = await setup();
+    await topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
     expect(topo.links(T0).map((l) => l.status)).toEqual(['up']);
-    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2'), lldp(2, 2, 'Gi0/1')]), T0 + 1000);
+    await topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2'), lldp(2, 2, 'Gi0/1')]), T0 + 1000);
     expect(topo.links(T0 + 1000)).toHaveLength(2);
     const s2 = state.get(2);
     if (s2 === undefined) throw new Error('no state');
@@ -78,22 +79,22 @@ describe('TopologyState', () => {
     expect(topo.links(T0 + 1000, { deviceId: 2 })).toHaveLength(2);
   });
 
-  it('shows new discoveries at most minRebuildIntervalMs late, and a removed device at once', () => {
-    const { inv, state } = setup();
+  it('shows new discoveries at most minRebuildIntervalMs late, and a removed device at once', async () => {
+    const { inv, state } = await setup();
     const topo = new TopologyState({ inventory: inv, state, staleAfterMs: HOUR_MS, minRebuildIntervalMs: 10_000 });
-    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
+    await topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
     expect(topo.links(T0)).toHaveLength(1);
-    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2'), lldp(2, 2, 'Gi0/1')]), T0 + 1000);
+    await topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2'), lldp(2, 2, 'Gi0/1')]), T0 + 1000);
     expect(topo.links(T0 + 1000)).toHaveLength(1);
     expect(topo.links(T0 + 10_000)).toHaveLength(2);
-    inv.remove(2);
+    await inv.remove(2);
     expect(topo.links(T0 + 10_001).map((l) => l.b.deviceId)).toEqual([null, null]);
   });
 
-  it('answers from lists at most maxLiveAgeMs older than the latest live state', () => {
-    const { inv, state } = setup();
+  it('answers from lists at most maxLiveAgeMs older than the latest live state', async () => {
+    const { inv, state } = await setup();
     const topo = new TopologyState({ inventory: inv, state, staleAfterMs: HOUR_MS, minRebuildIntervalMs: 0, maxLiveAgeMs: 1000 });
-    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
+    await topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
     expect(topo.links(T0)[0]?.status).toBe('up');
     expect(topo.topology(T0).edges[0]?.status).toBe('up');
     const s2 = state.get(2);
@@ -105,21 +106,21 @@ describe('TopologyState', () => {
     expect(topo.topology(T0 + 1000).edges[0]?.status).toBe('down');
   });
 
-  it('keeps the link object across a rebuild that did not change the link', () => {
-    const { topo } = setup();
-    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
+  it('keeps the link object across a rebuild that did not change the link', async () => {
+    const { topo } = await setup();
+    await topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
     const [before] = topo.links(T0);
-    topo.record(2, disc(2, []), T0 + 1000);
+    await topo.record(2, disc(2, []), T0 + 1000);
     expect(topo.links(T0 + 1000)[0]).toBe(before);
-    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0 + 2000);
+    await topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0 + 2000);
     const [after] = topo.links(T0 + 2000);
     expect(after).not.toBe(before);
     expect(after?.lastSeen).toBe(new Date(T0 + 2000).toISOString());
   });
 
-  it('hands out the same link object while neither end was polled again', () => {
-    const { topo, state } = setup();
-    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
+  it('hands out the same link object while neither end was polled again', async () => {
+    const { topo, state } = await setup();
+    await topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
     const [first] = topo.links(T0);
     expect(topo.links(T0)[0]).toBe(first);
     const s2 = state.get(2);
@@ -129,20 +130,20 @@ describe('TopologyState', () => {
     expect(topo.links(T0)[0]?.status).toBe('down');
   });
 
-  it('lists a link no longer reported as down until staleAfter, then drops it', () => {
-    const { topo } = setup();
-    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
-    topo.record(1, disc(1, []), T0 + 60_000);
+  it('lists a link no longer reported as down until staleAfter, then drops it', async () => {
+    const { topo } = await setup();
+    await topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
+    await topo.record(1, disc(1, []), T0 + 60_000);
     expect(topo.links(T0 + 60_000).map((l) => [l.status, l.lastSeen])).toEqual([['down', new Date(T0).toISOString()]]);
     expect(topo.links(T0 + HOUR_MS + 1)).toEqual([]);
     expect(topo.topology(T0 + HOUR_MS + 1).edges).toEqual([]);
   });
 
-  it('drops the links of a removed device and shows its neighbours as external', () => {
-    const { topo, inv } = setup();
-    topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
-    topo.record(2, disc(2, [lldp(2, 1, 'Gi0/1')]), T0);
-    inv.remove(1);
+  it('drops the links of a removed device and shows its neighbours as external', async () => {
+    const { topo, inv } = await setup();
+    await topo.record(1, disc(1, [lldp(1, 2, 'Gi0/2')]), T0);
+    await topo.record(2, disc(2, [lldp(2, 1, 'Gi0/1')]), T0);
+    await inv.remove(1);
     const view = topo.topology(T0);
     expect(view.nodes.map((n) => [n.id, n.external])).toEqual([[2, false], ['ext:00:00:00:00:00:01', true]]);
     expect(view.edges.map((e) => [e.source, e.target, e.b.device])).toEqual([[2, 'ext:00:00:00:00:00:01', 'sw1']]);

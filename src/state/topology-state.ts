@@ -126,10 +126,10 @@ export class TopologyState implements TopologyReader {
 
   /**
    * Hands over a fresh neighbour discovery of one device (the poller calls this after interface
-   * discovery, every topology.interval). Throws LS_DEVICE_NOT_FOUND when the device was removed meanwhile.
+   * discovery, every topology.interval). Rejects with LS_DEVICE_NOT_FOUND when the device was removed meanwhile.
    */
-  record(deviceId: number, discovery: NeighborDiscovery, nowMs: number): void {
-    this.#inventory.recordNeighbors(deviceId, discovery, new Date(nowMs).toISOString(), this.#staleAfterMs);
+  async record(deviceId: number, discovery: NeighborDiscovery, nowMs: number): Promise<void> {
+    await this.#inventory.recordNeighbors(deviceId, discovery, new Date(nowMs).toISOString(), this.#staleAfterMs);
   }
 
   neighbors(deviceId: number, nowMs: number): readonly NeighborRecord[] {

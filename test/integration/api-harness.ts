@@ -83,7 +83,7 @@ export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
     sink: okSink(),
     close: async () => {
       await harness.app.close();
-      inventory.close();
+      await inventory.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -72,7 +72,7 @@ describe('POST /api/v1/devices', () => {
 
   it('answers 400 naming an unknown field and listing the allowed ones', async () => {
     const r = await post({ ...V2C, colour: 'red' });
-    expect(errorOf(r.body).message).toBe('body.colour: unknown field; allowed: host, port, name, interval, snmp, metrics');
+    expect(errorOf(r.body).message).toBe('body.colour: unknown field; allowed: host, port, name, interval, snmp, metrics, site');
   });
 
   it('answers 400 for a missing required field', async () => {

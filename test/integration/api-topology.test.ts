@@ -41,8 +41,8 @@ const ACCESS1_MAC = '00:1a:2b:00:00:02';
 
 beforeEach(async () => {
   h = await startApi();
-  const add = (name: string, host: string): number => h.inventory.add({ host, name, snmp: { version: '2c', community: new Secret('public') } }).id;
-  ids = { core: add('core', '10.0.0.1'), access1: add('access1', '10.0.0.2'), access2: add('access2', '10.0.0.3') };
+  const add = async (name: string, host: string): Promise<number> => (await h.inventory.add({ host, name, snmp: { version: '2c', community: new Secret('public') } })).id;
+  ids = { core: await add('core', '10.0.0.1'), access1: await add('access1', '10.0.0.2'), access2: await add('access2', '10.0.0.3') };
   const ports = (...n: number[]) => n.map((i) => makeInterface(i, { inUtilization: 10 * i, outUtilization: 5 * i, inBps: 1e6 * i, outBps: 2e6 * i }));
   h.state.set(makeDeviceState(ids.core, { sysName: 'core.corp.example', role: 'router', interfaces: ports(1, 2, 3) }));
   h.state.set(makeDeviceState(ids.access1, { sysName: 'access1.corp.example', interfaces: ports(5, 24) }));
@@ -52,14 +52,14 @@ beforeEach(async () => {
   const toAccess1 = nbr(1, { remoteChassisId: ACCESS1_MAC, remoteName: 'access1.corp.example', remotePort: 'Gi1/0/24' });
   const toAccess2 = nbr(2, { remoteChassisId: '00:1a:2b:00:00:03', remoteName: 'access2.corp.example', remotePort: 'Gi1/0/24' });
   const goneToAccess2 = nbr(3, { remoteChassisId: '00:1a:2b:00:00:03', remoteName: 'access2.corp.example', remotePort: 'Gi1/0/23' });
-  h.topology.record(ids.core, disc(CORE_MAC, [toAccess1, toAccess2, goneToAccess2]), earlier);
-  h.topology.record(ids.core, disc(CORE_MAC, [toAccess1, toAccess2]), now - MIN_MS);
-  h.topology.record(ids.access1, disc(ACCESS1_MAC, [
+  await h.topology.record(ids.core, disc(CORE_MAC, [toAccess1, toAccess2, goneToAccess2]), earlier);
+  await h.topology.record(ids.core, disc(CORE_MAC, [toAccess1, toAccess2]), now - MIN_MS);
+  await h.topology.record(ids.access1, disc(ACCESS1_MAC, [
     nbr(24, { remoteChassisId: CORE_MAC, remoteName: 'core.corp.example', remotePort: 'Gi1/0/1', remoteCapabilities: ['bridge', 'router'] }),
     nbr(5, { remoteChassisId: 'aa:bb:cc:dd:ee:07', remoteName: 'phone-7', remotePort: 'port 1', remoteCapabilities: ['telephone'], remoteAddress: '10.9.9.7' }),
   ]), now - MIN_MS);
   // access2 speaks CDP only: the device ID is core's sysName without domain, the port its ifDescr.
-  h.topology.record(ids.access2, disc(null, [
+  await h.topology.record(ids.access2, disc(null, [
     nbr(24, { protocol: 'cdp', remoteChassisId: 'core', remoteName: 'core', remotePort: 'GigabitEthernet1/0/2', remotePlatform: 'cisco WS-C3850' }),
   ]), now - MIN_MS);
 });
@@ -102,7 +102,7 @@ describe('GET /api/v1/devices/:id/neighbors', () => {
   });
 
   it('answers [] for a device never discovered and 404 for an unknown one', async () => {
-    const other = h.inventory.add({ host: '10.0.0.9', name: 'lonely', snmp: { version: '2c', community: new Secret('public') } });
+    const other = await h.inventory.add({ host: '10.0.0.9', name: 'lonely', snmp: { version: '2c', community: new Secret('public') } });
     expect((await get(`/api/v1/devices/${other.id}/neighbors`)).json()).toEqual([]);
     const r = await get('/api/v1/devices/nope/neighbors');
     expect(r.status).toBe(404);
@@ -193,7 +193,7 @@ describe('large answers', () => {
     const phones = Array.from({ length: 400 }, (_, i) =>
       nbr(1000 + i, { remoteChassisId: `aa:bb:cc:dd:${(i >> 8).toString(16).padStart(2, '0')}:${(i & 0xff).toString(16).padStart(2, '0')}`, remoteName: `phone-${i}`, remotePort: 'port 1' }),
     );
-    h.topology.record(ids.core, disc(CORE_MAC, phones), now);
+    await h.topology.record(ids.core, disc(CORE_MAC, phones), now);
     for (const url of ['/api/v1/links', '/api/v1/topology']) {
       const plain = await h.app.inject({ url });
       const zipped = await h.app.inject({ url, headers: { 'accept-encoding': 'gzip, deflate' } });

@@ -40,7 +40,7 @@ describe('a fleet of 2,000 dead devices', () => {
   it('never delays the polls of a healthy device by more than a fraction of its interval', { timeout: 60_000 }, async () => {
     const inventory = new MemoryInventory();
     const state = new LiveState();
-    const live = inventory.add({ host: snmpd.host, port: snmpd.port, name: 'live', snmp: { version: '2c', community: new Secret(snmpd.community) } });
+    const live = await inventory.add({ host: snmpd.host, port: snmpd.port, name: 'live', snmp: { version: '2c', community: new Secret(snmpd.community) } });
     // Completion times of the live device's successful polls (performance.now(), ms).
     const livePolls: number[] = [];
     const set = state.set.bind(state);
@@ -61,7 +61,7 @@ describe('a fleet of 2,000 dead devices', () => {
       for (let i = 0; i < 2 * DEAD && ports.size < DEAD; i += 1) ports.add(await freePort());
       expect(ports.size).toBe(DEAD);
       for (const [i, port] of [...ports].entries()) {
-        const d = inventory.add({ host: '127.0.0.1', port, name: `dead-${i}`, snmp: { version: '2c', community: new Secret('x') } });
+        const d = await inventory.add({ host: '127.0.0.1', port, name: `dead-${i}`, snmp: { version: '2c', community: new Secret('x') } });
         poller.schedule(d.id);
       }
       const from = livePolls.length - 1;

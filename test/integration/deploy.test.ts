@@ -624,11 +624,12 @@ async function pollIntoSink(sim: SnmpsimHandle, sink: SampleSink, countersDir: s
   });
   const ifNames = new Map<string, string[]>();
   try {
-    const added = DEVICES.map((d) => ({ d, id: inventory.add({ host: sim.host, port: sim.port, name: d.name, snmp: { version: '2c', community: new Secret(d.before) } }).id }));
+    const added: { d: (typeof DEVICES)[number]; id: number }[] = [];
+    for (const d of DEVICES) added.push({ d, id: (await inventory.add({ host: sim.host, port: sim.port, name: d.name, snmp: { version: '2c', community: new Secret(d.before) } })).id });
     for (const { id } of added) expect((await poller.pollNow(id)).ok).toBe(true);
     now += 60_000;
     for (const { d, id } of added) {
-      inventory.update(id, { snmp: { version: '2c', community: new Secret(d.after) } });
+      await inventory.update(id, { snmp: { version: '2c', community: new Secret(d.after) } });
       const second = await poller.pollNow(id);
       expect(second).toMatchObject({ ok: true, discontinuities: 0 });
       expect(second.ratesWritten).toBeGreaterThan(0);

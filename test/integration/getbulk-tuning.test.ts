@@ -33,7 +33,7 @@ async function pollRepeatedly(host: string, port: number, community: string, pol
   const inventory = new MemoryInventory();
   const counters = new MemoryCounters();
   const poller = new Poller({ inventory, snmp: new NetSnmpClient(), sink: new MemorySink(), state: new LiveState(), counters, logger: silentLogger(), settings: SETTINGS });
-  const d = inventory.add({ host, port, name: 'tuned', snmp: { version: '2c', community: new Secret(community) } });
+  const d = await inventory.add({ host, port, name: 'tuned', snmp: { version: '2c', community: new Secret(community) } });
   const outcomes = [];
   const budgets: (number | null | undefined)[] = [];
   try {

@@ -145,10 +145,10 @@ describe('poller against snmpsimd recordings, storing in influxd', () => {
       settings: SETTINGS,
       nowMs: () => now,
     });
-    const d = inventory.add({ host: sim.host, port: sim.port, name: before, snmp: { version: '2c', community: new Secret(before) } });
+    const d = await inventory.add({ host: sim.host, port: sim.port, name: before, snmp: { version: '2c', community: new Secret(before) } });
     const first = await poller.pollNow(d.id);
     now += 60_000;
-    inventory.update(d.id, { snmp: { version: '2c', community: new Secret(after) } });
+    await inventory.update(d.id, { snmp: { version: '2c', community: new Secret(after) } });
     const second = await poller.pollNow(d.id);
     await poller.stop();
     await sink.close();
@@ -277,8 +277,8 @@ describe('poller against snmpsimd recordings, storing in influxd', () => {
       // the machine is. Live: every second, sharing the cap of 2 requests with the dead one.
       settings: { ...SETTINGS, pollIntervalMs: 1000, snmp: { timeoutMs: 600_000, retries: 0, maxRepetitions: 25 }, maxConcurrentRequests: 2 },
     });
-    const dead = inventory.add({ host: '127.0.0.1', port: deadPort, name: 'dead', snmp: { version: '2c', community: new Secret('x') } });
-    const live = inventory.add({ host: sim.host, port: sim.port, name: 'live', snmp: { version: '2c', community: new Secret('router-32') } });
+    const dead = await inventory.add({ host: '127.0.0.1', port: deadPort, name: 'dead', snmp: { version: '2c', community: new Secret('x') } });
+    const live = await inventory.add({ host: sim.host, port: sim.port, name: 'live', snmp: { version: '2c', community: new Secret('router-32') } });
     liveName = live.name;
     poller.start();
     try {
@@ -318,10 +318,10 @@ describe('poller to a real influxd', () => {
     let now = 1_800_000_000_000;
     const state = new LiveState();
     const poller = new Poller({ inventory, snmp: new NetSnmpClient(), sink, state, counters: new CounterStore(dataDir), logger: silentLogger(), settings: SETTINGS, nowMs: () => now });
-    const d = inventory.add({ host: sim.host, port: sim.port, name: 'core-sw.1', snmp: { version: '2c', community: new Secret('switch-hc') } });
+    const d = await inventory.add({ host: sim.host, port: sim.port, name: 'core-sw.1', snmp: { version: '2c', community: new Secret('switch-hc') } });
     await poller.pollNow(d.id);
     now += 60_000;
-    inventory.update(d.id, { snmp: { version: '2c', community: new Secret('switch-hc-later') } });
+    await inventory.update(d.id, { snmp: { version: '2c', community: new Secret('switch-hc-later') } });
     await poller.pollNow(d.id);
     await poller.stop();
     await sink.close();

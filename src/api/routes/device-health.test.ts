@@ -42,14 +42,14 @@ describe('GET /devices/:id/health', () => {
   });
 
   it('answers empty lists for a device without health data', async () => {
-    add('sw1');
+    await add('sw1');
     const res = await app.inject({ method: 'GET', url: '/api/v1/devices/sw1/health' });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ processors: [], memory: [], sensors: [] });
   });
 
   it('serves the last health report by id or name, without the internal source OID', async () => {
-    const d = add('core1');
+    const d = await add('core1');
     health.set(d.id, { profiles: ['hr-processor'], report: REPORT, sampledAt: '2026-12-04T12:00:00.000Z' });
     for (const key of [String(d.id), 'core1']) {
       const body = (await app.inject({ method: 'GET', url: `/api/v1/devices/${key}/health` })).json();

@@ -79,7 +79,7 @@ export async function devicesRoutes(app: FastifyInstance, deps: ApiDeps): Promis
       // The schema has checked the shape; validate.ts (shared with the CLI) checks the meaning.
       const input = parseNewDeviceBody(request.body);
       checkMetricsConfigured(input.metrics, customMetricNames);
-      const device = inventory.add(input);
+      const device = await inventory.add(input);
       poller.schedule(device.id);
       request.log.info({ deviceId: device.id, device: device.name, host: device.host }, 'device added');
       return reply.code(201).send(deviceView(device, state.get(device.id), defaultPollIntervalMs));
@@ -120,7 +120,7 @@ export async function devicesRoutes(app: FastifyInstance, deps: ApiDeps): Promis
       });
       let added;
       try {
-        added = inventory.addMany(plan.devices);
+        added = await inventory.addMany(plan.devices);
       } catch (err) {
         const row = isLinkscopeError(err) ? err.details?.['row'] : undefined;
         if (isLinkscopeError(err) && typeof row === 'number') {
@@ -199,7 +199,7 @@ export async function devicesRoutes(app: FastifyInstance, deps: ApiDeps): Promis
       const current = inventory.get(request.params.id);
       const patch = parseDevicePatchBody(request.body, current);
       checkMetricsConfigured(patch.metrics, customMetricNames);
-      const device = inventory.update(current.id, patch);
+      const device = await inventory.update(current.id, patch);
       // Any change can alter what the poller does (address, credentials, interval, the name tag in
       // InfluxDB): re-schedule so it takes effect on the next poll rather than after a restart.
       poller.schedule(device.id);
@@ -221,7 +221,7 @@ export async function devicesRoutes(app: FastifyInstance, deps: ApiDeps): Promis
       },
     },
     async (request, reply) => {
-      const device = inventory.remove(request.params.id);
+      const device = await inventory.remove(request.params.id);
       poller.unschedule(device.id);
       request.log.info({ deviceId: device.id, device: device.name }, 'device removed');
       return reply.code(204).send();

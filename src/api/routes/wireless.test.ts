@@ -32,7 +32,7 @@ describe('GET /devices/:id/wireless', () => {
   });
 
   it('gives the device role and empty lists for a device without wireless', async () => {
-    const d = add('core-sw1');
+    const d = await add('core-sw1');
     state.set({ ...pendingState(d.id), status: 'up', role: 'switch' });
     const res = await app.inject({ method: 'GET', url: `/api/v1/devices/${d.id}/wireless` });
     expect(res.statusCode).toBe(200);
@@ -40,7 +40,7 @@ describe('GET /devices/:id/wireless', () => {
   });
 
   it("serves a controller's APs, radios, SSIDs and sensors, by name, leaving absent figures out", async () => {
-    const d = add('wlc-1');
+    const d = await add('wlc-1');
     state.set({ ...pendingState(d.id), status: 'up', role: 'wireless-controller' });
     wireless.set(d.id, {
       role: 'wireless-controller',

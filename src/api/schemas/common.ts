@@ -1,5 +1,6 @@
 /** Shared JSON schemas of the API: the error body, id params, error responses per route. Defined once here. */
 import { ERROR_CODES } from '../../model/errors.js';
+import { SITE_PATTERN } from '../../model/types.js';
 
 // Numbers arrive as query text (the API validates without type coercion), hence patterns. A 400
 // names what a pattern expects from this table, never the field's description (which says what
@@ -19,6 +20,7 @@ export const PATTERN_EXPECTATIONS: Readonly<Record<string, string>> = {
   [PERCENT_PATTERN]: 'a number of percent such as 80 or 12.5 (0 to 999999, no sign, no unit)',
   [DURATION_PATTERN]: 'a duration with a unit such as "30s", "5m" or "1h30m"',
   [DEVICE_NAME_PATTERN]: 'a name of printable characters without "/", not starting or ending with a space, not all digits, e.g. "core-sw1" or "swos_css326-24g-2s+"',
+  [SITE_PATTERN]: 'a site name of 1 to 63 ASCII letters, digits, ".", "_" or "-", starting with a letter or digit, e.g. "default" or "dc-1"',
 };
 
 /** `$id` of the shared error schema; routes refer to it as `{ $ref: 'ErrorResponse#' }`. */

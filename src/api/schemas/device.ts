@@ -1,6 +1,6 @@
 /** JSON schemas of devices: POST/PATCH bodies (unknown fields rejected) and the device as returned (secrets as ***). */
 import { DEVICE_NAME_PATTERN, DURATION_PATTERN } from './common.js';
-import { AUTH_PROTOCOLS, DEVICE_ROLES, DEVICE_STATUSES, PRIV_PROTOCOLS, SECURITY_LEVELS } from '../../model/types.js';
+import { AUTH_PROTOCOLS, DEFAULT_SITE, DEVICE_ROLES, DEVICE_STATUSES, PRIV_PROTOCOLS, SECURITY_LEVELS, SITE_PATTERN } from '../../model/types.js';
 
 export const DEVICE_SCHEMA_ID = 'Device';
 
@@ -22,6 +22,15 @@ const nameSchema = {
   pattern: DEVICE_NAME_PATTERN,
   description: 'Unique device name as the device calls itself (any script, spaces, + . _ : -), without "/" or control characters, never all digits (default: the host); URL-encode it in routes',
   examples: ['core-sw1', 'swos_css326-24g-2s+'],
+} as const;
+
+const siteSchema = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 63,
+  pattern: SITE_PATTERN,
+  description: `Where the device is (a campus, a data centre, a customer): 1-63 ASCII letters, digits, ".", "_", "-", starting with a letter or digit (default "${DEFAULT_SITE}")`,
+  examples: ['dc-1'],
 } as const;
 
 const intervalSchema = {
@@ -93,6 +102,7 @@ export const createDeviceBodySchema = {
     interval: intervalSchema,
     snmp: snmpCredentialsSchema,
     metrics: metricsSchema,
+    site: siteSchema,
   },
 } as const;
 
@@ -108,6 +118,7 @@ export const patchDeviceBodySchema = {
     interval: nullable(intervalSchema),
     snmp: snmpPatchSchema,
     metrics: nullable(metricsSchema),
+    site: siteSchema,
   },
 } as const;
 
@@ -117,7 +128,7 @@ const nullableString = { type: ['string', 'null'] } as const;
 export const deviceSchema = {
   $id: DEVICE_SCHEMA_ID,
   type: 'object',
-  required: ['id', 'name', 'host', 'port', 'interval', 'intervalMs', 'snmp', 'status'],
+  required: ['id', 'name', 'host', 'port', 'interval', 'intervalMs', 'snmp', 'site', 'status'],
   properties: {
     id: { type: 'integer' },
     name: { type: 'string' },
@@ -128,6 +139,7 @@ export const deviceSchema = {
     intervalIsDefault: { type: 'boolean', description: 'true when the device follows LINKSCOPE_POLL_INTERVAL' },
     discoveredBy: { type: ['integer', 'null'], description: 'Id of the device whose LLDP/CDP neighbour row led the crawl (topology.discover) to add this one; null when added by hand' },
     metrics: { type: 'array', items: { type: 'string' }, description: 'Custom metrics the device names itself (absent when none); the selectors of config `metrics` may add others' },
+    site: { type: 'string', description: `Where the device is; "${DEFAULT_SITE}" unless set` },
     snmp: {
       type: 'object',
       required: ['version'],
