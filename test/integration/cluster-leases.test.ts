@@ -183,9 +183,11 @@ describe('cluster leases on PostgreSQL', () => {
 
       // Planned stop: drain, release, row deleted; the others take everything at their next renewal.
       const renewalsBefore = [b.stats().renewals, c.stats().renewals];
+      const aSlots = owned(a, 64).length;
       await a.stop();
       live.splice(live.indexOf(a), 1);
-      expect(drains.find((d) => d.pollerId === 'p-a')).toMatchObject({ stillOursInDb: true });
+      expect(drains.filter((d) => d.pollerId === 'p-a').at(-1)).toEqual({ pollerId: 'p-a', slots: aSlots, stillOursInDb: true });
+      expect(owned(a, 64)).toEqual([]);
       expect((await check.query('SELECT id FROM pollers ORDER BY id')).rows.map((r: { id: string }) => r.id)).toEqual(['p-b', 'p-c']);
       await eventually('2 pollers own all 64 slots', () => balanced([b, c]));
       // At most the renewal in flight when a stopped plus the next one.
