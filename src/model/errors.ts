@@ -38,6 +38,9 @@ export const ERROR_CODES = {
   LS_DEVICE_EXISTS: { status: 409, summary: 'A device with the same host, port and SNMP identity already exists.' },
   LS_DEVICE_INVALID: { status: 400, summary: 'A device definition has a missing or invalid field.' },
 
+  LS_DATABASE_UNREACHABLE: { status: 503, summary: 'PostgreSQL cannot be reached or failed a statement (address, credentials, schema?).' },
+  LS_CLUSTER_CONFIG_INVALID: { status: 500, summary: 'A lease (scale-out) setting is invalid: TTL, renewal period, fencing margin or slot count.' },
+
   LS_MIB_LOAD: { status: 500, summary: 'A MIB module in mibs/ cannot be loaded.' },
   LS_MIB_UNKNOWN_NAME: { status: 400, summary: 'An OID name is not defined by any loaded MIB module.' },
   LS_PROFILE_INVALID: { status: 500, summary: 'A vendor profile (src/profiles/) is malformed; the message names its file, profile and field.' },
