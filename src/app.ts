@@ -1,6 +1,7 @@
 /** Composition root: the only file that builds concrete classes and wires modules together. */
 import { formatAgent } from './model/address.js';
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { assertListenAllowed, buildApi } from './api/server.js';
@@ -9,6 +10,13 @@ import { NeighborCrawler, type CrawlNeighbor } from './discovery/crawl.js';
 import { lockDataDir, type DataDirLock } from './inventory/data-dir-lock.js';
 import { loadOrCreateSecretKey } from './inventory/secret-box.js';
 import { openInventory } from './inventory/sqlite-inventory.js';
+import { openPgInventory, openPgPool, type PgInventory } from './inventory/pg-inventory.js';
+import { LeaseManager } from './cluster/lease-manager.js';
+import { LeaseOwnership } from './cluster/ownership.js';
+import { DEFAULT_SLOT_COUNT, slotOf } from './cluster/slots.js';
+import { ClusterView } from './cluster/view.js';
+import { PgCounterStore } from './state/pg-counter-store.js';
+import { MemoryCounters } from './state/memory-counters.js';
 import type { Inventory } from './inventory/types.js';
 import { describeError, LinkscopeError } from './model/errors.js';
 import type { NeighborDiscovery } from './model/topology.js';
@@ -16,7 +24,7 @@ import type { Logger } from './observability/logger.js';
 import { compileCustomMetrics, needsMibs, type CustomMetric, type MibResolver } from './metrics/custom.js';
 import { loadMibStore, MibStore } from './mib/mib-store.js';
 import { CustomMetricsStep } from './poller/custom-metrics.js';
-import { Poller } from './poller/poller.js';
+import { Poller, type PollerDeps } from './poller/poller.js';
 import type { WirelessEngine } from './poller/types.js';
 import { NetSnmpClient } from './snmp/net-snmp-client.js';
 import type { SnmpClient } from './snmp/types.js';
@@ -46,6 +54,19 @@ export interface Runtime {
   readonly health: HealthState;
   /** The neighbour crawl (topology.discover), in serve only and only when ranges are configured. */
   readonly crawler: NeighborCrawler | undefined;
+  /** Scale-out (database.url, serve): this poller's leases and the fleet view; undefined in one process. */
+  readonly cluster: ClusterRuntime | undefined;
+}
+
+export interface ClusterRuntime {
+  readonly pollerId: string;
+  readonly leases: LeaseManager;
+  readonly view: ClusterView;
+  readonly counters: PgCounterStore;
+  /** Starts renewing and claiming; serve calls it before the poller starts. */
+  start(): Promise<void>;
+  /** Drains and releases every slot (planned stop), stops following the sites, closes the lease pool. */
+  stop(): Promise<void>;
 }
 
 export function ensureDataDir(config: Config): void {
@@ -57,11 +78,38 @@ export function ensureDataDir(config: Config): void {
   }
 }
 
-/** The inventory alone (device add/list/remove need nothing else). */
-export function openInventoryFor(config: Config, logger: Logger): Inventory {
-  ensureDataDir(config);
+/**
+ * The inventory alone (device add/list/remove need nothing else): PostgreSQL when database.url is
+ * set (shared by a fleet of pollers), else SQLite in dataDir.
+ */
+export async function openInventoryFor(config: Config, logger: Logger): Promise<Inventory> {
   const secretKey = loadOrCreateSecretKey(config.secretKeyFile);
-  return openInventory({ path: join(config.dataDir, 'inventory.db'), secretKey, secretKeyFile: config.secretKeyFile, logger: logger.child({ module: 'inventory' }) });
+  const child = logger.child({ module: 'inventory' });
+  if (config.database.url !== null) return openPgInventory({ url: config.database.url.reveal(), secretKey, secretKeyFile: config.secretKeyFile, logger: child });
+  ensureDataDir(config);
+  return openInventory({ path: join(config.dataDir, 'inventory.db'), secretKey, secretKeyFile: config.secretKeyFile, logger: child });
+}
+
+/** This poller's id in a fleet: cluster.pollerId, else `<hostname>-<pid>`. */
+export function pollerIdFor(config: Config): string {
+  return config.cluster.pollerId ?? `${hostname()}-${process.pid}`;
+}
+
+/**
+ * The fencing margin: a request checked just before the lease's local deadline must be answered or
+ * given up (timeout x attempts) before the lease can expire by the database's clock, plus a second
+ * for the scheduling of the check itself. LS_CONFIG_INVALID when the TTL leaves no room for it.
+ */
+export function fencingMarginMs(config: Config): number {
+  const margin = config.snmp.timeoutMs * (config.snmp.retries + 1) + 1000;
+  if (margin * 2 >= config.cluster.leaseTtlMs) {
+    throw new LinkscopeError(
+      'LS_CONFIG_INVALID',
+      `cluster.leaseTtl (${config.cluster.leaseTtlMs} ms) must exceed twice the fencing margin snmp.timeout x (snmp.retries + 1) + 1s = ${margin} ms; raise LINKSCOPE_CLUSTER_LEASE_TTL to at least ${2 * margin + 1000} ms or lower the SNMP timeout/retries`,
+      { details: { leaseTtlMs: config.cluster.leaseTtlMs, marginMs: margin } },
+    );
+  }
+  return margin;
 }
 
 /**
@@ -71,8 +119,9 @@ export function openInventoryFor(config: Config, logger: Logger): Inventory {
  */
 const COUNTER_WRITE_BEHIND_MS = 60_000;
 
-/** Deletes a removed device's counter state (`device remove` without a running serve). */
+/** Deletes a removed device's counter state (`device remove` without a running serve); in PostgreSQL the row went with the device. */
 export async function forgetDeviceState(config: Config, deviceId: number): Promise<void> {
+  if (config.database.url !== null) return;
   await new CounterStore(config.dataDir).remove(deviceId);
 }
 
@@ -87,6 +136,12 @@ export interface RuntimeOptions {
   readonly crawl?: boolean;
   /** Replaces the wireless engine (src/wireless/engine.ts): tests of the layers around it. */
   readonly wirelessEngine?: WirelessEngine;
+  /**
+   * Join the fleet when database.url is set (serve): poll only the devices of the slots this poller
+   * leases. Without it (poll --once) a PostgreSQL inventory is polled as asked, with no counter
+   * state (no rates): a one-off poll never writes another poller's state.
+   */
+  readonly cluster?: boolean;
 }
 
 /** The MIB modules as custom metrics see them. */
@@ -110,9 +165,14 @@ export function configuredMetricNames(config: Config): string[] {
 }
 
 /** Everything a poll needs: inventory, SNMP, sink (with spool), live state, counter store, poller. */
-export function createRuntime(config: Config, logger: Logger, options: RuntimeOptions = {}): Runtime {
+export async function createRuntime(config: Config, baseLogger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
   const customMetrics = compileConfiguredMetrics(config, options.mibs);
-  const inventory = openInventoryFor(config, logger);
+  const clustered = options.cluster === true && config.database.url !== null;
+  const pollerId = clustered ? pollerIdFor(config) : undefined;
+  // In a fleet every line names the poller.
+  const logger = pollerId === undefined ? baseLogger : baseLogger.child({ poller: pollerId });
+  const marginMs = clustered ? fencingMarginMs(config) : 0;
+  const inventory = await openInventoryFor(config, logger);
   if (customMetrics.length > 0) logger.info({ metrics: customMetrics.map((m) => m.name) }, 'custom metrics configured');
   const influx = {
     url: config.influx.url,
@@ -139,15 +199,28 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
     logger,
   });
   const state = new LiveState();
-  // Counter baselines are written once a minute and when the poller stops, not after every poll.
-  const counters = new CounterStore(config.dataDir, { logger, writeBehindMs: COUNTER_WRITE_BEHIND_MS });
-  // Devices removed while linkscope was not running (or by an older version) leave state files behind.
-  counters.prune(inventory.list().map((d) => d.id));
+  let counters: PollerDeps['counters'];
+  let cluster: ClusterRuntime | undefined;
+  let ownership: LeaseOwnership | undefined;
+  let poller: Poller | undefined;
+  if (clustered && pollerId !== undefined) {
+    cluster = createCluster(config, logger, inventory as PgInventory, pollerId, marginMs, () => poller);
+    counters = cluster.counters;
+    ownership = new LeaseOwnership(cluster.leases, DEFAULT_SLOT_COUNT);
+  } else if (config.database.url !== null) {
+    // poll --once on a fleet's inventory: no counter state of the pollers is read or written.
+    counters = new MemoryCounters();
+  } else {
+    // Counter baselines are written once a minute and when the poller stops, not after every poll.
+    const files = new CounterStore(config.dataDir, { logger, writeBehindMs: COUNTER_WRITE_BEHIND_MS });
+    // Devices removed while linkscope was not running (or by an older version) leave state files behind.
+    files.prune(inventory.list().map((d) => d.id));
+    counters = files;
+  }
   const snmp = createSnmpClient(logger, config.snmp.maxVarbindsPerRequest);
   const topology = new TopologyState({ inventory, state, staleAfterMs: config.topology.staleAfterMs });
   const wireless = new WirelessState();
   const health = new HealthState();
-  let poller: Poller | undefined;
   const crawler =
     options.crawl === true && config.topology.discover.length > 0
       ? new NeighborCrawler({
@@ -178,6 +251,7 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
     wireless: { state: wireless, ...(options.wirelessEngine === undefined ? {} : { engine: options.wirelessEngine }) },
     ...(customMetrics.length === 0 ? {} : { customMetrics: new CustomMetricsStep(customMetrics, sink) }),
     health: { state: health, intervalMs: config.health.intervalMs },
+    ...(ownership === undefined ? {} : { ownership }),
     settings: {
       pollIntervalMs: config.pollIntervalMs,
       snmp: config.snmp,
@@ -189,7 +263,91 @@ export function createRuntime(config: Config, logger: Logger, options: RuntimeOp
     },
   });
   const history = new InfluxHistory({ ...influx, retention, rollupReady: () => admin.rollupReady() });
-  return { config, logger, inventory, state, sink, snmp, poller, history, topology, wireless, health, crawler };
+  return { config, logger, inventory, state, sink, snmp, poller, history, topology, wireless, health, crawler, cluster };
+}
+
+/** How often a poller looks for new device sites (slots of a site are leased once it has a device). */
+const SITE_SCAN_MS = 1000;
+/** Counter state of a fleet is written every 5 s (batched, fenced): a handover continues from at most that old a baseline. */
+const FLEET_COUNTER_WRITE_MS = 5000;
+
+/**
+ * One poller of a fleet: slot leases on their own small pool (statements time out at a third of the
+ * TTL, so a partitioned database never stalls the renewal loop), counter state fenced by the lease
+ * epoch, and a planned stop that drains and releases every slot.
+ */
+function createCluster(config: Config, logger: Logger, inventory: PgInventory, pollerId: string, marginMs: number, poller: () => Poller | undefined): ClusterRuntime {
+  const url = config.database.url?.reveal() ?? '';
+  const ttlMs = config.cluster.leaseTtlMs;
+  const leasePool = openPgPool(url, { statementTimeoutMs: Math.max(1, Math.floor(ttlMs / 3)), max: 2, logger, applicationName: `linkscope-leases-${pollerId}` });
+  const devicesIn = (slots: readonly { site: string; slot: number }[]): number[] => {
+    const wanted = new Set(slots.map((s) => `${s.site}\u0000${s.slot}`));
+    return inventory.list().filter((d) => wanted.has(`${d.site}\u0000${slotOf(d.id, DEFAULT_SLOT_COUNT)}`)).map((d) => d.id);
+  };
+  const leases = new LeaseManager({
+    pool: leasePool,
+    pollerId,
+    ...(config.cluster.sites === null ? {} : { sites: config.cluster.sites }),
+    slotCount: DEFAULT_SLOT_COUNT,
+    ttlMs,
+    marginMs,
+    logger,
+    // Before a slot moves on: finish its polls, write its counter state (the next owner continues from it).
+    drain: async (slots) => {
+      await poller()?.releaseDevices(devicesIn(slots));
+    },
+  });
+  const leaseOf = (deviceId: number): { site: string; slot: number } | undefined => {
+    const d = inventory.find(deviceId);
+    return d === undefined ? undefined : { site: d.site, slot: slotOf(d.id, DEFAULT_SLOT_COUNT) };
+  };
+  const counters = new PgCounterStore(inventory.pool, {
+    pollerId,
+    fence: (deviceId) => {
+      const at = leaseOf(deviceId);
+      const epoch = at === undefined ? undefined : leases.mayAct(at.site, at.slot);
+      return at === undefined || epoch === undefined ? undefined : { ...at, epoch };
+    },
+    // Someone else holds the slot now: stop acting on it at once.
+    onStale: (deviceId) => {
+      const at = leaseOf(deviceId);
+      if (at !== undefined) leases.dropSlot(at.site, at.slot);
+    },
+    writeBehindMs: FLEET_COUNTER_WRITE_MS,
+    logger,
+  });
+  leases.onChange(() => poller()?.reconcileNow());
+  let siteToken = -1;
+  const scanSites = (): void => {
+    const token = inventory.changeToken();
+    if (token === siteToken) return;
+    siteToken = token;
+    try {
+      leases.setSites([...new Set(inventory.list().map((d) => d.site))]);
+    } catch (err) {
+      logger.warn({ err: describeError(err) }, 'cannot read the device sites');
+    }
+  };
+  let siteTimer: NodeJS.Timeout | null = null;
+  const view = new ClusterView(pollerId, DEFAULT_SLOT_COUNT, leases, inventory);
+  return {
+    pollerId,
+    leases,
+    view,
+    counters,
+    async start(): Promise<void> {
+      scanSites();
+      await leases.start();
+      siteTimer = setInterval(scanSites, SITE_SCAN_MS);
+      siteTimer.unref();
+    },
+    async stop(): Promise<void> {
+      if (siteTimer !== null) clearInterval(siteTimer);
+      await leases.stop();
+      await counters.close();
+      await leasePool.end().catch(() => undefined);
+    },
+  };
 }
 
 /**
@@ -212,6 +370,8 @@ function crawlAfterRecord(crawler: NeighborCrawler, inventory: Inventory, topolo
 /** Stop polling (finishing in-flight polls), flush or spool every pending sample, close the inventory. */
 export async function closeRuntime(rt: Runtime): Promise<void> {
   rt.crawler?.close();
+  // A planned stop hands every slot over once its polls finished (drain), before the poller stops.
+  await rt.cluster?.stop();
   await rt.poller.stop();
   await rt.sink.close();
   await rt.inventory.close();
@@ -231,7 +391,7 @@ export interface Server {
 export async function startServer(config: Config, logger: Logger, options: { insecure?: boolean } & RuntimeOptions = {}): Promise<Server> {
   const { requireAuthForReads } = assertListenAllowed({ host: config.listen.host, apiToken: config.apiToken, insecure: options.insecure ?? false, logger });
   const mibs = loadMibStore({ dirs: config.mibs.dirs }, logger.child({ module: 'mib' }));
-  const runtime = createRuntime(config, logger, { crawl: true, mibs, ...(options.wirelessEngine === undefined ? {} : { wirelessEngine: options.wirelessEngine }) });
+  const runtime = await createRuntime(config, logger, { crawl: true, cluster: true, mibs, ...(options.wirelessEngine === undefined ? {} : { wirelessEngine: options.wirelessEngine }) });
   if (runtime.crawler !== undefined) logger.info({ ranges: config.topology.discover, port: config.topology.discoverPort }, 'neighbour crawl on');
   const api = await buildApi({
     inventory: runtime.inventory,
@@ -241,6 +401,7 @@ export async function startServer(config: Config, logger: Logger, options: { ins
     topology: runtime.topology,
     wireless: runtime.wireless,
     health: runtime.health,
+    ...(runtime.cluster === undefined ? {} : { cluster: runtime.cluster.view }),
     sinkStatus: () => runtime.sink.status(),
     apiToken: config.apiToken,
     logger,
@@ -250,6 +411,15 @@ export async function startServer(config: Config, logger: Logger, options: { ins
     listenHost: config.listen.host,
     allowedHosts: config.allowedHosts,
   });
+  if (runtime.cluster !== undefined) {
+    try {
+      await runtime.cluster.start();
+    } catch (err) {
+      await closeRuntime(runtime);
+      throw err;
+    }
+    logger.info({ poller: runtime.cluster.pollerId, slots: runtime.cluster.leases.stats().slots }, 'joined the fleet');
+  }
   runtime.poller.start();
   let address: string;
   try {

@@ -8,6 +8,7 @@ import type { TopologyReader } from '../state/topology-state.js';
 import type { HealthReader } from '../state/health-state.js';
 import type { WirelessReader } from '../state/wireless-state.js';
 import type { HistoryReader, SinkStatus } from '../storage/types.js';
+import type { ClusterReader } from '../model/cluster.js';
 
 export interface RateLimitOptions {
   /** Requests allowed per client address within the window. */
@@ -26,6 +27,8 @@ export interface ApiDeps {
   readonly wireless?: WirelessReader;
   /** The last health poll of each device; without it GET /devices/:id/health is not registered. */
   readonly health?: HealthReader;
+  /** This process's fleet (scale-out on PostgreSQL); without it GET /pollers is not registered. */
+  readonly cluster?: ClusterReader;
   readonly sinkStatus: () => SinkStatus;
   /** LINKSCOPE_API_TOKEN; null = writes need no token (only allowed on loopback, see assertListenAllowed). */
   readonly apiToken: Secret | null;

@@ -1,4 +1,5 @@
 /** Renders the poller's and sink's own figures as Prometheus text exposition (format 0.0.4). Pure. */
+import type { LocalLeaseFigures } from '../model/cluster.js';
 import type { PollerMetrics } from '../poller/types.js';
 import type { SinkStatus } from '../storage/types.js';
 
@@ -10,6 +11,8 @@ export interface MetricsInput {
   /** Inventory names by device id, for the `device` label; devices absent here are skipped. */
   readonly deviceNames: ReadonlyMap<number, string>;
   readonly devicesByStatus: Readonly<Record<string, number>>;
+  /** Scale-out: this poller's id and lease figures; absent in one process. */
+  readonly cluster?: { readonly pollerId: string; readonly figures: LocalLeaseFigures };
 }
 
 /** Label value escaping per the exposition format: backslash, double quote and line feed. */
@@ -84,6 +87,23 @@ export function renderMetrics(input: MetricsInput): string {
     out.family('linkscope_poller_lane_slots', 'gauge', 'Polls a scheduling lane may run at once (healthy: devices that answered their last poll; probe: the others).', lanes.map(([lane, f]) => [{ lane }, f.slots] as const));
     out.family('linkscope_poller_lane_busy', 'gauge', 'Polls running in a scheduling lane.', lanes.map(([lane, f]) => [{ lane }, f.busy] as const));
     out.family('linkscope_poller_lane_waiting', 'gauge', 'Polls due and waiting for a slot of a scheduling lane.', lanes.map(([lane, f]) => [{ lane }, f.waiting] as const));
+  }
+
+  if (input.cluster !== undefined) {
+    const f = input.cluster.figures;
+    const poller1 = { poller: input.cluster.pollerId };
+    out.family('linkscope_cluster_slots', 'gauge', 'Slot leases this poller holds (its devices are those hashing into them).', [[poller1, f.slots]]);
+    out.family('linkscope_cluster_devices', 'gauge', 'Devices this poller polls (in the slots it leases).', [[poller1, poller.devices.length]]);
+    out.family('linkscope_cluster_lease_renewals_total', 'counter', 'Lease renewal statements, by result (failed: database unreachable or slower than a third of the TTL).', [
+      [{ ...poller1, result: 'ok' }, f.renewals],
+      [{ ...poller1, result: 'failed' }, f.renewFailures],
+    ]);
+    out.family('linkscope_cluster_claims_total', 'counter', 'Slots claimed (each claim raises the slot epoch).', [[poller1, f.claims]]);
+    out.family('linkscope_cluster_handovers_total', 'counter', 'Slots taken over from another poller (in) and given up (out: released, lost or fenced off).', [
+      [{ ...poller1, direction: 'in' }, f.handoversIn],
+      [{ ...poller1, direction: 'out' }, f.handoversOut],
+    ]);
+    if (f.lastRenewAgeMs !== null) out.family('linkscope_cluster_lease_age_seconds', 'gauge', 'Seconds since the start of the last successful lease renewal (polling stops at TTL minus the margin).', [[poller1, f.lastRenewAgeMs / 1000]]);
   }
 
   const perDevice = poller.devices

@@ -26,6 +26,8 @@ import { interfaceSchema } from './schemas/interface.js';
 import { linkSchema, neighborSchema } from './schemas/topology.js';
 import { wirelessSchema } from './schemas/wireless.js';
 import { deviceHealthSchema } from './schemas/device-health.js';
+import { pollersSchema } from './schemas/pollers.js';
+import { pollersRoutes } from './routes/pollers.js';
 
 export type { ApiDeps, RateLimitOptions, RouteModule } from './deps.js';
 export { assertListenAllowed, isLoopbackHost } from './auth.js';
@@ -40,7 +42,7 @@ export const DEFAULT_RATE_LIMIT = { max: 1200, timeWindowMs: 60_000 } as const;
  * when ApiDeps.topology is given, the wireless route only when ApiDeps.wireless is, the device health
  * route only when ApiDeps.health is.
  */
-export const ROUTE_MODULES: readonly RouteModule[] = [devicesRoutes, interfacesRoutes, neighborsRoutes, wirelessRoutes, deviceHealthRoutes, linksRoutes, topologyRoutes, healthRoutes, metricsRoutes];
+export const ROUTE_MODULES: readonly RouteModule[] = [devicesRoutes, interfacesRoutes, neighborsRoutes, wirelessRoutes, deviceHealthRoutes, linksRoutes, topologyRoutes, healthRoutes, metricsRoutes, pollersRoutes];
 
 export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -73,6 +75,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
   app.addSchema(linkSchema);
   app.addSchema(wirelessSchema);
   app.addSchema(deviceHealthSchema);
+  app.addSchema(pollersSchema);
 
   const limits = deps.rateLimit === undefined ? DEFAULT_RATE_LIMIT : deps.rateLimit;
   if (limits !== false) {
@@ -127,6 +130,7 @@ export async function buildApi(deps: ApiDeps): Promise<FastifyInstance> {
         { name: 'wireless', description: 'Access points, radios, SSIDs and wireless sensors of a device' },
         { name: 'health', description: 'CPU, memory and sensors (temperatures, fans, PSUs, optics) of a device' },
         { name: 'service', description: 'Health and metrics' },
+        { name: 'pollers', description: 'The fleet of pollers sharing one PostgreSQL (scale-out)' },
       ],
     },
     refResolver: {

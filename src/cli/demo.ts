@@ -31,8 +31,9 @@ export async function demoCommand(ctx: CommandContext): Promise<number> {
   if (basePort !== undefined && (!Number.isInteger(basePort) || basePort < 1024 || basePort > 65000)) throw usageError('--base-port must be 1024-65000');
   const intervalMs = values.interval === undefined ? DEMO_INTERVAL_MS : parseSeconds(values.interval);
   const base = configFor(values.config, ctx.env, warnTo(ctx.stderr));
-  // The demo keeps its own inventory and counter state, so it never mixes with real devices.
-  let config: Config = { ...base, dataDir: join(base.dataDir, 'demo') };
+  // The demo keeps its own inventory and counter state, so it never mixes with real devices: its own
+  // SQLite under dataDir even when database.url names a fleet's PostgreSQL.
+  let config: Config = { ...base, dataDir: join(base.dataDir, 'demo'), database: { url: null } };
   // Logs go to stderr so stdout stays a readable summary; the summary itself reports device and
   // InfluxDB trouble (once per change), so only errors are logged unless LINKSCOPE_LOG_LEVEL says more.
   const logger = quietLogger(config, ctx.env, 'error');
@@ -93,7 +94,7 @@ function parseSeconds(text: string): number {
 
 /** Puts the simulated devices into the demo inventory, following their (possibly new) ports. */
 async function addDemoDevices(config: Config, logger: Logger, network: ReturnType<typeof createDemoNetwork>, intervalMs: number): Promise<void> {
-  const inventory = openInventoryFor(config, logger);
+  const inventory = await openInventoryFor(config, logger);
   try {
     for (const d of demoNewDevices(network)) {
       const existing = d.name === undefined ? undefined : inventory.find(d.name);

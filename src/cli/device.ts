@@ -98,7 +98,7 @@ async function add(ctx: CommandContext, argv: readonly string[]): Promise<number
   const logger = quietLogger(config, ctx.env);
   let sysObjectID: string | null = null;
   if (values['no-check'] !== true) sysObjectID = await checkAnswers({ host: input.host, port: input.port ?? 161, credentials: input.snmp, ...config.snmp }, logger);
-  const inventory = openInventoryFor(config, logger);
+  const inventory = await openInventoryFor(config, logger);
   try {
     const device = await inventory.add(input);
     if (values.json === true) write(ctx.stdout, JSON.stringify({ ...deviceJson(device), sysObjectID }));
@@ -134,7 +134,7 @@ async function list(ctx: CommandContext, argv: readonly string[]): Promise<numbe
     return EXIT_OK;
   }
   const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
-  const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
+  const inventory = await openInventoryFor(config, quietLogger(config, ctx.env));
   try {
     const devices = inventory.list();
     if (values.json === true) {
@@ -167,7 +167,7 @@ async function remove(ctx: CommandContext, argv: readonly string[]): Promise<num
   }
   if (positionals.length !== 1) throw usageError('device remove needs one ID or NAME (linkscope device --help)');
   const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
-  const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
+  const inventory = await openInventoryFor(config, quietLogger(config, ctx.env));
   try {
     const d = await inventory.remove(positionals[0] ?? '');
     await forgetDeviceState(config, d.id);
@@ -199,7 +199,7 @@ async function setMetrics(ctx: CommandContext, argv: readonly string[]): Promise
   if (metrics === undefined) throw deviceInvalid(problems);
   const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
   checkMetricsConfigured(metrics, configuredMetricNames(config));
-  const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
+  const inventory = await openInventoryFor(config, quietLogger(config, ctx.env));
   try {
     const d = await inventory.update(inventory.get(ref).id, { metrics });
     write(ctx.stdout, metrics.length === 0 ? `device ${d.id} (${d.name}): no custom metrics of its own; the selectors decide` : `device ${d.id} (${d.name}): custom metrics ${metrics.join(', ')}`);
@@ -252,7 +252,7 @@ async function importFile(ctx: CommandContext, argv: readonly string[]): Promise
       throw err;
     }
   });
-  const inventory = openInventoryFor(config, quietLogger(config, ctx.env));
+  const inventory = await openInventoryFor(config, quietLogger(config, ctx.env));
   try {
     const added = await inventory.addMany(plan.devices);
     const rows = plan.rows.map((r, i) => ({ ...r, id: added[i]?.id, name: added[i]?.name }));

@@ -23,7 +23,7 @@ export async function pollCommand(ctx: CommandContext): Promise<number> {
   if (values.once !== true) throw usageError('poll needs --once (continuous polling is `linkscope serve`)');
   const config = configFor(values.config, ctx.env, warnTo(ctx.stderr));
   // The table and the summary lines below say what a warning would (device down, InfluxDB down).
-  const rt = createRuntime(config, quietLogger(config, ctx.env, 'error'));
+  const rt = await createRuntime(config, quietLogger(config, ctx.env, 'error'));
   let outcomes: PollOutcome[];
   try {
     const devices = values.device === undefined ? rt.inventory.list() : [rt.inventory.get(values.device)];

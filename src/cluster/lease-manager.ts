@@ -377,6 +377,12 @@ export class LeaseManager {
     return rows.map((r) => ({ id: r.id, sites: r.sites, slots: r.slots, startedAt: r.started_at.toISOString(), expiresAt: r.expires_at.toISOString(), live: r.live, stats: r.stats }));
   }
 
+  /** Owner of every unexpired lease by the database clock, keyed `site\u0000slot` (devices per poller in GET /api/v1/pollers). */
+  async owners(): Promise<Map<string, string>> {
+    const { rows } = await this.query<{ site: string; slot: number; owner: string }>('SELECT site, slot, owner FROM leases WHERE owner IS NOT NULL AND expires_at > now()', []);
+    return new Map(rows.map((r) => [`${r.site}\u0000${r.slot}`, r.owner] as const));
+  }
+
   /** Stops claiming, drains every owned slot, drops them, releases them and deletes this poller's row. Never throws. */
   async stop(): Promise<void> {
     if (this.stopping) return;

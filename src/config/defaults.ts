@@ -58,6 +58,11 @@ export const DEFAULTS = {
     discoverPort: 161,
   },
   spool: { maxBytes: 1024 ** 3 },
+  /** One process on embedded SQLite unless database.url names a PostgreSQL. */
+  database: { url: null },
+  // 30 s: a dead poller's devices are polled again within about half a minute (plus one interval),
+  // while a PostgreSQL hiccup shorter than 30 s - margin costs nothing.
+  cluster: { pollerId: null, sites: null, leaseTtlMs: 30 * SECOND_MS },
   /** No user MIB folders: only the shipped mibs/. */
   mibs: { dirs: [] as readonly string[] },
   /** Custom metrics (docs/custom-metrics.md): none unless configured. */

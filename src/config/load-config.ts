@@ -309,6 +309,8 @@ function assemble(values: ReadonlyMap<string, Value>): Omit<Config, 'metrics'> {
     spool: { maxBytes: num('spool.maxSize') },
     secretKeyFile: str('secretKeyFile'),
     mibs: { dirs: strOrNull('mibs.dirs')?.split(PATH_LIST_SEPARATOR) ?? [] },
+    database: { url: secret('database.url') },
+    cluster: { pollerId: strOrNull('cluster.pollerId'), sites: strOrNull('cluster.sites')?.split(',') ?? null, leaseTtlMs: num('cluster.leaseTtl') },
   };
 }
 

@@ -21,7 +21,9 @@ export type FieldKind =
   | { readonly type: 'enum'; readonly values: readonly string[] }
   | { readonly type: 'boolean' }
   | { readonly type: 'path' }
-  | { readonly type: 'pathList' };
+  | { readonly type: 'pathList' }
+  | { readonly type: 'databaseUrl' }
+  | { readonly type: 'siteList' };
 
 export interface FieldSpec {
   /** Dotted file key, as users write it: `snmp.timeout`. */
@@ -77,6 +79,10 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'topology.discover', env: 'LINKSCOPE_TOPOLOGY_DISCOVER', kind: { type: 'cidrList' }, summary: 'address ranges (CIDR) the neighbour crawl may add devices from; a neighbour whose management address lies in one and answers the credentials of the device that saw it is added. null = no crawl (serve --discover sets it too)' },
   { key: 'topology.discoverPort', env: 'LINKSCOPE_TOPOLOGY_DISCOVER_PORT', kind: { type: 'integer', min: 1, max: 65535 }, summary: 'SNMP port the neighbour crawl tries new devices on' },
   { key: 'spool.maxSize', env: 'LINKSCOPE_SPOOL_MAX_SIZE', kind: { type: 'size', min: 1024 ** 2, max: 1024 ** 5 }, summary: 'disk space for samples kept while InfluxDB is down; oldest dropped beyond it' },
+  { key: 'database.url', env: 'LINKSCOPE_DATABASE_URL', kind: { type: 'databaseUrl' }, summary: 'PostgreSQL shared by a fleet of pollers, postgres://user:password@host:port/database: the inventory, counter state and slot leases live there and each device is polled by exactly one poller (docs/scale-out.md). null = embedded SQLite in dataDir, one process' },
+  { key: 'cluster.pollerId', env: 'LINKSCOPE_POLLER_ID', kind: { type: 'string', maxLength: 128, nullable: true }, summary: "this poller's name in the fleet (logs, /api/v1/pollers); null = hostname-pid" },
+  { key: 'cluster.sites', env: 'LINKSCOPE_POLLER_SITES', kind: { type: 'siteList' }, summary: 'sites (device `site`) this poller polls, e.g. "paris,lyon"; null = every site' },
+  { key: 'cluster.leaseTtl', env: 'LINKSCOPE_CLUSTER_LEASE_TTL', kind: { type: 'duration', minMs: 2 * S, maxMs: 10 * MIN }, summary: "how long a poller's slot leases last without renewal (renewed every third of it): a dead poller's devices are polled again after about this; must exceed twice snmp.timeout x (retries + 1) + 1s" },
   { key: 'mibs.dirs', env: 'LINKSCOPE_MIB_DIRS', kind: { type: 'pathList' }, summary: 'folders of your own MIB modules (vendor MIBs), loaded after the shipped mibs/; a YAML list, or "dir1:dir2" like net-snmp\'s MIBDIRS. null = none' },
 ];
 
@@ -169,7 +175,33 @@ export function parseField(spec: FieldSpec, raw: unknown, ctx: ParseContext): Pa
     }
     case 'pathList':
       return parsePathList(raw, ctx);
+    case 'databaseUrl':
+      return parseDatabaseUrl(raw);
+    case 'siteList':
+      return parseList(raw, 'site name', (item) => {
+        const site = item.trim();
+        return SITE_RE.test(site) ? { value: site } : { problem: `${show(site)} is not a site name (letters, digits, ".", "_", "-"; at most 63)` };
+      });
   }
+}
+
+/** A device site name, as the inventory validates it. */
+const SITE_RE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
+
+/** postgres:// or postgresql:// with a host; kept as a Secret (it may carry a password). Messages never show it. */
+function parseDatabaseUrl(raw: unknown): ParseResult {
+  if (raw === null) return ok(null);
+  if (typeof raw !== 'string') return bad('is not a string (want postgres://user:password@host:port/database)');
+  if (raw.trim() === '') return ok(null);
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return bad('is not a URL (want postgres://user:password@host:port/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') return bad(`has scheme "${url.protocol.replace(/:$/, '')}"; want postgres:// (only PostgreSQL is supported)`);
+  if (url.hostname === '') return bad('has no host (want postgres://user:password@host:port/database)');
+  return ok(new Secret(raw.trim()));
 }
 
 const HOST_NAME_RE = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/;
@@ -325,6 +357,10 @@ export function defaultRawValues(env: Readonly<Record<string, string | undefined
     ['topology.discover', null],
     ['topology.discoverPort', DEFAULTS.topology.discoverPort],
     ['spool.maxSize', DEFAULTS.spool.maxBytes],
+    ['database.url', null],
+    ['cluster.pollerId', null],
+    ['cluster.sites', null],
+    ['cluster.leaseTtl', DEFAULTS.cluster.leaseTtlMs],
     ['mibs.dirs', null],
   ]);
 }

@@ -80,6 +80,20 @@ export interface MibsConfig {
   readonly dirs: readonly string[];
 }
 
+export interface DatabaseConfig {
+  /** PostgreSQL URL (may carry a password: a Secret); null = embedded SQLite in dataDir. */
+  readonly url: Secret | null;
+}
+
+/** Scale-out (docs/scale-out.md): only used with database.url. */
+export interface ClusterConfig {
+  /** null = `<hostname>-<pid>`. */
+  readonly pollerId: string | null;
+  /** Device sites this poller polls; null = every site. */
+  readonly sites: readonly string[] | null;
+  readonly leaseTtlMs: number;
+}
+
 export interface HealthConfig {
   /** How often each device's health profiles are polled; 0 = with every poll of the device. */
   readonly intervalMs: number;
@@ -104,6 +118,8 @@ export interface Config {
   /** Absolute path of the key that encrypts communities and v3 keys in the inventory. */
   readonly secretKeyFile: string;
   readonly mibs: MibsConfig;
+  readonly database: DatabaseConfig;
+  readonly cluster: ClusterConfig;
   /**
    * User-configured custom metrics (section `metrics`), as written: a list of mappings, compiled and
    * checked at start-up by src/metrics/custom.ts (MIB names need the MIB modules, which config/ does not load).
@@ -147,5 +163,7 @@ export interface ConfigFile {
   readonly spool?: { readonly maxSize?: unknown };
   readonly secretKeyFile?: unknown;
   readonly mibs?: { readonly dirs?: unknown };
+  readonly database?: { readonly url?: unknown };
+  readonly cluster?: { readonly pollerId?: unknown; readonly sites?: unknown; readonly leaseTtl?: unknown };
   readonly metrics?: unknown;
 }

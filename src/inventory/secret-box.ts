@@ -1,6 +1,6 @@
 /** Secrets at rest: the 32-byte key file, AES-256-GCM for communities and v3 keys, HMAC for identity lookups. */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { LinkscopeError } from '../model/errors.js';
 
@@ -20,8 +20,15 @@ export function loadOrCreateSecretKey(file: string): Buffer {
   try {
     mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
     const key = randomBytes(SECRET_KEY_BYTES);
-    // 'wx' fails if another process created the file meanwhile; then its key is the one to use.
-    writeFileSync(file, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    // Written aside, then linked into place: link() fails if another process (a second poller on a
+    // shared volume) created the file meanwhile, and a reader never sees a half-written key.
+    const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    writeFileSync(tmp, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    try {
+      linkSync(tmp, file);
+    } finally {
+      rmSync(tmp, { force: true });
+    }
     return key;
   } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'EEXIST') {

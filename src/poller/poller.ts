@@ -26,7 +26,7 @@ import { planWireless, pollWireless, type WirelessOptions, type WirelessPlan } f
 import { downPoint, pollDevice, pollTimeLimitMs, upState, type CounterBaseline, type PollResult } from './poll-device.js';
 import type { CustomMetricsStep } from './custom-metrics.js';
 import { Semaphore } from './semaphore.js';
-import type { DevicePollFigures, HealthEngine, HealthRecorder, LaneFigures, PollerControl, PollerMetrics, TopologyRecorder, WirelessEngine, WirelessRecorder } from './types.js';
+import type { DeviceOwnership, DevicePollFigures, HealthEngine, HealthRecorder, LaneFigures, PollerControl, PollerMetrics, TopologyRecorder, WirelessEngine, WirelessRecorder } from './types.js';
 import { wirelessPoints } from './wireless-points.js';
 import { healthPoints } from './health-points.js';
 import { planHealth, pollHealth, type HealthOptions, type HealthPlan } from '../health/engine.js';
@@ -80,7 +80,7 @@ export interface PollerDeps {
   readonly sink: SampleSink;
   readonly state: LiveState;
   /** close() (when present) runs in stop(), after the polls in flight: a write-behind store writes what it holds. */
-  readonly counters: Pick<CounterStore, 'load' | 'save' | 'remove'> & Partial<Pick<CounterStore, 'savedAtMs' | 'close'>>;
+  readonly counters: Pick<CounterStore, 'load' | 'save' | 'remove'> & Partial<Pick<CounterStore, 'savedAtMs' | 'close' | 'flush'>>;
   readonly logger: Logger;
   readonly settings: PollerSettings;
   /** Neighbour discovery and `link` points; absent = no topology (unit tests, tools). */
@@ -94,6 +94,11 @@ export interface PollerDeps {
   readonly health?: { readonly state: HealthRecorder; readonly engine?: HealthEngine; readonly intervalMs?: number; readonly replanMs?: number };
   /** User-configured custom metrics (./custom-metrics.ts); absent when none are configured, so the poll path is unchanged. */
   readonly customMetrics?: CustomMetricsStep;
+  /**
+   * Scale-out: only devices whose slot this poller leases are scheduled, and every request and
+   * sample write is fenced by the lease (./types.ts DeviceOwnership). Absent = one process, every device.
+   */
+  readonly ownership?: DeviceOwnership;
   readonly nowMs?: () => number;
   readonly random?: () => number;
 }
@@ -219,6 +224,9 @@ export class Poller implements PollerControl {
   readonly #log: Logger;
   #reconcileTimer: NodeJS.Timeout | null = null;
   #changeToken = -1;
+  #ownershipVersion = -1;
+  /** The first reconcile spreads first polls over jitterRatio of the interval; devices gained later (a handover) over a tenth. */
+  #reconciled = false;
   #running = false;
   #stopped = false;
   #totals = { polls: 0, failures: 0, timeouts: 0, varbinds: 0, requests: 0, skippedOverruns: 0, discontinuities: 0 };
@@ -297,6 +305,11 @@ export class Poller implements PollerControl {
       this.unschedule(deviceId);
       return;
     }
+    // Scale-out: another poller's device (added or edited through this one's API) is its owner's to poll.
+    if (this.#deps.ownership !== undefined && !this.#deps.ownership.owns(device)) {
+      if (this.#runtimes.has(deviceId)) void this.releaseDevices([deviceId]);
+      return;
+    }
     const rt = this.#runtime(device);
     if (!this.#running) return;
     if (rt.timer !== null) clearTimeout(rt.timer);
@@ -348,25 +361,75 @@ export class Poller implements PollerControl {
     return { ...this.#totals, devices, lanes: { healthy: lane(this.#lanes.healthy), probe: lane(this.#lanes.probe) } };
   }
 
+  /** Reconciles at once (the lease manager calls it when this poller's slots changed). */
+  reconcileNow(): void {
+    if (this.#running) this.#reconcile();
+  }
+
   #reconcile(): void {
     let token: number;
     try {
       token = this.#deps.inventory.changeToken();
-      if (token === this.#changeToken) return;
+      const ownership = this.#deps.ownership;
+      const ownershipVersion = ownership?.version() ?? 0;
+      if (token === this.#changeToken && ownershipVersion === this.#ownershipVersion) return;
       const devices = this.#deps.inventory.list();
       this.#changeToken = token;
+      this.#ownershipVersion = ownershipVersion;
       const seen = new Set<number>();
+      const released: number[] = [];
       for (const d of devices) {
         seen.add(d.id);
         const rt = this.#runtimes.get(d.id);
+        if (ownership !== undefined && !ownership.owns(d)) {
+          // Another poller's now: stop here, keep its counter state (the new owner continues from it).
+          if (rt !== undefined) released.push(d.id);
+          continue;
+        }
         if (rt === undefined) this.#startDevice(d);
         else if (!sameDefinition(rt.device, d)) this.schedule(d.id);
         // Same agent and credentials: the next poll takes the rest (its custom metrics list) as is.
         else rt.device = d;
       }
       for (const id of [...this.#runtimes.keys()]) if (!seen.has(id)) this.unschedule(id);
+      if (released.length > 0) void this.releaseDevices(released);
+      this.#reconciled = true;
     } catch (err) {
       this.#log.error({ err }, `cannot read the inventory: ${describeError(err)}`);
+    }
+  }
+
+  /**
+   * Stops polling these devices without forgetting them anywhere else (scale-out: their slot moves
+   * to another poller): no new poll starts, polls in flight finish (their requests stay fenced),
+   * sessions close, and their counter state is written so the next owner continues the rates.
+   */
+  async releaseDevices(ids: readonly number[]): Promise<void> {
+    const waits: Promise<unknown>[] = [];
+    const gone = new Set<number>();
+    for (const id of ids) {
+      const rt = this.#runtimes.get(id);
+      if (rt === undefined) continue;
+      gone.add(id);
+      rt.removed = true;
+      if (rt.timer !== null) clearTimeout(rt.timer);
+      rt.timer = null;
+      this.#runtimes.delete(id);
+      if (rt.inFlight !== null) waits.push(rt.inFlight.catch(() => undefined));
+      const close = (): void => {
+        rt.session?.close();
+        rt.session = null;
+      };
+      if (rt.inFlight === null) close();
+      else waits.push(rt.inFlight.then(close, close));
+      this.#deps.state.remove(id);
+      this.#deps.wireless?.state.remove(id);
+      this.#deps.health?.state.remove(id);
+    }
+    await Promise.all(waits);
+    if (gone.size > 0) {
+      await this.#deps.counters.flush?.(gone);
+      this.#log.info({ devices: gone.size }, 'released devices to another poller');
     }
   }
 
@@ -375,8 +438,10 @@ export class Poller implements PollerControl {
     if (this.#deps.state.get(device.id) === undefined) this.#deps.state.set(pendingState(device.id));
     const savedAtMs = this.#deps.counters.savedAtMs?.(device.id) ?? null;
     if (savedAtMs !== null && this.#now() - savedAtMs <= WARM_START_MS) rt.answered = true;
-    // Spread the first polls over the first part of the interval so a restart does not burst.
-    const delay = Math.floor(this.#random() * this.#intervalMs(device) * this.#deps.settings.jitterRatio);
+    // Spread the first polls over the first part of the interval so a restart does not burst; a
+    // device taken over from another poller polls soon (within a tenth), keeping its rates continuous.
+    const spread = this.#reconciled && this.#deps.ownership !== undefined ? Math.min(0.1, this.#deps.settings.jitterRatio) : this.#deps.settings.jitterRatio;
+    const delay = Math.floor(this.#random() * this.#intervalMs(device) * spread);
     rt.nextDueMs = this.#now() + delay;
     this.#arm(rt, delay);
   }
@@ -441,6 +506,26 @@ export class Poller implements PollerControl {
       rt.device = device;
     }
     return rt;
+  }
+
+  /** SessionOptions.fence for a device's sessions (scale-out); {} in one process. */
+  #fenceOptions(rt: Runtime): { fence?: () => boolean } {
+    const ownership = this.#deps.ownership;
+    if (ownership === undefined) return {};
+    return {
+      fence: () => {
+        const epoch = ownership.mayAct(rt.device);
+        if (epoch === undefined) return false;
+        // The request log of the scale-out tests (LINKSCOPE_LOG_LEVEL=trace): device, poller (root binding), epoch, time.
+        rt.log.trace({ epoch }, 'snmp request');
+        return true;
+      },
+    };
+  }
+
+  /** Samples and state may be written for this device now (always in one process; under a live lease in scale-out). */
+  #mayWrite(rt: Runtime): boolean {
+    return this.#deps.ownership === undefined || this.#deps.ownership.mayAct(rt.device) !== undefined;
   }
 
   #intervalMs(device: Device): number {
@@ -539,21 +624,21 @@ export class Poller implements PollerControl {
         if (rt.failures > 0) {
           // In back-off it already failed a whole poll with retries: one attempt per probe is enough,
           // and halves the time a dead device holds a probe slot at the default retries (1).
-          const probe = track(this.#deps.snmp.open({ ...this.#target(device), retries: 0 }));
+          const probe = track(this.#deps.snmp.open({ ...this.#target(device), retries: 0 }, this.#fenceOptions(rt)));
           try {
             await probe.get([PROBE_OID], opts);
           } finally {
             probe.close();
           }
         } else {
-          rt.session ??= this.#deps.snmp.open(this.#target(device), { getbulk });
+          rt.session ??= this.#deps.snmp.open(this.#target(device), { getbulk, ...this.#fenceOptions(rt) });
           await track(rt.session).get([PROBE_OID], opts);
         }
         // It answers: poll it in the healthy lane like any live device.
         release();
         release = await this.#lanes.healthy.acquire();
       }
-      rt.session ??= this.#deps.snmp.open(this.#target(device), { getbulk });
+      rt.session ??= this.#deps.snmp.open(this.#target(device), { getbulk, ...this.#fenceOptions(rt) });
       const session = track(rt.session);
       const result: PollResult = await pollDevice({
         device,
@@ -566,7 +651,7 @@ export class Poller implements PollerControl {
         nowMs: this.#now,
         signal: this.#abort.signal,
       });
-      if (rt.removed) return this.#outcome(rt, 'up', null, result.pollMs);
+      if (rt.removed || !this.#mayWrite(rt)) return this.#outcome(rt, 'up', null, result.pollMs);
       rt.discovery = result.discovery;
       rt.discoveredAtMs = result.discoveredAtMs;
       rt.baseline = result.baseline;
@@ -617,7 +702,7 @@ export class Poller implements PollerControl {
       // A fresh session next time: the socket may be the problem, and v3 engine data may be stale.
       rt.session?.close();
       rt.session = null;
-      if (error.code === 'LS_SNMP_ABORTED' || rt.removed) return this.#outcome(rt, status, error, pollMs);
+      if (error.code === 'LS_SNMP_ABORTED' || rt.removed || !this.#mayWrite(rt)) return this.#outcome(rt, status, error, pollMs);
       const wallMs = this.#now();
       if (status !== 'up') this.#deps.sink.write([downPoint(device, wallMs, pollMs, { requests: t.requests, timeouts: t.timeouts })]);
       const prev = this.#deps.state.get(device.id);
@@ -669,7 +754,7 @@ export class Poller implements PollerControl {
       rt.log.debug({ neighbors: found.neighbors.length, unmapped: found.unmapped, tableErrors: problems.length }, 'neighbours discovered');
     }
     const points = topology.linkPoints(rt.device.id, nowMs);
-    if (points.length > 0) this.#deps.sink.write(points);
+    if (points.length > 0 && this.#mayWrite(rt)) this.#deps.sink.write(points);
   }
 
   /**
@@ -698,7 +783,7 @@ export class Poller implements PollerControl {
     const nowMs = this.#now();
     wireless.state.set(rt.device.id, { role: plan.role, profiles: plan.profiles, report, sampledAt: new Date(nowMs).toISOString() });
     const points = wirelessPoints(rt.device.name, report, Math.floor(nowMs / 1000));
-    if (points.length > 0) this.#deps.sink.write(points);
+    if (points.length > 0 && this.#mayWrite(rt)) this.#deps.sink.write(points);
     rt.log.debug({ aps: report.aps.length, sensors: report.sensors.length, points: points.length }, 'wireless polled');
     const signature = apSignature(report);
     const changed = rt.apSignature !== null && signature !== rt.apSignature;
@@ -808,7 +893,7 @@ export class Poller implements PollerControl {
     rt.healthAtMs = startMs;
     health.state.set(rt.device.id, { profiles: plan.profiles, report, sampledAt: new Date(nowMs).toISOString() });
     const points = healthPoints(rt.device.name, report, Math.floor(nowMs / 1000));
-    if (points.length > 0) this.#deps.sink.write(points);
+    if (points.length > 0 && this.#mayWrite(rt)) this.#deps.sink.write(points);
     rt.log.debug({ processors: report.processors.length, memory: report.memory.length, sensors: report.sensors.length, points: points.length }, 'health polled');
   }
 

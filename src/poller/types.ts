@@ -1,6 +1,6 @@
 /** What the API and CLI may ask of a running poller, and what the poller hands to topology. */
 import type { NeighborDiscovery } from '../model/topology.js';
-import type { SystemInfo } from '../model/types.js';
+import type { Device, SystemInfo } from '../model/types.js';
 import type { WirelessReport } from '../model/wireless.js';
 import type { SnmpSession } from '../snmp/types.js';
 import type { HealthOptions, HealthPlan } from '../health/engine.js';
@@ -46,6 +46,19 @@ export interface PollerMetrics {
    * others (never answered yet, unreachable, auth failing). Absent in fakes that predate them.
    */
   readonly lanes?: { readonly healthy: LaneFigures; readonly probe: LaneFigures };
+}
+
+/**
+ * Scale-out ownership (src/cluster/, LINKSCOPE_DATABASE_URL): which devices this poller polls, and
+ * the fence checked before every SNMP request and every sample write. Absent: every device, always.
+ */
+export interface DeviceOwnership {
+  /** The device's slot is this poller's (it schedules the device). */
+  owns(device: Device): boolean;
+  /** The lease epoch the device may be acted on under right now; undefined = send and write nothing. */
+  mayAct(device: Device): number | undefined;
+  /** Moves whenever the set of owned slots changed. */
+  version(): number;
 }
 
 export interface PollerControl {

@@ -90,6 +90,8 @@ export interface BaseSessionOptions {
   readonly maxVarbindsPerRequest?: number;
   /** The device's self-tuning GETBULK size (replaces maxVarbindsPerRequest and its per-session halving). */
   readonly getbulk?: GetbulkBudget;
+  /** SessionOptions.fence: checked before every request. */
+  readonly fence?: () => boolean;
 }
 
 /**
@@ -106,6 +108,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
   /** Replies received in this session: an agent that answered before is alive, so a silent large request was too large. */
   #answered = 0;
   readonly #getbulk: GetbulkBudget | undefined;
+  readonly #fence: (() => boolean) | undefined;
   #closed = false;
 
   protected constructor(
@@ -117,6 +120,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
     this.columnsPerRequest = Math.max(1, options.maxColumnsPerRequest ?? 10);
     this.varbindBudget = Math.max(1, options.maxVarbindsPerRequest ?? DEFAULT_MAX_VARBINDS_PER_REQUEST);
     this.#getbulk = options.getbulk;
+    this.#fence = options.fence;
   }
 
   get closed(): boolean {
@@ -133,6 +137,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
   private async send<T extends VarBind[] | VarBind[][]>(ctx: RequestContext, run: () => Promise<T>): Promise<T> {
     if (this.#closed) throw abortedError(this.target, ctx.phase, 'not sent: the session is closed');
     if (ctx.signal?.aborted) throw abortedError(this.target, ctx.phase);
+    if (this.#fence !== undefined && !this.#fence()) throw abortedError(this.target, ctx.phase, 'not sent: this poller does not hold the lease of the device (scale-out fencing)');
     this.stats.requests++;
     try {
       const result = await run();

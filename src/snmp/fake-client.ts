@@ -276,7 +276,7 @@ class FakeTransport implements PduTransport {
 
 class FakeSession extends BaseSnmpSession {
   constructor(client: FakeSnmpClient, target: SnmpTarget, options: SessionOptions) {
-    super(target, new FakeTransport(client, target), options.getbulk === undefined ? {} : { getbulk: options.getbulk });
+    super(target, new FakeTransport(client, target), { ...(options.getbulk === undefined ? {} : { getbulk: options.getbulk }), ...(options.fence === undefined ? {} : { fence: options.fence }) });
   }
 }
 

@@ -325,7 +325,7 @@ function decodeGroups(raw: NetSnmpVarbind[][]): VarBind[][] {
 class NetSnmpSession extends BaseSnmpSession {
   constructor(target: SnmpTarget, options: NetSnmpClientOptions, session: OpenOptions) {
     const native = target.credentials.version !== '3' && (options.transport ?? 'native') === 'native';
-    super(target, native ? new CommunityTransport(target) : new NetSnmpTransport(target, options.logger), session.getbulk === undefined ? options : { ...options, getbulk: session.getbulk });
+    super(target, native ? new CommunityTransport(target) : new NetSnmpTransport(target, options.logger), { ...options, ...(session.getbulk === undefined ? {} : { getbulk: session.getbulk }), ...(session.fence === undefined ? {} : { fence: session.fence }) });
   }
 }
 

@@ -100,6 +100,12 @@ export interface SessionOptions {
    * session uses the client's fixed maxVarbindsPerRequest (halved for itself on silence).
    */
   readonly getbulk?: GetbulkBudget;
+  /**
+   * Checked before every request (retransmissions included only as the request they repeat): false
+   * = not sent, LS_SNMP_ABORTED. Scale-out pollers pass their lease check here, so a poller whose
+   * lease lapsed never sends another packet to the device.
+   */
+  readonly fence?: () => boolean;
 }
 
 export interface SnmpClient {

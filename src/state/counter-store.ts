@@ -13,7 +13,7 @@ export interface StoredBaseline {
   readonly getbulk?: GetbulkMemo;
 }
 
-interface FileFormat {
+export interface FileFormat {
   v: 1;
   /** host:port the readings came from; a device moved to another agent starts afresh. */
   agent: string;
@@ -127,8 +127,9 @@ export class CounterStore {
   /**
    * Writes every baseline saved since the last write (write-behind mode); a no-op otherwise. A
    * failed write is logged (once until one succeeds) and kept for the next pass. Never rejects.
+   * (`_only`: PgCounterStore's per-device flush before a slot moves; files write everything.)
    */
-  flush(): Promise<void> {
+  flush(_only?: ReadonlySet<number>): Promise<void> {
     const pass = this.#writing.then(async () => {
       const batch = [...this.#unwritten];
       this.#unwritten.clear();
@@ -158,16 +159,7 @@ export class CounterStore {
   async #write(deviceId: number, agent: string, baseline: StoredBaseline): Promise<void> {
     this.#ready ??= mkdir(this.#dir, { recursive: true, mode: 0o700 }).then(() => undefined);
     await this.#ready;
-    const data: FileFormat = { v: 1, agent, clock: baseline.clock, interfaces: [] };
-    if (baseline.getbulk !== undefined) data.getbulk = baseline.getbulk;
-    for (const [ifIndex, itf] of baseline.interfaces) {
-      const counters: Record<string, [string, 32 | 64]> = {};
-      for (const name of COUNTER_NAMES) {
-        const c = readingOf(itf.counters, name);
-        if (c !== undefined) counters[name] = [c.value.toString(), c.bits];
-      }
-      data.interfaces.push([ifIndex, itf.identity, itf.discontinuityTime, counters]);
-    }
+    const data = serializeBaseline(agent, baseline);
     const file = this.#file(deviceId);
     const tmp = `${file}.${process.pid}.tmp`;
     await writeFile(tmp, JSON.stringify(data), { mode: 0o600 });
@@ -223,12 +215,27 @@ export class CounterStore {
   }
 }
 
+/** The stored form of one device's baseline (the state file's JSON; also PostgreSQL's counter_state.state). */
+export function serializeBaseline(agent: string, baseline: StoredBaseline): FileFormat {
+  const data: FileFormat = { v: 1, agent, clock: baseline.clock, interfaces: [] };
+  if (baseline.getbulk !== undefined) data.getbulk = baseline.getbulk;
+  for (const [ifIndex, itf] of baseline.interfaces) {
+    const counters: Record<string, [string, 32 | 64]> = {};
+    for (const name of COUNTER_NAMES) {
+      const c = readingOf(itf.counters, name);
+      if (c !== undefined) counters[name] = [c.value.toString(), c.bits];
+    }
+    data.interfaces.push([ifIndex, itf.identity, itf.discontinuityTime, counters]);
+  }
+  return data;
+}
+
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 
 /** The file's agent and baseline, or what is wrong with it (in words for the log). */
-function parseFile(data: unknown): { agent: string; baseline: StoredBaseline } | string {
+export function parseFile(data: unknown): { agent: string; baseline: StoredBaseline } | string {
   if (!isObject(data)) return 'is not a JSON object';
   if (data['v'] !== 1) return `has unknown version ${JSON.stringify(data['v'])}`;
   if (typeof data['agent'] !== 'string') return 'has no "agent" string';

@@ -73,7 +73,7 @@ async function startUp(db: string, influx: NonNullable<ConfigFile['influx']>, lo
     env: { HOME: dir },
     overrides: { dataDir, secretKeyFile: join(dir, 'secret.key'), influx: { url: influxd.url, db, ...influx } },
   });
-  const rt = createRuntime(config, logger);
+  const rt = await createRuntime(config, logger);
   try {
     await rt.sink.flush();
     expect(rt.sink.status().influx).toBe('ok');

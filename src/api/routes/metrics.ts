@@ -4,7 +4,7 @@ import type { ApiDeps } from '../deps.js';
 import { PROMETHEUS_CONTENT_TYPE, renderMetrics } from '../prometheus.js';
 import { errorResponses } from '../schemas/common.js';
 
-export function metricsText(deps: Pick<ApiDeps, 'poller' | 'sinkStatus' | 'inventory' | 'state'>): string {
+export function metricsText(deps: Pick<ApiDeps, 'poller' | 'sinkStatus' | 'inventory' | 'state' | 'cluster'>): string {
   const deviceNames = new Map(deps.inventory.list().map((d) => [d.id, d.name] as const));
   const summary = deps.state.summary();
   return renderMetrics({
@@ -13,6 +13,7 @@ export function metricsText(deps: Pick<ApiDeps, 'poller' | 'sinkStatus' | 'inven
     deviceNames,
     // The words of /devices, so an alert on status="unreachable" means what the API means.
     devicesByStatus: { up: summary.up, unreachable: summary.unreachable, 'auth-failed': summary['auth-failed'], pending: summary.pending },
+    ...(deps.cluster === undefined ? {} : { cluster: { pollerId: deps.cluster.pollerId, figures: deps.cluster.local() } }),
   });
 }
 
