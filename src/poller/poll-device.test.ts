@@ -228,3 +228,46 @@ describe('lastChangeTime', () => {
     expect(lastChangeTime(null, 100_000, wall)).toBeNull();
   });
 });
+
+describe('pollDevice clock pairing', () => {
+  /**
+   * An agent whose clock moves 100 ms per request (a slow agent, a busy poller): sysUpTime and a
+   * 100 Mbit/s counter are both read from it, so only a sysUpTime read next to the counters gives
+   * the true rate. The baseline comes from another process (a handover): the poll rediscovers.
+   */
+  it('rates a rediscovering poll from a clock read next to its counters, not the one discovery read first', async () => {
+    const agent = buildAgent([{ ifIndex: 1, name: 'Gi0/1', speedMbps: 1000, hc: true, inOctets: 0n, outOctets: 0n }]);
+    const snmp = new FakeSnmpClient();
+    snmp.addAgent(device.host, agent);
+    const inner = snmp.open({ host: device.host, port: 161, credentials: device.snmp, timeoutMs: 1000, retries: 0, maxRepetitions: 10 });
+    let agentMs = 10_000_000;
+    const tick = (): void => {
+      agentMs += 100;
+      agent.set(SYS_UPTIME, SnmpType.TimeTicks, Math.floor(agentMs / 10));
+      agent.set(col('ifx', 6, 1), SnmpType.Counter64, BigInt(agentMs) * 12_500n); // 12,500 B/ms = 100 Mbit/s
+    };
+    const session = {
+      target: inner.target,
+      get stats() {
+        return inner.stats;
+      },
+      get: async (oids: readonly string[], o?: Parameters<typeof inner.get>[1]) => (tick(), inner.get(oids, o)),
+      walk: async (root: string, o?: Parameters<typeof inner.walk>[1]) => (tick(), inner.walk(root, o)),
+      walkColumns: async (cols: readonly string[], o?: Parameters<typeof inner.walkColumns>[1]) => (tick(), inner.walkColumns(cols, o)),
+      close: () => inner.close(),
+    };
+    let now = 1_700_000_000_000;
+    const base: Omit<PollContext, 'discovery' | 'discoveredAtMs' | 'baseline'> = { device, session, rediscoverIntervalMs: 6 * 3600_000, nowMs: () => now };
+    const first = await pollDevice({ ...base, discovery: null, discoveredAtMs: 0, baseline: null });
+    agentMs += 3000;
+    now += 3000;
+    // A new owner: no discovery of its own, the previous owner's baseline.
+    const second = await pollDevice({ ...base, discovery: null, discoveredAtMs: 0, baseline: first.baseline });
+    expect(second.rediscovered).toBe(true);
+    expect(ifPoint(second, 'Gi0/1').fields.in_bps).toBe(100e6);
+    agentMs += 3000;
+    now += 3000;
+    const third = await pollDevice({ ...base, discovery: second.discovery, discoveredAtMs: second.discoveredAtMs, baseline: second.baseline });
+    expect(ifPoint(third, 'Gi0/1').fields.in_bps).toBe(100e6);
+  });
+});
