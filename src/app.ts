@@ -207,6 +207,8 @@ export async function createRuntime(config: Config, baseLogger: Logger, options:
     cluster = createCluster(config, logger, inventory as PgInventory, pollerId, marginMs, () => poller);
     counters = cluster.counters;
     ownership = new LeaseOwnership(cluster.leases, DEFAULT_SLOT_COUNT);
+    // After the ownership's own listener (registered in its constructor), so the poller sees the new version.
+    cluster.leases.onChange(() => poller?.reconcileNow());
   } else if (config.database.url !== null) {
     // poll --once on a fleet's inventory: no counter state of the pollers is read or written.
     counters = new MemoryCounters();
@@ -316,7 +318,6 @@ function createCluster(config: Config, logger: Logger, inventory: PgInventory, p
     writeBehindMs: FLEET_COUNTER_WRITE_MS,
     logger,
   });
-  leases.onChange(() => poller()?.reconcileNow());
   let siteToken = -1;
   const scanSites = (): void => {
     const token = inventory.changeToken();

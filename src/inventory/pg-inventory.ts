@@ -117,17 +117,36 @@ export function pgError(err: unknown, where: string, what: string): LinkscopeErr
   return new LinkscopeError('LS_INVENTORY_DB', `PostgreSQL at ${where}: failed to ${what}: ${message} (${e.code})`, { cause: err, details: { database: where, sqlstate: e.code } });
 }
 
+/**
+ * Runs `fn` on a pooled client. pg emits 'error' on a checked-out client whose connection dies (a
+ * restart, a partition healing) and without a listener that is an uncaught exception: one is
+ * attached while the client is out. A client whose connection failed is destroyed, not pooled again.
+ */
+export async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  const onError = (err: Error): void => {
+    broken = err;
+  };
+  client.on('error', onError);
+  try {
+    return await fn(client);
+  } catch (err) {
+    // Our own refusals (LS_DEVICE_EXISTS after a ROLLBACK) leave the connection healthy.
+    if (!(err instanceof LinkscopeError)) broken ??= err instanceof Error ? err : new Error(String(err));
+    throw err;
+  } finally {
+    client.removeListener('error', onError);
+    client.release(broken);
+  }
+}
+
 export async function openPgInventory(options: OpenPgInventoryOptions): Promise<PgInventory> {
   const where = describeDatabaseUrl(options.url);
   const pool = openPgPool(options.url, { statementTimeoutMs: options.statementTimeoutMs, logger: options.logger, applicationName: 'linkscope-inventory' });
   try {
-    const client = await pool.connect();
-    try {
-      const result = await migratePg(client, where);
-      if (result.from !== result.to) options.logger?.info({ database: where, from: result.from, to: result.to }, 'inventory schema migrated');
-    } finally {
-      client.release();
-    }
+    const result = await withClient(pool, (client) => migratePg(client, where));
+    if (result.from !== result.to) options.logger?.info({ database: where, from: result.from, to: result.to }, 'inventory schema migrated');
     const inventory = new PgInventory(pool, new SecretBox(options.secretKey), where, options);
     await inventory.start();
     return inventory;
@@ -379,12 +398,14 @@ export class PgInventory implements Inventory {
 
   async #pull(): Promise<void> {
     if (this.#closed) return;
-    let client: pg.PoolClient;
     try {
-      client = await this.#pool.connect();
+      await withClient(this.#pool, (client) => this.#pullWith(client));
     } catch (err) {
       throw pgError(err, this.#where, 'refresh the inventory');
     }
+  }
+
+  async #pullWith(client: pg.PoolClient): Promise<void> {
     try {
       // One snapshot: the versions and the rows they cover.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -423,9 +444,7 @@ export class PgInventory implements Inventory {
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
-      throw pgError(err, this.#where, 'refresh the inventory');
-    } finally {
-      client.release();
+      throw err;
     }
   }
 
@@ -456,23 +475,22 @@ export class PgInventory implements Inventory {
    */
   async #write<T>(what: string, counter: 'devices_version' | 'neighbors_version', fn: (client: pg.PoolClient, version: number) => Promise<T>): Promise<T> {
     if (this.#closed) throw new LinkscopeError('LS_INVENTORY_DB', `Cannot ${what}: the inventory (${this.#where}) is closed`);
-    let client: pg.PoolClient;
-    try {
-      client = await this.#pool.connect();
-    } catch (err) {
-      throw pgError(err, this.#where, what);
-    }
     let result: T;
     try {
-      await client.query('BEGIN');
-      const bumped = await client.query<{ value: string }>('UPDATE meta SET value = (value::bigint + 1)::text WHERE key = $1 RETURNING value', [counter]);
-      result = await fn(client, Number(bumped.rows[0]?.value));
-      await client.query('COMMIT');
+      result = await withClient(this.#pool, async (client) => {
+        try {
+          await client.query('BEGIN');
+          const bumped = await client.query<{ value: string }>('UPDATE meta SET value = (value::bigint + 1)::text WHERE key = $1 RETURNING value', [counter]);
+          const out = await fn(client, Number(bumped.rows[0]?.value));
+          await client.query('COMMIT');
+          return out;
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+      });
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
       throw pgError(err, this.#where, what);
-    } finally {
-      client.release();
     }
     await this.sync();
     return result;

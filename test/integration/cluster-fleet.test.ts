@@ -17,7 +17,7 @@
  * LINKSCOPE_TEST_CHAOS_MS lengthens the kill/restart phase (default 60 s).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -58,6 +58,9 @@ const expectedInBps = (ifIndex: number): number => ((1 + (ifIndex % 99)) / 100) 
 class PollerProcess {
   child: ChildProcess | null = null;
   exited: Promise<void> = Promise.resolve();
+  /** Exits nobody asked for (a crash): the test fails on any. */
+  readonly crashes: string[] = [];
+  #expectExit = false;
   readonly stderr: string[] = [];
 
   constructor(
@@ -70,9 +73,17 @@ class PollerProcess {
   start(): void {
     const child = spawn(process.execPath, [BIN, 'serve'], { env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    this.#expectExit = false;
+    this.exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        if (!this.#expectExit) this.crashes.push(`${this.id} exited (code ${code}, signal ${signal}): ${this.stderr.join('').slice(-2000)}`);
+        resolve();
+      }),
+    );
     const lines = createInterface({ input: child.stdout! });
+    const keep = process.env['LINKSCOPE_TEST_LOG_DIR'];
     lines.on('line', (line) => {
+      if (keep !== undefined) appendFileSync(join(keep, `${this.id}.log`), `${line}\n`);
       if (!line.includes('"snmp request"')) return;
       try {
         const o = JSON.parse(line) as { time: number; poller?: string; deviceId?: number; epoch?: number };
@@ -82,12 +93,16 @@ class PollerProcess {
       }
     });
     child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (c: string) => this.stderr.push(c));
+    child.stderr!.on('data', (c: string) => {
+      this.stderr.push(c);
+      if (keep !== undefined) appendFileSync(join(keep, `${this.id}.stderr`), c);
+    });
   }
 
   async signal(sig: NodeJS.Signals): Promise<void> {
     const child = this.child;
     if (child === null) return;
+    if (sig === 'SIGKILL' || sig === 'SIGTERM' || sig === 'SIGINT') this.#expectExit = true;
     child.kill(sig);
     if (sig === 'SIGKILL' || sig === 'SIGTERM' || sig === 'SIGINT') {
       await this.exited;
@@ -222,6 +237,7 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
     expect(body.pollers.map((p) => p.id).sort()).toEqual(['p1', 'p2', 'p3']);
     expect(body.pollers.reduce((a, p) => a + p.devices, 0)).toBe(DEVICES);
     expect(doublePolling(requests)).toEqual([]);
+    expect(pollers.flatMap((p) => p.crashes)).toEqual([]);
   }, 90_000);
 
   it('SIGKILLs and restarts: never polls a device twice, and orphans are polled again within TTL + renewal + interval', async () => {
@@ -252,6 +268,7 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
     expect(delays.length).toBeGreaterThan(0);
     expect(Math.max(...delays)).toBeLessThanOrEqual(bound);
     expect(doublePolling(requests)).toEqual([]);
+    expect(pollers.flatMap((p) => p.crashes)).toEqual([]);
   }, CHAOS_MS + 120_000);
 
   it('a poller paused (SIGSTOP) longer than the TTL sends nothing and writes no state for the slots it lost', async () => {
@@ -270,17 +287,21 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
     const resumedAt = Date.now();
     await victim.signal('SIGCONT');
     await new Promise((r) => setTimeout(r, 3 * INTERVAL_MS));
-    const lostSlotsEpochs = await db.query<{ device_id: number; poller: string; saved_at: Date }>(
-      'SELECT device_id, poller, saved_at FROM counter_state WHERE device_id = ANY($1::int[])',
+    const lostSlotsEpochs = await db.query<{ device_id: number; poller: string; saved_at: Date; epoch: string }>(
+      'SELECT device_id, poller, saved_at, epoch FROM counter_state WHERE device_id = ANY($1::int[])',
       [owned],
     );
     // Requests p2 sent after it resumed, for devices another poller took while it slept.
     const taken = owned.filter((d) => requests.some((r) => r.deviceId === d && r.t > stoppedAt && r.t < resumedAt && r.poller !== 'p2'));
     const late = requests.filter((r) => r.poller === 'p2' && r.t >= resumedAt && taken.includes(r.deviceId) && r.epoch <= (maxEpochBefore(requests, r.deviceId, 'p2', stoppedAt) ?? -1));
     expect(late).toEqual([]);
-    const written = lostSlotsEpochs.rows.filter((r) => taken.includes(r.device_id) && r.poller === 'p2' && r.saved_at.getTime() >= resumedAt);
+    // A row p2 wrote after it resumed must carry an epoch it claimed afterwards (rebalancing may give slots back), never an old one.
+    const written = lostSlotsEpochs.rows.filter(
+      (r) => taken.includes(r.device_id) && r.poller === 'p2' && r.saved_at.getTime() >= resumedAt && Number(r.epoch) <= (maxEpochBefore(requests, r.device_id, 'p2', stoppedAt) ?? -1),
+    );
     expect(written).toEqual([]);
     expect(doublePolling(requests)).toEqual([]);
+    expect(pollers.flatMap((p) => p.crashes)).toEqual([]);
   }, 120_000);
 
   it('a poller cut off from PostgreSQL stops polling before anyone else takes over', async () => {
@@ -301,6 +322,7 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
     victim.proxy.heal();
     await eventually('p3 polls again after the partition heals', () => (requests.some((r) => r.poller === 'p3' && r.t > Date.now() - INTERVAL_MS) ? true : undefined), { timeoutMs: 40_000 });
     expect(doublePolling(requests)).toEqual([]);
+    expect(pollers.flatMap((p) => p.crashes)).toEqual([]);
   }, 120_000);
 
   it('rates continue across every handover: within 1 % of the simulated rate, no spike', async () => {
