@@ -149,6 +149,7 @@ describe('counter state in PostgreSQL, fenced by the lease', () => {
     const url = await freshDatabase();
     const inv = await openPgInventory({ url, secretKey: KEY });
     const pool = new pg.Pool({ connectionString: url, max: 2 });
+    pool.on('error', () => undefined);
     try {
       const d = await inv.add(v2('127.0.0.15', 'c-state', { name: 'counted' }));
       await pool.query("INSERT INTO leases (site, slot, owner, epoch, expires_at) VALUES ('default', 7, 'p1', 3, now() + interval '30 seconds')");
