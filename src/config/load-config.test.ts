@@ -69,6 +69,8 @@ const expectedDefaults = {
   spool: { maxBytes: 1024 ** 3 },
   secretKeyFile: '/home/op/.config/linkscope/secret.key',
   mibs: { dirs: [] },
+  database: { url: null },
+  cluster: { pollerId: null, sites: null, leaseTtlMs: 30_000 },
   metrics: [],
 };
 
@@ -470,6 +472,33 @@ describe('secrets in the configuration', () => {
     expect(DEFAULTS.pollIntervalMs).toBe(expectedDefaults.pollIntervalMs);
     expect(DEFAULTS.spool.maxBytes).toBe(expectedDefaults.spool.maxBytes);
     expect(DEFAULTS.metrics).toEqual(expectedDefaults.metrics);
+  });
+});
+
+describe('scale-out keys', () => {
+  it('takes a PostgreSQL URL as a secret, and names the key without echoing a bad one', () => {
+    const url = 'postgres://linkscope:S3cret-pw-77@db.example:5432/linkscope';
+    const config = loadConfig({ env: { ...baseEnv, LINKSCOPE_DATABASE_URL: url, LINKSCOPE_POLLER_ID: 'p-7', LINKSCOPE_POLLER_SITES: 'paris, lyon', LINKSCOPE_CLUSTER_LEASE_TTL: '45s' }, cwd: CWD });
+    expect(config.database.url?.reveal()).toBe(url);
+    expect(JSON.stringify(config)).not.toContain('S3cret-pw-77');
+    expect(config.cluster).toEqual({ pollerId: 'p-7', sites: ['paris', 'lyon'], leaseTtlMs: 45_000 });
+    const bad = (value: string): string => {
+      try {
+        loadConfig({ env: { ...baseEnv, LINKSCOPE_DATABASE_URL: value }, cwd: CWD });
+      } catch (err) {
+        return String((err as Error).message);
+      }
+      return 'accepted';
+    };
+    expect(bad('mysql://root:Pw-9x@h/db')).toMatch(/database\.url: has scheme "mysql"; want postgres:\/\/.*\(from LINKSCOPE_DATABASE_URL\)/);
+    expect(bad('mysql://root:Pw-9x@h/db')).not.toContain('Pw-9x');
+    expect(bad('not a url Pw-9x')).toMatch(/database\.url: is not a URL.*\(from LINKSCOPE_DATABASE_URL\)/);
+    expect(bad('not a url Pw-9x')).not.toContain('Pw-9x');
+  });
+
+  it('refuses a site name and a lease TTL out of range, naming the key', () => {
+    expect(() => loadConfig({ env: { ...baseEnv, LINKSCOPE_POLLER_SITES: 'paris,lyon/2' }, cwd: CWD })).toThrow(/cluster\.sites: "lyon\/2" is not a site name.*\(from LINKSCOPE_POLLER_SITES\)/);
+    expect(() => loadConfig({ env: { ...baseEnv, LINKSCOPE_CLUSTER_LEASE_TTL: '1s' }, cwd: CWD })).toThrow(/LINKSCOPE_CLUSTER_LEASE_TTL/);
   });
 });
 

@@ -337,6 +337,37 @@ describe('docker-compose.yml', () => {
     expect(new Set(service('linkscope').ports?.map(hostPort))).not.toEqual(new Set(service('demo').ports?.map(hostPort)));
   });
 
+  it('wires the scale profile: two pollers on the postgres service, one key for both, nothing else shared', () => {
+    const pollers = ['poller-1', 'poller-2'];
+    for (const name of ['postgres', ...pollers]) expect(service(name).profiles).toEqual(['scale']);
+    const known = new Set([...FIELDS.map((f) => f.env), FILE_ENV]);
+    const pg = serviceEnv('postgres', HOST_VARS);
+    // Not published: the database is reached on the compose network only.
+    expect(service('postgres').ports).toBeUndefined();
+    const configs = pollers.map((name) => {
+      const env = { ...dockerfileEnv(), ...serviceEnv(name, HOST_VARS), HOME: '/home/node' };
+      expect(Object.keys(env).filter((k) => k.startsWith('LINKSCOPE_') && !known.has(k))).toEqual([]);
+      const config = loadConfig({ env, cwd: '/app' });
+      const url = new URL(config.database.url?.reveal() ?? '');
+      expect(url.hostname).toBe('postgres');
+      expect(decodeURIComponent(url.username)).toBe(pg['POSTGRES_USER']);
+      expect(decodeURIComponent(url.password)).toBe(pg['POSTGRES_PASSWORD']);
+      expect(url.pathname).toBe(`/${pg['POSTGRES_DB']}`);
+      expect(Object.keys(service(name).depends_on ?? {})).toEqual(expect.arrayContaining(['postgres', 'influxdb']));
+      expect(config.influx.url).toBe('http://influxdb:8086');
+      for (const m of mounts(name)) expect(compose.volumes ?? {}, `volume ${m.source}`).toHaveProperty(m.source);
+      return { name, config, keyVolume: mounts(name).find((m) => m.target === posix.dirname(config.secretKeyFile))?.source, dataVolume: mounts(name).find((m) => m.target === config.dataDir)?.source };
+    });
+    // Every poller decrypts the same stored credentials: one key volume; spools stay apart.
+    expect(new Set(configs.map((c) => c.keyVolume)).size).toBe(1);
+    expect(configs[0]?.keyVolume).toBeDefined();
+    expect(new Set(configs.map((c) => c.dataVolume)).size).toBe(pollers.length);
+    expect(new Set(configs.map((c) => c.config.cluster.pollerId)).size).toBe(pollers.length);
+    // All of them (and the default services) can run at once: distinct host ports.
+    const hostPorts = ['linkscope', 'demo', ...pollers].flatMap((n) => (service(n).ports ?? []).map((p) => p.split(':').slice(0, -1).join(':')));
+    expect(new Set(hostPorts).size).toBe(hostPorts.length);
+  });
+
   it('runs commands the CLI knows', async () => {
     const commands = [execForm('CMD')[0], ...[service('demo').command ?? []].flat()];
     for (const command of commands) {
