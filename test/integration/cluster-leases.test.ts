@@ -247,6 +247,51 @@ describe('cluster leases on PostgreSQL', () => {
     expect(watcher.violations).toEqual([]);
   });
 
+  it('keeps renewing while a slow drain runs, and releases the slots only after it resolved', async () => {
+    const url = await freshDatabase();
+    const check = newPool(url, 30_000);
+    let finishDrain: () => void = () => undefined;
+    const drained = new Promise<void>((resolve) => {
+      finishDrain = resolve;
+    });
+    const draining: SlotKey[][] = [];
+    const a = manager(url, 'p-a', {
+      slotCount: 16,
+      drain: async (slots) => {
+        draining.push([...slots]);
+        await drained;
+      },
+    });
+    a.setSites([SITE]);
+    await a.start();
+    expect(owned(a, 16)).toHaveLength(16);
+    const b = manager(url, 'p-b', { slotCount: 16 });
+    b.setSites([SITE]);
+    const watcher = watch(() => [a, b], 16, check);
+    try {
+      await b.start();
+      await eventually('p-a starts draining its excess', () => draining.length === 1);
+      const excess = draining[0] ?? [];
+      expect(excess.map((k) => k.slot)).toEqual([15, 14, 13, 12, 11, 10, 9, 8]);
+      const renewals = a.stats().renewals;
+      await eventually('p-a renews three more times while the drain is pending', () => a.stats().renewals >= renewals + 3);
+      // Still ours, still usable, still live in the database; p-b has none of them.
+      expect(excess.every((k) => a.mayAct(k.site, k.slot) !== undefined)).toBe(true);
+      const db = await dbLeases(check);
+      expect(excess.every((k) => db.get(k.slot)?.owner === 'p-a')).toBe(true);
+      expect(owned(b, 16)).toEqual([]);
+
+      finishDrain();
+      await eventually('p-b gets the drained slots', () => owned(b, 16).length === 8 && owned(a, 16).length === 8);
+      expect(owned(b, 16)).toEqual(excess.map((k) => k.slot).sort((x, y) => x - y));
+      expect(draining).toHaveLength(1);
+    } finally {
+      finishDrain();
+      await watcher.stop();
+    }
+    expect(watcher.violations).toEqual([]);
+  });
+
   it('raises the epoch on every claim, and a write fenced with an old epoch changes nothing', async () => {
     const url = await freshDatabase();
     const check = newPool(url, 30_000);
