@@ -4,6 +4,8 @@
  * view every few ms (and the database every few tens of ms) and records any slot two managers may
  * act on at once, or a manager still acting with an epoch older than the database's live one.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyClusterSchema } from '../../src/cluster/schema.js';
@@ -26,8 +28,9 @@ const onUnhandled = (reason: unknown): void => {
   unhandled.push(reason);
 };
 
-function newPool(url: string, ttlMs: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 3, ...leasePoolSettings(ttlMs) });
+/** ttlMs undefined: a pool with pg's defaults (no timeouts at all), to show the manager needs none. */
+function newPool(url: string, ttlMs: number | undefined): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 3, ...(ttlMs === undefined ? {} : leasePoolSettings(ttlMs)) });
   // A stopped or restarted PostgreSQL makes idle clients emit 'error'; the owner of a pool must listen.
   pool.on('error', () => undefined);
   pools.push(pool);
@@ -42,9 +45,9 @@ async function freshDatabase(): Promise<string> {
   return url;
 }
 
-function manager(url: string, pollerId: string, options: Partial<LeaseManagerOptions> = {}): LeaseManager {
+function manager(url: string, pollerId: string, options: Partial<LeaseManagerOptions> = {}, poolTimeouts = true): LeaseManager {
   const ttlMs = options.ttlMs ?? FAST.ttlMs;
-  const m = new LeaseManager({ pool: newPool(url, ttlMs), pollerId, logger: silentLogger(), slotCount: 64, ...FAST, ...options });
+  const m = new LeaseManager({ pool: newPool(url, poolTimeouts ? ttlMs : undefined), pollerId, logger: silentLogger(), slotCount: 64, ...FAST, ...options });
   managers.push(m);
   return m;
 }
@@ -131,6 +134,26 @@ function watch(members: () => readonly LeaseManager[], slotCount: number, pool: 
 function within(count: number, slotCount: number, n: number): boolean {
   const ceil = Math.ceil(slotCount / n);
   return count >= ceil - 1 && count <= ceil + 1;
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The postmaster (first line of postmaster.pid) and its children: freezing them all is a partition. */
+function postgresPids(dir: string): number[] {
+  const postmaster = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const pids = [postmaster];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    if (parentOf(Number(entry)) === postmaster) pids.push(Number(entry));
+  }
+  return pids;
 }
 
 beforeAll(async () => {
@@ -365,6 +388,47 @@ describe('cluster leases on PostgreSQL', () => {
       await own.start();
       await eventually('slots are reclaimed once PostgreSQL is back', () => owned(m, 8).length === 8 && owned(m, 8).every((s) => m.mayAct(SITE, s) !== undefined));
       for (const [s, epoch] of before) expect(m.mayAct(SITE, s)).toBe((epoch ?? 0) + 1);
+      expect(unhandled).toEqual([]);
+    } finally {
+      for (const mm of managers.splice(0)) await mm.stop();
+      for (const p of pools.splice(0)) await p.end();
+      await own.dispose();
+    }
+  });
+
+  it('never hangs on a frozen PostgreSQL (SIGSTOP): statements time out, acting stops at TTL − margin, slots come back after SIGCONT', async () => {
+    const own = await startPostgres();
+    const signalAll = (signal: NodeJS.Signals): void => {
+      for (const pid of postgresPids(own.dir)) {
+        try {
+          process.kill(pid, signal);
+        } catch {
+          // exited meanwhile
+        }
+      }
+    };
+    try {
+      const url = await own.createDatabase('frozen');
+      await applyClusterSchema(newPool(url, 30_000));
+      // A pool without any timeout of its own: the manager's statement timeout is what saves the loop.
+      const m = manager(url, 'p-a', { slotCount: 8 }, false);
+      m.setSites([SITE]);
+      await m.start();
+      expect(owned(m, 8)).toHaveLength(8);
+
+      signalAll('SIGSTOP');
+      try {
+        await eventually('renewals time out and are counted', () => m.stats().renewFailures >= 2);
+        await eventually('acting stops', () => owned(m, 8).every((s) => m.mayAct(SITE, s) === undefined));
+        expect(m.stats().lastRenewAgeMs).toBeGreaterThanOrEqual(FAST.ttlMs - FAST.marginMs);
+      } finally {
+        signalAll('SIGCONT');
+        // runuser (the helper's child when we are root) stops itself when its child stops, as su
+        // does for job control; it must go on too, or it never sees the postmaster exit.
+        const parent = parentOf(postgresPids(own.dir)[0] ?? 0);
+        if (parent !== undefined && readFileSync(`/proc/${parent}/comm`, 'utf8').trim() === 'runuser') process.kill(parent, 'SIGCONT');
+      }
+      await eventually('slots are usable again once PostgreSQL runs again', () => owned(m, 8).length === 8 && owned(m, 8).every((s) => m.mayAct(SITE, s) !== undefined));
       expect(unhandled).toEqual([]);
     } finally {
       for (const mm of managers.splice(0)) await mm.stop();
