@@ -322,7 +322,12 @@ export class LeaseManager {
     this.schedule(this.renewEveryMs);
   }
 
-  /** The sites that exist (distinct device sites); served = these ∩ options.sites. Takes effect at the next renewal. */
+  /**
+   * The sites that exist (distinct device sites); served = these ∩ options.sites. Takes effect at
+   * the next renewal. Call it before start() and whenever the set of sites changes: a poller counts
+   * toward the share of every site it may serve (options.sites, or all), so a site it was not told
+   * about keeps that poller's share of slots unclaimed until it is.
+   */
   setSites(sites: readonly string[]): void {
     const next = [...new Set(sites)].filter((s) => s !== '' && (this.allowedSites === undefined || this.allowedSites.has(s))).sort();
     this.served = next;
@@ -383,7 +388,9 @@ export class LeaseManager {
         (SELECT count(*) FROM leases l WHERE l.owner = p.id AND l.expires_at > now())::int AS slots
        FROM pollers p ORDER BY p.id`,
       [],
-    );
+    ).catch((err: unknown) => {
+      throw new LinkscopeError('LS_DATABASE_UNREACHABLE', `cluster leases: listing pollers from PostgreSQL at ${databaseAddress(this.pool)} failed: ${describeError(err)}`, { cause: err });
+    });
     return rows.map((r) => ({ id: r.id, sites: r.sites, slots: r.slots, startedAt: r.started_at.toISOString(), expiresAt: r.expires_at.toISOString(), live: r.live, stats: r.stats }));
   }
 

@@ -379,6 +379,9 @@ describe('cluster leases on PostgreSQL', () => {
 
       await own.stop();
       await eventually('renewals fail', () => m.stats().renewFailures >= 2);
+      const listing: unknown = await m.pollers().then(() => undefined, (e: unknown) => e);
+      expect(isLinkscopeError(listing, 'LS_DATABASE_UNREACHABLE')).toBe(true);
+      expect((listing as Error).message).toContain(`127.0.0.1:${own.port}`);
       await eventually('acting stops', () => owned(m, 8).every((s) => m.mayAct(SITE, s) === undefined));
       expect(m.stats().lastRenewAgeMs).toBeGreaterThanOrEqual(FAST.ttlMs - FAST.marginMs);
       // Nothing changed locally: the slots are not given up, only fenced.
