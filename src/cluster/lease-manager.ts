@@ -228,6 +228,16 @@ WITH released AS (
 )
 SELECT (SELECT count(*) FROM released)::int AS released`;
 
+const FRESH_START_SQL = `
+WITH free_to_go AS (
+  SELECT NOT EXISTS (SELECT 1 FROM pollers WHERE id = $1 AND expires_at > now()) AS ok
+), freed AS (
+  UPDATE leases SET owner = NULL, expires_at = now() WHERE owner = $1 AND (SELECT ok FROM free_to_go) RETURNING 1
+), gone AS (
+  DELETE FROM pollers WHERE id = $1 AND expires_at <= now()
+)
+SELECT (SELECT count(*) FROM freed)::int AS freed`;
+
 const ENSURE_SQL = `
 INSERT INTO leases (site, slot)
 SELECT s.site, g.slot FROM unnest($1::text[]) AS s(site) CROSS JOIN generate_series(0, $2::int - 1) AS g(slot)
@@ -462,7 +472,14 @@ export class LeaseManager {
     for (;;) {
       const { rows } = await this.query<{ ms: number }>(`SELECT GREATEST(0, EXTRACT(EPOCH FROM expires_at - now()) * 1000)::float8 AS ms FROM pollers WHERE id = $1 AND expires_at > now()`, [this.pollerId]);
       const remainingMs = rows[0]?.ms;
-      if (remainingMs === undefined) return;
+      if (remainingMs === undefined) {
+        // The previous life's fencing deadline has passed (its row expired, and it stops acting
+        // TTL − margin after its last renewal started): free what it left so that nothing is
+        // adopted with an old epoch, and start a fresh row.
+        const { rows: freed } = await this.query<{ freed: number }>(FRESH_START_SQL, [this.pollerId]);
+        if ((freed[0]?.freed ?? 0) > 0) this.log.info({ freed: freed[0]?.freed }, 'freed leases left by a previous life of this poller id');
+        return;
+      }
       if (performance.now() + remainingMs > deadline) {
         throw configError(`poller id "${this.pollerId}" is in use by another live poller (its row was renewed while we waited ${this.ttlMs}ms); every poller needs a unique id`);
       }

@@ -455,6 +455,26 @@ describe('cluster leases on PostgreSQL', () => {
     expect((err2 as Error).message).toMatch(/relation "leases" does not exist/);
   });
 
+  it('restarts under the id of a crashed poller without adopting its leases: every slot gets a new epoch', async () => {
+    const url = await freshDatabase();
+    const check = newPool(url, 30_000);
+    const first = manager(url, 'p-a', { slotCount: 8 });
+    first.setSites([SITE]);
+    await first.start();
+    first.pauseForTest();
+    const epochs = owned(first, 8).map((s) => first.mayAct(SITE, s));
+    expect(epochs).toEqual(new Array(8).fill(1));
+    // A crash right after a claim: the row has expired, some leases (claimed later) have not.
+    await check.query(`UPDATE pollers SET expires_at = now() - interval '1 second' WHERE id = 'p-a'`);
+    await check.query(`UPDATE leases SET expires_at = now() + interval '1 hour' WHERE owner = 'p-a'`);
+
+    const second = manager(url, 'p-a', { slotCount: 8 });
+    second.setSites([SITE]);
+    await second.start();
+    expect(owned(second, 8).map((s) => second.mayAct(SITE, s))).toEqual(new Array(8).fill(2));
+    expect(second.stats().claims).toBe(8);
+  });
+
   it('refuses a second live poller with the same id after waiting one TTL for it to expire', async () => {
     const url = await freshDatabase();
     const first = manager(url, 'dup', { slotCount: 8 });
