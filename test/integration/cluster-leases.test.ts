@@ -347,6 +347,25 @@ describe('cluster leases on PostgreSQL', () => {
     expect(changes.at(-1)).toEqual({ gained: [], lost: [{ site: SITE, slot: 3 }] });
   });
 
+  it('claims past a slot another transaction holds locked (SKIP LOCKED) instead of waiting for it', async () => {
+    const url = await freshDatabase();
+    const check = newPool(url, 30_000);
+    await check.query(`INSERT INTO leases (site, slot) SELECT $1, generate_series(0, 7)`, [SITE]);
+    const locker = await check.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('SELECT 1 FROM leases WHERE site = $1 AND slot = 0 FOR UPDATE', [SITE]);
+      const m = manager(url, 'p-a', { slotCount: 8 });
+      m.setSites([SITE]);
+      await m.start();
+      expect(owned(m, 8)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      await locker.query('ROLLBACK');
+      await eventually('the unlocked slot is claimed at a later renewal', () => owned(m, 8).length === 8);
+    } finally {
+      locker.release();
+    }
+  });
+
   it('serves only the sites it is configured for, and counts only the pollers serving a site', async () => {
     const url = await freshDatabase();
     const every = manager(url, 'p-every', { slotCount: 8 });
