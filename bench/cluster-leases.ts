@@ -33,6 +33,21 @@ export interface ClusterLeasesResult {
   readonly idlePgCpuMsPerSec: number;
   readonly renewMedianMs: number;
   readonly renewals: number;
+  /** Cost of one mayAct call (the check before every SNMP request). */
+  readonly mayActNs: number;
+}
+
+/** ns per mayAct over every slot of the site, owned or not, repeated. */
+function timeMayAct(m: LeaseManager, slotCount: number): number {
+  const rounds = 10_000;
+  let acted = 0;
+  const t0 = performance.now();
+  for (let r = 0; r < rounds; r++) {
+    for (let slot = 0; slot < slotCount; slot++) if (m.mayAct('site-1', slot) !== undefined) acted++;
+  }
+  const ns = ((performance.now() - t0) * 1e6) / (rounds * slotCount);
+  if (acted === 0) throw new Error('cluster-leases bench: mayAct never answered; the manager owns nothing');
+  return ns;
 }
 
 const CLK_TCK = ((): number => {
@@ -150,7 +165,8 @@ export async function runClusterLeases(options: ClusterLeasesOptions = {}): Prom
     const commitsPerSec = ((await commits(admin)) - commits0 - 1) / seconds;
     const statementsPerSec = (counted.statements - statements0) / seconds;
     const renewals = managers.reduce((s, m) => s + m.stats().renewals, 0) - renewals0;
-    const result: ClusterLeasesResult = { statementsPerSec, commitsPerSec, pgCpuMsPerSec, idlePgCpuMsPerSec, renewMedianMs: median(counted.renewMs), renewals };
+    const mayActNs = timeMayAct(managers[0] as LeaseManager, slotCount);
+    const result: ClusterLeasesResult = { statementsPerSec, commitsPerSec, pgCpuMsPerSec, idlePgCpuMsPerSec, renewMedianMs: median(counted.renewMs), renewals, mayActNs };
     printTable(
       `cluster leases: ${managerCount} pollers × ${num(slotCount)} slots, TTL ${num(ttlMs / 1000)} s, ${num(seconds, 1)} s window`,
       ['figure', 'value'],
@@ -162,6 +178,7 @@ export async function runClusterLeases(options: ClusterLeasesOptions = {}): Prom
         ['renewal statement median', `${num(result.renewMedianMs, 1)} ms`],
         ['PostgreSQL CPU, with leases', `${num(pgCpuMsPerSec, 2)} ms/s`],
         ['PostgreSQL CPU, idle reference', `${num(idlePgCpuMsPerSec, 2)} ms/s`],
+        ['mayAct (before every SNMP request)', `${num(mayActNs, 1)} ns/call`],
       ],
       [
         'CPU: utime + stime of the postmaster and its children (/proc), plus reaped children; the kernel counts in',

@@ -14,9 +14,11 @@
  * - Target per site: S slots over N live pollers (unexpired `pollers` rows serving the site). The
  *   first S mod N pollers by id (byte order) take ⌈S/N⌉, the others ⌊S/N⌋, so targets sum to S and
  *   every poller ends within ⌈S/N⌉ ± 1 (a plain ⌈S/N⌉ for all could leave the last one 2 short).
- * - Over target: the highest owned slots are handed to `drain` (the poller finishes in-flight polls
- *   of their devices and flushes their counter state), then dropped locally, then released in the
- *   database (`owner = NULL, expires_at = now()`). Under target: ONE claim statement takes free or
+ * - Over target: the highest owned slots are handed to `drain` (the poller stops scheduling their
+ *   devices, finishes in-flight polls and flushes their counter state). The drain runs beside the
+ *   loop: renewals go on, the slots stay ours and mayAct keeps answering for them. At the first
+ *   cycle after it resolved they are dropped locally, then released in the database
+ *   (`owner = NULL, expires_at = now()`). Under target: ONE claim statement takes free or
  *   expired slots (`owner IS NULL OR expires_at <= now()`) with FOR UPDATE SKIP LOCKED, setting
  *   `owner = me, epoch = epoch + 1, expires_at = now() + TTL`.
  * - Fencing: `mayAct(site, slot)` returns the epoch only while the slot is owned AND
@@ -155,7 +157,13 @@ function configError(message: string): LinkscopeError {
 interface SiteView {
   readonly epochs: Float64Array;
   owned: number;
+  /** Per slot: 0, DRAINING (drain called, not resolved) or DRAINED (ready to release at the next cycle). */
+  readonly releasing: Uint8Array;
+  releasingCount: number;
 }
+
+const DRAINING = 1;
+const DRAINED = 2;
 
 interface RenewRow {
   readonly kind: 'lease' | 'live';
@@ -220,6 +228,16 @@ WITH released AS (
 )
 SELECT (SELECT count(*) FROM released)::int AS released`;
 
+const FRESH_START_SQL = `
+WITH free_to_go AS (
+  SELECT NOT EXISTS (SELECT 1 FROM pollers WHERE id = $1 AND expires_at > now()) AS ok
+), freed AS (
+  UPDATE leases SET owner = NULL, expires_at = now() WHERE owner = $1 AND (SELECT ok FROM free_to_go) RETURNING 1
+), gone AS (
+  DELETE FROM pollers WHERE id = $1 AND expires_at <= now()
+)
+SELECT (SELECT count(*) FROM freed)::int AS freed`;
+
 const ENSURE_SQL = `
 INSERT INTO leases (site, slot)
 SELECT s.site, g.slot FROM unnest($1::text[]) AS s(site) CROSS JOIN generate_series(0, $2::int - 1) AS g(slot)
@@ -252,6 +270,8 @@ export class LeaseManager {
   private stopping = false;
   private paused = false;
   private failing = false;
+  /** Drains started by rebalance and not yet resolved; stop() waits for them. */
+  private readonly pendingDrains = new Set<Promise<void>>();
   /** Slot target per site from the last renewal (0 for a site no longer served). */
   private targets = new Map<string, number>();
   private counters = { renewals: 0, renewFailures: 0, claims: 0, handoversIn: 0, handoversOut: 0 };
@@ -312,7 +332,12 @@ export class LeaseManager {
     this.schedule(this.renewEveryMs);
   }
 
-  /** The sites that exist (distinct device sites); served = these ∩ options.sites. Takes effect at the next renewal. */
+  /**
+   * The sites that exist (distinct device sites); served = these ∩ options.sites. Takes effect at
+   * the next renewal. Call it before start() and whenever the set of sites changes: a poller counts
+   * toward the share of every site it may serve (options.sites, or all), so a site it was not told
+   * about keeps that poller's share of slots unclaimed until it is.
+   */
   setSites(sites: readonly string[]): void {
     const next = [...new Set(sites)].filter((s) => s !== '' && (this.allowedSites === undefined || this.allowedSites.has(s))).sort();
     this.served = next;
@@ -373,7 +398,9 @@ export class LeaseManager {
         (SELECT count(*) FROM leases l WHERE l.owner = p.id AND l.expires_at > now())::int AS slots
        FROM pollers p ORDER BY p.id`,
       [],
-    );
+    ).catch((err: unknown) => {
+      throw new LinkscopeError('LS_DATABASE_UNREACHABLE', `cluster leases: listing pollers from PostgreSQL at ${databaseAddress(this.pool)} failed: ${describeError(err)}`, { cause: err });
+    });
     return rows.map((r) => ({ id: r.id, sites: r.sites, slots: r.slots, startedAt: r.started_at.toISOString(), expiresAt: r.expires_at.toISOString(), live: r.live, stats: r.stats }));
   }
 
@@ -390,8 +417,10 @@ export class LeaseManager {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
+    await Promise.all(this.pendingDrains);
     const owned = this.ownedSlots();
-    if (owned.length > 0) await this.callDrain(owned);
+    const undrained = owned.filter((k) => this.views.get(k.site)?.releasing[k.slot] !== DRAINED);
+    if (undrained.length > 0) await this.callDrain(undrained);
     this.actUntil = Number.NEGATIVE_INFINITY;
     for (const { site, slot } of owned) this.forget(site, slot);
     this.counters.handoversOut += owned.length;
@@ -449,7 +478,14 @@ export class LeaseManager {
     for (;;) {
       const { rows } = await this.query<{ ms: number }>(`SELECT GREATEST(0, EXTRACT(EPOCH FROM expires_at - now()) * 1000)::float8 AS ms FROM pollers WHERE id = $1 AND expires_at > now()`, [this.pollerId]);
       const remainingMs = rows[0]?.ms;
-      if (remainingMs === undefined) return;
+      if (remainingMs === undefined) {
+        // The previous life's fencing deadline has passed (its row expired, and it stops acting
+        // TTL − margin after its last renewal started): free what it left so that nothing is
+        // adopted with an old epoch, and start a fresh row.
+        const { rows: freed } = await this.query<{ freed: number }>(FRESH_START_SQL, [this.pollerId]);
+        if ((freed[0]?.freed ?? 0) > 0) this.log.info({ freed: freed[0]?.freed }, 'freed leases left by a previous life of this poller id');
+        return;
+      }
       if (performance.now() + remainingMs > deadline) {
         throw configError(`poller id "${this.pollerId}" is in use by another live poller (its row was renewed while we waited ${this.ttlMs}ms); every poller needs a unique id`);
       }
@@ -532,35 +568,46 @@ export class LeaseManager {
     return true;
   }
 
-  /** Releases slots over target (after drain) and claims slots under target. */
+  /**
+   * Releases the slots whose drain has finished, starts draining slots over target, and claims
+   * slots under target. Drains run beside the loop, never blocking renewals: a poll that takes
+   * long to finish must not cost every other lease its renewal. A draining slot is still ours (it
+   * is renewed, mayAct answers) until the first cycle after its drain resolved.
+   */
   private async rebalance(): Promise<void> {
+    const ready: SlotKey[] = [];
+    for (const [site, view] of this.views) {
+      if (view.releasingCount === 0) continue;
+      for (let slot = 0; slot < view.releasing.length; slot++) if (view.releasing[slot] === DRAINED) ready.push({ site, slot });
+    }
+    if (ready.length > 0) {
+      for (const { site, slot } of ready) this.forget(site, slot);
+      this.counters.handoversOut += ready.length;
+      this.emit({ gained: [], lost: ready });
+      this.log.info({ released: ready.length }, 'leases released to rebalance');
+      await this.query(RELEASE_SQL, [this.pollerId, ready.map((k) => k.site), ready.map((k) => k.slot)]);
+    }
     const excess: SlotKey[] = [];
     const wantSites: string[] = [];
     const wantCounts: number[] = [];
     for (const [site, target] of this.targets) {
       const view = this.views.get(site);
-      const owned = view?.owned ?? 0;
-      if (owned > target && view !== undefined) {
-        let extra = owned - target;
+      // Slots already on their way out do not count toward the share.
+      const staying = view === undefined ? 0 : view.owned - view.releasingCount;
+      if (staying > target && view !== undefined) {
+        let extra = staying - target;
         for (let slot = view.epochs.length - 1; slot >= 0 && extra > 0; slot--) {
-          if (view.epochs[slot] !== 0) {
+          if (view.epochs[slot] !== 0 && view.releasing[slot] === 0) {
             excess.push({ site, slot });
             extra--;
           }
         }
-      } else if (owned < target && this.served.includes(site)) {
+      } else if (staying < target && this.served.includes(site)) {
         wantSites.push(site);
-        wantCounts.push(target - owned);
+        wantCounts.push(target - staying);
       }
     }
-    if (excess.length > 0) {
-      await this.callDrain(excess);
-      for (const { site, slot } of excess) this.forget(site, slot);
-      this.counters.handoversOut += excess.length;
-      this.emit({ gained: [], lost: excess });
-      this.log.info({ released: excess.length }, 'leases released to rebalance');
-      await this.query(RELEASE_SQL, [this.pollerId, excess.map((k) => k.site), excess.map((k) => k.slot)]);
-    }
+    if (excess.length > 0) this.startDrain(excess);
     if (wantSites.length === 0 || this.stopping || this.paused || performance.now() >= this.actUntil) return;
     const { rows } = await this.query<{ site: string; slot: number; epoch: string }>(CLAIM_SQL, [this.pollerId, wantSites, wantCounts, this.ttlMs, this.slotCount]);
     if (rows.length === 0) return;
@@ -574,6 +621,26 @@ export class LeaseManager {
     this.counters.claims += rows.length;
     this.log.info({ claimed: rows.length }, 'leases claimed');
     this.emit({ gained, lost: [] });
+  }
+
+  /** Marks the slots DRAINING and calls drain beside the loop; once it resolves they are DRAINED. */
+  private startDrain(slots: readonly SlotKey[]): void {
+    for (const { site, slot } of slots) {
+      const view = this.views.get(site);
+      if (view === undefined) continue;
+      view.releasing[slot] = DRAINING;
+      view.releasingCount++;
+    }
+    this.log.info({ slots: slots.length }, 'draining leases over target before releasing them');
+    const pending: Promise<void> = this.callDrain(slots).then(() => {
+      for (const { site, slot } of slots) {
+        const view = this.views.get(site);
+        // A slot lost meanwhile (renewal, dropSlot) has been forgotten and needs no release.
+        if (view !== undefined && view.releasing[slot] === DRAINING) view.releasing[slot] = DRAINED;
+      }
+      this.pendingDrains.delete(pending);
+    });
+    this.pendingDrains.add(pending);
   }
 
   private async callDrain(slots: readonly SlotKey[]): Promise<void> {
@@ -596,7 +663,7 @@ export class LeaseManager {
   private set(site: string, slot: number, epoch: number): void {
     let view = this.views.get(site);
     if (view === undefined) {
-      view = { epochs: new Float64Array(this.slotCount), owned: 0 };
+      view = { epochs: new Float64Array(this.slotCount), owned: 0, releasing: new Uint8Array(this.slotCount), releasingCount: 0 };
       this.views.set(site, view);
     }
     if (view.epochs[slot] === 0) view.owned++;
@@ -608,6 +675,10 @@ export class LeaseManager {
     if (view === undefined || view.epochs[slot] === 0 || view.epochs[slot] === undefined) return;
     view.epochs[slot] = 0;
     view.owned--;
+    if (view.releasing[slot] !== 0) {
+      view.releasing[slot] = 0;
+      view.releasingCount--;
+    }
   }
 
   private emit(change: LeaseChange): void {

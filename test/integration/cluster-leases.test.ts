@@ -4,6 +4,8 @@
  * view every few ms (and the database every few tens of ms) and records any slot two managers may
  * act on at once, or a manager still acting with an epoch older than the database's live one.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { applyClusterSchema } from '../../src/cluster/schema.js';
@@ -26,8 +28,9 @@ const onUnhandled = (reason: unknown): void => {
   unhandled.push(reason);
 };
 
-function newPool(url: string, ttlMs: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, max: 3, ...leasePoolSettings(ttlMs) });
+/** ttlMs undefined: a pool with pg's defaults (no timeouts at all), to show the manager needs none. */
+function newPool(url: string, ttlMs: number | undefined): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 3, ...(ttlMs === undefined ? {} : leasePoolSettings(ttlMs)) });
   // A stopped or restarted PostgreSQL makes idle clients emit 'error'; the owner of a pool must listen.
   pool.on('error', () => undefined);
   pools.push(pool);
@@ -42,9 +45,9 @@ async function freshDatabase(): Promise<string> {
   return url;
 }
 
-function manager(url: string, pollerId: string, options: Partial<LeaseManagerOptions> = {}): LeaseManager {
+function manager(url: string, pollerId: string, options: Partial<LeaseManagerOptions> = {}, poolTimeouts = true): LeaseManager {
   const ttlMs = options.ttlMs ?? FAST.ttlMs;
-  const m = new LeaseManager({ pool: newPool(url, ttlMs), pollerId, logger: silentLogger(), slotCount: 64, ...FAST, ...options });
+  const m = new LeaseManager({ pool: newPool(url, poolTimeouts ? ttlMs : undefined), pollerId, logger: silentLogger(), slotCount: 64, ...FAST, ...options });
   managers.push(m);
   return m;
 }
@@ -131,6 +134,26 @@ function watch(members: () => readonly LeaseManager[], slotCount: number, pool: 
 function within(count: number, slotCount: number, n: number): boolean {
   const ceil = Math.ceil(slotCount / n);
   return count >= ceil - 1 && count <= ceil + 1;
+}
+
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The postmaster (first line of postmaster.pid) and its children: freezing them all is a partition. */
+function postgresPids(dir: string): number[] {
+  const postmaster = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const pids = [postmaster];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    if (parentOf(Number(entry)) === postmaster) pids.push(Number(entry));
+  }
+  return pids;
 }
 
 beforeAll(async () => {
@@ -247,6 +270,51 @@ describe('cluster leases on PostgreSQL', () => {
     expect(watcher.violations).toEqual([]);
   });
 
+  it('keeps renewing while a slow drain runs, and releases the slots only after it resolved', async () => {
+    const url = await freshDatabase();
+    const check = newPool(url, 30_000);
+    let finishDrain: () => void = () => undefined;
+    const drained = new Promise<void>((resolve) => {
+      finishDrain = resolve;
+    });
+    const draining: SlotKey[][] = [];
+    const a = manager(url, 'p-a', {
+      slotCount: 16,
+      drain: async (slots) => {
+        draining.push([...slots]);
+        await drained;
+      },
+    });
+    a.setSites([SITE]);
+    await a.start();
+    expect(owned(a, 16)).toHaveLength(16);
+    const b = manager(url, 'p-b', { slotCount: 16 });
+    b.setSites([SITE]);
+    const watcher = watch(() => [a, b], 16, check);
+    try {
+      await b.start();
+      await eventually('p-a starts draining its excess', () => draining.length === 1);
+      const excess = draining[0] ?? [];
+      expect(excess.map((k) => k.slot)).toEqual([15, 14, 13, 12, 11, 10, 9, 8]);
+      const renewals = a.stats().renewals;
+      await eventually('p-a renews three more times while the drain is pending', () => a.stats().renewals >= renewals + 3);
+      // Still ours, still usable, still live in the database; p-b has none of them.
+      expect(excess.every((k) => a.mayAct(k.site, k.slot) !== undefined)).toBe(true);
+      const db = await dbLeases(check);
+      expect(excess.every((k) => db.get(k.slot)?.owner === 'p-a')).toBe(true);
+      expect(owned(b, 16)).toEqual([]);
+
+      finishDrain();
+      await eventually('p-b gets the drained slots', () => owned(b, 16).length === 8 && owned(a, 16).length === 8);
+      expect(owned(b, 16)).toEqual(excess.map((k) => k.slot).sort((x, y) => x - y));
+      expect(draining).toHaveLength(1);
+    } finally {
+      finishDrain();
+      await watcher.stop();
+    }
+    expect(watcher.violations).toEqual([]);
+  });
+
   it('raises the epoch on every claim, and a write fenced with an old epoch changes nothing', async () => {
     const url = await freshDatabase();
     const check = newPool(url, 30_000);
@@ -277,6 +345,25 @@ describe('cluster leases on PostgreSQL', () => {
     second.dropSlot(SITE, 3);
     expect(second.mayAct(SITE, 3)).toBeUndefined();
     expect(changes.at(-1)).toEqual({ gained: [], lost: [{ site: SITE, slot: 3 }] });
+  });
+
+  it('claims past a slot another transaction holds locked (SKIP LOCKED) instead of waiting for it', async () => {
+    const url = await freshDatabase();
+    const check = newPool(url, 30_000);
+    await check.query(`INSERT INTO leases (site, slot) SELECT $1, generate_series(0, 7)`, [SITE]);
+    const locker = await check.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('SELECT 1 FROM leases WHERE site = $1 AND slot = 0 FOR UPDATE', [SITE]);
+      const m = manager(url, 'p-a', { slotCount: 8 });
+      m.setSites([SITE]);
+      await m.start();
+      expect(owned(m, 8)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      await locker.query('ROLLBACK');
+      await eventually('the unlocked slot is claimed at a later renewal', () => owned(m, 8).length === 8);
+    } finally {
+      locker.release();
+    }
   });
 
   it('serves only the sites it is configured for, and counts only the pollers serving a site', async () => {
@@ -311,6 +398,9 @@ describe('cluster leases on PostgreSQL', () => {
 
       await own.stop();
       await eventually('renewals fail', () => m.stats().renewFailures >= 2);
+      const listing: unknown = await m.pollers().then(() => undefined, (e: unknown) => e);
+      expect(isLinkscopeError(listing, 'LS_DATABASE_UNREACHABLE')).toBe(true);
+      expect((listing as Error).message).toContain(`127.0.0.1:${own.port}`);
       await eventually('acting stops', () => owned(m, 8).every((s) => m.mayAct(SITE, s) === undefined));
       expect(m.stats().lastRenewAgeMs).toBeGreaterThanOrEqual(FAST.ttlMs - FAST.marginMs);
       // Nothing changed locally: the slots are not given up, only fenced.
@@ -320,6 +410,47 @@ describe('cluster leases on PostgreSQL', () => {
       await own.start();
       await eventually('slots are reclaimed once PostgreSQL is back', () => owned(m, 8).length === 8 && owned(m, 8).every((s) => m.mayAct(SITE, s) !== undefined));
       for (const [s, epoch] of before) expect(m.mayAct(SITE, s)).toBe((epoch ?? 0) + 1);
+      expect(unhandled).toEqual([]);
+    } finally {
+      for (const mm of managers.splice(0)) await mm.stop();
+      for (const p of pools.splice(0)) await p.end();
+      await own.dispose();
+    }
+  });
+
+  it('never hangs on a frozen PostgreSQL (SIGSTOP): statements time out, acting stops at TTL − margin, slots come back after SIGCONT', async () => {
+    const own = await startPostgres();
+    const signalAll = (signal: NodeJS.Signals): void => {
+      for (const pid of postgresPids(own.dir)) {
+        try {
+          process.kill(pid, signal);
+        } catch {
+          // exited meanwhile
+        }
+      }
+    };
+    try {
+      const url = await own.createDatabase('frozen');
+      await applyClusterSchema(newPool(url, 30_000));
+      // A pool without any timeout of its own: the manager's statement timeout is what saves the loop.
+      const m = manager(url, 'p-a', { slotCount: 8 }, false);
+      m.setSites([SITE]);
+      await m.start();
+      expect(owned(m, 8)).toHaveLength(8);
+
+      signalAll('SIGSTOP');
+      try {
+        await eventually('renewals time out and are counted', () => m.stats().renewFailures >= 2);
+        await eventually('acting stops', () => owned(m, 8).every((s) => m.mayAct(SITE, s) === undefined));
+        expect(m.stats().lastRenewAgeMs).toBeGreaterThanOrEqual(FAST.ttlMs - FAST.marginMs);
+      } finally {
+        signalAll('SIGCONT');
+        // runuser (the helper's child when we are root) stops itself when its child stops, as su
+        // does for job control; it must go on too, or it never sees the postmaster exit.
+        const parent = parentOf(postgresPids(own.dir)[0] ?? 0);
+        if (parent !== undefined && readFileSync(`/proc/${parent}/comm`, 'utf8').trim() === 'runuser') process.kill(parent, 'SIGCONT');
+      }
+      await eventually('slots are usable again once PostgreSQL runs again', () => owned(m, 8).length === 8 && owned(m, 8).every((s) => m.mayAct(SITE, s) !== undefined));
       expect(unhandled).toEqual([]);
     } finally {
       for (const mm of managers.splice(0)) await mm.stop();
@@ -341,6 +472,26 @@ describe('cluster leases on PostgreSQL', () => {
     const err2: unknown = await manager(noSchema, 'p-b').start().then(() => undefined, (e: unknown) => e);
     expect(isLinkscopeError(err2, 'LS_DATABASE_UNREACHABLE')).toBe(true);
     expect((err2 as Error).message).toMatch(/relation "leases" does not exist/);
+  });
+
+  it('restarts under the id of a crashed poller without adopting its leases: every slot gets a new epoch', async () => {
+    const url = await freshDatabase();
+    const check = newPool(url, 30_000);
+    const first = manager(url, 'p-a', { slotCount: 8 });
+    first.setSites([SITE]);
+    await first.start();
+    first.pauseForTest();
+    const epochs = owned(first, 8).map((s) => first.mayAct(SITE, s));
+    expect(epochs).toEqual(new Array(8).fill(1));
+    // A crash right after a claim: the row has expired, some leases (claimed later) have not.
+    await check.query(`UPDATE pollers SET expires_at = now() - interval '1 second' WHERE id = 'p-a'`);
+    await check.query(`UPDATE leases SET expires_at = now() + interval '1 hour' WHERE owner = 'p-a'`);
+
+    const second = manager(url, 'p-a', { slotCount: 8 });
+    second.setSites([SITE]);
+    await second.start();
+    expect(owned(second, 8).map((s) => second.mayAct(SITE, s))).toEqual(new Array(8).fill(2));
+    expect(second.stats().claims).toBe(8);
   });
 
   it('refuses a second live poller with the same id after waiting one TTL for it to expire', async () => {
