@@ -307,7 +307,7 @@ export class Poller implements PollerControl {
     }
     // Scale-out: another poller's device (added or edited through this one's API) is its owner's to poll.
     if (this.#deps.ownership !== undefined && !this.#deps.ownership.owns(device)) {
-      if (this.#runtimes.has(deviceId)) void this.releaseDevices([deviceId]);
+      if (this.#runtimes.has(deviceId)) void this.releaseDevices([deviceId]).catch((err: unknown) => this.#log.warn({ err, deviceId }, `cannot release a device: ${describeError(err)}`));
       return;
     }
     const rt = this.#runtime(device);
@@ -392,7 +392,7 @@ export class Poller implements PollerControl {
         else rt.device = d;
       }
       for (const id of [...this.#runtimes.keys()]) if (!seen.has(id)) this.unschedule(id);
-      if (released.length > 0) void this.releaseDevices(released);
+      if (released.length > 0) void this.releaseDevices(released).catch((err: unknown) => this.#log.warn({ err }, `cannot release devices: ${describeError(err)}`));
       this.#reconciled = true;
     } catch (err) {
       this.#log.error({ err }, `cannot read the inventory: ${describeError(err)}`);
