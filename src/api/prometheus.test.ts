@@ -54,4 +54,18 @@ describe('renderMetrics', () => {
     expect(text).toContain('linkscope_poller_lane_busy{lane="probe"} 32\n');
     expect(text).toContain('linkscope_poller_lane_waiting{lane="probe"} 1968\n');
   });
+
+  it('adds the fleet figures of a poller in a fleet, and nothing of them in one process', () => {
+    const base = { poller: EMPTY_POLLER_METRICS, sink: okSink(), deviceNames: new Map<number, string>(), devicesByStatus: {} };
+    expect(renderMetrics(base)).not.toContain('linkscope_cluster_');
+    const text = renderMetrics({
+      ...base,
+      cluster: { pollerId: 'edge-"1"', figures: { slots: 341, renewals: 12, renewFailures: 2, claims: 400, handoversIn: 59, handoversOut: 3, lastRenewAgeMs: 2500 } },
+    });
+    expect(text).toContain('linkscope_cluster_slots{poller="edge-\\"1\\""} 341\n');
+    expect(text).toContain('linkscope_cluster_lease_renewals_total{poller="edge-\\"1\\"",result="failed"} 2\n');
+    expect(text).toContain('linkscope_cluster_handovers_total{poller="edge-\\"1\\"",direction="in"} 59\n');
+    expect(text).toContain('linkscope_cluster_lease_age_seconds{poller="edge-\\"1\\""} 2.5\n');
+    expect(text).toContain('# TYPE linkscope_cluster_claims_total counter\n');
+  });
 });
