@@ -308,10 +308,12 @@ export class PgInventory implements Inventory {
       if (row === undefined) throw deviceNotFound(idOrName);
       // Removing must work even when the credentials cannot be decrypted (the recovery path).
       const device = decodeDevice(this.#box, row) ?? decodeDevice(this.#box, row, true);
+      // Its neighbour rows go with it (cascade): readers of neighborsToken() must look again. Taken
+      // before the DELETE, in the order recordNeighbors takes its locks (counter, then the device
+      // row its foreign key checks), so the two never deadlock.
+      await c.query("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'neighbors_version'");
       await c.query('DELETE FROM devices WHERE id = $1', [row.id]);
       await c.query('INSERT INTO device_tombstones (id, version) VALUES ($1, $2) ON CONFLICT (id) DO UPDATE SET version = excluded.version', [row.id, version]);
-      // Its neighbour rows went with it (cascade): readers of neighborsToken() must look again.
-      await c.query("UPDATE meta SET value = (value::bigint + 1)::text WHERE key = 'neighbors_version'");
       if (device === undefined) throw undecryptable([row], this.#where, this.#keyFileLabel);
       return device;
     });
