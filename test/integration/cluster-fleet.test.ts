@@ -17,10 +17,9 @@
  * LINKSCOPE_TEST_CHAOS_MS lengthens the kill/restart phase (default 60 s).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAgent, type RunningAgent } from '../../src/demo/agent/snmp-agent.js';
@@ -63,15 +62,57 @@ class PollerProcess {
   #expectExit = false;
   readonly stderr: string[] = [];
 
+  /** The poller's stdout goes to this file, never a pipe: a pipe the busy test process drains late would block the poller's logging and skew its timing. */
+  readonly logFile: string;
+  #offset = 0;
+  #partial = '';
+
   constructor(
     readonly id: string,
     readonly env: Record<string, string>,
     readonly requests: RequestLine[],
     readonly proxy: TcpProxy,
-  ) {}
+    logDir: string,
+  ) {
+    this.logFile = join(logDir, `${id}.log`);
+  }
+
+  /** Reads what the poller logged since the last call; each `snmp request` line becomes a RequestLine. */
+  readLog(): void {
+    let fd: number;
+    try {
+      fd = openSync(this.logFile, 'r');
+    } catch {
+      return;
+    }
+    try {
+      const buf = Buffer.alloc(1 << 20);
+      for (;;) {
+        const n = readSync(fd, buf, 0, buf.length, this.#offset);
+        if (n === 0) break;
+        this.#offset += n;
+        const text = this.#partial + buf.toString('utf8', 0, n);
+        const lines = text.split('\n');
+        this.#partial = lines.pop() ?? '';
+        for (const line of lines) {
+          if (!line.includes('"snmp request"')) continue;
+          try {
+            const o = JSON.parse(line) as { time: number; poller?: string; deviceId?: number; epoch?: number };
+            if (typeof o.deviceId === 'number' && typeof o.epoch === 'number') this.requests.push({ t: o.time, poller: o.poller ?? this.id, deviceId: o.deviceId, epoch: o.epoch });
+          } catch {
+            // a torn line of a killed process
+          }
+        }
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
 
   start(): void {
-    const child = spawn(process.execPath, [BIN, 'serve'], { env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = openSync(this.logFile, 'a');
+    const child = spawn(process.execPath, [BIN, 'serve'], { env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...this.env }, stdio: ['ignore', out, 'pipe'] });
+    closeSync(out);
     this.child = child;
     this.#expectExit = false;
     this.exited = new Promise((resolve) =>
@@ -80,23 +121,8 @@ class PollerProcess {
         resolve();
       }),
     );
-    const lines = createInterface({ input: child.stdout! });
-    const keep = process.env['LINKSCOPE_TEST_LOG_DIR'];
-    lines.on('line', (line) => {
-      if (keep !== undefined) appendFileSync(join(keep, `${this.id}.log`), `${line}\n`);
-      if (!line.includes('"snmp request"')) return;
-      try {
-        const o = JSON.parse(line) as { time: number; poller?: string; deviceId?: number; epoch?: number };
-        if (typeof o.deviceId === 'number' && typeof o.epoch === 'number') this.requests.push({ t: o.time, poller: o.poller ?? this.id, deviceId: o.deviceId, epoch: o.epoch });
-      } catch {
-        // a torn last line of a killed process
-      }
-    });
     child.stderr!.setEncoding('utf8');
-    child.stderr!.on('data', (c: string) => {
-      this.stderr.push(c);
-      if (keep !== undefined) appendFileSync(join(keep, `${this.id}.stderr`), c);
-    });
+    child.stderr!.on('data', (c: string) => this.stderr.push(c));
   }
 
   async signal(sig: NodeJS.Signals): Promise<void> {
@@ -148,6 +174,8 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
   let postgres: PostgresHandle;
   let influxd: InfluxdHandle;
   let dir: string;
+  let logDir: string;
+  let tail: NodeJS.Timeout | undefined;
   const agents: RunningAgent[] = [];
   const requests: RequestLine[] = [];
   const pollers: PollerProcess[] = [];
@@ -158,6 +186,7 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
 
   /** Devices whose latest request before `t` came from `poller`. */
   function ownedAt(poller: string, t: number): number[] {
+    for (const p of pollers) p.readLog();
     const last = new Map<number, RequestLine>();
     for (const r of requests) if (r.t <= t && (last.get(r.deviceId)?.t ?? -1) < r.t) last.set(r.deviceId, r);
     return [...last.values()].filter((r) => r.poller === poller).map((r) => r.deviceId);
@@ -165,6 +194,9 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'linkscope-fleet-'));
+    // LINKSCOPE_TEST_LOG_DIR keeps the pollers' logs after the run.
+    logDir = process.env['LINKSCOPE_TEST_LOG_DIR'] ?? join(dir, 'logs');
+    mkdirSync(logDir, { recursive: true });
     [postgres, influxd] = await Promise.all([startPostgres(), startInfluxd()]);
     const keyFile = join(dir, 'secret.key');
     writeFileSync(keyFile, Buffer.alloc(32, 7), { mode: 0o600 });
@@ -201,12 +233,16 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
         LINKSCOPE_SNMP_RETRIES: '0',
         LINKSCOPE_CLUSTER_LEASE_TTL: `${TTL_MS / 1000}s`,
       };
-      pollers.push(new PollerProcess(id, env, requests, proxy));
+      pollers.push(new PollerProcess(id, env, requests, proxy, logDir));
     }
     for (const p of pollers) p.start();
+    tail = setInterval(() => {
+      for (const p of pollers) p.readLog();
+    }, 50);
   }, 120_000);
 
   afterAll(async () => {
+    clearInterval(tail);
     await Promise.all(pollers.map((p) => p.signal('SIGKILL')));
     await Promise.all(pollers.map((p) => p.proxy.close()));
     await db?.end();
@@ -238,6 +274,7 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
     const body = (await reply.json()) as { pollers: { id: string; slots: number; devices: number }[] };
     expect(body.pollers.map((p) => p.id).sort()).toEqual(['p1', 'p2', 'p3']);
     expect(body.pollers.reduce((a, p) => a + p.devices, 0)).toBe(DEVICES);
+    for (const p of pollers) p.readLog();
     expect(doublePolling(requests)).toEqual([]);
     expect(pollers.flatMap((p) => p.crashes)).toEqual([]);
   }, 90_000);
@@ -269,6 +306,7 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
     console.log(`failover after ${round} kills/stops: ${delays.length} orphaned devices, p50 ${quantile(delays, 0.5)} ms, max ${Math.max(...delays)} ms (bound ${bound} ms)`);
     expect(delays.length).toBeGreaterThan(0);
     expect(Math.max(...delays)).toBeLessThanOrEqual(bound);
+    for (const p of pollers) p.readLog();
     expect(doublePolling(requests)).toEqual([]);
     expect(pollers.flatMap((p) => p.crashes)).toEqual([]);
   }, CHAOS_MS + 120_000);
@@ -302,6 +340,7 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
       (r) => taken.includes(r.device_id) && r.poller === 'p2' && r.saved_at.getTime() >= resumedAt && Number(r.epoch) <= (maxEpochBefore(requests, r.device_id, 'p2', stoppedAt) ?? -1),
     );
     expect(written).toEqual([]);
+    for (const p of pollers) p.readLog();
     expect(doublePolling(requests)).toEqual([]);
     expect(pollers.flatMap((p) => p.crashes)).toEqual([]);
   }, 120_000);
@@ -323,6 +362,7 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
     await new Promise((r) => setTimeout(r, TTL_MS));
     victim.proxy.heal();
     await eventually('p3 polls again after the partition heals', () => (requests.some((r) => r.poller === 'p3' && r.t > Date.now() - INTERVAL_MS) ? true : undefined), { timeoutMs: 40_000 });
+    for (const p of pollers) p.readLog();
     expect(doublePolling(requests)).toEqual([]);
     expect(pollers.flatMap((p) => p.crashes)).toEqual([]);
   }, 120_000);
