@@ -2,12 +2,12 @@
 import { performance } from 'node:perf_hooks';
 import { IF, SYSTEM, type IfColumn } from '../discovery/oids.js';
 import { chooseSpeedBps, discoverDevice, indexColumns, type DeviceDiscovery, type DiscoveredInterface, type IfRow } from '../discovery/discover.js';
-import { asBigint, asDisplayName, asNumber, bigintOf, valueHash } from '../snmp/values.js';
+import { asBigint, asDisplayName, asNumber, valueHash } from '../snmp/values.js';
 import type { Device, DeviceState, GetbulkMemo, InterfaceState } from '../model/types.js';
 import { ifAdminStatusName, ifStatusName } from '../model/types.js';
 import { DEFAULT_MAX_VARBINDS_PER_POLL, rowsPerColumn, WalkBudget, type SnmpSession, type VarBind } from '../snmp/types.js';
-import { DEVICE_FIELD, INTERFACE_FIELD, MEASUREMENT, TAG } from '../storage/schema.js';
-import type { FieldValue, Point } from '../storage/types.js';
+import { DEVICE_FIELD, MEASUREMENT, TAG } from '../storage/schema.js';
+import { InterfacePoint, type Point } from '../storage/types.js';
 import {
   assessElapsed,
   COUNTER_NAMES,
@@ -161,27 +161,27 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
     // Unchanged (the usual case, checked by hash): reuse the discovered text instead of decoding.
     const ifDescr = row.ifDescr === undefined || valueHash(row.ifDescr) === itf.ifDescrHash ? itf.ifDescr : asDisplayName(row.ifDescr);
 
-    const fields: Record<string, FieldValue> = {
-      [INTERFACE_FIELD.ifIndex]: bigintOf(itf.ifIndex),
-      [INTERFACE_FIELD.ifDescr]: ifDescr,
-      [INTERFACE_FIELD.ifAlias]: itf.ifAlias,
-    };
-    if (itf.ifTypeNumber !== null) fields[INTERFACE_FIELD.ifType] = bigintOf(itf.ifTypeNumber);
     const highSpeed = ifHighSpeed ?? (speedBps === null ? null : Math.round(speedBps / 1e6));
-    if (highSpeed !== null) fields[INTERFACE_FIELD.ifHighSpeed] = bigintOf(highSpeed);
-    if (operStatus !== null) fields[INTERFACE_FIELD.ifOperStatus] = bigintOf(operStatus);
-    if (adminStatus !== null) fields[INTERFACE_FIELD.ifAdminStatus] = bigintOf(adminStatus);
-    for (let i = 0; i < COUNTER_NAMES.length; i += 1) {
-      const src = itf.sources[COUNTER_NAMES[i] as CounterName];
-      if (src !== undefined && (counters.present & (1 << i)) !== 0) fields[src.column] = counters.values[i] as bigint;
-    }
-    if (rates !== null) addRateFields(fields, rates);
-    points.push({
-      measurement: MEASUREMENT.interface,
-      tags: { [TAG.device]: ctx.device.name, [TAG.agentHost]: ctx.device.host, [TAG.ifName]: itf.tagName },
-      fields,
-      time,
-    });
+    // The `interface` point as a fixed-shape object: the sink writes its line without a fields record.
+    points.push(
+      new InterfacePoint(
+        ctx.device.name,
+        ctx.device.host,
+        itf.tagName,
+        time,
+        itf.ifIndex,
+        ifDescr,
+        itf.ifAlias,
+        itf.ifTypeNumber,
+        highSpeed,
+        operStatus,
+        adminStatus,
+        itf.sources,
+        counters.values,
+        counters.present,
+        rates,
+      ),
+    );
     states.push({
       ifIndex: itf.ifIndex,
       ifName: itf.ifName,
@@ -313,22 +313,6 @@ function readCounters(itf: DiscoveredInterface, row: IfRow): CounterReadings {
 }
 
 const MAX_U64 = (1n << 64n) - 1n;
-
-function addRateFields(fields: Record<string, FieldValue>, r: InterfaceRates): void {
-  const put = (key: string, v: number | null): void => {
-    if (v !== null && Number.isFinite(v)) fields[key] = v;
-  };
-  put(INTERFACE_FIELD.inBps, r.inBps);
-  put(INTERFACE_FIELD.outBps, r.outBps);
-  put(INTERFACE_FIELD.inUtilization, r.inUtilization);
-  put(INTERFACE_FIELD.outUtilization, r.outUtilization);
-  put(INTERFACE_FIELD.inErrorsPerSec, r.inErrorsPerSec);
-  put(INTERFACE_FIELD.outErrorsPerSec, r.outErrorsPerSec);
-  put(INTERFACE_FIELD.inDiscardsPerSec, r.inDiscardsPerSec);
-  put(INTERFACE_FIELD.outDiscardsPerSec, r.outDiscardsPerSec);
-  put(INTERFACE_FIELD.inPktsPerSec, r.inPps);
-  put(INTERFACE_FIELD.outPktsPerSec, r.outPps);
-}
 
 /** ifLastChange (TimeTicks since agent start) → ISO time, from the agent's sysUpTime at a sample taken at `wallMs`. */
 export function lastChangeTime(lastChangeTicks: number | null, sysUpTimeTicks: number, wallMs: number): string | null {
