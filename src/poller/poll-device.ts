@@ -1,11 +1,12 @@
 /** One poll of one device: (re)discovery when needed, the counter walk, counter maths, points and live state. */
 import { performance } from 'node:perf_hooks';
 import { IF, SYSTEM, type IfColumn } from '../discovery/oids.js';
-import { chooseSpeedBps, discoverDevice, indexColumns, type DeviceDiscovery, type DiscoveredInterface, type IfRow } from '../discovery/discover.js';
-import { asBigint, asDisplayName, asNumber, valueHash } from '../snmp/values.js';
+import { chooseSpeedBps, discoverDevice, type DeviceDiscovery, type DiscoveredInterface } from '../discovery/discover.js';
+import { MapRows, PackedRows, type PolledValues } from './polled-rows.js';
+import { asDisplayName, asNumber, valueHash } from '../snmp/values.js';
 import type { Device, DeviceState, GetbulkMemo, InterfaceState } from '../model/types.js';
 import { ifAdminStatusName, ifStatusName } from '../model/types.js';
-import { DEFAULT_MAX_VARBINDS_PER_POLL, rowsPerColumn, WalkBudget, type SnmpSession, type VarBind } from '../snmp/types.js';
+import { DEFAULT_MAX_VARBINDS_PER_POLL, rowsPerColumn, WalkBudget, walkColumnsPacked, type SnmpSession, type VarBind } from '../snmp/types.js';
 import { DEVICE_FIELD, MEASUREMENT, TAG } from '../storage/schema.js';
 import { InterfacePoint, type Point } from '../storage/types.js';
 import {
@@ -85,7 +86,7 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
   let discoveredAtMs = ctx.discoveredAtMs;
   let rediscovered = false;
   let uptimeTicks: number;
-  let rows: Map<number, IfRow>;
+  let rows: PolledValues;
 
   const rediscover = async (): Promise<void> => {
     const run = await discoverDevice(ctx.session, opts);
@@ -93,7 +94,7 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
     discoveredAtMs = ctx.nowMs();
     rediscovered = true;
     uptimeTicks = run.discovery.system.sysUpTimeTicks;
-    rows = run.rows;
+    rows = new MapRows(run.discovery, run.rows);
   };
 
   if (discovery === null || ctx.nowMs() - discoveredAtMs >= ctx.rediscoverIntervalMs) {
@@ -111,11 +112,12 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
       await rediscover();
     } else {
       const maxRowsPerColumn = rowsPerColumn(discovery.ifNumber, discovery.interfaces.length);
-      const columns = await ctx.session.walkColumns(discovery.pollColumns.map((c) => IF[c].oid), { ...opts, maxRowsPerColumn });
-      rows = indexColumns(columns, discovery.pollColumns);
+      // Packed: no VarBind, OID string or bigint per value (snmp/packed.ts); read through PackedRows.
+      const columns = await walkColumnsPacked(ctx.session, discovery.pollColumns.map((c) => IF[c].oid), { ...opts, maxRowsPerColumn });
+      rows = new PackedRows(discovery, columns);
       // ifDescr is walked on every poll: a new, vanished or renamed ifIndex means the table changed
       // under us (agents without ifTableLastChange), so discover again before trusting any counter.
-      if (!sameInterfaces(discovery, rows)) await rediscover();
+      if (discovery.pollColumns.includes('ifDescr') && !rows.sameInterfaces(discovery, valueHash)) await rediscover();
     }
   }
   // Both branches assign these; TypeScript cannot see through the closure.
@@ -134,18 +136,20 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
   let discontinuities = 0;
   let wraps = 0;
 
-  for (const itf of disc.interfaces) {
-    const row = polledRows.get(itf.ifIndex) ?? {};
-    const counters = readCounters(itf, row);
+  for (let pos = 0; pos < disc.interfaces.length; pos += 1) {
+    const itf = disc.interfaces[pos] as DiscoveredInterface;
+    const counters = readCounters(itf, polledRows, pos);
     const current: InterfaceCounters = {
       identity: itf.identity,
-      discontinuityTime: asNumber(row.ifCounterDiscontinuityTime) ?? itf.discontinuityTime,
+      discontinuityTime: polledRows.number('ifCounterDiscontinuityTime', pos) ?? itf.discontinuityTime,
       counters,
     };
     nextBaseline.set(itf.ifIndex, current);
-    const ifSpeed = row.ifSpeed === undefined ? null : asNumber(row.ifSpeed);
-    const ifHighSpeed = row.ifHighSpeed === undefined ? itf.ifHighSpeed : asNumber(row.ifHighSpeed);
-    const speedBps = row.ifSpeed === undefined && row.ifHighSpeed === undefined ? itf.speedBps : chooseSpeedBps(ifSpeed, ifHighSpeed);
+    const hasSpeed = polledRows.has('ifSpeed', pos);
+    const hasHighSpeed = polledRows.has('ifHighSpeed', pos);
+    const ifSpeed = hasSpeed ? polledRows.number('ifSpeed', pos) : null;
+    const ifHighSpeed = hasHighSpeed ? polledRows.number('ifHighSpeed', pos) : itf.ifHighSpeed;
+    const speedBps = !hasSpeed && !hasHighSpeed ? itf.speedBps : chooseSpeedBps(ifSpeed, ifHighSpeed);
     const outcome: RateOutcome = computeInterfaceRates(ctx.baseline?.interfaces.get(itf.ifIndex), current, elapsed, speedBps, ctx.intervalMs === undefined ? undefined : ctx.intervalMs / 1000);
     let rates: InterfaceRates | null = null;
     if (outcome.kind === 'rates') {
@@ -155,11 +159,12 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
       discontinuities += 1;
       withheld.push({ ifIndex: itf.ifIndex, reason: outcome.counter === undefined ? outcome.reason : `${outcome.reason} (${outcome.counter})` });
     }
-    const adminStatus = asNumber(row.ifAdminStatus) ?? itf.adminStatus;
-    const operStatus = asNumber(row.ifOperStatus) ?? itf.operStatus;
-    const lastChange = asNumber(row.ifLastChange) ?? itf.lastChange;
+    const adminStatus = polledRows.number('ifAdminStatus', pos) ?? itf.adminStatus;
+    const operStatus = polledRows.number('ifOperStatus', pos) ?? itf.operStatus;
+    const lastChange = polledRows.number('ifLastChange', pos) ?? itf.lastChange;
     // Unchanged (the usual case, checked by hash): reuse the discovered text instead of decoding.
-    const ifDescr = row.ifDescr === undefined || valueHash(row.ifDescr) === itf.ifDescrHash ? itf.ifDescr : asDisplayName(row.ifDescr);
+    const descr = polledRows.value('ifDescr', pos);
+    const ifDescr = descr === undefined || valueHash(descr) === itf.ifDescrHash ? itf.ifDescr : asDisplayName(descr);
 
     const highSpeed = ifHighSpeed ?? (speedBps === null ? null : Math.round(speedBps / 1e6));
     // The `interface` point as a fixed-shape object: the sink writes its line without a fields record.
@@ -285,34 +290,28 @@ function byOid(vbs: readonly VarBind[]): Map<string, VarBind['value']> {
   return m;
 }
 
-function sameInterfaces(discovery: DeviceDiscovery, rows: ReadonlyMap<number, IfRow>): boolean {
-  if (!discovery.pollColumns.includes('ifDescr')) return true;
-  if (rows.size !== discovery.interfaces.length) return false;
-  for (const itf of discovery.interfaces) {
-    const row = rows.get(itf.ifIndex);
-    if (row === undefined || valueHash(row.ifDescr) !== itf.ifDescrHash) return false;
-  }
-  return true;
-}
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** packReadings() of the row's counters, written straight into the packed form: no reading object per counter per poll. */
-function readCounters(itf: DiscoveredInterface, row: IfRow): CounterReadings {
+/** packReadings() of the row's counters, written straight into the packed form: no reading object or bigint per counter per poll. */
+function readCounters(itf: DiscoveredInterface, rows: PolledValues, pos: number): CounterReadings {
   const values = new BigUint64Array(COUNTER_NAMES.length);
+  const halves = LITTLE_ENDIAN ? new Uint32Array(values.buffer) : new Uint32Array(2);
   let present = 0;
   let wide = 0;
   for (let i = 0; i < COUNTER_NAMES.length; i += 1) {
     const src = itf.sources[COUNTER_NAMES[i] as CounterName];
     if (src === undefined) continue;
-    const value = asBigint(row[src.column as IfColumn]);
-    if (value === null || value < 0n || value > MAX_U64) continue;
-    values[i] = value;
+    if (LITTLE_ENDIAN) {
+      if (!rows.counter(src.column as IfColumn, pos, halves, i)) continue;
+    } else {
+      if (!rows.counter(src.column as IfColumn, pos, halves, 0)) continue;
+      values[i] = (BigInt(halves[1] as number) << 32n) | BigInt(halves[0] as number);
+    }
     present |= 1 << i;
     if (src.bits === 64) wide |= 1 << i;
   }
   return { values, present, wide };
 }
-
-const MAX_U64 = (1n << 64n) - 1n;
 
 /** ifLastChange (TimeTicks since agent start) → ISO time, from the agent's sysUpTime at a sample taken at `wallMs`. */
 export function lastChangeTime(lastChangeTicks: number | null, sysUpTimeTicks: number, wallMs: number): string | null {

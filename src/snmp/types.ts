@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import type { SnmpTarget } from '../model/types.js';
 import type { GetbulkBudget } from './getbulk-budget.js';
+import type { PackedColumn } from './packed.js';
 
 /** ASN.1 / SNMP type tags as they appear on the wire. */
 export const SnmpType = {
@@ -45,6 +46,7 @@ export function isBadValue(vb: VarBind): boolean {
   return vb.value === null && vb.type !== SnmpType.Null && vb.type < SnmpType.NoSuchObject;
 }
 
+export { PackedColumn, packColumns, walkColumnsPacked } from './packed.js';
 export { DEFAULT_MAX_VARBINDS_PER_REQUEST, GetbulkBudget, GETBULK_FLOOR, type GetbulkBudgetOptions, type GetbulkReply } from './getbulk-budget.js';
 
 export interface RequestOptions {
@@ -91,6 +93,12 @@ export interface SnmpSession {
    * lacks maps to an empty array.
    */
   walkColumns(columnOids: readonly string[], options?: WalkOptions): Promise<Map<string, VarBind[]>>;
+  /**
+   * walkColumns with the same requests, checks and errors, but each column's rows decoded into
+   * typed arrays (packed.ts) instead of VarBinds: for the interface poll. Optional; callers use
+   * packed.ts walkColumnsPacked(), which packs walkColumns' result for sessions without it.
+   */
+  walkColumnsPacked?(columnOids: readonly string[], options?: WalkOptions): Promise<Map<string, PackedColumn>>;
   close(): void;
 }
 
