@@ -113,7 +113,7 @@ export async function pollDevice(ctx: PollContext): Promise<PollResult> {
     } else {
       const maxRowsPerColumn = rowsPerColumn(discovery.ifNumber, discovery.interfaces.length);
       // Packed: no VarBind, OID string or bigint per value (snmp/packed.ts); read through PackedRows.
-      const columns = await walkColumnsPacked(ctx.session, discovery.pollColumns.map((c) => IF[c].oid), { ...opts, maxRowsPerColumn });
+      const columns = await walkColumnsPacked(ctx.session, discovery.pollColumns.map((c) => IF[c].oid), { ...opts, maxRowsPerColumn, expectedRows: discovery.interfaces.length });
       rows = new PackedRows(discovery, columns);
       // ifDescr is walked on every poll: a new, vanished or renamed ifIndex means the table changed
       // under us (agents without ifTableLastChange), so discover again before trusting any counter.

@@ -107,7 +107,8 @@ function syncLast(column: ColumnState): void {
 function setLastBytes(column: ColumnState, buf: Uint8Array, start: number, end: number): void {
   const len = end - start;
   if (column.lastBytes.length < len) column.lastBytes = new Uint8Array(Math.max(len, 2 * column.lastBytes.length));
-  column.lastBytes.set(buf.subarray(start, end));
+  const to = column.lastBytes;
+  for (let i = 0; i < len; i++) to[i] = buf[start + i] as number;
   column.lastLen = len;
   column.lastStale = true;
 }
@@ -252,10 +253,12 @@ export abstract class BaseSnmpSession implements SnmpSession {
     if (this.transport.getBulkRaw === undefined || this.target.credentials.version !== '2c') return packColumns(await this.walkColumns(columnOids, options));
     const result = new Map<string, PackedColumn>();
     const columns: ColumnState[] = [];
+    // Room for the expected rows plus a little GETBULK overshoot, so the arrays need not grow.
+    const capacity = options.expectedRows !== undefined && options.expectedRows > 0 ? Math.min(options.expectedRows + 8, 65_536) : 64;
     for (const column of columnOids) {
       const root = normalizeOid(column);
       if (result.has(root)) continue;
-      const packed = new PackedColumn();
+      const packed = new PackedColumn(capacity);
       result.set(root, packed);
       const rootBytes = new Uint8Array(encodeOidContent(parseOid(root)));
       columns.push({ root, last: root, done: false, out: [], packed, rootBytes, lastBytes: new Uint8Array(rootBytes.length + 16), lastLen: 0, lastStale: false });
@@ -451,6 +454,10 @@ export abstract class BaseSnmpSession implements SnmpSession {
       const col = column.packed as PackedColumn;
       const root = column.rootBytes;
       const rootLen = root.length;
+      // Byte mode: the last kept OID as a place in a buffer (the reply's, until copied once after the column's rows).
+      let lb: Uint8Array = column.lastBytes;
+      let ls = 0;
+      let le = column.lastLen;
       for (let j = i; j < count; j += asked) {
         const type = types[j] as number;
         const os = pos[4 * j] as number;
@@ -461,16 +468,20 @@ export abstract class BaseSnmpSession implements SnmpSession {
             column.done = true;
             break;
           }
-          if (compareOidBytes(buf, os, oe, column.lastBytes, 0, column.lastLen) <= 0) {
+          if (compareOidBytes(buf, os, oe, lb, ls, le) <= 0) {
+            if (lb !== column.lastBytes) setLastBytes(column, lb, ls, le);
             syncLast(column);
             throw this.notIncreasing(column, decodeOidText(buf, os, oe) as string);
           }
           if (col.count >= maxRows) {
+            if (lb !== column.lastBytes) setLastBytes(column, lb, ls, le);
             syncLast(column);
             throw this.overBudget(column, phase, { kind: 'rows', limit: maxRows });
           }
           index = byteIndex(buf, os + rootLen, oe);
-          setLastBytes(column, buf, os, oe);
+          lb = buf;
+          ls = os;
+          le = oe;
         } else {
           syncLast(column);
           const oid = decodeOidText(buf, os, oe) as string;
@@ -485,6 +496,9 @@ export abstract class BaseSnmpSession implements SnmpSession {
           const canonical = encodeOidContent(parseOid(oid));
           setLastBytes(column, canonical, 0, canonical.length);
           column.lastStale = false;
+          lb = column.lastBytes;
+          ls = 0;
+          le = column.lastLen;
         }
         this.#packValue(col, index, type, buf, pos[4 * j + 2] as number, pos[4 * j + 3] as number);
         if (col.count >= maxVarbinds) {
@@ -492,6 +506,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
           break;
         }
       }
+      if (lb !== column.lastBytes) setLastBytes(column, lb, ls, le);
       syncLast(column); // the next request continues from it
     }
     return progressed;

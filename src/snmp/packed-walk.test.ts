@@ -183,9 +183,15 @@ describe('walkColumnsPacked', () => {
   });
 
   it('compares a reply with padded sub-identifiers as text, as walkColumns names it', async () => {
-    const entries = rows(12, (i) => entry(`${IF_HC_IN}.${i}`, SnmpType.Counter64, BigInt(i), { padded: i % 4 === 0 }));
+    const entries = [
+      ...rows(12, (i) => entry(`${IF_HC_IN}.${i}`, SnmpType.Counter64, BigInt(i), { padded: i % 4 === 0 })),
+      // A long index (the last OID's bytes outgrow their first buffer), padded, then plain rows after it.
+      entry(`${IF_HC_IN}.12.${Array.from({ length: 20 }, (_, k) => 200 + k).join('.')}`, SnmpType.Counter64, 1n, { padded: true }),
+      entry(`${IF_HC_IN}.13`, SnmpType.Counter64, 13n),
+      entry(`${IF_HC_IN}.14`, SnmpType.Counter64, 14n),
+    ];
     const { generic } = await compare(entries, [IF_HC_IN, IF_DESCR]);
-    expect(generic?.get(IF_HC_IN)).toHaveLength(12);
+    expect(generic?.get(IF_HC_IN)).toHaveLength(15);
   });
 
   it('fails with the same error when OIDs do not increase, in bytes or only in text', async () => {

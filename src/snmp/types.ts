@@ -69,6 +69,8 @@ export interface WalkOptions extends RequestOptions {
   readonly maxRepetitions?: number;
   /** Varbinds and wall time shared by every walk of one poll; running out throws LS_SNMP_WALK_BUDGET. */
   readonly budget?: WalkBudget;
+  /** Rows per column the caller expects (the interfaces it knows): walkColumnsPacked sizes its columns for them. A hint only. */
+  readonly expectedRows?: number;
 }
 
 /** Per-session traffic figures, cumulative since the session was opened. */
