@@ -43,6 +43,12 @@ interface Knobs {
   readonly walkRepeats: number;
   /** Another build's `src/cli/main.js` (BENCH_SERVE_COMPARE) measured beside this one, live influxd, each agent count. */
   readonly compareBin: string | null;
+  /** A/B alternations per agent count with a compare build (BENCH_SERVE_ROUNDS, default 1): A B, then B A, … */
+  readonly rounds: number;
+  /** BENCH_SERVE_SKIP=unreachable,idle leaves those runs out (quicker A/B rounds). */
+  readonly skip: ReadonlySet<string>;
+  /** Warm-up of the idle run (BENCH_SERVE_IDLE_WARMUP_SECONDS, default 60): V8 runs a memory-reducing full GC ≈ 20–30 s after the start-up burst. */
+  readonly idleWarmupMs: number;
 }
 
 function knobs(): Knobs {
@@ -53,6 +59,9 @@ function knobs(): Knobs {
     windowMs: Number(process.env['BENCH_SERVE_SECONDS'] ?? 20) * 1000,
     walkRepeats: Number(process.env['BENCH_SERVE_WALK_REPEATS'] ?? 5),
     compareBin: process.env['BENCH_SERVE_COMPARE'] ?? null,
+    rounds: Math.max(1, Math.min(10, Math.floor(Number(process.env['BENCH_SERVE_ROUNDS'] ?? 1)) || 1)),
+    skip: new Set((process.env['BENCH_SERVE_SKIP'] ?? '').split(',').map((s) => s.trim())),
+    idleWarmupMs: Number(process.env['BENCH_SERVE_IDLE_WARMUP_SECONDS'] ?? 60) * 1000,
   };
 }
 
@@ -224,7 +233,7 @@ for ((i = 0; i < N; i++)); do for a in "$@"; do ${walk} "$a" "$T1" > /dev/null |
 interface InnerResult {
   readonly runs: readonly ServeRun[];
   readonly walk: WalkFigures;
-  readonly idle: ServeRun;
+  readonly idle: ServeRun | null;
 }
 
 async function inner(): Promise<void> {
@@ -242,15 +251,28 @@ async function inner(): Promise<void> {
     }
     const dead = `http://127.0.0.1:${await freePort()}`; // nothing listens: samples are formatted and spooled
     const runs: ServeRun[] = [];
+    const liveUrl = influxd.url;
+    const compareBin = k.compareBin;
     for (const n of k.agentCounts) {
-      runs.push(await measureServe(`${n} agents, live influxd`, 'live', n, influxd.url, 5000, k.warmupMs, k.windowMs));
-      // A/B in the same run (the VM is shared): the other build right after, same agents and influxd.
-      if (k.compareBin !== null) runs.push(await measureServe(`${n} agents, live influxd, BENCH_SERVE_COMPARE build`, 'compare', n, influxd.url, 5000, k.warmupMs, k.windowMs, k.compareBin));
+      const own = (): Promise<ServeRun> => measureServe(`${n} agents, live influxd`, 'live', n, liveUrl, 5000, k.warmupMs, k.windowMs);
+      if (compareBin === null) {
+        runs.push(await own());
+        continue;
+      }
+      // A/B in the same run (the VM is shared): the other build right after, same agents and influxd;
+      // with several rounds the order alternates (A B, B A, …) so neither build always goes first.
+      const other = (): Promise<ServeRun> => measureServe(`${n} agents, live influxd, BENCH_SERVE_COMPARE build`, 'compare', n, liveUrl, 5000, k.warmupMs, k.windowMs, compareBin);
+      for (let round = 0; round < k.rounds; round += 1) {
+        if (round % 2 === 0) runs.push(await own(), await other());
+        else runs.push(await other(), await own());
+      }
     }
     const first = k.agentCounts[0] as number;
-    runs.push(await measureServe(`${first} agents, InfluxDB unreachable (spool)`, 'unreachable', first, dead, 5000, k.warmupMs, k.windowMs));
-    // Idle: the first poll of each device happens on add; at 1 h nothing is due in the window.
-    const idle = await measureServe(`${first} agents, interval 1 h (idle)`, 'idle', first, influxd.url, 3_600_000, k.warmupMs, k.windowMs);
+    if (!k.skip.has('unreachable')) runs.push(await measureServe(`${first} agents, InfluxDB unreachable (spool)`, 'unreachable', first, dead, 5000, k.warmupMs, k.windowMs));
+    // Idle: the first poll of each device happens on add; at 1 h nothing is due in the window. The longer
+    // warm-up lets the start-up settle: V8's memory reducer runs one full GC of the discovery garbage
+    // ≈ 20–30 s after it (0.3–0.5 CPU s/min in a window right after a 10 s warm-up; 0.02 after 60 s).
+    const idle = k.skip.has('idle') ? null : await measureServe(`${first} agents, interval 1 h (idle)`, 'idle', first, influxd.url, 3_600_000, k.idleWarmupMs, k.windowMs);
     const walk = await measureWalk(Array.from({ length: Math.min(first, 5) }, (_, i) => agentHost(i)), k.walkRepeats);
     const result: InnerResult = { runs, walk, idle };
     process.stdout.write(`${RESULT_PREFIX}${JSON.stringify(result)}\n`);
@@ -332,7 +354,7 @@ export async function runServeCpu(): Promise<ServeCpuResult> {
     for (let i = 0; i < VETH_PAIRS; i += 1) batch.push(`link add bench${i}a type veth peer name bench${i}b`, `link set bench${i}a up`, `link set bench${i}b up`);
     ip(['-n', ns, '-batch', '-'], `${batch.join('\n')}\n`);
     // Bound: runs × (start + discovery + warm-up + window + stop) + agents + walks, generous.
-    const boundMs = (k.agentCounts.length + 2) * (k.warmupMs + k.windowMs + 90_000) + 180_000;
+    const boundMs = (k.agentCounts.length * (k.compareBin === null ? 1 : 2 * k.rounds) + 2) * (k.warmupMs + k.windowMs + 90_000) + k.idleWarmupMs + 180_000;
     const r = await runInner(ns, tempDir, boundMs);
     return report(r, k);
   } finally {
@@ -343,11 +365,11 @@ export async function runServeCpu(): Promise<ServeCpuResult> {
 
 function report(r: InnerResult, k: Knobs): ServeCpuResult {
   const us = (run: ServeRun): number => (run.varbinds > 0 ? (run.cpuS * 1e6) / run.varbinds : Number.NaN);
-  const live = r.runs[0] as ServeRun;
+  const live = r.runs.find((run) => run.kind === 'live') as ServeRun;
   // Against the walk without snmpbulkwalk's process start-up, as section 1: serve's own start-up is not in its figure either.
   const ratio = us(live) / r.walk.usPerVarbindNoStartup;
   const ok = r.runs.filter((run) => run.kind === 'live').every((run) => us(run) / r.walk.usPerVarbindNoStartup <= TARGET_SERVE_RATIO);
-  const rows = [...r.runs, r.idle].map((run) => [
+  const rows = [...r.runs, ...(r.idle === null ? [] : [r.idle])].map((run) => [
     run.label,
     num(run.polls),
     num(run.failures),
@@ -359,17 +381,26 @@ function report(r: InnerResult, k: Knobs): ServeCpuResult {
     run === r.idle ? '' : `${num(us(run) / r.walk.usPerVarbind, 2)}×`,
   ]);
   const deadRun = r.runs.find((run) => run.kind === 'unreachable');
+  const ab: string[] = [];
+  if (k.compareBin !== null) {
+    for (const n of k.agentCounts) {
+      const a = r.runs.filter((run) => run.agents === n && run.kind === 'live').map(us);
+      const b = r.runs.filter((run) => run.agents === n && run.kind === 'compare').map(us);
+      ab.push(`A/B ${n} agents, median of ${a.length}: this build ${num(median(a), 2)} µs/varbind [${a.map((x) => num(x, 2)).join(', ')}], compare build ${num(median(b), 2)} µs [${b.map((x) => num(x, 2)).join(', ')}] → ${num((median(a) / median(b) - 1) * 100, 1)} %.`);
+    }
+  }
   const sinkShare = deadRun === undefined ? Number.NaN : 1 - us(deadRun) / us(live);
   printTable(
     `0. Whole-process CPU of \`linkscope serve\`, real snmpd agents with 49 interfaces, every 5 s (target ≤ ${TARGET_SERVE_RATIO}× snmpbulkwalk without its start-up, live influxd)`,
     ['run', 'polls', 'failures', 'varbinds', 'CPU s', 'CPU s/min', 'µs/varbind', '÷ walk-only', '÷ walk'],
     rows,
     [
+      ...ab,
       `snmpbulkwalk -v2c -Cr${REPETITIONS} of ifTable + ifXTable (${num(r.walk.varbindsPerAgent)} varbinds per agent): walk-only ${num(r.walk.usPerVarbindNoStartup, 2)} µs/varbind (minus the same runs on an empty subtree), walk ${num(r.walk.usPerVarbind, 2)} µs with process start-up; median of ${k.walkRepeats}.`,
       `sink's share (live influxd vs unreachable, which still formats and spools every point): ${num(sinkShare * 100, 0)} % of the live run's CPU. ${verdict(ok)}`,
       'CPU = utime + stime of the serve process from /proc/<pid>/stat (all threads: main, V8 GC/JIT helpers, libuv pool), over the window after every device was up and the warm-up;',
       'varbinds = delta of linkscope_varbinds_total over the same window. snmpd and influxd CPU is in neither figure. Default serve configuration except the 5 s interval.',
-      `agents: one snmpd per 127.0.1.x:161 in a network namespace with ${VETH_PAIRS} veth pairs (48 interfaces + lo); knobs BENCH_SERVE_AGENTS (${k.agentCounts.join(',')}), BENCH_SERVE_WARMUP_SECONDS, BENCH_SERVE_SECONDS, BENCH_SERVE_WALK_REPEATS.`,
+      `agents: one snmpd per 127.0.1.x:161 in a network namespace with ${VETH_PAIRS} veth pairs (48 interfaces + lo); knobs BENCH_SERVE_AGENTS (${k.agentCounts.join(',')}), BENCH_SERVE_WARMUP_SECONDS, BENCH_SERVE_SECONDS, BENCH_SERVE_WALK_REPEATS, BENCH_SERVE_ROUNDS, BENCH_SERVE_SKIP, BENCH_SERVE_IDLE_WARMUP_SECONDS.`,
     ],
   );
   return { ratio, ok };

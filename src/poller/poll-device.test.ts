@@ -271,3 +271,53 @@ describe('pollDevice clock pairing', () => {
     expect(ifPoint(third, 'Gi0/1').fields.in_bps).toBe(100e6);
   });
 });
+
+describe('pollDevice request timing', () => {
+  /**
+   * Every reply reaches the poller `lagMs` of agent time later (a busy event loop, GC): whatever it
+   * sends next is read by the agent that much later. Only a poll that sends its sysUpTime GET and
+   * its counter walk together pairs the clock with the counters whatever the lag.
+   */
+  it('rates steady polls exactly when the delay between its requests changes from poll to poll', async () => {
+    const agent = buildAgent([{ ifIndex: 1, name: 'Gi0/1', speedMbps: 1000, hc: true, inOctets: 0n, outOctets: 0n }]);
+    const snmp = new FakeSnmpClient();
+    snmp.addAgent(device.host, agent);
+    const inner = snmp.open({ host: device.host, port: 161, credentials: device.snmp, timeoutMs: 1000, retries: 0, maxRepetitions: 10 });
+    let agentMs = 10_000_000;
+    let lagMs = 0;
+    const show = (): void => {
+      agent.set(SYS_UPTIME, SnmpType.TimeTicks, Math.floor(agentMs / 10));
+      agent.set(col('ifx', 6, 1), SnmpType.Counter64, BigInt(agentMs) * 12_500n); // 100 Mbit/s
+    };
+    const timed = <T>(call: () => Promise<T>): Promise<T> => {
+      show();
+      return call().then((r) => {
+        agentMs += lagMs;
+        return r;
+      });
+    };
+    const session = {
+      target: inner.target,
+      get stats() {
+        return inner.stats;
+      },
+      get: (oids: readonly string[], o?: Parameters<typeof inner.get>[1]) => timed(() => inner.get(oids, o)),
+      walk: (root: string, o?: Parameters<typeof inner.walk>[1]) => timed(() => inner.walk(root, o)),
+      walkColumns: (cols: readonly string[], o?: Parameters<typeof inner.walkColumns>[1]) => timed(() => inner.walkColumns(cols, o)),
+      close: () => inner.close(),
+    };
+    let now = 1_700_000_000_000;
+    const base: Omit<PollContext, 'discovery' | 'discoveredAtMs' | 'baseline'> = { device, session, rediscoverIntervalMs: 6 * 3600_000, nowMs: () => now };
+    let last = await pollDevice({ ...base, discovery: null, discoveredAtMs: 0, baseline: null });
+    const rates: unknown[] = [];
+    for (const lag of [50, 900, 10, 400]) {
+      lagMs = lag;
+      agentMs += 3000;
+      now += 3000;
+      last = await pollDevice({ ...base, discovery: last.discovery, discoveredAtMs: last.discoveredAtMs, baseline: last.baseline });
+      expect(last.rediscovered).toBe(false);
+      rates.push(ifPoint(last, 'Gi0/1').fields.in_bps);
+    }
+    expect(rates).toEqual([100e6, 100e6, 100e6, 100e6]);
+  });
+});

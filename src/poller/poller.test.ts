@@ -177,9 +177,10 @@ describe('Poller', () => {
     const agent = snmp.addAgent('10.0.0.7', smallAgent());
     poller.start();
     await vi.advanceTimersByTimeAsync(1); // t=0: baseline
-    agent.timeout(2); // the polls at 60 s and 120 s fail; back-off puts the next one at 240 s
+    agent.timeout(); // silent from now: the polls at 60 s and 120 s fail; back-off puts the next one at 240 s
     await vi.advanceTimersByTimeAsync(180_000);
     expect(state.get(d.id)?.status).toBe('unreachable');
+    agent.recover();
     agent.set('1.3.6.1.2.1.1.3.0', SnmpType.TimeTicks, 100_000 + 24_000);
     agent.bump('1.3.6.1.2.1.2.2.1.10.1', 1_000);
     await vi.advanceTimersByTimeAsync(60_000); // t=240 s: answers again after a 240 s gap

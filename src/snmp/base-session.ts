@@ -5,6 +5,8 @@ import { LinkscopeError, isLinkscopeError } from '../model/errors.js';
 import { compareOids, isUnder, normalizeOid } from './oid.js';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_MAX_VARBINDS_PER_REQUEST, type GetbulkBudget } from './getbulk-budget.js';
+import { counter64, compareOidBytes, decodeOidText, encodeOidContent, parseOid, readCounter64Halves, readScannedNumber, RawVarBinds } from './ber.js';
+import { PackedColumn, packColumns, textIndex } from './packed.js';
 import { SnmpType, isBadValue, type BudgetExceeded, type RequestOptions, type SessionStats, type SnmpSession, type VarBind, type WalkOptions } from './types.js';
 
 /** What a request is for, so error messages name it (`walk of 1.3.6.1.2.1.2.2.1.2 (GETBULK)`). */
@@ -25,6 +27,12 @@ export interface PduTransport {
   getNext(oids: string[], ctx: RequestContext): Promise<VarBind[]>;
   /** GETBULK with non-repeaters 0: one array per requested OID, each up to `maxRepetitions` long. */
   getBulk(oids: string[], maxRepetitions: number, ctx: RequestContext): Promise<VarBind[][]>;
+  /**
+   * The same GETBULK, its reply checked as getBulk would decode it (same errors) but handed back
+   * as positions in the datagram (walkColumnsPacked decodes them into typed arrays). Optional:
+   * without it the packed walk packs getBulk's VarBinds.
+   */
+  getBulkRaw?(oids: string[], maxRepetitions: number, ctx: RequestContext): Promise<RawVarBinds>;
   close(): void;
 }
 
@@ -75,6 +83,34 @@ interface ColumnState {
   last: string;
   done: boolean;
   readonly out: VarBind[];
+  /** Packed walk only: the rows, the root's and the last OID's content bytes (`last` is brought up to date after each reply). */
+  readonly packed: PackedColumn | null;
+  readonly rootBytes: Uint8Array;
+  lastBytes: Uint8Array;
+  lastLen: number;
+  lastStale: boolean;
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+function rowsOf(column: ColumnState): number {
+  return column.packed === null ? column.out.length : column.packed.count;
+}
+
+/** Brings `last` up to date with `lastBytes` (the packed walk names the last OID once per reply, not per row). */
+function syncLast(column: ColumnState): void {
+  if (!column.lastStale) return;
+  column.last = decodeOidText(column.lastBytes, 0, column.lastLen) as string;
+  column.lastStale = false;
+}
+
+function setLastBytes(column: ColumnState, buf: Uint8Array, start: number, end: number): void {
+  const len = end - start;
+  if (column.lastBytes.length < len) column.lastBytes = new Uint8Array(Math.max(len, 2 * column.lastBytes.length));
+  const to = column.lastBytes;
+  for (let i = 0; i < len; i++) to[i] = buf[start + i] as number;
+  column.lastLen = len;
+  column.lastStale = true;
 }
 
 const DEFAULT_MAX_VARBINDS = 1_000_000;
@@ -134,7 +170,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
   }
 
   /** Counts the request, checks abort/closed, counts varbinds and timeouts. */
-  private async send<T extends VarBind[] | VarBind[][]>(ctx: RequestContext, run: () => Promise<T>): Promise<T> {
+  private async send<T extends VarBind[] | VarBind[][] | RawVarBinds>(ctx: RequestContext, run: () => Promise<T>): Promise<T> {
     if (this.#closed) throw abortedError(this.target, ctx.phase, 'not sent: the session is closed');
     if (ctx.signal?.aborted) throw abortedError(this.target, ctx.phase);
     if (this.#fence !== undefined && !this.#fence()) throw abortedError(this.target, ctx.phase, 'not sent: this poller does not hold the lease of the device (scale-out fencing)');
@@ -142,7 +178,8 @@ export abstract class BaseSnmpSession implements SnmpSession {
     try {
       const result = await run();
       let n = 0;
-      for (const item of result) n += Array.isArray(item) ? item.length : 1;
+      if (result instanceof RawVarBinds) n = result.count;
+      else for (const item of result as VarBind[] | VarBind[][]) n += Array.isArray(item) ? item.length : 1;
       this.stats.varbinds += n;
       this.#answered += 1;
       return result;
@@ -199,18 +236,50 @@ export abstract class BaseSnmpSession implements SnmpSession {
   }
 
   async walkColumns(columnOids: readonly string[], options: WalkOptions = {}): Promise<Map<string, VarBind[]>> {
-    const maxVarbinds = options.maxVarbinds ?? DEFAULT_MAX_VARBINDS;
-    const maxRows = options.maxRowsPerColumn ?? Number.POSITIVE_INFINITY;
-    const budget = options.budget;
     const result = new Map<string, VarBind[]>();
-    let active: ColumnState[] = [];
+    const columns: ColumnState[] = [];
     for (const column of columnOids) {
       const root = normalizeOid(column);
       if (result.has(root)) continue;
       const out: VarBind[] = [];
       result.set(root, out);
-      active.push({ root, last: root, done: false, out });
+      columns.push({ root, last: root, done: false, out, packed: null, rootBytes: NO_BYTES, lastBytes: NO_BYTES, lastLen: 0, lastStale: false });
     }
+    await this.#walk(columns, options, false);
+    return result;
+  }
+
+  /**
+   * walkColumns into packed columns (packed.ts): the same requests, checks, errors and counts, but
+   * no VarBind, OID string or bigint per row when the transport hands over raw replies (v2c over
+   * the community transport); otherwise walkColumns' VarBinds are packed afterwards.
+   */
+  async walkColumnsPacked(columnOids: readonly string[], options: WalkOptions = {}): Promise<Map<string, PackedColumn>> {
+    if (this.transport.getBulkRaw === undefined || this.target.credentials.version !== '2c') return packColumns(await this.walkColumns(columnOids, options));
+    const result = new Map<string, PackedColumn>();
+    const columns: ColumnState[] = [];
+    // Room for the expected rows plus a little GETBULK overshoot, so the arrays need not grow.
+    const capacity = options.expectedRows !== undefined && options.expectedRows > 0 ? Math.min(options.expectedRows + 8, 65_536) : 64;
+    for (const column of columnOids) {
+      const root = normalizeOid(column);
+      if (result.has(root)) continue;
+      const packed = new PackedColumn(capacity);
+      result.set(root, packed);
+      const rootBytes = new Uint8Array(encodeOidContent(parseOid(root)));
+      columns.push({ root, last: root, done: false, out: [], packed, rootBytes, lastBytes: new Uint8Array(rootBytes.length + 16), lastLen: 0, lastStale: false });
+      setLastBytes(columns[columns.length - 1] as ColumnState, rootBytes, 0, rootBytes.length);
+      (columns[columns.length - 1] as ColumnState).lastStale = false;
+    }
+    await this.#walk(columns, options, true);
+    return result;
+  }
+
+  /** The lock-step walk of walkColumns and walkColumnsPacked (`raw`: replies through getBulkRaw into the columns' packed rows). */
+  async #walk(columns: ColumnState[], options: WalkOptions, raw: boolean): Promise<void> {
+    const maxVarbinds = options.maxVarbinds ?? DEFAULT_MAX_VARBINDS;
+    const maxRows = options.maxRowsPerColumn ?? Number.POSITIVE_INFINITY;
+    const budget = options.budget;
+    let active = columns;
     const v1 = this.target.credentials.version === '1';
     let perRequest = this.columnsPerRequest;
 
@@ -232,7 +301,8 @@ export abstract class BaseSnmpSession implements SnmpSession {
       };
       const late = budget?.check() ?? null;
       if (late !== null) throw this.overBudget(batch[0] as ColumnState, ctx.phase, late);
-      let groups: VarBind[][];
+      let groups: VarBind[][] = [];
+      let reply: RawVarBinds | null = null;
       let reps = 1;
       const budgetUsed = tuner?.varbinds ?? this.varbindBudget;
       let started = 0;
@@ -249,7 +319,9 @@ export abstract class BaseSnmpSession implements SnmpSession {
           // that worked after one timeout instead of (retries + 1).
           const bulkCtx: RequestContext = probing ? { ...ctx, retries: 0 } : ctx;
           started = performance.now();
-          groups = await this.send(ctx, () => this.transport.getBulk(oids, reps, bulkCtx));
+          const transport = this.transport;
+          if (raw && transport.getBulkRaw !== undefined) reply = await this.send(ctx, () => (transport.getBulkRaw as NonNullable<PduTransport['getBulkRaw']>)(oids, reps, bulkCtx));
+          else groups = await this.send(ctx, () => transport.getBulk(oids, reps, bulkCtx));
         }
       } catch (err) {
         if (!v1 && isLinkscopeError(err, 'LS_SNMP_TIMEOUT') && this.#answered > 0) {
@@ -296,8 +368,16 @@ export abstract class BaseSnmpSession implements SnmpSession {
       // More varbinds than asked for is outside the protocol (RFC 3416 4.2.3 caps a GETBULK reply at
       // columns x max-repetitions); reading on would let one agent fill the heap.
       let received = 0;
-      for (const group of groups) received += group.length;
-      if (groups.length > batch.length || groups.some((g) => g.length > reps)) {
+      let tooMany: boolean;
+      if (reply !== null) {
+        // Varbind i belongs to column i mod asked (RFC 3416 4.2.3): no group is longer than reps unless the reply is.
+        received = reply.count;
+        tooMany = received > batch.length * reps;
+      } else {
+        for (const group of groups) received += group.length;
+        tooMany = groups.length > batch.length || groups.some((g) => g.length > reps);
+      }
+      if (tooMany) {
         throw new LinkscopeError(
           'LS_SNMP_BAD_RESPONSE',
           `SNMP ${ctx.phase} to ${formatAgent(this.target.host, this.target.port)} got ${received} varbinds for ${batch.length * reps} requested (${batch.length} columns x ${reps} repetitions); the agent answered outside the protocol and the walk was stopped`,
@@ -306,9 +386,14 @@ export abstract class BaseSnmpSession implements SnmpSession {
       }
       if (tuner !== undefined && !v1 && !hinted) {
         let ended = false;
-        for (const group of groups) {
-          const last = group[group.length - 1];
-          if (last !== undefined && last.type >= SnmpType.NoSuchObject) ended = true;
+        if (reply !== null) {
+          // Each column's last varbind is among the reply's last `asked`.
+          for (let j = Math.max(0, reply.count - batch.length); j < reply.count; j++) if ((reply.type[j] as number) >= SnmpType.NoSuchObject) ended = true;
+        } else {
+          for (const group of groups) {
+            const last = group[group.length - 1];
+            if (last !== undefined && last.type >= SnmpType.NoSuchObject) ended = true;
+          }
         }
         const perColumn = Math.floor(budgetUsed / batch.length);
         tuner.answered({ budget: budgetUsed, asked: batch.length * reps, received, elapsedMs: performance.now() - started, ended, full: probing || (perColumn >= 1 && perColumn < this.repetitions) });
@@ -317,7 +402,8 @@ export abstract class BaseSnmpSession implements SnmpSession {
       if (spent !== null) throw this.overBudget(batch[0] as ColumnState, ctx.phase, spent);
 
       let progressed = false;
-      for (let i = 0; i < batch.length; i++) {
+      if (reply !== null) progressed = this.#takeRaw(batch, reply, maxRows, maxVarbinds, ctx.phase);
+      for (let i = 0; reply === null && i < batch.length; i++) {
         const column = batch[i] as ColumnState;
         const group = groups[i];
         if (group === undefined || group.length === 0) continue;
@@ -351,7 +437,116 @@ export abstract class BaseSnmpSession implements SnmpSession {
       }
       if (batch.some((c) => c.done)) active = active.filter((c) => !c.done);
     }
-    return result;
+    for (const column of columns) syncLast(column);
+  }
+
+  /**
+   * One raw GETBULK reply into the batch's packed columns, column by column as the VarBind path
+   * goes: the same end-of-column, order, row-budget and bad-value rules, compared on OID bytes.
+   * A reply with a padded sub-identifier (bytes that do not order like arcs) is compared as text.
+   */
+  #takeRaw(batch: readonly ColumnState[], reply: RawVarBinds, maxRows: number, maxVarbinds: number, phase: string): boolean {
+    const asked = batch.length;
+    const buf = reply.buf;
+    const pos = reply.pos;
+    const types = reply.type;
+    const count = reply.count;
+    let progressed = false;
+    for (let i = 0; i < asked; i++) {
+      const column = batch[i] as ColumnState;
+      if (i >= count) continue;
+      progressed = true;
+      const col = column.packed as PackedColumn;
+      const root = column.rootBytes;
+      const rootLen = root.length;
+      // Byte mode: the last kept OID as a place in a buffer (the reply's, until copied once after the column's rows).
+      let lb: Uint8Array = column.lastBytes;
+      let ls = 0;
+      let le = column.lastLen;
+      for (let j = i; j < count; j += asked) {
+        const type = types[j] as number;
+        const os = pos[4 * j] as number;
+        const oe = pos[4 * j + 1] as number;
+        let index: number;
+        if (reply.canonical) {
+          if (type >= SnmpType.NoSuchObject || oe - os < rootLen || compareOidBytes(buf, os, os + rootLen, root, 0, rootLen) !== 0) {
+            column.done = true;
+            break;
+          }
+          if (compareOidBytes(buf, os, oe, lb, ls, le) <= 0) {
+            if (lb !== column.lastBytes) setLastBytes(column, lb, ls, le);
+            syncLast(column);
+            throw this.notIncreasing(column, decodeOidText(buf, os, oe) as string);
+          }
+          if (col.count >= maxRows) {
+            if (lb !== column.lastBytes) setLastBytes(column, lb, ls, le);
+            syncLast(column);
+            throw this.overBudget(column, phase, { kind: 'rows', limit: maxRows });
+          }
+          index = byteIndex(buf, os + rootLen, oe);
+          lb = buf;
+          ls = os;
+          le = oe;
+        } else {
+          syncLast(column);
+          const oid = decodeOidText(buf, os, oe) as string;
+          if (type >= SnmpType.NoSuchObject || !(oid === column.root || isUnder(oid, column.root))) {
+            column.done = true;
+            break;
+          }
+          if (compareOids(oid, column.last) <= 0) throw this.notIncreasing(column, oid);
+          if (col.count >= maxRows) throw this.overBudget(column, phase, { kind: 'rows', limit: maxRows });
+          index = textIndex(oid, column.root);
+          column.last = oid;
+          const canonical = encodeOidContent(parseOid(oid));
+          setLastBytes(column, canonical, 0, canonical.length);
+          column.lastStale = false;
+          lb = column.lastBytes;
+          ls = 0;
+          le = column.lastLen;
+        }
+        this.#packValue(col, index, type, buf, pos[4 * j + 2] as number, pos[4 * j + 3] as number);
+        if (col.count >= maxVarbinds) {
+          column.done = true;
+          break;
+        }
+      }
+      if (lb !== column.lastBytes) setLastBytes(column, lb, ls, le);
+      syncLast(column); // the next request continues from it
+    }
+    return progressed;
+  }
+
+  /** Appends one value as decodeVarBinds would decode it; a refused Counter64 is null and counted, as isBadValue counts it. */
+  #packValue(col: PackedColumn, index: number, type: number, buf: Buffer, vs: number, ve: number): void {
+    switch (type) {
+      case SnmpType.Integer:
+      case SnmpType.Counter32:
+      case SnmpType.Gauge32:
+      case SnmpType.TimeTicks:
+        col.push(index, type, readScannedNumber(buf, type, vs, ve), 0);
+        return;
+      case SnmpType.Counter64:
+        if (readCounter64Halves(buf, vs, ve)) {
+          col.push(index, type, counter64.lo, counter64.hi);
+        } else {
+          this.stats.badValues++;
+          col.pushRef(index, type, null);
+        }
+        return;
+      case SnmpType.OctetString:
+      case SnmpType.Opaque:
+        col.pushRef(index, type, buf.subarray(vs, ve));
+        return;
+      case SnmpType.ObjectIdentifier:
+        col.pushRef(index, type, decodeOidText(buf, vs, ve));
+        return;
+      case SnmpType.IpAddress:
+        col.pushRef(index, type, `${buf[vs] as number}.${buf[vs + 1] as number}.${buf[vs + 2] as number}.${buf[vs + 3] as number}`);
+        return;
+      default:
+        col.pushRef(index, type, null);
+    }
   }
 
   private overBudget(column: ColumnState, phase: string, why: BudgetExceeded | { readonly kind: 'rows'; readonly limit: number }): LinkscopeError {
@@ -363,7 +558,7 @@ export abstract class BaseSnmpSession implements SnmpSession {
     return new LinkscopeError(
       'LS_SNMP_WALK_BUDGET',
       `SNMP ${phase} to ${formatAgent(host, port)} was stopped: ${what}; the agent's table does not seem to end. Compare ifNumber with an snmpbulkwalk of the table and update the agent's firmware`,
-      { details: { host, port, phase, root: column.root, rowsRead: column.out.length, limit: why.kind === 'time' ? why.limitMs : why.limit, limitKind: why.kind } },
+      { details: { host, port, phase, root: column.root, rowsRead: rowsOf(column), limit: why.kind === 'time' ? why.limitMs : why.limit, limitKind: why.kind } },
     );
   }
 
@@ -371,8 +566,20 @@ export abstract class BaseSnmpSession implements SnmpSession {
     const { host, port } = this.target;
     return new LinkscopeError(
       'LS_SNMP_OID_NOT_INCREASING',
-      `SNMP walk of ${column.root} on ${formatAgent(host, port)} stopped after ${column.out.length} rows: the agent returned ${oid} after ${column.last} (OID not increasing, an agent bug that would loop forever); update the agent's firmware or leave this table out`,
-      { details: { host, port, root: column.root, previousOid: column.last, oid, rowsRead: column.out.length } },
+      `SNMP walk of ${column.root} on ${formatAgent(host, port)} stopped after ${rowsOf(column)} rows: the agent returned ${oid} after ${column.last} (OID not increasing, an agent bug that would loop forever); update the agent's firmware or leave this table out`,
+      { details: { host, port, root: column.root, previousOid: column.last, oid, rowsRead: rowsOf(column) } },
     );
   }
+}
+
+/** The single arc in buf[start, end) after a column OID as an index (1..2^31-1), else -1 (as indexColumns reads the text). */
+function byteIndex(buf: Uint8Array, start: number, end: number): number {
+  if (start >= end) return -1;
+  let v = 0;
+  for (let i = start; i < end; i++) {
+    const b = buf[i] as number;
+    v = v * 128 + (b & 0x7f);
+    if ((b & 0x80) === 0 && i !== end - 1) return -1; // more than one arc
+  }
+  return v > 0 && v <= 2147483647 ? v : -1;
 }

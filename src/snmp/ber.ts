@@ -1052,3 +1052,186 @@ export function decodeResponse(buf: Buffer): DecodedResponse | DecodeFailure {
   const failure = decodeVarBinds(buf, head.vblStart, head.vblEnd, null, varbinds);
   return failure ?? { head, varbinds };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Varbind lists without objects: the packed walk (walkColumnsPacked) reads replies through these
+// ---------------------------------------------------------------------------------------------
+
+/** OID content check: 0 malformed (as decodeOidText's null), 1 valid and minimal, 2 valid with a padded (0x80-led) sub-identifier. */
+export function checkOid(buf: Uint8Array, start: number, end: number): number {
+  let v = 0;
+  let i = start;
+  let minimal = (buf[start] as number) !== 0x80;
+  for (; i < end; i++) {
+    const b = buf[i] as number;
+    v = v * 128 + (b & 0x7f);
+    if (v > 0xffffffff + 80) return 0;
+    if ((b & 0x80) === 0) break;
+  }
+  if (i >= end) return 0;
+  v = 0;
+  let arcStart = true;
+  for (i = i + 1; i < end; i++) {
+    const b = buf[i] as number;
+    if (arcStart && b === 0x80) minimal = false;
+    v = v * 128 + (b & 0x7f);
+    if (v > 0xffffffff) return 0;
+    arcStart = (b & 0x80) === 0;
+    if (arcStart) v = 0;
+  }
+  return arcStart ? (minimal ? 1 : 2) : 0;
+}
+
+/**
+ * A validated varbind list, as positions in the datagram: per varbind its OID content, its value
+ * content and its wire type. Nothing is decoded; `canonical` is false when some OID has a padded
+ * sub-identifier (its bytes then do not order like its arcs, see compareOidBytes).
+ */
+export class RawVarBinds {
+  count = 0;
+  canonical = true;
+  /** Per varbind: OID content start, end, value content start, end. */
+  pos: Int32Array;
+  type: Uint8Array;
+
+  constructor(
+    readonly buf: Buffer,
+    capacity: number,
+  ) {
+    this.pos = new Int32Array(4 * Math.max(1, capacity));
+    this.type = new Uint8Array(Math.max(1, capacity));
+  }
+
+  push(oidStart: number, oidEnd: number, type: number, valueStart: number, valueEnd: number): void {
+    const n = this.count;
+    if (n >= this.type.length) {
+      const pos = new Int32Array(this.pos.length * 2);
+      pos.set(this.pos);
+      this.pos = pos;
+      const t = new Uint8Array(this.type.length * 2);
+      t.set(this.type);
+      this.type = t;
+    }
+    const p = 4 * n;
+    this.pos[p] = oidStart;
+    this.pos[p + 1] = oidEnd;
+    this.pos[p + 2] = valueStart;
+    this.pos[p + 3] = valueEnd;
+    this.type[n] = type;
+    this.count = n + 1;
+  }
+}
+
+/**
+ * Checks the varbind list buf[start, end) exactly as decodeVarBinds decodes it (same failures,
+ * same reasons, same order) and records each varbind's positions in `out`, without building an
+ * OID string or a value. `namer` only names OIDs in failure reasons. Never throws.
+ */
+export function scanVarBinds(buf: Buffer, start: number, end: number, namer: OidNamer | null, out: RawVarBinds): DecodeFailure | null {
+  const slots = namer === null ? 0 : namer.slots;
+  const nameOf = (oc: number, oe: number, index: number): string => (slots > 0 ? (namer as OidNamer).name(buf, oc, oe, index % slots) : decodeOidText(buf, oc, oe)) as string;
+  let p = start;
+  let index = 0;
+  while (p < end) {
+    if (buf[p] !== Tag.Sequence) return new DecodeFailure(`varbind ${index + 1} is not a SEQUENCE`, false);
+    const c = header(buf, p, end);
+    if (c < 0) return new DecodeFailure(`varbind ${index + 1} is truncated`, false);
+    const vbEnd = tlvEnd;
+    if (buf[c] !== SnmpType.ObjectIdentifier) return new DecodeFailure(`varbind ${index + 1} does not start with an OID`, false);
+    const oc = header(buf, c, vbEnd);
+    if (oc < 0) return new DecodeFailure(`the OID of varbind ${index + 1} is truncated`, false);
+    const oe = tlvEnd;
+    const oidCheck = checkOid(buf, oc, oe);
+    if (oidCheck === 0) return new DecodeFailure(`the OID of varbind ${index + 1} is malformed`, false);
+    if (oidCheck === 2) out.canonical = false;
+    const type = buf[oe] as number;
+    const vc = header(buf, oe, vbEnd);
+    if (vc < 0) return new DecodeFailure(`the value of ${nameOf(oc, oe, index)} is truncated`, false);
+    const ve = tlvEnd;
+    switch (type) {
+      case SnmpType.Integer:
+        if (Number.isNaN(readInteger(buf, vc, ve))) return new DecodeFailure(`the Integer of ${nameOf(oc, oe, index)} is empty or too long`, false);
+        break;
+      case SnmpType.Counter32:
+      case SnmpType.Gauge32:
+      case SnmpType.TimeTicks:
+        if (Number.isNaN(readInteger(buf, vc, ve))) return new DecodeFailure(`the 32-bit value of ${nameOf(oc, oe, index)} is empty or too long`, false);
+        break;
+      case SnmpType.Counter64:
+      case SnmpType.OctetString:
+      case SnmpType.Opaque:
+      case SnmpType.Null:
+      case SnmpType.NoSuchObject:
+      case SnmpType.NoSuchInstance:
+      case SnmpType.EndOfMibView:
+        break;
+      case SnmpType.ObjectIdentifier:
+        if (decodeOidText(buf, vc, ve) === null) return new DecodeFailure(`the OID value of ${nameOf(oc, oe, index)} is malformed`, false);
+        break;
+      case SnmpType.IpAddress:
+        if (ve - vc !== 4) return new DecodeFailure(`the IpAddress of ${nameOf(oc, oe, index)} has ${ve - vc} bytes, not 4`, false);
+        break;
+      case 0x01: // BOOLEAN
+      case 0x03: // BIT STRING
+        return new DecodeFailure(`Unsupported SNMP type 0x${type.toString(16)} for ${nameOf(oc, oe, index)}`, true);
+      default:
+        return new DecodeFailure(`unknown value type 0x${type.toString(16)} for ${nameOf(oc, oe, index)}`, false);
+    }
+    out.push(oc, oe, type, vc, ve);
+    p = vbEnd;
+    index++;
+  }
+  return null;
+}
+
+/**
+ * Arc order of two minimal OID encodings, compared on their bytes: equal bytes are equal arcs; at
+ * the first difference, the arc with the longer encoding is the larger one (no leading 0x80),
+ * else the differing byte decides. A proper prefix is the smaller.
+ */
+export function compareOidBytes(a: Uint8Array, aStart: number, aEnd: number, b: Uint8Array, bStart: number, bEnd: number): number {
+  const la = aEnd - aStart;
+  const lb = bEnd - bStart;
+  const n = la < lb ? la : lb;
+  let arc = 0; // offset where the current arc starts
+  for (let i = 0; i < n; i++) {
+    const x = a[aStart + i] as number;
+    const y = b[bStart + i] as number;
+    if (x === y) {
+      if ((x & 0x80) === 0) arc = i + 1;
+      continue;
+    }
+    let ea = i;
+    while (ea < la && ((a[aStart + ea] as number) & 0x80) !== 0) ea++;
+    let eb = i;
+    while (eb < lb && ((b[bStart + eb] as number) & 0x80) !== 0) eb++;
+    if (ea - arc !== eb - arc) return ea < eb ? -1 : 1;
+    return x < y ? -1 : 1;
+  }
+  return la === lb ? 0 : la < lb ? -1 : 1;
+}
+
+/** The signed INTEGER (or 32-bit unsigned type, wrapped like decodeVarBinds) of a scanned varbind. */
+export function readScannedNumber(buf: Uint8Array, type: number, start: number, end: number): number {
+  const n = readInteger(buf, start, end);
+  if (type === SnmpType.Integer) return n;
+  return n >= 0 && n < TWO_32 ? n : n >>> 0;
+}
+
+/** Counter64 halves of the last readCounter64Halves call. */
+export const counter64 = { hi: 0, lo: 0 };
+
+/** readCounter64 without a bigint: sets counter64.hi/lo; false when the value is longer than 8 significant bytes. */
+export function readCounter64Halves(buf: Uint8Array, start: number, end: number): boolean {
+  while (start < end && buf[start] === 0) start++;
+  const significant = end - start;
+  if (significant > 8) return false;
+  const loStart = end - 4 > start ? end - 4 : start;
+  let hi = 0;
+  for (let i = start; i < loStart; i++) hi = hi * 256 + (buf[i] as number);
+  let lo = 0;
+  for (let i = loStart; i < end; i++) lo = lo * 256 + (buf[i] as number);
+  counter64.hi = hi;
+  counter64.lo = lo;
+  return true;
+}

@@ -10,19 +10,24 @@ import { abortedError, errorStatusError, type PduTransport, type RequestContext 
 import {
   DecodeFailure,
   OidNamer,
+  RawVarBinds,
   Tag,
   decodeVarBinds,
+  scanVarBinds,
   encodeCommunityHead,
   encodeRequest,
   newResponseHead,
   readResponseHead,
   type EncodedRequest,
+  type ResponseHead,
 } from './ber.js';
 import type { VarBind } from './types.js';
 
 /** What a request expects back: a flat list (GET, GETNEXT) or one group per requested OID (GETBULK). */
 const LIST = 0;
 const BULK = 1;
+/** GETBULK whose reply is checked but handed back as positions (getBulkRaw). */
+const RAW = 2;
 
 /** Request-ids are positive 31-bit integers (as net-snmp's), wrapping back to 1. */
 const MAX_REQUEST_ID = 0x7fffffff;
@@ -52,7 +57,7 @@ class Pending {
     readonly signal: AbortSignal | undefined,
     readonly parseErrorsAtStart: number,
     retries: number,
-    readonly resolve: (value: VarBind[] | VarBind[][]) => void,
+    readonly resolve: (value: VarBind[] | VarBind[][] | RawVarBinds) => void,
     readonly reject: (err: LinkscopeError) => void,
   ) {
     this.retransmissionsLeft = retries;
@@ -126,6 +131,13 @@ export class CommunityTransport implements PduTransport {
     return this.#request(Tag.GetBulkRequest, 0, maxRepetitions, BULK, oids, ctx) as Promise<VarBind[][]>;
   }
 
+  getBulkRaw(oids: string[], maxRepetitions: number, ctx: RequestContext): Promise<RawVarBinds> {
+    if (this.#versionNumber === 0) {
+      return Promise.reject(new LinkscopeError('LS_INTERNAL', `SNMP ${ctx.phase} to ${this.#where()}: GETBULK does not exist in SNMPv1`));
+    }
+    return this.#request(Tag.GetBulkRequest, 0, maxRepetitions, RAW, oids, ctx) as Promise<RawVarBinds>;
+  }
+
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
@@ -149,7 +161,7 @@ export class CommunityTransport implements PduTransport {
     this.#fail(p, abortedError(this.#target, p.phase));
   }
 
-  #request(pduType: number, field2: number, field3: number, kind: number, oids: string[], ctx: RequestContext): Promise<VarBind[] | VarBind[][]> {
+  #request(pduType: number, field2: number, field3: number, kind: number, oids: string[], ctx: RequestContext): Promise<VarBind[] | VarBind[][] | RawVarBinds> {
     const { signal, phase } = ctx;
     if (this.#closed) return Promise.reject(abortedError(this.#target, phase, 'not sent: the session is closed'));
     if (signal?.aborted) return Promise.reject(abortedError(this.#target, phase));
@@ -162,7 +174,7 @@ export class CommunityTransport implements PduTransport {
       const why = err instanceof Error ? err.message : String(err);
       return Promise.reject(new LinkscopeError('LS_VALIDATION', `SNMP ${phase} to ${this.#where()} could not be sent: ${why}`, { cause: err, details: this.#details(phase) }));
     }
-    return new Promise<VarBind[] | VarBind[][]>((resolve, reject) => {
+    return new Promise<VarBind[] | VarBind[][] | RawVarBinds>((resolve, reject) => {
       const p = new Pending(this, id, kind, oids, request, phase, signal, this.#parseErrors, Math.max(0, ctx.retries ?? this.#target.retries), resolve, reject);
       this.#pending.set(id, p);
       signal?.addEventListener('abort', p, { once: true });
@@ -275,6 +287,10 @@ export class CommunityTransport implements PduTransport {
       return;
     }
     this.#namer.reset(p.request, p.oids);
+    if (p.kind === RAW) {
+      this.#onRawReply(p, msg, h);
+      return;
+    }
     const vbs: VarBind[] = [];
     const failure = decodeVarBinds(msg, h.vblStart, h.vblEnd, this.#namer, vbs);
     if (failure !== null) {
@@ -309,6 +325,28 @@ export class CommunityTransport implements PduTransport {
     this.#finish(p);
     p.resolve(groups);
   };
+
+  /** A reply to getBulkRaw: the same checks and failures as the decoding path, positions instead of VarBinds. */
+  #onRawReply(p: Pending, msg: Buffer, h: ResponseHead): void {
+    const raw = new RawVarBinds(msg, 128);
+    const failure = scanVarBinds(msg, h.vblStart, h.vblEnd, this.#namer, raw);
+    if (failure !== null) {
+      if (!failure.fatal) {
+        this.#malformed(failure.reason);
+        return;
+      }
+      this.#fail(p, this.#badResponse(p, `got a reply linkscope cannot decode: ${failure.reason}; the agent answered outside the protocol`, failure));
+      return;
+    }
+    if (h.errorStatus !== 0) {
+      const at = h.errorIndex - 1;
+      const oid = h.errorIndex >= 1 && h.errorIndex <= raw.count ? (this.#namer.name(msg, raw.pos[4 * at] as number, raw.pos[4 * at + 1] as number, at % p.oids.length) as string) : undefined;
+      this.#fail(p, errorStatusError(this.#target, p.phase, h.errorStatus, oid));
+      return;
+    }
+    this.#finish(p);
+    p.resolve(raw);
+  }
 
   readonly #onSocketError = (err: Error): void => {
     // The socket is unusable: fail what is in flight; the next request opens a new one.

@@ -2,6 +2,7 @@
 import { performance } from 'node:perf_hooks';
 import type { SnmpTarget } from '../model/types.js';
 import type { GetbulkBudget } from './getbulk-budget.js';
+import type { PackedColumn } from './packed.js';
 
 /** ASN.1 / SNMP type tags as they appear on the wire. */
 export const SnmpType = {
@@ -45,6 +46,7 @@ export function isBadValue(vb: VarBind): boolean {
   return vb.value === null && vb.type !== SnmpType.Null && vb.type < SnmpType.NoSuchObject;
 }
 
+export { PackedColumn, packColumns, walkColumnsPacked } from './packed.js';
 export { DEFAULT_MAX_VARBINDS_PER_REQUEST, GetbulkBudget, GETBULK_FLOOR, type GetbulkBudgetOptions, type GetbulkReply } from './getbulk-budget.js';
 
 export interface RequestOptions {
@@ -67,6 +69,8 @@ export interface WalkOptions extends RequestOptions {
   readonly maxRepetitions?: number;
   /** Varbinds and wall time shared by every walk of one poll; running out throws LS_SNMP_WALK_BUDGET. */
   readonly budget?: WalkBudget;
+  /** Rows per column the caller expects (the interfaces it knows): walkColumnsPacked sizes its columns for them. A hint only. */
+  readonly expectedRows?: number;
 }
 
 /** Per-session traffic figures, cumulative since the session was opened. */
@@ -91,6 +95,12 @@ export interface SnmpSession {
    * lacks maps to an empty array.
    */
   walkColumns(columnOids: readonly string[], options?: WalkOptions): Promise<Map<string, VarBind[]>>;
+  /**
+   * walkColumns with the same requests, checks and errors, but each column's rows decoded into
+   * typed arrays (packed.ts) instead of VarBinds: for the interface poll. Optional; callers use
+   * packed.ts walkColumnsPacked(), which packs walkColumns' result for sessions without it.
+   */
+  walkColumnsPacked?(columnOids: readonly string[], options?: WalkOptions): Promise<Map<string, PackedColumn>>;
   close(): void;
 }
 

@@ -4,9 +4,10 @@ import { describeError } from '../model/errors.js';
 import type { Secret } from '../model/secret.js';
 import { InfluxAdmin, type DatabasePreparer } from './influx-admin.js';
 import { displayUrl } from './influx-client.js';
+import { interfaceLineBytes, writeInterfaceLine } from './interface-line.js';
 import { formatPoint } from './line-protocol.js';
 import { Spool, UNREADABLE_SUFFIX } from './spool.js';
-import type { Point, SampleSink, SinkStatus } from './types.js';
+import { InterfacePoint, type Point, type SampleSink, type SinkStatus } from './types.js';
 
 /*
  * Writes use Node's fetch, not the `influx` package: we send our own byte-exact line protocol
@@ -178,6 +179,11 @@ export class InfluxSink implements SampleSink {
       return;
     }
     for (const p of points) {
+      // `interface` points write their line straight into the pending buffer (same bytes, no line string).
+      if (p instanceof InterfacePoint) {
+        this.#pending.pushInterface(p);
+        continue;
+      }
       const line = formatPoint(p);
       // A point with nothing writable (only NaN rates on a first sample) is not data loss.
       if (line !== '') this.#pending.push(line);
@@ -571,15 +577,29 @@ export class PendingLines {
 
   push(line: string): void {
     // A UTF-16 code unit takes at most 3 UTF-8 bytes; +1 for the newline.
-    const worst = this.#bytes + line.length * 3 + 1;
+    this.#reserve(line.length * 3 + 1);
+    this.#bytes += this.#buf.write(line, this.#bytes, 'utf8');
+    this.#buf[this.#bytes++] = 10;
+    this.#ends.push(this.#bytes);
+  }
+
+  /** An `interface` point's line, written in place: the bytes push(formatPoint(p)) would add. */
+  pushInterface(p: InterfacePoint): void {
+    this.#reserve(interfaceLineBytes(p) + 1);
+    const end = writeInterfaceLine(p, this.#buf, this.#bytes);
+    if (end === this.#bytes) return; // nothing writable, as formatPoint's ''
+    this.#bytes = end;
+    this.#buf[this.#bytes++] = 10;
+    this.#ends.push(this.#bytes);
+  }
+
+  #reserve(bytes: number): void {
+    const worst = this.#bytes + bytes;
     if (worst > this.#buf.length) {
       const next = Buffer.allocUnsafe(Math.max(worst, this.#buf.length * 2));
       this.#buf.copy(next, 0, 0, this.#bytes);
       this.#buf = next;
     }
-    this.#bytes += this.#buf.write(line, this.#bytes, 'utf8');
-    this.#buf[this.#bytes++] = 10;
-    this.#ends.push(this.#bytes);
   }
 
   /** The first `n` lines (at most all) as one body: newline-separated, no newline at the end, a copy. */

@@ -47,7 +47,7 @@ export function storedTagValue(value: string): string {
  * Escapes a tag key, tag value or field key (`withEquals`) or a measurement (`!withEquals`).
  * The common case (no special character) returns the input untouched after one charCode scan.
  */
-function escapeName(value: string, withEquals: boolean): string {
+export function escapeName(value: string, withEquals: boolean): string {
   const n = value.length;
   let clean = n > 0 && value.charCodeAt(n - 1) !== BACKSLASH;
   if (clean) {
@@ -73,7 +73,7 @@ function escapeName(value: string, withEquals: boolean): string {
   return out + stored.slice(from);
 }
 
-function escapeStringField(value: string): string {
+export function escapeStringField(value: string): string {
   let from = 0;
   let out = '';
   for (let i = 0; i < value.length; i += 1) {
@@ -177,4 +177,121 @@ export function formatPoints(points: readonly Point[]): string {
     out += out === '' ? line : `\n${line}`;
   }
   return out;
+}
+
+// ---- Writing straight into a byte buffer (the sink's pending buffer), for points of a fixed shape ----
+// Each writer returns the position after what it wrote; the caller reserved room (see bytes bounds).
+// They produce the bytes formatPoint's text would encode to in UTF-8, without building that text.
+
+const TWO_32 = 4294967296;
+const INT64_MAX_TEXT = INT64_MAX.toString();
+
+/** Decimal digits of a non-negative safe integer. */
+function writeDigits(buf: Uint8Array, pos: number, n: number): number {
+  if (n < 10) {
+    buf[pos] = 48 + n;
+    return pos + 1;
+  }
+  let digits = 1;
+  for (let t = n; t >= 10; t = Math.floor(t / 10)) digits += 1;
+  let p = pos + digits;
+  while (n >= 10) {
+    const q = Math.floor(n / 10);
+    buf[--p] = 48 + (n - q * 10);
+    n = q;
+  }
+  buf[--p] = 48 + n;
+  return pos + digits;
+}
+
+/** `text` that is known to be ASCII. */
+function writeAsciiText(buf: Uint8Array, pos: number, text: string): number {
+  for (let i = 0; i < text.length; i += 1) buf[pos + i] = text.charCodeAt(i);
+  return pos + text.length;
+}
+
+/** A tag key, tag value or field key as formatPoint escapes it (escapeName with `=`); the position unchanged when it escapes to ''. */
+export function writeEscapedName(buf: Buffer, pos: number, value: string): number {
+  const escaped = escapeName(value, true);
+  return writeText(buf, pos, escaped);
+}
+
+/** Any text, UTF-8: a JS loop for ASCII, Buffer#write otherwise. */
+export function writeText(buf: Buffer, pos: number, text: string): number {
+  const n = text.length;
+  for (let i = 0; i < n; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return pos + buf.write(text, pos, 'utf8');
+    buf[pos + i] = c;
+  }
+  return pos + n;
+}
+
+/** A string field value: `"…"` with `"` and `\` escaped, as formatValue writes it. */
+export function writeStringValue(buf: Buffer, pos: number, value: string): number {
+  buf[pos++] = QUOTE;
+  const n = value.length;
+  let p = pos;
+  for (let i = 0; i < n; i += 1) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x80) {
+      // Not ASCII: let Buffer#write encode the escaped text (rare in interface descriptions).
+      p = pos + buf.write(escapeStringField(value), pos, 'utf8');
+      buf[p] = QUOTE;
+      return p + 1;
+    }
+    if (c === QUOTE || c === BACKSLASH) buf[p++] = BACKSLASH;
+    buf[p++] = c;
+  }
+  buf[p] = QUOTE;
+  return p + 1;
+}
+
+/** An integer field (`…i`) from a number, as formatValue writes bigintOf(n): truncated, clamped to int64. */
+export function writeIntegerValue(buf: Buffer, pos: number, n: number): number {
+  let v = Math.trunc(n);
+  // NaN or ±Infinity: BigInt() throws, as bigintOf would have for the generic point.
+  if (!Number.isFinite(v)) return writeAsciiText(buf, pos, formatValue(BigInt(v)));
+  if (v < 0) {
+    if (v < -Number.MAX_SAFE_INTEGER) return writeAsciiText(buf, pos, formatValue(BigInt(v)));
+    buf[pos++] = 45; // '-'
+    v = -v;
+  } else if (v > Number.MAX_SAFE_INTEGER) {
+    return writeAsciiText(buf, pos, formatValue(BigInt(v)));
+  }
+  pos = writeDigits(buf, pos, v);
+  buf[pos] = 105; // 'i'
+  return pos + 1;
+}
+
+/** An unsigned 64-bit integer field from its two 32-bit halves, clamped to int64 as formatValue clamps a bigint. */
+export function writeUint64Value(buf: Buffer, pos: number, hi: number, lo: number): number {
+  if (hi >= 0x80000000) {
+    pos = writeAsciiText(buf, pos, INT64_MAX_TEXT);
+  } else if (hi < 0x200000) {
+    pos = writeDigits(buf, pos, hi * TWO_32 + lo); // below 2^53: exact as a double
+  } else {
+    pos = writeAsciiText(buf, pos, ((BigInt(hi) << 32n) | BigInt(lo)).toString());
+  }
+  buf[pos] = 105; // 'i'
+  return pos + 1;
+}
+
+/** A float field, as formatValue writes a number (String(value)); the caller leaves out non-finite values. */
+export function writeFloatValue(buf: Buffer, pos: number, v: number): number {
+  if (Number.isInteger(v) && v <= Number.MAX_SAFE_INTEGER && v >= -Number.MAX_SAFE_INTEGER) {
+    if (v < 0) {
+      buf[pos++] = 45;
+      return writeDigits(buf, pos, -v);
+    }
+    return writeDigits(buf, pos, v === 0 ? 0 : v); // -0 prints as 0, as String(-0)
+  }
+  return writeAsciiText(buf, pos, String(v));
+}
+
+/** The line's timestamp, as formatPoint writes Math.trunc(time). */
+export function writeTimestamp(buf: Buffer, pos: number, time: number): number {
+  const t = Math.trunc(time);
+  if (t >= 0 && t <= Number.MAX_SAFE_INTEGER) return writeDigits(buf, pos, t);
+  return writeAsciiText(buf, pos, String(t));
 }
