@@ -14,7 +14,7 @@
  *   for the slots it lost;
  * - rate continuity: every rate written is within 1 % of the simulated rate (no spike, ever).
  *
- * LINKSCOPE_TEST_CHAOS_MS lengthens the kill/restart phase (default 60 s).
+ * LINKSCOPE_TEST_CHAOS_MS sets the length of the kill/restart phase (default 90 s).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,8 +22,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAgent, type RunningAgent } from '../../src/demo/agent/snmp-agent.js';
-import { syntheticDevice } from '../../src/demo/agent/synthetic.js';
 import { openPgInventory } from '../../src/inventory/pg-inventory.js';
 import { Secret } from '../../src/model/secret.js';
 import { freePort } from '../helpers/free-port.js';
@@ -33,15 +31,18 @@ import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 import { eventually } from '../helpers/with-server.js';
 
 const BIN = join(import.meta.dirname, '..', '..', 'dist', 'src', 'cli', 'main.js');
+const AGENTS = join(import.meta.dirname, '..', 'helpers', 'fleet-agents.mjs');
 const DEVICES = 24;
 const INTERFACES = 2;
-const INTERVAL_MS = 3000;
+// 10 s: the agents and pollers share two busy cores with the rest of the suite, and a 30-60 ms
+// scheduling stall inside one poll is 1-2 % of a 3 s interval but under 0.6 % of this one.
+const INTERVAL_MS = 10_000;
 const TTL_MS = 3000;
 const RENEW_MS = TTL_MS / 3;
 const SNMP_TIMEOUT_MS = 300;
 const COMMUNITY = 'fleet-C0mmunity-7c1d';
 const INFLUX_DB = 'linkscope_fleet';
-const CHAOS_MS = Number(process.env['LINKSCOPE_TEST_CHAOS_MS'] ?? 60_000);
+const CHAOS_MS = Number(process.env['LINKSCOPE_TEST_CHAOS_MS'] ?? 90_000);
 const GIG = 1_000_000_000;
 
 interface RequestLine {
@@ -176,7 +177,8 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
   let dir: string;
   let logDir: string;
   let tail: NodeJS.Timeout | undefined;
-  const agents: RunningAgent[] = [];
+  const agents: { host: string; port: number }[] = [];
+  let agentProcess: ChildProcess | undefined;
   const requests: RequestLine[] = [];
   const pollers: PollerProcess[] = [];
   let db: pg.Pool;
@@ -200,9 +202,17 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
     [postgres, influxd] = await Promise.all([startPostgres(), startInfluxd()]);
     const keyFile = join(dir, 'secret.key');
     writeFileSync(keyFile, Buffer.alloc(32, 7), { mode: 0o600 });
-    for (let i = 0; i < DEVICES; i++) {
-      agents.push(await startAgent({ host: `127.0.${1 + Math.floor(i / 200)}.${1 + (i % 200)}`, view: syntheticDevice({ interfaces: INTERFACES, sysName: `fleet-${i}` }), community: COMMUNITY }));
-    }
+    // The agents run in their own process: the test's work must not delay an agent between two requests of one poll.
+    agentProcess = spawn(process.execPath, [AGENTS, String(DEVICES), String(INTERFACES), COMMUNITY], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const firstLine = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      agentProcess?.stdout?.on('data', (c: Buffer) => {
+        text += c.toString('utf8');
+        if (text.includes('\n')) resolve(text.slice(0, text.indexOf('\n')));
+      });
+      agentProcess?.once('exit', (code) => reject(new Error(`fleet agents exited with ${code} before listening`)));
+    });
+    agents.push(...(JSON.parse(firstLine) as { host: string; port: number }[]));
     const inventory = await openPgInventory({ url: postgres.url, secretKey: Buffer.alloc(32, 7), secretKeyFile: keyFile });
     try {
       const added = await inventory.addMany(
@@ -246,7 +256,7 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
     await Promise.all(pollers.map((p) => p.signal('SIGKILL')));
     await Promise.all(pollers.map((p) => p.proxy.close()));
     await db?.end();
-    await Promise.all(agents.map((a) => a.close()));
+    agentProcess?.kill('SIGTERM');
     await Promise.all([postgres?.dispose(), influxd?.dispose()]);
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
@@ -326,7 +336,7 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
     await new Promise((r) => setTimeout(r, TTL_MS));
     const resumedAt = Date.now();
     await victim.signal('SIGCONT');
-    await new Promise((r) => setTimeout(r, 3 * INTERVAL_MS));
+    await new Promise((r) => setTimeout(r, Math.max(3 * TTL_MS, INTERVAL_MS)));
     const lostSlotsEpochs = await db.query<{ device_id: number; poller: string; saved_at: Date; epoch: string }>(
       'SELECT device_id, poller, saved_at, epoch FROM counter_state WHERE device_id = ANY($1::int[])',
       [owned],
@@ -384,7 +394,7 @@ describe.sequential('scale-out: three pollers on one PostgreSQL', () => {
       }
     }
     console.log(`rate continuity: ${points} in_bps points over ${series.length} interfaces, ${bad.length} beyond 1 %`);
-    expect(points).toBeGreaterThan(DEVICES * INTERFACES * 10);
+    expect(points).toBeGreaterThan(DEVICES * INTERFACES * 5);
     expect(bad).toEqual([]);
   }, 60_000);
 });
