@@ -13,7 +13,7 @@ import { healthPoints } from '../src/poller/health-points.js';
 import { pollDevice, type CounterBaseline } from '../src/poller/poll-device.js';
 import { NetSnmpClient } from '../src/snmp/net-snmp-client.js';
 import type { SnmpSession } from '../src/snmp/types.js';
-import { formatPoints } from '../src/storage/line-protocol.js';
+import { formatAndDiscard } from './lib/sinks.js';
 import { withSnmpd } from '../test/helpers/with-snmpd.js';
 import { withSnmpsim } from '../test/helpers/with-snmpsim.js';
 import { cpuSecondsSince, median, num, printTable } from './lib/table.js';
@@ -30,10 +30,10 @@ interface Agent {
 interface Figures {
   readonly label: string;
   readonly profiles: readonly string[];
-  /** Median CPU µs and wire varbinds of one interface-only poll (pollDevice + formatPoints). */
+  /** Median CPU µs and wire varbinds of one interface-only poll (pollDevice + formatting as InfluxSink does). */
   readonly ifUs: number;
   readonly ifVarbinds: number;
-  /** The same for the health part alone (pollHealth + healthPoints + formatPoints). */
+  /** The same for the health part alone (pollHealth + healthPoints + formatting as InfluxSink does). */
   readonly healthUs: number;
   readonly healthVarbinds: number;
   readonly figures: string;
@@ -55,7 +55,7 @@ async function measure(agent: Agent, repeats: number): Promise<Figures> {
       const r = await pollDevice({ device: dev, session, discovery, discoveredAtMs: 0, baseline, rediscoverIntervalMs: Number.POSITIVE_INFINITY, nowMs: Date.now });
       discovery = r.discovery;
       baseline ??= r.baseline;
-      formatPoints(r.points);
+      formatAndDiscard(r.points);
     };
     await ifPoll();
     const d = discovery as DeviceDiscovery | null;
@@ -66,7 +66,7 @@ async function measure(agent: Agent, repeats: number): Promise<Figures> {
     const healthPoll = async (): Promise<number> => {
       if (plan === null) return 0;
       const report = await pollHealth(session, plan, { rowHints });
-      formatPoints(healthPoints('bench', report, Math.floor(Date.now() / 1000)));
+      formatAndDiscard(healthPoints('bench', report, Math.floor(Date.now() / 1000)));
       return report.processors.length + report.memory.length + report.sensors.length;
     };
     // Warm-up: the poller runs for days; the figure is its steady state.
@@ -150,7 +150,7 @@ export async function runHealthCpu(options: { repeats?: number } = {}): Promise<
     ['agent', 'health profiles', 'varbinds if / health', 'health figures', 'if-only µs/vb', 'health µs/vb', 'if+health µs/vb', 'ms/poll if / health'],
     rows,
     [
-      'if-only = pollDevice (scalars GET + IF-MIB walk + counter maths) + formatPoints; health = pollHealth (walkTable/GET of the planned profiles, joins, shaping) + healthPoints + formatPoints;',
+      'if-only = pollDevice (scalars GET + IF-MIB walk + counter maths) + formatting as InfluxSink does; health = pollHealth (walkTable/GET of the planned profiles, joins, shaping) + healthPoints + the same formatting;',
       'varbinds = on the wire (session stats), including the rows past each column end. The agents run in other processes.',
       'A device no profile fits is planned once per discovery (one probe round) and reads nothing per poll: its health column is 0.',
       ...notes,

@@ -7,7 +7,7 @@ import { Secret } from '../src/model/secret.js';
 import { pollDevice, type CounterBaseline, type PollResult } from '../src/poller/poll-device.js';
 import { NetSnmpClient } from '../src/snmp/net-snmp-client.js';
 import type { SnmpSession } from '../src/snmp/types.js';
-import { formatPoints } from '../src/storage/line-protocol.js';
+import { formatAndDiscard } from './lib/sinks.js';
 import { AGENT_COMMUNITY, startAgentHost } from './lib/agent-host.js';
 import { withSnmpd } from '../test/helpers/with-snmpd.js';
 import { cpuSecondsSince, median, num, printTable, verdict } from './lib/table.js';
@@ -82,7 +82,7 @@ async function measureOurs(agent: Agent, budget: number, repeats: number, warmup
     await new Promise((resolve) => setTimeout(resolve, 600));
     for (let i = 0; i < warmups; i++) {
       last = await poll();
-      formatPoints(last.points);
+      formatAndDiscard(last.points);
     }
     const cpu: number[] = [];
     let wire = 0;
@@ -91,7 +91,7 @@ async function measureOurs(agent: Agent, budget: number, repeats: number, warmup
       const before = { ...session.stats };
       const t0 = process.cpuUsage();
       last = await poll();
-      formatPoints(last.points);
+      formatAndDiscard(last.points);
       cpu.push(cpuSecondsSince(t0) * 1e6);
       wire = session.stats.varbinds - before.varbinds;
       requests = session.stats.requests - before.requests;
@@ -231,7 +231,7 @@ export async function runPollCpu(options: { repeats?: number } = {}): Promise<Po
     ['agent', 'ifs×cols', 'budget', 'vb/req ours/walk', 'ours ms/poll', 'walk ms/poll (start-up)', 'ours µs/vb', 'walk-only µs/vb', 'ratio', 'ratio incl. start-up', 'target'],
     rows,
     [
-      'ours = process.cpuUsage() of pollDevice (scalars GET + walkColumns + counter maths with a baseline, so rates) + formatPoints;',
+      'ours = process.cpuUsage() of pollDevice (scalars GET + walkColumnsPacked + counter maths with a baseline, so rates) + formatting as InfluxSink does (bench/lib/sinks.ts formatLikeSink);',
       'walk = user+sys CPU of one `snmpbulkwalk -v2c -Cr<reps> -On -Oq` per poll column (bash `times`), output to /dev/null;',
       'walk-only = walk minus the same number of snmpbulkwalk runs on an empty subtree (process start-up); n/a when start-up is > 80 % of it.',
       'Agents run in other processes. snmpd serves only this host\'s few interfaces: fixed per-poll and per-process costs dominate that row.',

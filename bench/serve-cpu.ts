@@ -71,6 +71,8 @@ interface ServeRun {
   readonly kind: 'live' | 'unreachable' | 'idle' | 'compare';
   readonly agents: number;
   readonly cpuS: number;
+  /** Of cpuS, the main (JavaScript) thread's; the rest is V8's GC and compiler threads and the libuv pool. */
+  readonly mainCpuS: number;
   readonly varbinds: number;
   readonly polls: number;
   readonly failures: number;
@@ -100,9 +102,9 @@ const CLK_TCK = ((): number => {
   }
 })();
 
-/** utime + stime of the whole process (every thread, Linux `/proc/<pid>/stat` fields 14–15), seconds. */
-function processCpuS(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+/** utime + stime of the whole process (every thread, Linux `/proc/<pid>/stat` fields 14–15), seconds; of the main thread alone with `mainThread`. */
+function processCpuS(pid: number, mainThread = false): number {
+  const stat = readFileSync(mainThread ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK; // fields 14 and 15, after pid and comm
 }
@@ -191,9 +193,11 @@ async function measureServe(label: string, kind: ServeRun['kind'], agents: numbe
     const pid = t.child.pid ?? -1;
     const m0 = await api(base, 'GET', '/metrics');
     const cpu0 = processCpuS(pid);
+    const main0 = processCpuS(pid, true);
     const t0 = performance.now();
     await sleep(windowMs);
     const cpu1 = processCpuS(pid);
+    const main1 = processCpuS(pid, true);
     const t1 = performance.now();
     const m1 = await api(base, 'GET', '/metrics');
     const delta = (family: string): number => metric(m1, family) - metric(m0, family);
@@ -202,6 +206,7 @@ async function measureServe(label: string, kind: ServeRun['kind'], agents: numbe
       kind,
       agents,
       cpuS: cpu1 - cpu0,
+      mainCpuS: main1 - main0,
       varbinds: delta('linkscope_varbinds_total'),
       polls: delta('linkscope_polls_total'),
       failures: delta('linkscope_poll_failures_total'),
@@ -375,6 +380,7 @@ function report(r: InnerResult, k: Knobs): ServeCpuResult {
     num(run.failures),
     num(run.varbinds),
     num(run.cpuS, 2),
+    run.cpuS > 0 ? `${num((run.mainCpuS / run.cpuS) * 100, 0)} %` : '',
     num((run.cpuS / run.windowS) * 60, 2),
     run === r.idle ? '' : num(us(run), 2),
     run === r.idle ? '' : `${num(us(run) / r.walk.usPerVarbindNoStartup, 2)}×`,
@@ -392,13 +398,13 @@ function report(r: InnerResult, k: Knobs): ServeCpuResult {
   const sinkShare = deadRun === undefined ? Number.NaN : 1 - us(deadRun) / us(live);
   printTable(
     `0. Whole-process CPU of \`linkscope serve\`, real snmpd agents with 49 interfaces, every 5 s (target ≤ ${TARGET_SERVE_RATIO}× snmpbulkwalk without its start-up, live influxd)`,
-    ['run', 'polls', 'failures', 'varbinds', 'CPU s', 'CPU s/min', 'µs/varbind', '÷ walk-only', '÷ walk'],
+    ['run', 'polls', 'failures', 'varbinds', 'CPU s', 'main thread', 'CPU s/min', 'µs/varbind', '÷ walk-only', '÷ walk'],
     rows,
     [
       ...ab,
       `snmpbulkwalk -v2c -Cr${REPETITIONS} of ifTable + ifXTable (${num(r.walk.varbindsPerAgent)} varbinds per agent): walk-only ${num(r.walk.usPerVarbindNoStartup, 2)} µs/varbind (minus the same runs on an empty subtree), walk ${num(r.walk.usPerVarbind, 2)} µs with process start-up; median of ${k.walkRepeats}.`,
       `sink's share (live influxd vs unreachable, which still formats and spools every point): ${num(sinkShare * 100, 0)} % of the live run's CPU. ${verdict(ok)}`,
-      'CPU = utime + stime of the serve process from /proc/<pid>/stat (all threads: main, V8 GC/JIT helpers, libuv pool), over the window after every device was up and the warm-up;',
+      'CPU = utime + stime of the serve process from /proc/<pid>/stat (all threads: main, V8 GC/JIT helpers, libuv pool), over the window after every device was up and the warm-up; main thread = its share from /proc/<pid>/task/<pid>/stat;',
       'varbinds = delta of linkscope_varbinds_total over the same window. snmpd and influxd CPU is in neither figure. Default serve configuration except the 5 s interval.',
       `agents: one snmpd per 127.0.1.x:161 in a network namespace with ${VETH_PAIRS} veth pairs (48 interfaces + lo); knobs BENCH_SERVE_AGENTS (${k.agentCounts.join(',')}), BENCH_SERVE_WARMUP_SECONDS, BENCH_SERVE_SECONDS, BENCH_SERVE_WALK_REPEATS, BENCH_SERVE_ROUNDS, BENCH_SERVE_SKIP, BENCH_SERVE_IDLE_WARMUP_SECONDS.`,
     ],
