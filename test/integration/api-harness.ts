@@ -1,11 +1,18 @@
-/** Starts the API over the real SQLite inventory, live state, and fakes for the poller and (unless given a real one) history and sink; for api-*.test.ts. */
+/**
+ * Starts the API over a real inventory, live state, and fakes for the poller and (unless given a
+ * real one) history and sink; for api-*.test.ts. The inventory is SQLite in a temp dir, or with
+ * LINKSCOPE_TEST_INVENTORY=postgres a PgInventory on a fresh database of a throwaway PostgreSQL
+ * (one server per test file, started on first use and stopped after the file's last test).
+ */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { afterAll } from 'vitest';
 import { buildApi, type ApiDeps } from '../../src/api/server.js';
 import { FakeHistory, okSink, RecordingPoller } from '../../src/api/testing.js';
+import { openPgInventory, PgInventory } from '../../src/inventory/pg-inventory.js';
 import { openInventory } from '../../src/inventory/sqlite-inventory.js';
 import type { Inventory } from '../../src/inventory/types.js';
 import { Secret } from '../../src/model/secret.js';
@@ -16,18 +23,52 @@ import { TopologyState } from '../../src/state/topology-state.js';
 import { HealthState } from '../../src/state/health-state.js';
 import { WirelessState } from '../../src/state/wireless-state.js';
 import type { HistoryReader, SinkStatus } from '../../src/storage/types.js';
+import { startPostgres, type PostgresHandle } from '../helpers/with-postgres.js';
 
 export const TOKEN = 'test-token-0123456789abcdef';
 export const AUTH = { authorization: `Bearer ${TOKEN}` } as const;
+
+/** Which store backs the harness's inventory: LINKSCOPE_TEST_INVENTORY=postgres, else SQLite. */
+export type TestInventoryKind = 'sqlite' | 'postgres';
+
+export function testInventoryKind(): TestInventoryKind {
+  const value = process.env['LINKSCOPE_TEST_INVENTORY'];
+  if (value === undefined || value === '' || value === 'sqlite') return 'sqlite';
+  if (value === 'postgres') return 'postgres';
+  throw new Error(`LINKSCOPE_TEST_INVENTORY must be sqlite or postgres, not ${JSON.stringify(value)}`);
+}
 
 /**
  * The SQLite inventory in a temp dir. Imported statically: if better-sqlite3 or the module is
  * broken, every API suite fails to load rather than quietly running over an in-memory stand-in.
  */
-function openTestInventory(dir: string): Inventory {
+function openSqliteTestInventory(dir: string): Inventory {
   const path = join(dir, 'inventory.db');
   const inventory = openInventory({ path, secretKey: randomBytes(32) });
   if (!existsSync(path)) throw new Error(`the SQLite inventory did not create ${path}`);
+  return inventory;
+}
+
+/** This test file's PostgreSQL, started by the first harness that needs it. */
+let postgres: Promise<PostgresHandle> | undefined;
+let pgDatabases = 0;
+
+// Registered when a test file imports the harness, so the file's server stops after its last test
+// (whether or not it ran on PostgreSQL; without one started this does nothing).
+afterAll(async () => {
+  const started = postgres;
+  postgres = undefined;
+  if (started !== undefined) await (await started).dispose();
+}, 30_000);
+
+/** A PgInventory on a new database of this file's PostgreSQL. */
+async function openPgTestInventory(): Promise<Inventory> {
+  postgres ??= startPostgres();
+  const server = await postgres;
+  pgDatabases += 1;
+  const url = await server.createDatabase(`api_${pgDatabases}`);
+  const inventory = await openPgInventory({ url, secretKey: randomBytes(32) });
+  if (!(inventory instanceof PgInventory)) throw new Error('openPgInventory did not return a PgInventory');
   return inventory;
 }
 
@@ -45,6 +86,8 @@ export interface Harness {
   readonly health: HealthState;
   /** Every log line written so far (debug and up), as raw JSON text. */
   readonly logLines: string[];
+  /** The store behind `inventory` (LINKSCOPE_TEST_INVENTORY). */
+  readonly inventoryKind: TestInventoryKind;
   sink: SinkStatus;
   close(): Promise<void>;
 }
@@ -60,7 +103,8 @@ export interface HarnessOptions extends Partial<Pick<ApiDeps, 'requireAuthForRea
 
 export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'linkscope-api-'));
-  const inventory = openTestInventory(dir);
+  const inventoryKind = testInventoryKind();
+  const inventory = inventoryKind === 'postgres' ? await openPgTestInventory() : openSqliteTestInventory(dir);
   const state = new LiveState();
   const poller = new RecordingPoller();
   const history = new FakeHistory();
@@ -80,6 +124,7 @@ export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
     wireless,
     health,
     logLines,
+    inventoryKind,
     sink: okSink(),
     close: async () => {
       await harness.app.close();
