@@ -2,14 +2,13 @@
  * Starts the API over a real inventory, live state, and fakes for the poller and (unless given a
  * real one) history and sink; for api-*.test.ts. The inventory is SQLite in a temp dir, or with
  * LINKSCOPE_TEST_INVENTORY=postgres a PgInventory on a fresh database of a throwaway PostgreSQL
- * (one server per test file, started on first use and stopped after the file's last test).
+ * (test/helpers/test-inventory.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll } from 'vitest';
 import { buildApi, type ApiDeps } from '../../src/api/server.js';
 import { FakeHistory, okSink, RecordingPoller } from '../../src/api/testing.js';
 import { openPgInventory, PgInventory } from '../../src/inventory/pg-inventory.js';
@@ -23,20 +22,10 @@ import { TopologyState } from '../../src/state/topology-state.js';
 import { HealthState } from '../../src/state/health-state.js';
 import { WirelessState } from '../../src/state/wireless-state.js';
 import type { HistoryReader, SinkStatus } from '../../src/storage/types.js';
-import { startPostgres, type PostgresHandle } from '../helpers/with-postgres.js';
+import { freshTestDatabase, testInventoryKind, type TestInventoryKind } from '../helpers/test-inventory.js';
 
 export const TOKEN = 'test-token-0123456789abcdef';
 export const AUTH = { authorization: `Bearer ${TOKEN}` } as const;
-
-/** Which store backs the harness's inventory: LINKSCOPE_TEST_INVENTORY=postgres, else SQLite. */
-export type TestInventoryKind = 'sqlite' | 'postgres';
-
-export function testInventoryKind(): TestInventoryKind {
-  const value = process.env['LINKSCOPE_TEST_INVENTORY'];
-  if (value === undefined || value === '' || value === 'sqlite') return 'sqlite';
-  if (value === 'postgres') return 'postgres';
-  throw new Error(`LINKSCOPE_TEST_INVENTORY must be sqlite or postgres, not ${JSON.stringify(value)}`);
-}
 
 /**
  * The SQLite inventory in a temp dir. Imported statically: if better-sqlite3 or the module is
@@ -49,24 +38,9 @@ function openSqliteTestInventory(dir: string): Inventory {
   return inventory;
 }
 
-/** This test file's PostgreSQL, started by the first harness that needs it. */
-let postgres: Promise<PostgresHandle> | undefined;
-let pgDatabases = 0;
-
-// Registered when a test file imports the harness, so the file's server stops after its last test
-// (whether or not it ran on PostgreSQL; without one started this does nothing).
-afterAll(async () => {
-  const started = postgres;
-  postgres = undefined;
-  if (started !== undefined) await (await started).dispose();
-}, 30_000);
-
 /** A PgInventory on a new database of this file's PostgreSQL. */
 async function openPgTestInventory(): Promise<Inventory> {
-  postgres ??= startPostgres();
-  const server = await postgres;
-  pgDatabases += 1;
-  const url = await server.createDatabase(`api_${pgDatabases}`);
+  const url = await freshTestDatabase('api');
   const inventory = await openPgInventory({ url, secretKey: randomBytes(32) });
   if (!(inventory instanceof PgInventory)) throw new Error('openPgInventory did not return a PgInventory');
   return inventory;
