@@ -8,8 +8,9 @@ export const POLL_HELP = `Usage: linkscope poll --once [--device ID|NAME] [--jso
 Discovers and polls every device (or one) once, writes the samples to InfluxDB (or the spool
 when it is down) and prints a summary per device. Samples an earlier run left in the spool are
 replayed first, oldest first, for up to 60s; what is left waits for the next run. Counter state
-is kept in the data dir, so a second run writes rates. Exit code 0 when every device answered,
-1 otherwise.`;
+is kept in the data dir, so a second run writes rates (not with database.url: the fleet's counter
+state belongs to its pollers, so every run writes counters only). Exit code 0 when every device
+answered, 1 otherwise.`;
 
 /** How long one run may spend replaying an earlier backlog, so a cron job never piles up. */
 export const POLL_ONCE_REPLAY_BUDGET_MS = 60_000;

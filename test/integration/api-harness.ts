@@ -1,4 +1,9 @@
-/** Starts the API over the real SQLite inventory, live state, and fakes for the poller and (unless given a real one) history and sink; for api-*.test.ts. */
+/**
+ * Starts the API over a real inventory, live state, and fakes for the poller and (unless given a
+ * real one) history and sink; for api-*.test.ts. The inventory is SQLite in a temp dir, or with
+ * LINKSCOPE_TEST_INVENTORY=postgres a PgInventory on a fresh database of a throwaway PostgreSQL
+ * (test/helpers/test-inventory.ts).
+ */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,6 +11,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApi, type ApiDeps } from '../../src/api/server.js';
 import { FakeHistory, okSink, RecordingPoller } from '../../src/api/testing.js';
+import { openPgInventory, PgInventory } from '../../src/inventory/pg-inventory.js';
 import { openInventory } from '../../src/inventory/sqlite-inventory.js';
 import type { Inventory } from '../../src/inventory/types.js';
 import { Secret } from '../../src/model/secret.js';
@@ -16,6 +22,7 @@ import { TopologyState } from '../../src/state/topology-state.js';
 import { HealthState } from '../../src/state/health-state.js';
 import { WirelessState } from '../../src/state/wireless-state.js';
 import type { HistoryReader, SinkStatus } from '../../src/storage/types.js';
+import { freshTestDatabase, testInventoryKind, type TestInventoryKind } from '../helpers/test-inventory.js';
 
 export const TOKEN = 'test-token-0123456789abcdef';
 export const AUTH = { authorization: `Bearer ${TOKEN}` } as const;
@@ -24,10 +31,18 @@ export const AUTH = { authorization: `Bearer ${TOKEN}` } as const;
  * The SQLite inventory in a temp dir. Imported statically: if better-sqlite3 or the module is
  * broken, every API suite fails to load rather than quietly running over an in-memory stand-in.
  */
-function openTestInventory(dir: string): Inventory {
+function openSqliteTestInventory(dir: string): Inventory {
   const path = join(dir, 'inventory.db');
   const inventory = openInventory({ path, secretKey: randomBytes(32) });
   if (!existsSync(path)) throw new Error(`the SQLite inventory did not create ${path}`);
+  return inventory;
+}
+
+/** A PgInventory on a new database of this file's PostgreSQL. */
+async function openPgTestInventory(): Promise<Inventory> {
+  const url = await freshTestDatabase('api');
+  const inventory = await openPgInventory({ url, secretKey: randomBytes(32) });
+  if (!(inventory instanceof PgInventory)) throw new Error('openPgInventory did not return a PgInventory');
   return inventory;
 }
 
@@ -45,6 +60,8 @@ export interface Harness {
   readonly health: HealthState;
   /** Every log line written so far (debug and up), as raw JSON text. */
   readonly logLines: string[];
+  /** The store behind `inventory` (LINKSCOPE_TEST_INVENTORY). */
+  readonly inventoryKind: TestInventoryKind;
   sink: SinkStatus;
   close(): Promise<void>;
 }
@@ -60,7 +77,8 @@ export interface HarnessOptions extends Partial<Pick<ApiDeps, 'requireAuthForRea
 
 export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'linkscope-api-'));
-  const inventory = openTestInventory(dir);
+  const inventoryKind = testInventoryKind();
+  const inventory = inventoryKind === 'postgres' ? await openPgTestInventory() : openSqliteTestInventory(dir);
   const state = new LiveState();
   const poller = new RecordingPoller();
   const history = new FakeHistory();
@@ -80,6 +98,7 @@ export async function startApi(options: HarnessOptions = {}): Promise<Harness> {
     wireless,
     health,
     logLines,
+    inventoryKind,
     sink: okSink(),
     close: async () => {
       await harness.app.close();
