@@ -66,7 +66,10 @@ export interface RoundFigures {
   readonly windowS: number;
   readonly convergeS: number;
   readonly pgCpuS: number;
+  /** PostgreSQL CPU by part (processes alive through the window); the rest of pgCpuS is the postmaster, reaped or new backends, the bench's own connection. */
+  readonly pgPartCpuS: Readonly<Record<PgPart, number>>;
   readonly pgXacts: number;
+  readonly autovacuums: number;
   /** Devices whose polls went up on more than one poller after convergence, window included (should be 0). */
   readonly doublePolled: number;
   /** Devices no poller polled in the window (should be 0 when the window is at least one interval). */
@@ -189,9 +192,52 @@ async function waitEveryDevicePolled(serves: readonly Serve[], deviceIds: readon
   }
 }
 
-async function pgXacts(admin: pg.Pool): Promise<number> {
-  const { rows } = await admin.query<{ n: string }>('SELECT (xact_commit + xact_rollback)::text AS n FROM pg_stat_database WHERE datname = current_database()');
-  return Number(rows[0]?.n ?? 0);
+interface PgSnapshot {
+  /** xact_commit + xact_rollback of the linkscope database. */
+  readonly xacts: number;
+  /** autovacuum + autoanalyze runs over every table of the database. */
+  readonly autovacuums: number;
+  /** Live server processes by what they do: pid → part. */
+  readonly parts: ReadonlyMap<number, PgPart>;
+}
+
+/** Where PostgreSQL's CPU goes: the pollers' lease connections, their inventory/counter-state connections, the server's own processes. */
+type PgPart = 'leases' | 'inventory' | 'background';
+const PG_PARTS: readonly PgPart[] = ['leases', 'inventory', 'background'];
+
+async function pgSnapshot(admin: pg.Pool): Promise<PgSnapshot> {
+  const { rows } = await admin.query<{ xacts: string; autovacuums: string; backends: { pid: number; app: string | null; type: string | null }[] }>(
+    `SELECT (SELECT (xact_commit + xact_rollback)::text FROM pg_stat_database WHERE datname = current_database()) AS xacts,
+            (SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0)::text FROM pg_stat_all_tables) AS autovacuums,
+            (SELECT json_agg(json_build_object('pid', pid, 'app', application_name, 'type', backend_type)) FROM pg_stat_activity WHERE pid <> pg_backend_pid()) AS backends`,
+  );
+  const row = rows[0];
+  const parts = new Map<number, PgPart>();
+  for (const b of row?.backends ?? []) {
+    if (b.type !== 'client backend') parts.set(b.pid, 'background');
+    else if (b.app?.startsWith('linkscope-leases-') === true) parts.set(b.pid, 'leases');
+    else if (b.app === 'linkscope-inventory') parts.set(b.pid, 'inventory');
+  }
+  return { xacts: Number(row?.xacts ?? 0), autovacuums: Number(row?.autovacuums ?? 0), parts };
+}
+
+/** CPU seconds of one process, NaN once it is gone. */
+function cpuOrNaN(pid: number): number {
+  try {
+    return processCpuSeconds(pid);
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** CPU per part over the window, from processes alive at both ends (a backend that came or went in between lands in "other"). */
+function pgPartCpu(parts: ReadonlyMap<number, PgPart>, cpu0: ReadonlyMap<number, number>, cpu1: ReadonlyMap<number, number>): Record<PgPart, number> {
+  const out: Record<PgPart, number> = { leases: 0, inventory: 0, background: 0 };
+  for (const [pid, part] of parts) {
+    const d = (cpu1.get(pid) ?? Number.NaN) - (cpu0.get(pid) ?? Number.NaN);
+    if (Number.isFinite(d)) out[part] += d;
+  }
+  return out;
 }
 
 /** The steady window: /metrics first and last, CPU readings inside them (the bench's own requests stay outside). */
@@ -208,15 +254,17 @@ async function measureWindow(
 ): Promise<RoundFigures> {
   const m0 = await Promise.all(serves.map((s) => get(s.base, '/metrics')));
   const st0 = serves.map((s) => s.proxy?.statements() ?? Number.NaN);
-  const x0 = await pgXacts(admin);
+  const p0 = await pgSnapshot(admin);
   const cpu0 = serves.map((s) => processCpuSeconds(s.pid));
   const pg0 = postgresCpuSeconds(postmasterPid);
+  const parts0 = new Map([...p0.parts.keys()].map((pid) => [pid, cpuOrNaN(pid)]));
   const t0 = performance.now();
   await sleep(windowMs);
+  const parts1 = new Map([...p0.parts.keys()].map((pid) => [pid, cpuOrNaN(pid)]));
   const pg1 = postgresCpuSeconds(postmasterPid);
   const cpu1 = serves.map((s) => processCpuSeconds(s.pid));
   const t1 = performance.now();
-  const x1 = await pgXacts(admin);
+  const p1 = await pgSnapshot(admin);
   const st1 = serves.map((s) => s.proxy?.statements() ?? Number.NaN);
   const m1 = await Promise.all(serves.map((s) => get(s.base, '/metrics')));
   const pollers = serves.map((s, i): PollerFigures => {
@@ -242,8 +290,19 @@ async function measureWindow(
     if (n > 1) double += 1;
     if (n === 0) unpolled += 1;
   }
-  // pg_stat_database includes the first pgXacts() read (once flushed: within about a second).
-  return { label, pollers, windowS: (t1 - t0) / 1000, convergeS, pgCpuS: pg1 - pg0, pgXacts: x1 - x0, doublePolled: doublePolled + double, unpolled };
+  // pg_stat_database includes the first snapshot's own transaction (once flushed: within about a second).
+  return {
+    label,
+    pollers,
+    windowS: (t1 - t0) / 1000,
+    convergeS,
+    pgCpuS: pg1 - pg0,
+    pgPartCpuS: pgPartCpu(p0.parts, parts0, parts1),
+    pgXacts: p1.xacts - p0.xacts,
+    autovacuums: p1.autovacuums - p0.autovacuums,
+    doublePolled: doublePolled + double,
+    unpolled,
+  };
 }
 
 function deviceInputs(agents: AgentHost): NewDevice[] {
@@ -378,7 +437,8 @@ function printRound(r: RoundFigures, devices: number): void {
     [...r.pollers.map(row), ...(r.pollers.length > 1 ? [row(total)] : [])],
     [
       `ready after ${num(r.convergeS, 1)} s (slots balanced, every device polled once); expected polls/s ${num(devices / (INTERVAL_MS / 1000), 1)}; devices polled by more than one poller since then: ${r.doublePolled}, by none in the window: ${r.unpolled}`,
-      `PostgreSQL${r.label === 'SQLite' ? ' (idle: no poller uses it)' : ''}: ${num(perS(r.pgXacts, r), 2)} transactions/s (pg_stat_database), CPU ${num((r.pgCpuS * 1000) / r.windowS, 1)} ms/s (all its processes)`,
+      `PostgreSQL${r.label === 'SQLite' ? ' (idle: no poller uses it)' : ''}: ${num(perS(r.pgXacts, r), 2)} transactions/s (pg_stat_database; ${r.autovacuums} autovacuum/analyze runs in the window), CPU ${num((r.pgCpuS * 1000) / r.windowS, 1)} ms/s (all its processes):`,
+      `  ${PG_PARTS.map((part) => `${part} ${num((r.pgPartCpuS[part] * 1000) / r.windowS, 1)}`).join(', ')}, other ${num(Math.max(0, r.pgCpuS - PG_PARTS.reduce((a, part) => a + r.pgPartCpuS[part], 0)) * 1000 / r.windowS, 1)} ms/s`,
     ],
   );
 }
