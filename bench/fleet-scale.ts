@@ -70,6 +70,9 @@ export interface RoundFigures {
   readonly pgPartCpuS: Readonly<Record<PgPart, number>>;
   readonly pgXacts: number;
   readonly autovacuums: number;
+  /** Client backends alive at the end that were not at the start (new connections), and how many were alive at the end. */
+  readonly connectionsOpened: number;
+  readonly connections: number;
   /** Devices whose polls went up on more than one poller after convergence, window included (should be 0). */
   readonly doublePolled: number;
   /** Devices no poller polled in the window (should be 0 when the window is at least one interval). */
@@ -199,6 +202,8 @@ interface PgSnapshot {
   readonly autovacuums: number;
   /** Live server processes by what they do: pid → part. */
   readonly parts: ReadonlyMap<number, PgPart>;
+  /** Pids of client backends (connections) other than the bench's own. */
+  readonly clients: ReadonlySet<number>;
 }
 
 /** Where PostgreSQL's CPU goes: the pollers' lease connections, their inventory/counter-state connections, the server's own processes. */
@@ -213,12 +218,14 @@ async function pgSnapshot(admin: pg.Pool): Promise<PgSnapshot> {
   );
   const row = rows[0];
   const parts = new Map<number, PgPart>();
+  const clients = new Set<number>();
   for (const b of row?.backends ?? []) {
+    if (b.type === 'client backend') clients.add(b.pid);
     if (b.type !== 'client backend') parts.set(b.pid, 'background');
     else if (b.app?.startsWith('linkscope-leases-') === true) parts.set(b.pid, 'leases');
     else if (b.app === 'linkscope-inventory') parts.set(b.pid, 'inventory');
   }
-  return { xacts: Number(row?.xacts ?? 0), autovacuums: Number(row?.autovacuums ?? 0), parts };
+  return { xacts: Number(row?.xacts ?? 0), autovacuums: Number(row?.autovacuums ?? 0), parts, clients };
 }
 
 /** CPU seconds of one process, NaN once it is gone. */
@@ -300,6 +307,8 @@ async function measureWindow(
     pgPartCpuS: pgPartCpu(p0.parts, parts0, parts1),
     pgXacts: p1.xacts - p0.xacts,
     autovacuums: p1.autovacuums - p0.autovacuums,
+    connectionsOpened: [...p1.clients].filter((pid) => !p0.clients.has(pid)).length,
+    connections: p1.clients.size,
     doublePolled: doublePolled + double,
     unpolled,
   };
@@ -437,7 +446,7 @@ function printRound(r: RoundFigures, devices: number): void {
     [...r.pollers.map(row), ...(r.pollers.length > 1 ? [row(total)] : [])],
     [
       `ready after ${num(r.convergeS, 1)} s (slots balanced, every device polled once); expected polls/s ${num(devices / (INTERVAL_MS / 1000), 1)}; devices polled by more than one poller since then: ${r.doublePolled}, by none in the window: ${r.unpolled}`,
-      `PostgreSQL${r.label === 'SQLite' ? ' (idle: no poller uses it)' : ''}: ${num(perS(r.pgXacts, r), 2)} transactions/s (pg_stat_database; ${r.autovacuums} autovacuum/analyze runs in the window), CPU ${num((r.pgCpuS * 1000) / r.windowS, 1)} ms/s (all its processes):`,
+      `PostgreSQL${r.label === 'SQLite' ? ' (idle: no poller uses it)' : ''}: ${num(perS(r.pgXacts, r), 2)} transactions/s (pg_stat_database; ${r.autovacuums} autovacuum/analyze runs in the window; ${r.connections} connections at the end, ${r.connectionsOpened} of them opened in the window), CPU ${num((r.pgCpuS * 1000) / r.windowS, 1)} ms/s (all its processes):`,
       `  ${PG_PARTS.map((part) => `${part} ${num((r.pgPartCpuS[part] * 1000) / r.windowS, 1)}`).join(', ')}, other ${num(Math.max(0, r.pgCpuS - PG_PARTS.reduce((a, part) => a + r.pgPartCpuS[part], 0)) * 1000 / r.windowS, 1)} ms/s`,
     ],
   );
