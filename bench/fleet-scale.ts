@@ -27,7 +27,7 @@ import { startInfluxd, type InfluxdHandle } from '../test/helpers/with-influxd.j
 import { startPostgres, type PostgresHandle } from '../test/helpers/with-postgres.js';
 import { AGENT_COMMUNITY, startAgentHost, type AgentHost } from './lib/agent-host.js';
 import { startPgCountProxy, type PgCountProxy } from './lib/pg-count-proxy.js';
-import { processCpuSeconds, postgresCpuSeconds, postmasterPidOf } from './lib/proc-cpu.js';
+import { postgresCpu, processCpuSeconds, postmasterPidOf, type PostgresCpu } from './lib/proc-cpu.js';
 import { spawnTracked, type TrackedChild } from './lib/procs.js';
 import { num, printTable, verdict } from './lib/table.js';
 
@@ -68,10 +68,15 @@ export interface RoundFigures {
   readonly pgCpuS: number;
   /** PostgreSQL CPU by part (processes alive through the window); the rest of pgCpuS is the postmaster, reaped or new backends, the bench's own connection. */
   readonly pgPartCpuS: Readonly<Record<PgPart, number>>;
+  /** Of pgCpuS: the postmaster's own, and that of its children that exited in the window. */
+  readonly pgPostmasterS: PostgresCpu['postmaster'];
+  readonly pgExitedS: PostgresCpu['exited'];
   readonly pgXacts: number;
   readonly autovacuums: number;
   /** Client backends alive at the end that were not at the start (new connections), and how many were alive at the end. */
   readonly connectionsOpened: number;
+  /** Client backends alive at the start that were gone at the end. */
+  readonly connectionsClosed: number;
   readonly connections: number;
   /** Devices whose polls went up on more than one poller after convergence, window included (should be 0). */
   readonly doublePolled: number;
@@ -263,12 +268,12 @@ async function measureWindow(
   const st0 = serves.map((s) => s.proxy?.statements() ?? Number.NaN);
   const p0 = await pgSnapshot(admin);
   const cpu0 = serves.map((s) => processCpuSeconds(s.pid));
-  const pg0 = postgresCpuSeconds(postmasterPid);
+  const pg0 = postgresCpu(postmasterPid);
   const parts0 = new Map([...p0.parts.keys()].map((pid) => [pid, cpuOrNaN(pid)]));
   const t0 = performance.now();
   await sleep(windowMs);
   const parts1 = new Map([...p0.parts.keys()].map((pid) => [pid, cpuOrNaN(pid)]));
-  const pg1 = postgresCpuSeconds(postmasterPid);
+  const pg1 = postgresCpu(postmasterPid);
   const cpu1 = serves.map((s) => processCpuSeconds(s.pid));
   const t1 = performance.now();
   const p1 = await pgSnapshot(admin);
@@ -303,11 +308,14 @@ async function measureWindow(
     pollers,
     windowS: (t1 - t0) / 1000,
     convergeS,
-    pgCpuS: pg1 - pg0,
+    pgCpuS: pg1.total - pg0.total,
+    pgPostmasterS: pg1.postmaster - pg0.postmaster,
+    pgExitedS: pg1.exited - pg0.exited,
     pgPartCpuS: pgPartCpu(p0.parts, parts0, parts1),
     pgXacts: p1.xacts - p0.xacts,
     autovacuums: p1.autovacuums - p0.autovacuums,
     connectionsOpened: [...p1.clients].filter((pid) => !p0.clients.has(pid)).length,
+    connectionsClosed: [...p0.clients].filter((pid) => !p1.clients.has(pid)).length,
     connections: p1.clients.size,
     doublePolled: doublePolled + double,
     unpolled,
@@ -446,8 +454,8 @@ function printRound(r: RoundFigures, devices: number): void {
     [...r.pollers.map(row), ...(r.pollers.length > 1 ? [row(total)] : [])],
     [
       `ready after ${num(r.convergeS, 1)} s (slots balanced, every device polled once); expected polls/s ${num(devices / (INTERVAL_MS / 1000), 1)}; devices polled by more than one poller since then: ${r.doublePolled}, by none in the window: ${r.unpolled}`,
-      `PostgreSQL${r.label === 'SQLite' ? ' (idle: no poller uses it)' : ''}: ${num(perS(r.pgXacts, r), 2)} transactions/s (pg_stat_database; ${r.autovacuums} autovacuum/analyze runs in the window; ${r.connections} connections at the end, ${r.connectionsOpened} of them opened in the window), CPU ${num((r.pgCpuS * 1000) / r.windowS, 1)} ms/s (all its processes):`,
-      `  ${PG_PARTS.map((part) => `${part} ${num((r.pgPartCpuS[part] * 1000) / r.windowS, 1)}`).join(', ')}, other ${num(Math.max(0, r.pgCpuS - PG_PARTS.reduce((a, part) => a + r.pgPartCpuS[part], 0)) * 1000 / r.windowS, 1)} ms/s`,
+      `PostgreSQL${r.label === 'SQLite' ? ' (idle: no poller uses it)' : ''}: ${num(perS(r.pgXacts, r), 2)} transactions/s (pg_stat_database; ${r.autovacuums} autovacuum/analyze runs in the window; ${r.connections} connections at the end, ${r.connectionsOpened} of them opened in the window, ${r.connectionsClosed} closed), CPU ${num((r.pgCpuS * 1000) / r.windowS, 1)} ms/s (all its processes):`,
+      `  ${PG_PARTS.map((part) => `${part} ${num((r.pgPartCpuS[part] * 1000) / r.windowS, 1)}`).join(', ')}, postmaster ${num((r.pgPostmasterS * 1000) / r.windowS, 1)}, exited children ${num((r.pgExitedS * 1000) / r.windowS, 1)}, other ${num((Math.max(0, r.pgCpuS - r.pgPostmasterS - r.pgExitedS - PG_PARTS.reduce((a, part) => a + r.pgPartCpuS[part], 0)) * 1000) / r.windowS, 1)} ms/s`,
     ],
   );
 }

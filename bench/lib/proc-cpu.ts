@@ -30,23 +30,46 @@ export function processCpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
 }
 
+/** A PostgreSQL server's CPU in seconds, by where /proc counts it. */
+export interface PostgresCpu {
+  /** Everything: the three below. */
+  readonly total: number;
+  /** The postmaster's own utime + stime. */
+  readonly postmaster: number;
+  /** The postmaster's cutime + cstime: children that exited and were reaped (closed connections, autovacuum workers). */
+  readonly exited: number;
+  /** utime + stime of its live children (backends, checkpointer, WAL writer, autovacuum…). */
+  readonly children: number;
+}
+
+/** CPU of the postmaster, its live children and its reaped children (see PostgresCpu). */
+export function postgresCpu(postmasterPid: number): PostgresCpu {
+  let postmaster = 0;
+  let exited = 0;
+  let children = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(entry);
+    if (fields === undefined) continue;
+    const pid = Number(entry);
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    if (pid === postmasterPid) {
+      postmaster += ticks;
+      exited += Number(fields[13]) + Number(fields[14]);
+    } else if (Number(fields[1]) === postmasterPid) {
+      children += ticks;
+    }
+  }
+  return { total: (postmaster + exited + children) / CLK_TCK, postmaster: postmaster / CLK_TCK, exited: exited / CLK_TCK, children: children / CLK_TCK };
+}
+
 /**
  * utime + stime in seconds of the postmaster and every process whose parent it is (backends,
  * checkpointer, WAL writer, autovacuum…), plus the postmaster's cutime + cstime: backends that
  * exited (a closed connection) and were reaped.
  */
 export function postgresCpuSeconds(postmasterPid: number): number {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const fields = statFields(entry);
-    if (fields === undefined) continue;
-    const pid = Number(entry);
-    const ppid = Number(fields[1]);
-    if (pid === postmasterPid || ppid === postmasterPid) ticks += Number(fields[11]) + Number(fields[12]);
-    if (pid === postmasterPid) ticks += Number(fields[13]) + Number(fields[14]);
-  }
-  return ticks / CLK_TCK;
+  return postgresCpu(postmasterPid).total;
 }
 
 /** The postmaster's pid: first line of <data dir>/postmaster.pid. */
