@@ -68,7 +68,7 @@ export interface RoundFigures {
   readonly pgCpuS: number;
   /** PostgreSQL CPU by part (processes alive through the window); the rest of pgCpuS is the postmaster, reaped or new backends, the bench's own connection. */
   readonly pgPartCpuS: Readonly<Record<PgPart, number>>;
-  /** Of pgCpuS: the postmaster's own, and that of its children that exited in the window. */
+  /** Of pgCpuS: the postmaster's own, and that of its children that exited in the window (their CPU within the window). */
   readonly pgPostmasterS: PostgresCpu['postmaster'];
   readonly pgExitedS: PostgresCpu['exited'];
   readonly pgXacts: number;
@@ -310,7 +310,8 @@ async function measureWindow(
     convergeS,
     pgCpuS: pg1.total - pg0.total,
     pgPostmasterS: pg1.postmaster - pg0.postmaster,
-    pgExitedS: pg1.exited - pg0.exited,
+    // A child that exited in the window moves its whole lifetime's CPU into the postmaster's cutime: only its part after pg0 counts.
+    pgExitedS: pg1.exited - pg0.exited - [...pg0.byChild].reduce((a, [pid, cpu]) => a + (pg1.byChild.has(pid) ? 0 : cpu), 0),
     pgPartCpuS: pgPartCpu(p0.parts, parts0, parts1),
     pgXacts: p1.xacts - p0.xacts,
     autovacuums: p1.autovacuums - p0.autovacuums,

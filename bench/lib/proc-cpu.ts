@@ -40,6 +40,8 @@ export interface PostgresCpu {
   readonly exited: number;
   /** utime + stime of its live children (backends, checkpointer, WAL writer, autovacuum…). */
   readonly children: number;
+  /** The same by pid. */
+  readonly byChild: ReadonlyMap<number, number>;
 }
 
 /** CPU of the postmaster, its live children and its reaped children (see PostgresCpu). */
@@ -47,6 +49,7 @@ export function postgresCpu(postmasterPid: number): PostgresCpu {
   let postmaster = 0;
   let exited = 0;
   let children = 0;
+  const byChild = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const fields = statFields(entry);
@@ -58,9 +61,10 @@ export function postgresCpu(postmasterPid: number): PostgresCpu {
       exited += Number(fields[13]) + Number(fields[14]);
     } else if (Number(fields[1]) === postmasterPid) {
       children += ticks;
+      byChild.set(pid, ticks / CLK_TCK);
     }
   }
-  return { total: (postmaster + exited + children) / CLK_TCK, postmaster: postmaster / CLK_TCK, exited: exited / CLK_TCK, children: children / CLK_TCK };
+  return { total: (postmaster + exited + children) / CLK_TCK, postmaster: postmaster / CLK_TCK, exited: exited / CLK_TCK, children: children / CLK_TCK, byChild };
 }
 
 /**
