@@ -12,7 +12,7 @@
  * Knobs: BENCH_FLEET_WINDOW_MS (default 30000), BENCH_FLEET_DEVICES (300), BENCH_FLEET_POLLERS ("1,2,3").
  * Entry point: `node dist/bench/run.js fleet-scale`, or `node dist/bench/fleet-scale.js` after `npx tsc -p tsconfig.bench.json`.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -344,7 +344,7 @@ export async function runFleetScale(options: FleetScaleOptions = {}): Promise<Fl
     `\n## Fleet scale-out on PostgreSQL (bench/fleet-scale.ts): ${num(devices)} devices × ${INTERFACES} interfaces every ${INTERVAL_MS / 1000} s, pollers ${counts.join(', ')} + SQLite reference, ${num(windowMs / 1000)} s windows\n`,
   );
 
-  const dir = mkdtempSync(join(tmpdir(), 'linkscope-bench-fleet-'));
+  const dir = mkdtempSync(join(tmpdir(), 'linkscope-bench-fleet-scale-'));
   const keyFile = join(dir, 'secret.key');
   const secretKey = loadOrCreateSecretKey(keyFile);
   let postgres: PostgresHandle | undefined;
@@ -352,6 +352,7 @@ export async function runFleetScale(options: FleetScaleOptions = {}): Promise<Fl
   let agents: AgentHost | undefined;
   let admin: pg.Pool | undefined;
   let serves: Serve[] = [];
+  let exitHook: (() => void) | undefined;
   const rounds: RoundFigures[] = [];
   try {
     const started = await Promise.allSettled([startPostgres(), startInfluxd(), startAgentHost({ devices, interfaces: INTERFACES })]);
@@ -361,6 +362,14 @@ export async function runFleetScale(options: FleetScaleOptions = {}): Promise<Fl
     for (const s of started) if (s.status === 'rejected') throw s.reason;
     if (postgres === undefined || influxd === undefined || agents === undefined) throw new Error('unreachable');
     const postmasterPid = postmasterPidOf(join(postgres.dir, 'data'));
+    // Ctrl-C ends the process without running `finally` (lib/procs.ts): take the two daemons and the temp dirs along.
+    const influxDir = influxd.dir;
+    const pgDir = postgres.dir;
+    exitHook = () => {
+      killDaemons(postmasterPid, influxDir);
+      for (const d of [dir, influxDir, pgDir]) rmSync(d, { recursive: true, force: true, maxRetries: 2 });
+    };
+    process.once('exit', exitHook);
     admin = new pg.Pool({ connectionString: postgres.url, max: 1, idleTimeoutMillis: 0 });
     admin.on('error', () => undefined);
 
@@ -429,7 +438,26 @@ export async function runFleetScale(options: FleetScaleOptions = {}): Promise<Fl
     await admin?.end().catch(() => undefined);
     await agents?.stop();
     await Promise.all([postgres?.dispose(), influxd?.dispose()]);
+    if (exitHook !== undefined) process.off('exit', exitHook);
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Synchronous, for process 'exit': PostgreSQL's immediate shutdown, and the influxd whose command line names our temp dir. */
+function killDaemons(postmasterPid: number, influxDir: string): void {
+  try {
+    process.kill(postmasterPid, 'SIGQUIT');
+  } catch {
+    // already gone
+  }
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+      if (cmdline.startsWith('influxd') && cmdline.includes(influxDir)) process.kill(Number(entry), 'SIGKILL');
+    } catch {
+      // exited while we looked
+    }
   }
 }
 
