@@ -7,8 +7,6 @@
  *
  * Entry point: `tsc -p tsconfig.bench.json && node dist/bench/cluster-leases.js` (not yet in run.ts).
  */
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -16,6 +14,7 @@ import { LeaseManager, leasePoolSettings } from '../src/cluster/lease-manager.js
 import { applyClusterSchema } from '../src/cluster/schema.js';
 import { silentLogger } from '../src/observability/logger.js';
 import { startPostgres } from '../test/helpers/with-postgres.js';
+import { CLK_TCK, postgresCpuSeconds, postmasterPidOf } from './lib/proc-cpu.js';
 import { median, num, printTable } from './lib/table.js';
 
 export interface ClusterLeasesOptions {
@@ -48,38 +47,6 @@ function timeMayAct(m: LeaseManager, slotCount: number): number {
   const ns = ((performance.now() - t0) * 1e6) / (rounds * slotCount);
   if (acted === 0) throw new Error('cluster-leases bench: mayAct never answered; the manager owns nothing');
   return ns;
-}
-
-const CLK_TCK = ((): number => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/**
- * utime + stime in seconds of the postmaster and every process whose parent it is, plus the
- * postmaster's cutime + cstime: backends that exited (a closed connection) and were reaped.
- */
-function postgresCpuSeconds(postmasterPid: number): number {
-  let ticks = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // exited while we looked
-    }
-    // Fields after "(comm)": state ppid … utime (14th field overall) stime (15th).
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const pid = Number(entry);
-    const ppid = Number(fields[1]);
-    if (pid === postmasterPid || ppid === postmasterPid) ticks += Number(fields[11]) + Number(fields[12]);
-    if (pid === postmasterPid) ticks += Number(fields[13]) + Number(fields[14]);
-  }
-  return ticks / CLK_TCK;
 }
 
 interface Counted {
@@ -119,7 +86,7 @@ export async function runClusterLeases(options: ClusterLeasesOptions = {}): Prom
   const pools: pg.Pool[] = [];
   const managers: LeaseManager[] = [];
   try {
-    const postmasterPid = Number(readFileSync(join(server.dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const postmasterPid = postmasterPidOf(join(server.dir, 'data'));
     const admin = new pg.Pool({ connectionString: server.url, max: 1 });
     admin.on('error', () => undefined);
     pools.push(admin);

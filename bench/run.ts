@@ -2,7 +2,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runCustomMetrics, TARGET_IDLE_RATIO } from './custom-metrics.js';
+import { runClusterLeases } from './cluster-leases.js';
 import { runFleet, TARGET_VARBINDS_PER_CORE } from './fleet.js';
+import { runFleetScale, TARGET_PG_SHARE_PERCENT } from './fleet-scale.js';
 import { runHealthCpu } from './health-cpu.js';
 import { runHostile, TARGET_EXTRA_RSS_BYTES } from './hostile.js';
 import { runInfluxWrite } from './influx-write.js';
@@ -132,6 +134,20 @@ const SECTIONS: readonly Section[] = [
     run: async () => {
       const r = await runHealthCpu();
       return { figure: 'poll with health profiles vs interface-only, CPU/varbind (Cisco recording)', value: `${num(r.ratio, 2)}×`, target: '(reference)', status: 'info' };
+    },
+  },
+  {
+    name: 'cluster-leases',
+    run: async () => {
+      const r = await runClusterLeases();
+      return { figure: 'PostgreSQL CPU of 3 pollers\' leases alone (idle server)', value: `${num(r.pgCpuMsPerSec, 2)} ms/s`, target: `(idle ${num(r.idlePgCpuMsPerSec, 2)} ms/s)`, status: 'info' };
+    },
+  },
+  {
+    name: 'fleet-scale',
+    run: async () => {
+      const r = await runFleetScale();
+      return { figure: `PostgreSQL CPU ÷ pollers' CPU, 1–3 serve pollers, ${num(r.devices)} devices (worst)`, value: `${num(r.worstPgSharePercent, 1)} %`, target: `< ${TARGET_PG_SHARE_PERCENT} %`, status: verdict(r.ok) };
     },
   },
 ];
