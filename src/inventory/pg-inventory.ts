@@ -7,9 +7,10 @@
  * (the poller, topology and the devices route read on every poll or request). The replica follows
  * the database incrementally: every write transaction takes the next devices_version (or
  * neighbors_version) under a row lock held until commit, so versions follow commit order and
- * "rows with row_version > v, tombstones > v" is exactly what changed since v. sync() (after every
- * own write, and every refreshMs) applies that. Writes go to the database first; a write another
- * process made is seen within refreshMs.
+ * "rows with row_version > v, tombstones > v" is exactly what changed since v. sync() applies that
+ * after every own write, when another process's write is notified (LISTEN/NOTIFY on a connection
+ * of its own: at once, and nothing while nothing changes), and every refreshMs as a safety net for
+ * notifications lost while that connection was down.
  */
 import pg from 'pg';
 import { LinkscopeError } from '../model/errors.js';
@@ -42,15 +43,21 @@ export interface OpenPgInventoryOptions {
   readonly secretKey: Buffer;
   readonly secretKeyFile?: string;
   readonly logger?: Logger;
-  /** How often the replica looks for other processes' writes; default 1000 ms. */
+  /** How often the replica looks for other processes' writes besides notifications; default 10,000 ms. */
   readonly refreshMs?: number;
+  /** Follow other processes' writes by LISTEN/NOTIFY (default true); false = only every refreshMs. */
+  readonly listen?: boolean;
   /** Per statement; default 10,000 ms. */
   readonly statementTimeoutMs?: number;
   /** Clock for createdAt/updatedAt; tests pin it. */
   readonly now?: () => Date;
 }
 
-const DEFAULT_REFRESH_MS = 1000;
+const DEFAULT_REFRESH_MS = 10_000;
+/** The notification channel every write transaction notifies (delivered at commit). */
+const CHANNEL = 'linkscope_inventory';
+/** A lost LISTEN connection is reopened after this. */
+const LISTEN_RETRY_MS = 5000;
 const VERSIONS_SQL = "SELECT key, value FROM meta WHERE key IN ('devices_version', 'neighbors_version')";
 const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 
@@ -181,6 +188,10 @@ export class PgInventory implements Inventory {
   readonly #refreshMs: number;
   #keyMatches = true;
   #timer: NodeJS.Timeout | null = null;
+  readonly #url: string;
+  readonly #listens: boolean;
+  #listener: pg.Client | null = null;
+  #listenRetry: NodeJS.Timeout | null = null;
   #syncing: Promise<void> | null = null;
   #syncAgain = false;
   #refreshFailing = false;
@@ -196,6 +207,8 @@ export class PgInventory implements Inventory {
     this.#now = options.now ?? (() => new Date());
     this.#log = options.logger;
     this.#refreshMs = Math.max(50, options.refreshMs ?? DEFAULT_REFRESH_MS);
+    this.#url = options.url;
+    this.#listens = options.listen ?? true;
   }
 
   /** Checks the key, loads the replica, starts following other processes' writes. */
@@ -208,19 +221,72 @@ export class PgInventory implements Inventory {
       this.#log?.error({ database: this.#where }, `${this.#keyFileLabel} does not match the key this inventory was encrypted with; devices cannot be decrypted or added. Every poller needs the same key file`);
     }
     await this.sync();
-    this.#timer = setInterval(() => {
-      void this.sync().then(
-        () => {
-          if (this.#refreshFailing) this.#log?.info({ database: this.#where }, 'PostgreSQL reachable again; inventory replica up to date');
-          this.#refreshFailing = false;
-        },
-        (err: unknown) => {
-          if (!this.#refreshFailing) this.#log?.warn({ database: this.#where, err: err instanceof Error ? err.message : String(err) }, 'cannot refresh the inventory from PostgreSQL; serving the last copy');
-          this.#refreshFailing = true;
-        },
-      );
-    }, this.#refreshMs);
+    if (this.#listens) await this.#listen();
+    this.#timer = setInterval(() => this.#refresh(), this.#refreshMs);
     this.#timer.unref();
+  }
+
+  /** A background sync: logs a failure once (reads keep the last copy) and the recovery. */
+  #refresh(): void {
+    void this.sync().then(
+      () => {
+        if (this.#refreshFailing) this.#log?.info({ database: this.#where }, 'PostgreSQL reachable again; inventory replica up to date');
+        this.#refreshFailing = false;
+      },
+      (err: unknown) => {
+        if (!this.#refreshFailing) this.#log?.warn({ database: this.#where, err: err instanceof Error ? err.message : String(err) }, 'cannot refresh the inventory from PostgreSQL; serving the last copy');
+        this.#refreshFailing = true;
+      },
+    );
+  }
+
+  /**
+   * LISTEN on a connection of its own: another process's write is applied as soon as it commits.
+   * A lost connection (restart, partition) is reopened every LISTEN_RETRY_MS, with a sync on
+   * reconnecting for what was missed; the refreshMs timer covers the time in between. Never throws.
+   */
+  async #listen(): Promise<void> {
+    if (this.#closed) return;
+    const client = new pg.Client({
+      connectionString: this.#url,
+      connectionTimeoutMillis: 10_000,
+      application_name: 'linkscope-inventory-listen',
+      // A half-open connection (a partition) is noticed by TCP keepalive instead of hours later.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+    });
+    let gone = false;
+    const lost = (): void => {
+      if (gone) return;
+      gone = true;
+      if (this.#listener === client) this.#listener = null;
+      client.removeAllListeners('notification');
+      void client.end().catch(() => undefined);
+      if (this.#closed || this.#listenRetry !== null) return;
+      this.#listenRetry = setTimeout(() => {
+        this.#listenRetry = null;
+        void this.#listen();
+      }, LISTEN_RETRY_MS);
+      this.#listenRetry.unref();
+    };
+    client.on('notification', () => this.#refresh());
+    client.on('error', lost);
+    client.on('end', lost);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch {
+      lost();
+      return;
+    }
+    if (this.#closed) {
+      gone = true;
+      await client.end().catch(() => undefined);
+      return;
+    }
+    this.#listener = client;
+    // Whatever committed while no one listened.
+    this.#refresh();
   }
 
   /** The pool, shared with the lease manager and the counter store (one set of connections per process). */
@@ -395,6 +461,13 @@ export class PgInventory implements Inventory {
     if (this.#closed) return;
     this.#closed = true;
     if (this.#timer !== null) clearInterval(this.#timer);
+    if (this.#listenRetry !== null) clearTimeout(this.#listenRetry);
+    const listener = this.#listener;
+    this.#listener = null;
+    if (listener !== null) {
+      listener.removeAllListeners('notification');
+      await listener.end().catch(() => undefined);
+    }
     await this.#syncing?.catch(() => undefined);
     await this.#pool.end();
   }
@@ -492,6 +565,8 @@ export class PgInventory implements Inventory {
         try {
           await client.query('BEGIN');
           const bumped = await client.query<{ value: string }>('UPDATE meta SET value = (value::bigint + 1)::text WHERE key = $1 RETURNING value', [counter]);
+          // Delivered at commit to every process LISTENing: they apply this write at once.
+          await client.query('SELECT pg_notify($1, $2)', [CHANNEL, counter]);
           const out = await fn(client, Number(bumped.rows[0]?.value));
           await client.query('COMMIT');
           return out;

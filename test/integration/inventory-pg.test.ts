@@ -73,6 +73,29 @@ describe('PostgreSQL inventory shared by several processes', () => {
     }
   });
 
+  it('applies another process\'s write as soon as it commits (LISTEN/NOTIFY), and again after losing that connection', async () => {
+    const url = await freshDatabase();
+    // A refresh period far beyond the test: only a notification can bring the write over.
+    const a = await openPgInventory({ url, secretKey: KEY, refreshMs: 600_000 });
+    const b = await openPgInventory({ url, secretKey: KEY, refreshMs: 600_000 });
+    try {
+      await a.add(v2('127.0.0.20', 'c-notify', { name: 'notified' }));
+      await eventually('b sees the add by notification', () => b.find('notified'), { timeoutMs: 5000, intervalMs: 20 });
+      // The server drops the listening connections (a restart or partition would): they come back.
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      const killed = await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'linkscope-inventory-listen'");
+      await admin.end();
+      expect(killed.rowCount).toBe(2);
+      await new Promise((r) => setTimeout(r, 6000));
+      await a.add(v2('127.0.0.21', 'c-notify2', { name: 'after-reconnect' }));
+      await eventually('b sees the add after reconnecting', () => b.find('after-reconnect'), { timeoutMs: 5000, intervalMs: 20 });
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  }, 30_000);
+
   it('two processes adding the same device at once: one wins, the other gets LS_DEVICE_EXISTS', async () => {
     const url = await freshDatabase();
     const a = await openPgInventory({ url, secretKey: KEY });
