@@ -21,6 +21,15 @@ export interface PgCounterStoreOptions {
   readonly onStale?: (deviceId: number) => void;
   /** Batched write period; default 5,000 ms. flush() writes at once (before a slot is released). */
   readonly writeBehindMs?: number;
+  /**
+   * A device's state is written again at most this often by the timed writes (default 0 = every
+   * batch); flush(only) before a release always writes. The state only matters when a poller dies
+   * without releasing: its successor then continues from a baseline up to this much older, i.e.
+   * its first rate averages over a longer span (a fast 32-bit counter may then be withheld as an
+   * ambiguous wrap, never written as a spike). Every poll's row was most of PostgreSQL's CPU in the
+   * fleet bench.
+   */
+  readonly minRewriteMs?: number;
   readonly logger?: Logger;
 }
 
@@ -39,6 +48,8 @@ export class PgCounterStore {
   readonly #o: PgCounterStoreOptions;
   readonly #log: Logger | undefined;
   readonly #unwritten = new Map<number, Unwritten>();
+  /** Date.now() of each device's last write by this process. */
+  readonly #writtenAt = new Map<number, number>();
   #timer: NodeJS.Timeout | null = null;
   #writing: Promise<void> = Promise.resolve();
   #failureLogged = false;
@@ -96,12 +107,17 @@ export class PgCounterStore {
    * pass (unless a newer save replaced it) and logged once until one succeeds.
    */
   flush(only?: ReadonlySet<number>): Promise<void> {
-    const pass = this.#writing.then(() => this.#flushNow(only));
+    return this.#flush(only, only !== undefined);
+  }
+
+  /** `force`: write what is unwritten even when written recently (a release, close). */
+  #flush(only: ReadonlySet<number> | undefined, force: boolean): Promise<void> {
+    const pass = this.#writing.then(() => this.#flushNow(only, force));
     this.#writing = pass;
     return pass;
   }
 
-  async #flushNow(only: ReadonlySet<number> | undefined): Promise<void> {
+  async #flushNow(only: ReadonlySet<number> | undefined, force: boolean): Promise<void> {
     const ids: number[] = [];
     const agents: string[] = [];
     const states: string[] = [];
@@ -109,8 +125,12 @@ export class PgCounterStore {
     const slots: number[] = [];
     const epochs: number[] = [];
     const batch = new Map<number, Unwritten>();
+    const now = Date.now();
+    const minRewriteMs = this.#o.minRewriteMs ?? 0;
     for (const [id, u] of this.#unwritten) {
       if (only !== undefined && !only.has(id)) continue;
+      // Written recently: keep the newest baseline in memory until it is due (or released).
+      if (!force && now - (this.#writtenAt.get(id) ?? -Infinity) < minRewriteMs) continue;
       this.#unwritten.delete(id);
       const lease = u.lease;
       batch.set(id, u);
@@ -136,6 +156,7 @@ export class PgCounterStore {
       );
       const written = new Set(result.rows.map((r) => r.device_id));
       this.#stats.written += written.size;
+      for (const id of written) this.#writtenAt.set(id, now);
       for (const id of ids) {
         if (written.has(id)) continue;
         this.#stats.fencedOff += 1;
@@ -151,6 +172,7 @@ export class PgCounterStore {
 
   async remove(deviceId: number): Promise<void> {
     this.#unwritten.delete(deviceId);
+    this.#writtenAt.delete(deviceId);
     await this.#writing;
     await this.#pool.query('DELETE FROM counter_state WHERE device_id = $1', [deviceId]);
   }
@@ -158,6 +180,6 @@ export class PgCounterStore {
   async close(): Promise<void> {
     if (this.#timer !== null) clearInterval(this.#timer);
     this.#timer = null;
-    await this.flush();
+    await this.#flush(undefined, true);
   }
 }

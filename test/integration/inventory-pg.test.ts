@@ -201,6 +201,27 @@ describe('counter state in PostgreSQL, fenced by the lease', () => {
       // Another agent's state is not ours to continue from.
       expect(await store.load(d.id, '127.0.0.99:161')).toBeNull();
       await store.close();
+
+      // Written at most every minRewriteMs by the timed writes; a release (flush of the device) and close always write.
+      await pool.query("UPDATE leases SET owner = 'p1', epoch = 5 WHERE slot = 7");
+      lease = { site: 'default', slot: 7, epoch: 5 };
+      const rare = new PgCounterStore(pool, { pollerId: 'p1', fence: () => lease, writeBehindMs: 60_000, minRewriteMs: 60_000 });
+      const ticks = async (uptimeTicks: number): Promise<number> => {
+        await rare.save(d.id, '127.0.0.15:161', { ...baseline, clock: { uptimeTicks, wallMs: uptimeTicks * 10 } });
+        return uptimeTicks;
+      };
+      const stored = async (): Promise<number> => JSON.parse((await pool.query<{ state: string }>('SELECT state FROM counter_state WHERE device_id = $1', [d.id])).rows[0]?.state ?? '{}').clock.uptimeTicks;
+      await ticks(300);
+      await rare.flush(new Set([d.id]));
+      expect(await stored()).toBe(300);
+      await ticks(400);
+      await rare.flush(); // the timed write: written 0 s ago, not due
+      expect(await stored()).toBe(300);
+      await rare.flush(new Set([d.id])); // a release writes at once
+      expect(await stored()).toBe(400);
+      await ticks(500);
+      await rare.close();
+      expect(await stored()).toBe(500);
     } finally {
       await pool.end();
       await inv.close();
