@@ -154,13 +154,26 @@ export function undecryptable(rows: readonly { readonly id: number; readonly nam
   );
 }
 
+/** A LinkscopeError for row `row` of a list gets `details.row`; anything else passes unchanged. */
+function atRow(err: unknown, row: number): unknown {
+  return err instanceof LinkscopeError ? new LinkscopeError(err.code, err.message, { cause: err, details: { ...(err.details ?? {}), row } }) : err;
+}
+
 /** Runs `fn` for row `row` of a list; a LinkscopeError it throws gets `details.row`. */
-export async function withRow<T>(row: number, fn: () => Promise<T>): Promise<T> {
+export function withRow<T>(row: number, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw atRow(err, row);
+  }
+}
+
+/** withRow for an asynchronous `fn`. */
+export async function withRowAsync<T>(row: number, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof LinkscopeError) throw new LinkscopeError(err.code, err.message, { cause: err, details: { ...(err.details ?? {}), row } });
-    throw err;
+    throw atRow(err, row);
   }
 }
 

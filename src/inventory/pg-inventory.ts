@@ -27,7 +27,7 @@ import {
   metricsColumn,
   nameTaken,
   undecryptable,
-  withRow,
+  withRowAsync,
   type StoredDeviceRow,
 } from './device-codec.js';
 import { nextNeighborRows, sortNeighborRows, staleCutoffIso } from './neighbor-rows.js';
@@ -323,7 +323,7 @@ export class PgInventory implements Inventory {
   async addMany(inputs: readonly NewDevice[]): Promise<Device[]> {
     const ids = await this.#write('import devices', 'devices_version', async (c, v) => {
       const out: number[] = [];
-      for (const [row, input] of inputs.entries()) out.push(await withRow(row, () => this.#insert(c, validateNewDevice(input), v)));
+      for (const [row, input] of inputs.entries()) out.push(await withRowAsync(row, () => this.#insert(c, validateNewDevice(input), v)));
       return out;
     });
     return ids.map((id) => this.get(id));

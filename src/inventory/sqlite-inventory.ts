@@ -3,12 +3,24 @@ import { closeSync, mkdirSync, openSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { LinkscopeError } from '../model/errors.js';
-import { Secret } from '../model/secret.js';
 import type { Neighbor, NeighborDiscovery } from '../model/topology.js';
-import type { AuthProtocol, Device, DevicePatch, NewDevice, PrivProtocol, SecurityLevel, SnmpCredentials, SnmpVersion } from '../model/types.js';
+import type { Device, DevicePatch, NewDevice, SnmpCredentials } from '../model/types.js';
 import type { Logger } from '../observability/logger.js';
 import { checkOpenable, migrate } from './migrations.js';
 import { SecretBox } from './secret-box.js';
+import {
+  decodeDevice,
+  deviceIdentity,
+  deviceNotFound,
+  encryptCredentials,
+  identityTaken,
+  metricsColumn,
+  nameTaken,
+  undecryptable,
+  withRow,
+  type CredentialColumns,
+  type StoredDeviceRow,
+} from './device-codec.js';
 import { nextNeighborRows, sortNeighborRows, staleCutoffIso } from './neighbor-rows.js';
 import type { DeviceNeighbors, Inventory, StoredNeighbor } from './types.js';
 import { defaultDeviceName, parseDeviceRef, validateDevicePatch, validateNewDevice } from './validate.js';
@@ -28,32 +40,9 @@ export interface OpenInventoryOptions {
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
-// Columns are bound into each ciphertext (AES-GCM associated data): a value moved between columns fails to open.
-const PURPOSE = { community: 'devices.community', authKey: 'devices.auth_key', privKey: 'devices.priv_key' } as const;
 
-interface DeviceRow {
-  readonly id: number;
-  readonly name: string;
-  readonly host: string;
-  readonly port: number;
-  readonly snmp_version: SnmpVersion;
-  readonly community_enc: Buffer | null;
-  readonly v3_user: string | null;
-  readonly v3_level: SecurityLevel | null;
-  readonly v3_auth_protocol: AuthProtocol | null;
-  readonly v3_priv_protocol: PrivProtocol | null;
-  readonly v3_context: string | null;
-  readonly auth_key_enc: Buffer | null;
-  readonly priv_key_enc: Buffer | null;
-  readonly interval_ms: number | null;
-  readonly discovered_by: number | null;
-  /** JSON array of custom metric names; NULL = none (migration 4). */
-  readonly metrics: string | null;
-  /** Migration 5; 'default' for devices stored before it. */
-  readonly site: string;
-  readonly created_at: string;
-  readonly updated_at: string;
-}
+/** A device row; `site` from migration 5 ('default' for devices stored before it). */
+type DeviceRow = StoredDeviceRow & { readonly site: string };
 
 interface NeighborRow {
   readonly device_id: number;
@@ -71,23 +60,7 @@ interface DiscoveryRow {
 }
 
 /** Column values for INSERT/UPDATE, named as the statement parameters. */
-interface DeviceColumns {
-  name: string;
-  host: string;
-  port: number;
-  snmp_version: SnmpVersion;
-  community_enc: Buffer | null;
-  v3_user: string | null;
-  v3_level: SecurityLevel | null;
-  v3_auth_protocol: AuthProtocol | null;
-  v3_priv_protocol: PrivProtocol | null;
-  v3_context: string | null;
-  auth_key_enc: Buffer | null;
-  priv_key_enc: Buffer | null;
-  identity_hmac: Buffer;
-  interval_ms: number | null;
-  updated_at: string;
-}
+type DeviceColumns = CredentialColumns & { name: string; host: string; port: number; identity_hmac: Buffer; interval_ms: number | null; updated_at: string };
 
 export function openInventory(options: OpenInventoryOptions): SqliteInventory {
   const path = resolve(options.path);
@@ -278,7 +251,7 @@ export class SqliteInventory implements Inventory {
 
   get(idOrName: string | number): Device {
     const device = this.find(idOrName);
-    if (device === undefined) throw notFound(idOrName);
+    if (device === undefined) throw deviceNotFound(idOrName);
     return device;
   }
 
@@ -379,7 +352,7 @@ export class SqliteInventory implements Inventory {
     const valid = validateDevicePatch(patch);
     return this.#write('update a device', () => {
       const row = this.#row(idOrName);
-      if (row === undefined) throw notFound(idOrName);
+      if (row === undefined) throw deviceNotFound(idOrName);
       const current = this.#decodeOrThrow(row);
       const changes = Object.entries(valid).filter(([, v]) => v !== undefined);
       if (changes.length === 0) return current;
@@ -419,7 +392,7 @@ export class SqliteInventory implements Inventory {
   #remove(idOrName: string | number): Device {
     return this.#write('remove a device', () => {
       const row = this.#row(idOrName);
-      if (row === undefined) throw notFound(idOrName);
+      if (row === undefined) throw deviceNotFound(idOrName);
       // Removing must work even when the credentials cannot be decrypted: it is how an operator
       // who lost the key file clears the affected devices. Their secrets come back as empty.
       const device = this.#decode(row) ?? this.#decode(row, true);
@@ -432,7 +405,7 @@ export class SqliteInventory implements Inventory {
   #recordNeighbors(deviceId: number, discovery: NeighborDiscovery, nowIso: string, staleAfterMs: number): void {
     const cutoff = staleCutoffIso(nowIso, staleAfterMs);
     this.#write('record neighbours', () => {
-      if (this.#byId.get(deviceId) === undefined) throw notFound(deviceId);
+      if (this.#byId.get(deviceId) === undefined) throw deviceNotFound(deviceId);
       const previous = new Map<string, StoredNeighbor>();
       for (const row of this.#db.prepare<[number], NeighborRow>('SELECT * FROM neighbors WHERE device_id = ?').all(deviceId)) {
         previous.set(row.row_key, decodeNeighbor(row));
@@ -505,27 +478,19 @@ export class SqliteInventory implements Inventory {
   }
 
   #identity(host: string, port: number, snmp: SnmpCredentials): Buffer {
-    // v1 and v2c share one identity: the same community on the same agent is the same device.
-    return snmp.version === '3'
-      ? this.#box.identityHash(['v3', host, port, snmp.user, snmp.context ?? ''])
-      : this.#box.identityHash(['community', host, port, snmp.community.reveal()]);
+    return deviceIdentity(this.#box, host, port, snmp);
   }
 
   #ensureIdentityFree(identity: Buffer, host: string, port: number, snmp: SnmpCredentials, selfId: number | undefined): void {
     const other = this.#byIdentity.get(identity);
     if (other === undefined || other.id === selfId) return;
-    const what = snmp.version === '3' ? `SNMPv3 user "${snmp.user}"${snmp.context === undefined ? '' : ` and context "${snmp.context}"`}` : 'community';
-    throw new LinkscopeError('LS_DEVICE_EXISTS', `A device with the same host, port and ${what} already exists: ${other.name} (id ${other.id}) at ${formatAddress(host, port)}`, {
-      details: { existingId: other.id, existingName: other.name },
-    });
+    throw identityTaken(other, host, port, snmp);
   }
 
   #ensureNameFree(name: string, selfId: number | undefined): void {
     const other = this.#byName.get(name);
     if (other === undefined || other.id === selfId) return;
-    throw new LinkscopeError('LS_DEVICE_EXISTS', `A device named "${other.name}" already exists (id ${other.id}); choose another name`, {
-      details: { existingId: other.id, existingName: other.name },
-    });
+    throw nameTaken(other);
   }
 
   #freeDefaultName(host: string, port: number): string {
@@ -562,67 +527,12 @@ export class SqliteInventory implements Inventory {
   }
 
   #columns(d: { name: string; host: string; port: number; snmp: SnmpCredentials; intervalMs: number | null }, identity: Buffer, now: string): DeviceColumns {
-    const v3 = d.snmp.version === '3' ? d.snmp : undefined;
-    return {
-      name: d.name,
-      host: d.host,
-      port: d.port,
-      snmp_version: d.snmp.version,
-      community_enc: d.snmp.version === '3' ? null : this.#box.encrypt(d.snmp.community.reveal(), PURPOSE.community),
-      v3_user: v3?.user ?? null,
-      v3_level: v3?.level ?? null,
-      v3_auth_protocol: v3?.authProtocol ?? null,
-      v3_priv_protocol: v3?.privProtocol ?? null,
-      v3_context: v3?.context ?? null,
-      auth_key_enc: v3?.authKey === undefined ? null : this.#box.encrypt(v3.authKey.reveal(), PURPOSE.authKey),
-      priv_key_enc: v3?.privKey === undefined ? null : this.#box.encrypt(v3.privKey.reveal(), PURPOSE.privKey),
-      identity_hmac: identity,
-      interval_ms: d.intervalMs,
-      updated_at: now,
-    };
+    return { name: d.name, host: d.host, port: d.port, ...encryptCredentials(this.#box, d.snmp), identity_hmac: identity, interval_ms: d.intervalMs, updated_at: now };
   }
 
   /** undefined when a secret cannot be decrypted; `blank` puts empty secrets in their place (remove only). */
   #decode(row: DeviceRow, blank = false): Device | undefined {
-    const open = (blob: Buffer | null, purpose: string): Secret | undefined | null => {
-      if (blob === null) return null;
-      const text = this.#box.decrypt(blob, purpose);
-      if (text === undefined) return blank ? new Secret('') : undefined;
-      return new Secret(text);
-    };
-    let snmp: SnmpCredentials;
-    if (row.snmp_version === '3') {
-      const authKey = open(row.auth_key_enc, PURPOSE.authKey);
-      const privKey = open(row.priv_key_enc, PURPOSE.privKey);
-      if (authKey === undefined || privKey === undefined || row.v3_user === null || row.v3_level === null) return undefined;
-      snmp = {
-        version: '3',
-        user: row.v3_user,
-        level: row.v3_level,
-        ...(row.v3_auth_protocol === null ? {} : { authProtocol: row.v3_auth_protocol }),
-        ...(authKey === null ? {} : { authKey }),
-        ...(row.v3_priv_protocol === null ? {} : { privProtocol: row.v3_priv_protocol }),
-        ...(privKey === null ? {} : { privKey }),
-        ...(row.v3_context === null ? {} : { context: row.v3_context }),
-      };
-    } else {
-      const community = open(row.community_enc, PURPOSE.community);
-      if (community === undefined || community === null) return undefined;
-      snmp = { version: row.snmp_version, community };
-    }
-    return {
-      id: row.id,
-      name: row.name,
-      host: row.host,
-      port: row.port,
-      snmp,
-      intervalMs: row.interval_ms,
-      discoveredBy: row.discovered_by ?? null,
-      ...metricsOf(row.metrics),
-      site: row.site,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-    };
+    return decodeDevice(this.#box, row, blank);
   }
 
   #decodeOrThrow(row: DeviceRow): Device {
@@ -632,13 +542,7 @@ export class SqliteInventory implements Inventory {
   }
 
   #undecryptable(rows: readonly DeviceRow[]): LinkscopeError {
-    const names = rows.map((r) => `${r.name} (id ${r.id})`);
-    const shown = names.length > 10 ? `${names.slice(0, 10).join(', ')} and ${names.length - 10} more` : names.join(', ');
-    return new LinkscopeError(
-      'LS_INVENTORY_DB',
-      `Cannot decrypt the SNMP credentials of ${rows.length === 1 ? 'device' : `${rows.length} devices:`} ${shown} in ${this.#path}: ${this.#keyFileLabel} does not match the key they were encrypted with. Restore the original key file, or remove and re-add ${rows.length === 1 ? 'the device' : 'these devices'}`,
-      { details: { path: this.#path, devices: rows.map((r) => ({ id: r.id, name: r.name })) } },
-    );
+    return undecryptable(rows, this.#path, this.#keyFileLabel);
   }
 }
 
@@ -648,38 +552,7 @@ function decodeNeighbor(row: NeighborRow): StoredNeighbor {
   return { ...neighbor, firstSeen: row.first_seen, lastSeen: row.last_seen };
 }
 
-function notFound(idOrName: string | number): LinkscopeError {
-  const ref = parseDeviceRef(idOrName);
-  const what = 'id' in ref ? `with id ${ref.id}` : `named "${ref.name}"`;
-  return new LinkscopeError('LS_DEVICE_NOT_FOUND', `No device ${what} in the inventory; see \`linkscope device list\``, { details: { device: String(idOrName) } });
-}
 
-function formatAddress(host: string, port: number): string {
-  return host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
-}
 
-/** Runs `fn` for row `row` of a list; a LinkscopeError it throws gets `details.row`. */
-function withRow<T>(row: number, fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof LinkscopeError) throw new LinkscopeError(err.code, err.message, { cause: err, details: { ...(err.details ?? {}), row } });
-    throw err;
-  }
-}
 
-/** Device.metrics → its column: a JSON array, NULL when empty. */
-function metricsColumn(metrics: readonly string[]): string | null {
-  return metrics.length === 0 ? null : JSON.stringify(metrics);
-}
 
-/** The column → Device.metrics, absent when none (a value that is not a list of strings reads as none). */
-function metricsOf(column: string | null | undefined): { metrics?: readonly string[] } {
-  if (column === null || column === undefined) return {};
-  try {
-    const v: unknown = JSON.parse(column);
-    return Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string') ? { metrics: v as string[] } : {};
-  } catch {
-    return {};
-  }
-}

@@ -79,3 +79,17 @@ export interface InterfaceCounters {
   readonly discontinuityTime: number | null;
   readonly counters: CounterReadings;
 }
+
+/** Rates of one interface over one poll interval: null where there is none (first poll, discontinuity, unknown speed for utilisation). */
+export interface InterfaceRates {
+  readonly inBps: number | null;
+  readonly outBps: number | null;
+  readonly inUtilization: number | null;
+  readonly outUtilization: number | null;
+  readonly inPps: number | null;
+  readonly outPps: number | null;
+  readonly inErrorsPerSec: number | null;
+  readonly outErrorsPerSec: number | null;
+  readonly inDiscardsPerSec: number | null;
+  readonly outDiscardsPerSec: number | null;
+}

@@ -1,5 +1,6 @@
 /** Pure counter maths: deltas, wraps, discontinuities and rates. No I/O, no clock, no logger. */
 import { COUNTER_NAMES, type ClockReading, type CounterBits, type CounterName, type InterfaceCounters } from '../model/counters.js';
+import type { InterfaceRates } from '../model/counters.js';
 
 // The vocabulary lives in model/ (STYLE.md); re-exported so the poller's own modules keep one import.
 export { COUNTER_INDEX, COUNTER_NAMES, packReadings, readingOf } from '../model/counters.js';
@@ -106,18 +107,7 @@ export function assessElapsed(prev: ClockReading, cur: ClockReading): ElapsedAss
 
 
 
-export interface InterfaceRates {
-  readonly inBps: number | null;
-  readonly outBps: number | null;
-  readonly inUtilization: number | null;
-  readonly outUtilization: number | null;
-  readonly inPps: number | null;
-  readonly outPps: number | null;
-  readonly inErrorsPerSec: number | null;
-  readonly outErrorsPerSec: number | null;
-  readonly inDiscardsPerSec: number | null;
-  readonly outDiscardsPerSec: number | null;
-}
+export type { InterfaceRates } from '../model/counters.js';
 
 export type DiscontinuityReason =
   | 'agent-restarted'

@@ -17,16 +17,10 @@ import { LiveState } from '../state/live-state.js';
 import { MemoryCounters } from '../state/memory-counters.js';
 import { MemorySink } from '../storage/memory-sink.js';
 import { CustomMetricsStep } from './custom-metrics.js';
-import { Poller, type PollerSettings } from './poller.js';
+import { Poller } from './poller.js';
+import { TEST_POLLER_SETTINGS } from './testing.js';
 
-const SETTINGS: PollerSettings = {
-  pollIntervalMs: 60_000,
-  snmp: { timeoutMs: 1000, retries: 0, maxRepetitions: 10 },
-  maxConcurrentRequests: 4,
-  jitterRatio: 0,
-  rediscoverIntervalMs: 6 * 3600_000,
-  backoffMaxMs: 8 * 60_000,
-};
+const SETTINGS = TEST_POLLER_SETTINGS;
 
 let mibs: MibResolver;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Secret } from '../model/secret.js';
 import type { Device } from '../model/types.js';
 import { FakeAgent, FakeSnmpClient } from '../snmp/fake-client.js';
-import { SnmpType } from '../snmp/types.js';
+import { SnmpType, type SnmpSession } from '../snmp/types.js';
 import type { Point } from '../storage/types.js';
 import { lastChangeTime, pollDevice, type PollContext, type PollResult } from './poll-device.js';
 
@@ -229,6 +229,27 @@ describe('lastChangeTime', () => {
   });
 });
 
+/** `session` with `beforeCall` run as each request is made and `afterReply` as its reply arrives (an agent clock the test moves). */
+function hookedSession(inner: SnmpSession, beforeCall: () => void, afterReply: () => void): SnmpSession {
+  const hooked = <T>(call: () => Promise<T>): Promise<T> => {
+    beforeCall();
+    return call().then((r) => {
+      afterReply();
+      return r;
+    });
+  };
+  return {
+    target: inner.target,
+    get stats() {
+      return inner.stats;
+    },
+    get: (oids, o) => hooked(() => inner.get(oids, o)),
+    walk: (root, o) => hooked(() => inner.walk(root, o)),
+    walkColumns: (cols, o) => hooked(() => inner.walkColumns(cols, o)),
+    close: () => inner.close(),
+  };
+}
+
 describe('pollDevice clock pairing', () => {
   /**
    * An agent whose clock moves 100 ms per request (a slow agent, a busy poller): sysUpTime and a
@@ -246,16 +267,7 @@ describe('pollDevice clock pairing', () => {
       agent.set(SYS_UPTIME, SnmpType.TimeTicks, Math.floor(agentMs / 10));
       agent.set(col('ifx', 6, 1), SnmpType.Counter64, BigInt(agentMs) * 12_500n); // 12,500 B/ms = 100 Mbit/s
     };
-    const session = {
-      target: inner.target,
-      get stats() {
-        return inner.stats;
-      },
-      get: async (oids: readonly string[], o?: Parameters<typeof inner.get>[1]) => (tick(), inner.get(oids, o)),
-      walk: async (root: string, o?: Parameters<typeof inner.walk>[1]) => (tick(), inner.walk(root, o)),
-      walkColumns: async (cols: readonly string[], o?: Parameters<typeof inner.walkColumns>[1]) => (tick(), inner.walkColumns(cols, o)),
-      close: () => inner.close(),
-    };
+    const session = hookedSession(inner, tick, () => undefined);
     let now = 1_700_000_000_000;
     const base: Omit<PollContext, 'discovery' | 'discoveredAtMs' | 'baseline'> = { device, session, rediscoverIntervalMs: 6 * 3600_000, nowMs: () => now };
     const first = await pollDevice({ ...base, discovery: null, discoveredAtMs: 0, baseline: null });
@@ -289,23 +301,9 @@ describe('pollDevice request timing', () => {
       agent.set(SYS_UPTIME, SnmpType.TimeTicks, Math.floor(agentMs / 10));
       agent.set(col('ifx', 6, 1), SnmpType.Counter64, BigInt(agentMs) * 12_500n); // 100 Mbit/s
     };
-    const timed = <T>(call: () => Promise<T>): Promise<T> => {
-      show();
-      return call().then((r) => {
-        agentMs += lagMs;
-        return r;
-      });
-    };
-    const session = {
-      target: inner.target,
-      get stats() {
-        return inner.stats;
-      },
-      get: (oids: readonly string[], o?: Parameters<typeof inner.get>[1]) => timed(() => inner.get(oids, o)),
-      walk: (root: string, o?: Parameters<typeof inner.walk>[1]) => timed(() => inner.walk(root, o)),
-      walkColumns: (cols: readonly string[], o?: Parameters<typeof inner.walkColumns>[1]) => timed(() => inner.walkColumns(cols, o)),
-      close: () => inner.close(),
-    };
+    const session = hookedSession(inner, show, () => {
+      agentMs += lagMs;
+    });
     let now = 1_700_000_000_000;
     const base: Omit<PollContext, 'discovery' | 'discoveredAtMs' | 'baseline'> = { device, session, rediscoverIntervalMs: 6 * 3600_000, nowMs: () => now };
     let last = await pollDevice({ ...base, discovery: null, discoveredAtMs: 0, baseline: null });

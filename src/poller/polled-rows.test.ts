@@ -4,18 +4,10 @@ import { IF, type IfColumn } from '../discovery/oids.js';
 import { packColumns, SnmpType, type SnmpTypeTag, type SnmpValue, type VarBind } from '../snmp/types.js';
 import { valueHash } from '../snmp/values.js';
 import { MapRows, PackedRows } from './polled-rows.js';
+import { seededRandom } from '../demo/traffic.js';
 
-/** Deterministic PRNG (mulberry32), so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded (mulberry32), so a failure reproduces. */
+const rng = seededRandom;
 
 const COLUMNS: readonly IfColumn[] = ['ifDescr', 'ifOperStatus', 'ifAdminStatus', 'ifLastChange', 'ifSpeed', 'ifHighSpeed', 'ifCounterDiscontinuityTime', 'ifHCInOctets', 'ifInOctets', 'ifInErrors'];
 

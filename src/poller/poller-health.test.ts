@@ -13,17 +13,11 @@ import { HealthState } from '../state/health-state.js';
 import { LiveState } from '../state/live-state.js';
 import { MemoryCounters } from '../state/memory-counters.js';
 import { MemorySink } from '../storage/memory-sink.js';
-import { Poller, type PollerSettings } from './poller.js';
+import { Poller } from './poller.js';
 import type { HealthEngine } from './types.js';
+import { TEST_POLLER_SETTINGS } from './testing.js';
 
-const SETTINGS: PollerSettings = {
-  pollIntervalMs: 60_000,
-  snmp: { timeoutMs: 1000, retries: 0, maxRepetitions: 10 },
-  maxConcurrentRequests: 4,
-  jitterRatio: 0,
-  rediscoverIntervalMs: 6 * 3600_000,
-  backoffMaxMs: 8 * 60_000,
-};
+const SETTINGS = TEST_POLLER_SETTINGS;
 
 const REPORT: HealthReport = {
   processors: [{ index: '1', descr: 'CPU', usage: 12.5 }],

@@ -12,20 +12,14 @@ import { LiveState } from '../state/live-state.js';
 import { WirelessState } from '../state/wireless-state.js';
 import { MemorySink } from '../storage/memory-sink.js';
 import type { WirelessOptions, WirelessPlan } from '../wireless/engine.js';
-import { Poller, type PollerSettings } from './poller.js';
+import { Poller } from './poller.js';
 import type { WirelessEngine } from './types.js';
+import { TEST_POLLER_SETTINGS } from './testing.js';
 
 
 const agent = oneInterfaceAgent;
 
-const SETTINGS: PollerSettings = {
-  pollIntervalMs: 60_000,
-  snmp: { timeoutMs: 1000, retries: 0, maxRepetitions: 10 },
-  maxConcurrentRequests: 4,
-  jitterRatio: 0,
-  rediscoverIntervalMs: 6 * 3600_000,
-  backoffMaxMs: 8 * 60_000,
-};
+const SETTINGS = TEST_POLLER_SETTINGS;
 
 const PLAN: WirelessPlan = { role: 'wireless-controller', profiles: ['cisco-wlc'] };
 

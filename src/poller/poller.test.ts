@@ -13,19 +13,13 @@ import { SnmpType, type SnmpClient } from '../snmp/types.js';
 import { LiveState } from '../state/live-state.js';
 
 import { Poller, type PollerSettings } from './poller.js';
+import { TEST_POLLER_SETTINGS } from './testing.js';
 
 
 
 const smallAgent = oneInterfaceAgent;
 
-const SETTINGS: PollerSettings = {
-  pollIntervalMs: 60_000,
-  snmp: { timeoutMs: 1000, retries: 0, maxRepetitions: 10 },
-  maxConcurrentRequests: 4,
-  jitterRatio: 0,
-  rediscoverIntervalMs: 6 * 3600_000,
-  backoffMaxMs: 8 * 60_000,
-};
+const SETTINGS = TEST_POLLER_SETTINGS;
 
 describe('Poller', () => {
   let inventory: MemoryInventory;

@@ -2,18 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { checkOid, compareOidBytes, decodeOidText, decodeVarBinds, encodeOidContent, encodeValue, parseOid, RawVarBinds, readCounter64, readCounter64Halves, counter64, scanVarBinds } from './ber.js';
 import { compareOids } from './oid.js';
 import { SnmpType, type VarBind } from './types.js';
+import { seededRandom } from '../demo/traffic.js';
 
-/** Deterministic PRNG (mulberry32), so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded (mulberry32), so a failure reproduces. */
+const rng = seededRandom;
 
 function tlv(tag: number, content: Buffer): Buffer {
   const len = content.length;

@@ -5,18 +5,10 @@ import { interfaceLineBytes, writeInterfaceLine } from './interface-line.js';
 import { formatPoint } from './line-protocol.js';
 import { IF_COUNTER } from './schema.js';
 import { InterfacePoint, type CounterColumns, type InterfaceRateValues } from './types.js';
+import { seededRandom } from '../demo/traffic.js';
 
-/** Deterministic PRNG (mulberry32), so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded (mulberry32), so a failure reproduces. */
+const rng = seededRandom;
 
 const NASTY = [' ', ',', '=', '"', '\\', '\n', '\r', 'é', '日本', '😀', '\ud800', 'a', 'Gi0/1', '\\\\', '\t', '\0'];
 const COLUMNS_HC = Object.values(IF_COUNTER).filter((c) => c.startsWith('ifHC'));

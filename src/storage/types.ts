@@ -1,6 +1,7 @@
 /** The sample sink seam: the poller hands points over and never waits on InfluxDB. */
 import { COUNTER_NAMES, type CounterName } from '../model/counters.js';
 import { INTERFACE_FIELD, MEASUREMENT, TAG } from './schema.js';
+import type { InterfaceRates } from '../model/counters.js';
 
 /** number → float field, bigint → integer field (clamped to int64, see line-protocol.ts), string, boolean. */
 export type FieldValue = number | bigint | string | boolean;
@@ -14,18 +15,7 @@ export interface Point {
 }
 
 /** Rates of one interface (the poller's InterfaceRates): null where there is none. */
-export interface InterfaceRateValues {
-  readonly inBps: number | null;
-  readonly outBps: number | null;
-  readonly inUtilization: number | null;
-  readonly outUtilization: number | null;
-  readonly inPps: number | null;
-  readonly outPps: number | null;
-  readonly inErrorsPerSec: number | null;
-  readonly outErrorsPerSec: number | null;
-  readonly inDiscardsPerSec: number | null;
-  readonly outDiscardsPerSec: number | null;
-}
+export type InterfaceRateValues = InterfaceRates;
 
 /** Per counter, the IF-MIB column it was read from: its field name. */
 export type CounterColumns = Readonly<Partial<Record<CounterName, { readonly column: string }>>>;
