@@ -55,3 +55,20 @@ export function sortNeighborRows(rows: Iterable<StoredNeighbor>): StoredNeighbor
 export function staleCutoffIso(nowIso: string, staleAfterMs: number): string {
   return new Date(Date.parse(nowIso) - staleAfterMs).toISOString();
 }
+
+/** A stored neighbour row, as both inventories keep it. */
+export interface NeighborRow {
+  readonly device_id: number;
+  /** neighborRowKey(): protocol, local port, remote chassis, remote port. */
+  readonly row_key: string;
+  /** The Neighbor object as JSON, so fields added to it later need no migration. */
+  readonly row_json: string;
+  readonly first_seen: string;
+  readonly last_seen: string;
+}
+
+export function decodeNeighbor(row: NeighborRow): StoredNeighbor {
+  // Written by recordNeighbors from a Neighbor, in linkscope's own database.
+  const neighbor = JSON.parse(row.row_json) as Neighbor;
+  return { ...neighbor, firstSeen: row.first_seen, lastSeen: row.last_seen };
+}

@@ -14,7 +14,7 @@
  */
 import pg from 'pg';
 import { LinkscopeError } from '../model/errors.js';
-import type { Neighbor, NeighborDiscovery } from '../model/topology.js';
+import type { NeighborDiscovery } from '../model/topology.js';
 import type { Device, DevicePatch, NewDevice, SnmpCredentials } from '../model/types.js';
 import type { Logger } from '../observability/logger.js';
 import {
@@ -30,7 +30,7 @@ import {
   withRowAsync,
   type StoredDeviceRow,
 } from './device-codec.js';
-import { nextNeighborRows, sortNeighborRows, staleCutoffIso } from './neighbor-rows.js';
+import { decodeNeighbor, nextNeighborRows, sortNeighborRows, staleCutoffIso, type NeighborRow } from './neighbor-rows.js';
 import { migratePg } from './pg-migrations.js';
 import { SecretBox } from './secret-box.js';
 import type { DeviceNeighbors, Inventory, StoredNeighbor } from './types.js';
@@ -63,14 +63,6 @@ const DEFAULT_STATEMENT_TIMEOUT_MS = 10_000;
 
 interface PgDeviceRow extends StoredDeviceRow {
   readonly row_version: string;
-}
-
-interface NeighborRow {
-  readonly device_id: number;
-  readonly row_key: string;
-  readonly row_json: string;
-  readonly first_seen: string;
-  readonly last_seen: string;
 }
 
 interface DiscoveryRow {
@@ -671,10 +663,4 @@ export class PgInventory implements Inventory {
     if (device === undefined) throw undecryptable([row], this.#where, this.#keyFileLabel);
     return device;
   }
-}
-
-function decodeNeighbor(row: NeighborRow): StoredNeighbor {
-  // Written by recordNeighbors from a Neighbor, in linkscope's own database.
-  const neighbor = JSON.parse(row.row_json) as Neighbor;
-  return { ...neighbor, firstSeen: row.first_seen, lastSeen: row.last_seen };
 }

@@ -3,7 +3,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { LinkscopeError } from '../model/errors.js';
-import type { Neighbor, NeighborDiscovery } from '../model/topology.js';
+import type { NeighborDiscovery } from '../model/topology.js';
 import type { Device, DevicePatch, NewDevice, SnmpCredentials } from '../model/types.js';
 import type { Logger } from '../observability/logger.js';
 import { checkOpenable, migrate } from './migrations.js';
@@ -21,7 +21,7 @@ import {
   type CredentialColumns,
   type StoredDeviceRow,
 } from './device-codec.js';
-import { nextNeighborRows, sortNeighborRows, staleCutoffIso } from './neighbor-rows.js';
+import { decodeNeighbor, nextNeighborRows, sortNeighborRows, staleCutoffIso, type NeighborRow } from './neighbor-rows.js';
 import type { DeviceNeighbors, Inventory, StoredNeighbor } from './types.js';
 import { defaultDeviceName, parseDeviceRef, validateDevicePatch, validateNewDevice } from './validate.js';
 
@@ -43,14 +43,6 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 /** A device row; `site` from migration 5 ('default' for devices stored before it). */
 type DeviceRow = StoredDeviceRow & { readonly site: string };
-
-interface NeighborRow {
-  readonly device_id: number;
-  readonly row_key: string;
-  readonly row_json: string;
-  readonly first_seen: string;
-  readonly last_seen: string;
-}
 
 interface DiscoveryRow {
   readonly device_id: number;
@@ -545,14 +537,3 @@ export class SqliteInventory implements Inventory {
     return undecryptable(rows, this.#path, this.#keyFileLabel);
   }
 }
-
-function decodeNeighbor(row: NeighborRow): StoredNeighbor {
-  // Written by recordNeighbors from a Neighbor; the database is ours (application_id, 0600).
-  const neighbor = JSON.parse(row.row_json) as Neighbor;
-  return { ...neighbor, firstSeen: row.first_seen, lastSeen: row.last_seen };
-}
-
-
-
-
-
