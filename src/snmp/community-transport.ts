@@ -294,11 +294,7 @@ export class CommunityTransport implements PduTransport {
     const vbs: VarBind[] = [];
     const failure = decodeVarBinds(msg, h.vblStart, h.vblEnd, this.#namer, vbs);
     if (failure !== null) {
-      if (!failure.fatal) {
-        this.#malformed(failure.reason);
-        return;
-      }
-      this.#fail(p, this.#badResponse(p, `got a reply linkscope cannot decode: ${failure.reason}; the agent answered outside the protocol`, failure));
+      this.#undecodable(p, failure);
       return;
     }
     if (h.errorStatus !== 0) {
@@ -326,16 +322,21 @@ export class CommunityTransport implements PduTransport {
     p.resolve(groups);
   };
 
+  /** A reply whose varbinds cannot be read: dropped as malformed (the request waits on), or the request fails when the failure is fatal. */
+  #undecodable(p: Pending, failure: DecodeFailure): void {
+    if (!failure.fatal) {
+      this.#malformed(failure.reason);
+      return;
+    }
+    this.#fail(p, this.#badResponse(p, `got a reply linkscope cannot decode: ${failure.reason}; the agent answered outside the protocol`, failure));
+  }
+
   /** A reply to getBulkRaw: the same checks and failures as the decoding path, positions instead of VarBinds. */
   #onRawReply(p: Pending, msg: Buffer, h: ResponseHead): void {
     const raw = new RawVarBinds(msg, 128);
     const failure = scanVarBinds(msg, h.vblStart, h.vblEnd, this.#namer, raw);
     if (failure !== null) {
-      if (!failure.fatal) {
-        this.#malformed(failure.reason);
-        return;
-      }
-      this.#fail(p, this.#badResponse(p, `got a reply linkscope cannot decode: ${failure.reason}; the agent answered outside the protocol`, failure));
+      this.#undecodable(p, failure);
       return;
     }
     if (h.errorStatus !== 0) {

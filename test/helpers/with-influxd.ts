@@ -1,5 +1,5 @@
 /** Test helper: a throwaway influxd 1.x on 127.0.0.1 (free ports, temp dir), stoppable and restartable in place. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { DaemonProcess } from './daemon-process.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,15 +42,6 @@ const STOP_TIMEOUT_MS = 15_000;
 /** A free 127.0.0.1 port, as the demo's private influxd finds one. */
 export const freePort = freeLoopbackPort;
 
-/** Polls until `check` is true, at most `timeoutMs`; the only waiting these helpers do. */
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (performance.now() > deadline) throw new Error(`influxd: ${what} within ${timeoutMs}ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 export async function startInfluxd(): Promise<InfluxdHandle> {
   const dir = await mkdtemp(join(tmpdir(), 'linkscope-influxd-'));
@@ -59,9 +50,7 @@ export async function startInfluxd(): Promise<InfluxdHandle> {
   const configPath = join(dir, 'influxdb.conf');
   await writeFile(configPath, influxdConfig(dir, port, rpcPort));
   const url = `http://127.0.0.1:${port}`;
-  let child: ChildProcess | null = null;
-  let exited: Promise<void> = Promise.resolve();
-  let stderr = '';
+  const daemon = new DaemonProcess('influxd');
 
   async function ping(): Promise<boolean> {
     try {
@@ -74,42 +63,12 @@ export async function startInfluxd(): Promise<InfluxdHandle> {
   }
 
   async function start(): Promise<void> {
-    if (child !== null) return;
-    stderr = '';
-    const proc = spawn('influxd', ['run', '-config', configPath], {
-      cwd: dir,
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, INFLUXDB_REPORTING_DISABLED: 'true' },
-    });
-    child = proc;
-    proc.stderr?.setEncoding('utf8');
-    proc.stderr?.on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-4000);
-    });
-    exited = new Promise((resolve) => proc.once('exit', () => resolve()));
-    let dead = false;
-    void exited.then(() => {
-      dead = true;
-      if (child === proc) child = null;
-    });
-    await until(
-      async () => {
-        if (dead) throw new Error(`influxd exited during start-up: ${stderr}`);
-        return ping();
-      },
-      READY_TIMEOUT_MS,
-      'did not answer /ping',
-    );
+    const env = { ...process.env, INFLUXDB_REPORTING_DISABLED: 'true' };
+    await daemon.start('influxd', ['run', '-config', configPath], { cwd: dir, env }, ping, 'did not answer /ping', READY_TIMEOUT_MS);
   }
 
   async function stop(): Promise<void> {
-    const proc = child;
-    if (proc === null) return;
-    proc.kill('SIGTERM');
-    const timer = setTimeout(() => proc.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    await exited;
-    clearTimeout(timer);
-    child = null;
+    await daemon.stop((proc) => proc.kill('SIGTERM'), STOP_TIMEOUT_MS);
   }
 
   async function queryText(q: string, db?: string): Promise<string> {

@@ -4,12 +4,13 @@
  * /var/run). As root it runs as the `postgres` user, which owns the data dir (initdb refuses root).
  * Stoppable, restartable in place, pausable (SIGSTOP/SIGCONT) for partition tests.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chmod, chown, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { DaemonProcess } from './daemon-process.js';
 import { freePort } from './free-port.js';
 
 const run = promisify(execFile);
@@ -51,14 +52,6 @@ function asOwner(bin: string, args: readonly string[]): [string, string[]] {
   return isRoot ? ['runuser', ['-u', 'postgres', '--', bin, ...args]] : [bin, [...args]];
 }
 
-async function until(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = performance.now() + timeoutMs;
-  for (;;) {
-    if (await check()) return;
-    if (performance.now() > deadline) throw new Error(`postgres: ${what} within ${timeoutMs}ms`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 export async function startPostgres(): Promise<PostgresHandle> {
   const bin = postgresBinDir();
@@ -78,9 +71,7 @@ export async function startPostgres(): Promise<PostgresHandle> {
   await run(initCmd, initArgs);
   const port = await freePort();
   const url = `postgres://linkscope@127.0.0.1:${port}/linkscope`;
-  let child: ChildProcess | null = null;
-  let exited: Promise<void> = Promise.resolve();
-  let stderr = '';
+  const daemon = new DaemonProcess('postgres');
 
   /** The postmaster's pid (first line of postmaster.pid), undefined when not running. */
   function postmasterPid(): number | undefined {
@@ -108,45 +99,20 @@ export async function startPostgres(): Promise<PostgresHandle> {
   }
 
   async function start(): Promise<void> {
-    if (child !== null) return;
-    stderr = '';
     const [cmd, args] = asOwner(join(bin as string, 'postgres'), [
       '-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${sockets}`,
       '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200',
     ]);
-    const proc = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir });
-    child = proc;
-    proc.stderr?.setEncoding('utf8');
-    proc.stderr?.on('data', (chunk: string) => {
-      stderr = (stderr + chunk).slice(-4000);
-    });
-    exited = new Promise((resolve) => proc.once('exit', () => resolve()));
-    let dead = false;
-    void exited.then(() => {
-      dead = true;
-      if (child === proc) child = null;
-    });
-    await until(
-      async () => {
-        if (dead) throw new Error(`postgres exited during start-up: ${stderr}`);
-        return ready();
-      },
-      READY_TIMEOUT_MS,
-      'did not accept connections',
-    );
+    await daemon.start(cmd, args, { cwd: dir }, ready, 'did not accept connections', READY_TIMEOUT_MS);
   }
 
   async function stop(): Promise<void> {
-    const proc = child;
-    if (proc === null) return;
-    // SIGINT to the postmaster itself (runuser would not forward it): fast shutdown.
-    const pid = postmasterPid();
-    if (pid === undefined) proc.kill('SIGTERM');
-    else process.kill(pid, 'SIGINT');
-    const timer = setTimeout(() => proc.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    await exited;
-    clearTimeout(timer);
-    child = null;
+    await daemon.stop((proc) => {
+      // SIGINT to the postmaster itself (runuser would not forward it): fast shutdown.
+      const pid = postmasterPid();
+      if (pid === undefined) proc.kill('SIGTERM');
+      else process.kill(pid, 'SIGINT');
+    }, STOP_TIMEOUT_MS);
   }
 
   await start();
